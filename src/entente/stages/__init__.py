@@ -1,0 +1,20 @@
+"""The stages, in the order they run. Each module has one job and a `run(analysis)`.
+
+actors     -> who is mentioned: people, states, organisations, groupings
+time       -> time expressions, normalised against the publication date
+events     -> PLOVER/CAMEO events with actors, recipients, place, factuality
+dating     -> each event's own date from the time expressions
+statements -> quotes and reported speech with their speakers
+agreements -> named agreements and where each stands
+"""
+from __future__ import annotations
+
+import importlib
+from typing import Optional, Sequence
+
+ORDER = ["actors", "time", "events", "dating", "statements", "agreements"]
+
+
+def build(only: Optional[Sequence[str]] = None):
+    names = ORDER if not only else [n for n in ORDER if n in set(only)]
+    return [(n, importlib.import_module(f"entente.stages.{n}").run) for n in names]

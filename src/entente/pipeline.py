@@ -39,7 +39,12 @@ def parse_date(value: Optional[str]) -> Optional[dt.date]:
 
 
 def make_story(text: str, *, id: Optional[str] = None, **meta) -> Story:
+    """A Story with normalised text, a content-hash id unless one is given, and an ISO
+    publication date (an unparseable date raises InputError)."""
     text = normalise(text)
+    if meta.get("published") is not None:
+        date = parse_date(str(meta["published"]))
+        meta["published"] = date.isoformat() if date else None
     return Story(id=str(id) if id not in (None, "") else content_id(text), text=text,
                  **{k: (None if v is None else str(v)) for k, v in meta.items()})
 
@@ -73,11 +78,15 @@ class Pipeline:
             analysis.warn("no publication date: relative time expressions are left unresolved")
         return analysis
 
-    def process(self, stories: Iterable[Story]) -> Iterator[Document]:
+    def process_pairs(self, stories: Iterable[Story]) -> Iterator[tuple[Story, Document]]:
         """Stream stories through spaCy in batches and the stages one by one."""
         pairs = ((s.text, s) for s in stories)
         for doc, story in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
-            yield self.analyse(story, doc).result
+            yield story, self.analyse(story, doc).result
+
+    def process(self, stories: Iterable[Story]) -> Iterator[Document]:
+        for _story, doc in self.process_pairs(stories):
+            yield doc
 
     def extract(self, text: str, published: Optional[str] = None, **meta) -> Document:
         story = make_story(text, published=published, **meta)

@@ -1,0 +1,105 @@
+"""`entente extract`: stories in, one contract JSON object per story out (streaming)."""
+from __future__ import annotations
+
+import os
+import pathlib
+import sys
+import tempfile
+from typing import Optional
+
+import typer
+
+from entente.cli import app
+from entente.cli.common import INPUT_FORMAT, MODEL, PATHS, PUBLISHED, ProblemLog, count_hint, open_stories, pipeline, progress
+from entente.errors import InputError
+
+
+class _JsonWriter:
+    """--format json: one pretty object for one story, an array for several."""
+
+    def __init__(self, out):
+        self.out, self.first, self.n = out, None, 0
+
+    def write(self, doc) -> None:
+        self.n += 1
+        if self.n == 1:
+            self.first = doc
+            return
+        if self.n == 2:
+            self.out.write("[\n" + self.first.model_dump_json(indent=2))
+        self.out.write(",\n" + doc.model_dump_json(indent=2))
+
+    def close(self) -> None:
+        if self.n == 1:
+            self.out.write(self.first.model_dump_json(indent=2) + "\n")
+        elif self.n > 1:
+            self.out.write("\n]\n")
+
+
+class _JsonlWriter:
+    def __init__(self, out):
+        self.out = out
+
+    def write(self, doc) -> None:
+        self.out.write(doc.model_dump_json() + "\n")
+        self.out.flush()
+
+    def close(self) -> None:
+        pass
+
+
+@app.command()
+def extract(
+    paths: list[str] = PATHS,
+    published: Optional[str] = PUBLISHED,
+    input_format: str = INPUT_FORMAT,
+    format: str = typer.Option("json", "--format", "-f", help="json (one object, or an array) or jsonl (one line per story)."),
+    output: Optional[pathlib.Path] = typer.Option(None, "--output", "-o", help="Write here (atomically) instead of standard output."),
+    model: str = MODEL,
+    progress_bar: bool = typer.Option(None, "--progress/--no-progress", help="Progress bar on stderr (default: when stderr is a terminal)."),
+) -> int:
+    """Extract actors, events, time, statements and agreements from stories.
+
+    Streams: a JSONL corpus goes through in constant memory and each output line
+    carries its input line's id, e.g.
+
+        entente extract --input-format jsonl --format jsonl - < stories.jsonl
+    """
+    if format not in ("json", "jsonl"):
+        raise InputError(f"unknown output format {format!r} (json or jsonl)")
+    items = open_stories(paths, input_format, published)
+    first = next(items, None)  # surfaces missing/empty/binary input before any output
+    problems = ProblemLog()
+    pipe = pipeline(model)
+    total = count_hint(paths)
+    show = sys.stderr.isatty() if progress_bar is None else progress_bar
+
+    def all_items():
+        if first is not None:
+            yield first
+        yield from items
+
+    if output is not None:
+        if output.is_dir():
+            raise InputError(f"{output}: is a directory")
+        fd, tmp = tempfile.mkstemp(dir=output.parent or ".", prefix=f".{output.name}.", suffix=".tmp")
+        out = os.fdopen(fd, "w", encoding="utf-8")
+    else:
+        out, tmp = sys.stdout, None
+    writer = _JsonlWriter(out) if format == "jsonl" else _JsonWriter(out)
+    try:
+        with progress(show) as bar:
+            task = bar.add_task("extracting", total=total)
+            for doc in pipe.process(problems.stories(all_items())):
+                writer.write(doc)
+                bar.advance(task)
+        writer.close()
+        if tmp:
+            out.close()
+            os.replace(tmp, output)
+            tmp = None
+    finally:
+        if tmp:
+            out.close()
+            os.unlink(tmp)
+    return problems.exit_code()

@@ -1,0 +1,283 @@
+"""The database: write documents, read facts back. SQLite file by default, PostgreSQL by URL."""
+from __future__ import annotations
+
+import json
+import pathlib
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+from sqlalchemy import and_, create_engine, delete, event, exists, func, or_, select
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from entente import dates
+from entente.errors import EntenteError
+from entente.model import Document, Story
+from entente.store import registry
+from entente.store import schema as t
+from entente.text import content_id
+
+
+def engine_for(target: str) -> Engine:
+    """'file.db' or 'sqlite:///file.db' -> SQLite; 'postgresql://…' -> PostgreSQL via psycopg 3."""
+    if target.startswith(("postgresql://", "postgres://")):
+        target = "postgresql+psycopg://" + target.split("://", 1)[1]
+    if "://" not in target:
+        path = pathlib.Path(target)
+        if path.exists() and path.is_dir():
+            raise EntenteError(f"{target}: is a directory, not a database file")
+        if path.parent and not path.parent.exists():
+            raise EntenteError(f"{target}: folder {path.parent} does not exist")
+        target = f"sqlite:///{path}"
+    engine = create_engine(target)
+    if engine.dialect.name == "sqlite":
+        @event.listens_for(engine, "connect")
+        def _pragmas(dbapi_conn, _record):  # pragma: no cover - trivial
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.close()
+    return engine
+
+
+@dataclass
+class EventFilter:
+    country: Optional[str] = None          # actor or recipient country
+    dyad: Optional[tuple[str, str]] = None  # (A, B): A acts on B, or B on A unless directed
+    directed: bool = False
+    types: list[str] = field(default_factory=list)
+    since: Optional[str] = None            # event date bounds (ISO), not publication date
+    until: Optional[str] = None
+    factuality: list[str] = field(default_factory=list)
+    story: Optional[str] = None
+    limit: Optional[int] = None
+
+
+class Database:
+    def __init__(self, target: str, create: bool = True):
+        self.target = target
+        try:
+            self.engine = engine_for(target)
+            if create:
+                t.metadata.create_all(self.engine)
+        except SQLAlchemyError as exc:
+            raise EntenteError(f"cannot open database {target}: {exc.__class__.__name__}: {exc.orig if hasattr(exc, 'orig') else exc}") from None
+
+    # -- writing ----------------------------------------------------------------
+    def has(self, story: Story) -> bool:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(t.stories.c.content_hash).where(t.stories.c.id == story.id)).first()
+        return row is not None and row[0] == content_id(story.text)
+
+    def add_many(self, pairs: Iterable[tuple[Story, Document]]) -> int:
+        """Store (story, document) pairs in one transaction. Returns how many were new."""
+        added = 0
+        with self.engine.begin() as conn:
+            for story, doc in pairs:
+                added += self._add(conn, story, doc)
+        return added
+
+    def _add(self, conn: Connection, story: Story, doc: Document) -> bool:
+        digest = content_id(story.text)
+        old = conn.execute(select(t.stories.c.content_hash, t.stories.c.version).where(t.stories.c.id == story.id)).first()
+        if old is not None:
+            if old[0] == digest and old[1] == doc.version:
+                return False
+            self._delete(conn, story.id)
+        conn.execute(t.stories.insert().values(
+            id=story.id, content_hash=digest, title=doc.title, published=doc.published,
+            published_source=doc.published_source, source=doc.source, url=doc.url, text=story.text,
+            version=doc.version, document=doc.model_dump_json()))
+        countries: dict[str, list[str]] = {}
+        entity_ids: dict[str, str] = {}
+        for a in doc.actors:
+            entity_id = entity_ids[a.id] = registry.link_actor(conn, story.id, a, doc.published)
+            conn.execute(t.actors.insert().values(
+                story_id=story.id, actor_id=a.id, entity_id=entity_id, name=a.name, kind=a.kind,
+                country=a.country, sector=a.sector, role=a.role, posted_to=a.posted_to, code=a.code))
+            seen = set()
+            for m in a.mentions:
+                if m.start not in seen:
+                    seen.add(m.start)
+                    conn.execute(t.mentions.insert().values(story_id=story.id, actor_id=a.id, start=m.start, end=m.end, text=m.text))
+            countries[a.id] = [a.country] if a.country and a.kind != "grouping" else list(a.members)
+        for e in doc.events:
+            lo, hi = dates.bounds(e.date.value)
+            conn.execute(t.events.insert().values(
+                story_id=story.id, event_id=e.id, type=e.type, mode=e.mode, contexts=json.dumps(e.contexts),
+                cameo=e.cameo, goldstein=e.goldstein, quad_class=e.quad_class, reciprocal=e.reciprocal,
+                date_value=e.date.value, date_granularity=e.date.granularity, date_type=e.date.type,
+                date_start=lo.isoformat() if lo else None, date_end=hi.isoformat() if hi else None,
+                date_text=e.date.text, date_reason=e.date.reason,
+                location_name=e.location.name if e.location else None,
+                location_country=e.location.country if e.location else None,
+                factuality=e.factuality, topics=json.dumps(e.topics), confidence=e.confidence,
+                sentence=e.evidence.sentence, start=e.evidence.start, end=e.evidence.end,
+                trigger=e.evidence.trigger))
+            for role, ids in (("actor", e.actors), ("recipient", e.recipients)):
+                for aid in dict.fromkeys(ids):
+                    for c in countries.get(aid, []) or [None]:
+                        conn.execute(t.participants.insert().values(
+                            story_id=story.id, event_id=e.id, actor_id=aid if c is None else f"{aid}:{c}",
+                            role=role, country=c))
+        names = {a.id: a.name for a in doc.actors}
+        for s in doc.statements:
+            conn.execute(t.statements.insert().values(
+                story_id=story.id, statement_id=s.id or f"s{s.start}", speaker_id=s.speaker,
+                speaker_name=names.get(s.speaker, s.speaker_text),
+                entity_id=entity_ids.get(s.speaker), text=s.text, direct=s.direct, cue=s.cue, channel=s.channel,
+                start=s.start, end=s.end))
+        for i, ag in enumerate(doc.agreements):
+            reg_id = registry.link_agreement(conn, story.id, doc, ag)
+            conn.execute(t.agreements.insert().values(
+                story_id=story.id, agreement_id=ag.id or f"g{i}", registry_id=reg_id, name=ag.name,
+                topic=ag.topic, status=ag.status, parties=json.dumps(ag.parties), events=json.dumps(ag.events),
+                date_value=ag.date.value if ag.date else None))
+        return True
+
+    def _delete(self, conn: Connection, story_id: str) -> None:
+        for table in (t.participants, t.events, t.mentions, t.actors, t.statements, t.agreements,
+                      t.entity_aliases, t.entity_roles, t.agreement_history):
+            conn.execute(delete(table).where(table.c.story_id == story_id))
+        conn.execute(delete(t.stories).where(t.stories.c.id == story_id))
+
+    # -- reading ------------------------------------------------------------------
+    def events(self, f: EventFilter = EventFilter()) -> list[dict]:
+        e, p = t.events, t.participants
+        q = select(e, t.stories.c.published, t.stories.c.title).join(t.stories, t.stories.c.id == e.c.story_id)
+
+        def has(role: Optional[str], country: str):
+            cond = [p.c.story_id == e.c.story_id, p.c.event_id == e.c.event_id, p.c.country == country]
+            if role:
+                cond.append(p.c.role == role)
+            return exists().where(and_(*cond))
+
+        if f.country:
+            q = q.where(has(None, f.country.upper()))
+        if f.dyad:
+            a, b = f.dyad[0].upper(), f.dyad[1].upper()
+            forward = and_(has("actor", a), has("recipient", b))
+            q = q.where(forward if f.directed else or_(forward, and_(has("actor", b), has("recipient", a))))
+        if f.types:
+            q = q.where(e.c.type.in_([x.upper() for x in f.types]))
+        if f.factuality:
+            q = q.where(e.c.factuality.in_(f.factuality))
+        if f.since:
+            q = q.where(e.c.date_end >= dates.bounds(f.since)[0].isoformat())
+        if f.until:
+            q = q.where(e.c.date_start <= dates.bounds(f.until)[1].isoformat())
+        if f.story:
+            q = q.where(e.c.story_id == f.story)
+        q = q.order_by(e.c.date_start.is_(None), e.c.date_start, e.c.story_id, e.c.start, e.c.event_id)
+        if f.limit:
+            q = q.limit(f.limit)
+        with self.engine.connect() as conn:
+            rows = [dict(r._mapping) for r in conn.execute(q)]
+            names = self._participants(conn, rows)
+        for r in rows:
+            r["topics"] = json.loads(r["topics"] or "[]")
+            r["contexts"] = json.loads(r["contexts"] or "[]")
+            got = names.get((r["story_id"], r["event_id"]), {})
+            r["actors"] = got.get("actor", [])
+            r["recipients"] = got.get("recipient", [])
+        return rows
+
+    def _participants(self, conn: Connection, rows: list[dict]) -> dict:
+        out: dict = {}
+        story_ids = sorted({r["story_id"] for r in rows})
+        if not story_ids:
+            return out
+        p, a = t.participants, t.actors
+        q = (select(p.c.story_id, p.c.event_id, p.c.role, p.c.country, a.c.name)
+             .join(a, and_(a.c.story_id == p.c.story_id,
+                           or_(a.c.actor_id == p.c.actor_id, p.c.actor_id.like(a.c.actor_id + ":%"))))
+             .where(p.c.story_id.in_(story_ids)).order_by(p.c.story_id, p.c.event_id, p.c.actor_id))
+        for sid, eid, role, country, name in conn.execute(q):
+            lst = out.setdefault((sid, eid), {}).setdefault(role, [])
+            item = {"name": name, "country": country}
+            if item not in lst:
+                lst.append(item)
+        return out
+
+    def statements(self, speaker: Optional[str] = None, story: Optional[str] = None, limit: Optional[int] = None) -> list[dict]:
+        s = t.statements
+        q = select(s, t.stories.c.published, t.stories.c.title).join(t.stories, t.stories.c.id == s.c.story_id)
+        if speaker:
+            q = q.where(func.lower(s.c.speaker_name).contains(speaker.lower()))
+        if story:
+            q = q.where(s.c.story_id == story)
+        q = q.order_by(t.stories.c.published, s.c.story_id, s.c.start)
+        if limit:
+            q = q.limit(limit)
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(q)]
+
+    def agreements(self, name: Optional[str] = None) -> list[dict]:
+        """One row per registry agreement, with its dated history across stories."""
+        ra, h = t.registry_agreements, t.agreement_history
+        q = select(ra)
+        if name:
+            q = q.where(func.lower(ra.c.name).contains(name.lower()))
+        with self.engine.connect() as conn:
+            out = []
+            for r in conn.execute(q.order_by(ra.c.name, ra.c.id)):
+                row = dict(r._mapping)
+                row["parties"] = json.loads(row["parties"] or "[]")
+                hist = conn.execute(select(h.c.story_id, h.c.status, h.c.date, h.c.events)
+                                    .where(h.c.agreement_id == row["id"]).order_by(h.c.date, h.c.story_id)).all()
+                row["history"] = [{"story_id": s, "status": st, "date": d, "events": json.loads(ev or "[]")}
+                                  for s, st, d, ev in hist]
+                row["status"] = row["history"][-1]["status"] if row["history"] else None
+                out.append(row)
+        return out
+
+    def entities(self, name: Optional[str] = None) -> list[dict]:
+        en, al, ro = t.entities, t.entity_aliases, t.entity_roles
+        q = select(en)
+        if name:
+            q = q.where(func.lower(en.c.name).contains(name.lower()))
+        with self.engine.connect() as conn:
+            out = []
+            for r in conn.execute(q.order_by(en.c.name, en.c.id)):
+                row = dict(r._mapping)
+                row["aliases"] = sorted({a for (a,) in conn.execute(select(al.c.alias).where(al.c.entity_id == row["id"]))})
+                row["roles"] = [dict(x._mapping) for x in conn.execute(
+                    select(ro.c.title, ro.c.country, ro.c.sector, ro.c.posted_to, ro.c.since, ro.c.story_id)
+                    .where(ro.c.entity_id == row["id"]).order_by(ro.c.since, ro.c.title))]
+                out.append(row)
+        return out
+
+    def summary(self, top: int = 8) -> dict:
+        with self.engine.connect() as conn:
+            n_stories = conn.execute(select(func.count()).select_from(t.stories)).scalar_one()
+            n_actors = conn.execute(select(func.count()).select_from(t.actors)).scalar_one()
+            n_entities = conn.execute(select(func.count()).select_from(t.entities)).scalar_one()
+            n_statements = conn.execute(select(func.count()).select_from(t.statements)).scalar_one()
+            n_agreements = conn.execute(select(func.count()).select_from(t.registry_agreements)).scalar_one()
+            by_type = conn.execute(select(t.events.c.type, func.count()).group_by(t.events.c.type)
+                                   .order_by(func.count().desc(), t.events.c.type)).all()
+            kinds = conn.execute(select(t.actors.c.kind, func.count()).group_by(t.actors.c.kind)
+                                 .order_by(func.count().desc(), t.actors.c.kind)).all()
+            p = t.participants
+            pairs = conn.execute(select(p.c.story_id, p.c.event_id, p.c.role, p.c.country)
+                                 .where(p.c.country.is_not(None))).all()
+        dyads: Counter = Counter()
+        per_event: dict = {}
+        for sid, eid, role, c in pairs:
+            per_event.setdefault((sid, eid), {"actor": set(), "recipient": set()})[role].add(c)
+        for parts in per_event.values():
+            seen = set()
+            for a in parts["actor"]:
+                for b in parts["recipient"]:
+                    if a != b:
+                        seen.add(tuple(sorted((a, b))))
+            dyads.update(seen)
+        return {
+            "stories": n_stories, "actors": n_actors, "entities": n_entities,
+            "statements": n_statements, "agreements": n_agreements,
+            "events": sum(n for _, n in by_type),
+            "events_by_type": [(k, n) for k, n in by_type],
+            "actors_by_kind": [(k, n) for k, n in kinds],
+            "dyads": sorted(dyads.items(), key=lambda kv: (-kv[1], kv[0]))[:top],
+        }

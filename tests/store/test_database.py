@@ -1,0 +1,123 @@
+"""The store on a real SQLite file: idempotence, event filters, the registry."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from entente.model import Actor, Agreement, Document, Event, EventDate, Evidence, Mention, Role, Statement
+from entente.pipeline import make_story
+from entente.store import Database, EventFilter
+
+
+def _doc(story, actors, events, **kw) -> Document:
+    return Document(id=story.id, published=story.published, actors=actors, events=events, version="t", **kw)
+
+
+def _event(eid, typ, actors, recipients, date=None, fact="asserted"):
+    return Event(id=eid, type=typ, actors=actors, recipients=recipients, factuality=fact,
+                 date=EventDate(value=date, granularity="month" if date and len(date) == 7 else "day",
+                                type="exact" if date else "unresolved"),
+                 evidence=Evidence(sentence="s", start=0, end=1, trigger="met"))
+
+
+PG_URL = os.environ.get("ENTENTE_TEST_POSTGRES")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db(request, tmp_path):
+    """The same tests on a real SQLite file and, when ENTENTE_TEST_POSTGRES is set, a real PostgreSQL."""
+    if request.param == "sqlite":
+        return Database(str(tmp_path / "t.db"))
+    if not PG_URL:
+        pytest.skip("set ENTENTE_TEST_POSTGRES=postgresql://… to run the PostgreSQL store tests")
+    from entente.store import schema
+    from entente.store.database import engine_for
+
+    engine = engine_for(PG_URL)
+    schema.metadata.drop_all(engine)
+    engine.dispose()
+    return Database(PG_URL)
+
+
+@pytest.fixture
+def stories():
+    s1 = make_story("Perdue met Rawat in Beijing.", id="s1", published="2026-02-12")
+    d1 = _doc(s1, [
+        Actor(id="a1", name="David Perdue", kind="person", country="USA", sector="GOV", role="Ambassador",
+              posted_to="CHN", roles=[Role(title="Ambassador", country="USA", posted_to="CHN", since="2026-02-12")],
+              mentions=[Mention(text="David Perdue", start=0, end=6)]),
+        Actor(id="a2", name="Pradeep Kumar Rawat", kind="person", country="IND", sector="GOV",
+              mentions=[Mention(text="Rawat", start=11, end=16)]),
+        Actor(id="a3", name="Quad", kind="grouping", members=["AUS", "IND", "JPN", "USA"]),
+    ], [
+        _event("e1", "CONSULT", ["a1"], ["a2"], "2026-02"),
+        _event("e2", "SUPPORT", ["a1"], ["a3"], "2025-12"),
+        _event("e3", "AGREE", ["a2"], ["a1"], None, fact="planned"),
+    ], statements=[Statement(id="q1", speaker="a1", text="Great to see my friend", direct=True, cue="wrote",
+                             channel="X", start=0, end=5)],
+       agreements=[Agreement(id="g1", name="Interim Agreement", parties=["IND", "USA"], topic="trade",
+                             status="framework", date=EventDate(value="2026-02", type="exact"))])
+    s2 = make_story("Senator Perdue spoke in Georgia.", id="s2", published="2019-05-01")
+    d2 = _doc(s2, [Actor(id="a1", name="Perdue", kind="person", country="USA", sector="LEG", role="Senator",
+                         mentions=[Mention(text="Senator Perdue", start=0, end=14)])], [],
+              agreements=[Agreement(id="g1", name="Interim Agreement", parties=["USA", "IND"], topic="trade",
+                                    status="signed", date=EventDate(value="2026-03", type="exact"))])
+    return [(s1, d1), (s2, d2)]
+
+
+def test_ingest_twice_changes_nothing(db, stories):
+    assert db.add_many(stories) == 2
+    before = db.summary()
+    assert db.add_many(stories) == 0
+    assert db.summary() == before
+    assert db.has(stories[0][0])
+
+
+def test_changed_text_replaces_story(db, stories):
+    db.add_many(stories)
+    s1, d1 = stories[0]
+    changed = make_story("Perdue met Rawat in Beijing on Monday.", id="s1", published="2026-02-12")
+    assert not db.has(changed)
+    assert db.add_many([(changed, d1)]) == 1
+    assert db.summary()["stories"] == 2
+
+
+def test_event_filters(db, stories):
+    db.add_many(stories)
+    assert [e["event_id"] for e in db.events()] == ["e2", "e1", "e3"]  # by event date; undated last
+    assert {e["event_id"] for e in db.events(EventFilter(country="IND"))} == {"e1", "e2", "e3"}
+    assert [e["event_id"] for e in db.events(EventFilter(dyad=("USA", "IND")))] == ["e2", "e1", "e3"]
+    assert [e["event_id"] for e in db.events(EventFilter(dyad=("IND", "USA"), directed=True))] == ["e3"]
+    assert [e["event_id"] for e in db.events(EventFilter(dyad=("USA", "JPN")))] == ["e2"]  # grouping members
+    assert [e["event_id"] for e in db.events(EventFilter(types=["consult"]))] == ["e1"]
+    assert [e["event_id"] for e in db.events(EventFilter(since="2026-01"))] == ["e1"]
+    assert [e["event_id"] for e in db.events(EventFilter(until="2025-12-31"))] == ["e2"]
+    assert [e["event_id"] for e in db.events(EventFilter(factuality=["planned"]))] == ["e3"]
+    e1 = db.events(EventFilter(types=["CONSULT"]))[0]
+    assert e1["actors"] == [{"name": "David Perdue", "country": "USA"}]
+    assert e1["date_start"] == "2026-02-01" and e1["date_end"] == "2026-02-28"
+
+
+def test_registry_links_surname_and_keeps_conflicting_roles(db, stories):
+    db.add_many(stories)
+    perdue = [e for e in db.entities(name="perdue")]
+    assert len(perdue) == 1
+    roles = {(r["title"], r["since"]) for r in perdue[0]["roles"]}
+    assert roles == {("Ambassador", "2026-02-12"), ("Senator", "2019-05-01")}
+    assert "Senator Perdue" in perdue[0]["aliases"]
+
+
+def test_agreement_history_across_stories(db, stories):
+    db.add_many(stories)
+    (ag,) = db.agreements()
+    assert ag["parties"] == ["IND", "USA"]
+    assert [h["status"] for h in ag["history"]] == ["framework", "signed"]
+    assert ag["status"] == "signed"
+
+
+def test_statements_by_speaker(db, stories):
+    db.add_many(stories)
+    (st,) = db.statements(speaker="perdue")
+    assert st["channel"] == "X" and st["direct"]
+    assert db.statements(speaker="rawat") == []

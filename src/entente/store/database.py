@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import json
 import pathlib
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
 from sqlalchemy import and_, create_engine, delete, event, exists, func, or_, select
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from entente import dates
 from entente.errors import EntenteError
@@ -41,6 +42,11 @@ def engine_for(target: str) -> Engine:
     return engine
 
 
+def _safe(target: str) -> str:
+    """The URL without its password, for messages."""
+    return re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", target)
+
+
 @dataclass
 class EventFilter:
     country: Optional[str] = None          # actor or recipient country
@@ -57,12 +63,16 @@ class EventFilter:
 class Database:
     def __init__(self, target: str, create: bool = True):
         self.target = target
+        if not create and "://" not in target and not pathlib.Path(target).exists():
+            raise EntenteError(f"{target}: no such database (create it with `entente ingest … --db {target}`)")
         try:
             self.engine = engine_for(target)
-            if create:
-                t.metadata.create_all(self.engine)
+            t.metadata.create_all(self.engine)  # no-op on an existing database
+        except ArgumentError:
+            raise EntenteError(f"{target}: not a database file or URL (e.g. news.db, postgresql://user:pass@host/db)") from None
         except SQLAlchemyError as exc:
-            raise EntenteError(f"cannot open database {target}: {exc.__class__.__name__}: {exc.orig if hasattr(exc, 'orig') else exc}") from None
+            detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+            raise EntenteError(f"cannot open database {_safe(target)}: {detail}") from None
 
     # -- writing ----------------------------------------------------------------
     def has(self, story: Story) -> bool:

@@ -14,7 +14,7 @@ SEED_DIR = SHARED / "gold" / "seed"
 def pipeline():
     from entente.pipeline import Pipeline
 
-    return Pipeline.default()
+    return Pipeline.default(strict=True)
 
 
 @pytest.fixture(scope="session")

@@ -50,17 +50,28 @@ def make_story(text: str, *, id: Optional[str] = None, **meta) -> Story:
 
 
 class Pipeline:
-    def __init__(self, nlp, stages: Sequence[tuple[str, Stage]], batch_size: int = 32):
+    """spaCy once, then the stages in order.
+
+    `workers` > 1 parses in that many processes (spaCy's n_process) while this
+    process runs the stages. `strict` lets a stage's exception propagate; otherwise
+    it becomes a warning on that story's document and the run goes on.
+    """
+
+    def __init__(self, nlp, stages: Sequence[tuple[str, Stage]], batch_size: int = 32,
+                 workers: int = 1, strict: bool = False):
         self.nlp = nlp
         self.stages = list(stages)
         self.batch_size = batch_size
+        self.workers = max(1, workers)
+        self.strict = strict
 
     @classmethod
-    def default(cls, model: str = "md", only: Optional[Sequence[str]] = None, batch_size: int = 32) -> "Pipeline":
+    def default(cls, model: str = "md", only: Optional[Sequence[str]] = None, batch_size: int = 32,
+                workers: int = 1, strict: bool = False) -> "Pipeline":
         from entente import nlp as nlp_loader
         from entente.stages import build
 
-        return cls(nlp_loader.load(model), build(only), batch_size=batch_size)
+        return cls(nlp_loader.load(model), build(only), batch_size=batch_size, workers=workers, strict=strict)
 
     # ------------------------------------------------------------------
     def analyse(self, story: Story, doc) -> Analysis:
@@ -72,8 +83,13 @@ class Pipeline:
             source=story.source, url=story.url, version=__version__,
         )
         analysis = Analysis(story=story, doc=doc, result=result, reference=reference)
-        for _name, stage in self.stages:
-            stage(analysis)
+        for name, stage in self.stages:
+            try:
+                stage(analysis)
+            except Exception as exc:  # one story's failure must not end a corpus run
+                if self.strict:
+                    raise
+                analysis.warn(f"stage {name} failed on this story: {exc.__class__.__name__}: {exc}")
         if analysis.reference is None:
             analysis.warn("no publication date: relative time expressions are left unresolved")
         return analysis
@@ -81,7 +97,8 @@ class Pipeline:
     def process_pairs(self, stories: Iterable[Story]) -> Iterator[tuple[Story, Document]]:
         """Stream stories through spaCy in batches and the stages one by one."""
         pairs = ((s.text, s) for s in stories)
-        for doc, story in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
+        for doc, story in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size,
+                                        n_process=self.workers):
             yield story, self.analyse(story, doc).result
 
     def process(self, stories: Iterable[Story]) -> Iterator[Document]:

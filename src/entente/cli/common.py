@@ -12,13 +12,14 @@ from entente.errors import InputError
 from entente.ingest import FORMATS, Problem, iter_stories
 from entente.model import Story
 
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 PATHS = typer.Argument(..., help="Files or folders to read; '-' reads standard input.", show_default=False)
 PUBLISHED = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) for stories that carry none.")
 INPUT_FORMAT = typer.Option("auto", "--input-format", "-i",
                             help=f"Input kind: {', '.join(FORMATS)} (auto: by file suffix and content).")
 MODEL = typer.Option("md", "--model", help="spaCy pipeline: md (default), sm, or a package name/path.")
+WORKERS = typer.Option(1, "--workers", "-w", min=1, help="Parse in this many processes (spaCy n_process); stages run in this one.")
 DB = typer.Option("entente.db", "--db", help="SQLite file, or a postgresql:// URL.")
 
 
@@ -85,11 +86,11 @@ def progress(enabled: bool = True) -> Progress:
                     TimeElapsedColumn(), console=err, transient=False, disable=not enabled)
 
 
-def pipeline(model: str):
+def pipeline(model: str, workers: int = 1):
     from entente.pipeline import Pipeline
 
     with err.status(f"loading spaCy pipeline {model!r}…") if sys.stderr.isatty() else _null():
-        return Pipeline.default(model=model)
+        return Pipeline.default(model=model, workers=workers)
 
 
 class _null:

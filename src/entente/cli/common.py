@@ -20,6 +20,7 @@ INPUT_FORMAT = typer.Option("auto", "--input-format", "-i",
                             help=f"Input kind: {', '.join(FORMATS)} (auto: by file suffix and content).")
 MODEL = typer.Option("md", "--model", help="spaCy pipeline: md (default), sm, or a package name/path.")
 WORKERS = typer.Option(1, "--workers", "-w", min=1, help="Parse in this many processes (spaCy n_process); stages run in this one.")
+SCHEDULER = typer.Option(None, "--scheduler", help="Dask scheduler address (tcp://host:8786): run the pipeline on that cluster.")
 DB = typer.Option("entente.db", "--db", help="SQLite file, or a postgresql:// URL.")
 
 
@@ -86,9 +87,14 @@ def progress(enabled: bool = True) -> Progress:
                     TimeElapsedColumn(), console=err, transient=False, disable=not enabled)
 
 
-def pipeline(model: str, workers: int = 1):
+def pipeline(model: str, workers: int = 1, scheduler: Optional[str] = None):
+    """The local pipeline, or a Dask cluster running it when a scheduler is given."""
     from entente.pipeline import Pipeline
 
+    if scheduler:
+        from entente.distributed import ClusterPipeline
+
+        return ClusterPipeline(scheduler, model=model)
     with err.status(f"loading spaCy pipeline {model!r}…") if sys.stderr.isatty() else _null():
         return Pipeline.default(model=model, workers=workers)
 

@@ -10,7 +10,7 @@ from typing import Optional
 import typer
 
 from entente.cli import app
-from entente.cli.common import (INPUT_FORMAT, MODEL, PATHS, PUBLISHED, WORKERS, ProblemLog, count_hint, open_stories,
+from entente.cli.common import (INPUT_FORMAT, MODEL, PATHS, PUBLISHED, SCHEDULER, WORKERS, ProblemLog, count_hint, open_stories,
                                 pipeline, progress)
 from entente.errors import InputError
 
@@ -58,6 +58,7 @@ def extract(
     output: Optional[pathlib.Path] = typer.Option(None, "--output", "-o", help="Write here (atomically) instead of standard output."),
     model: str = MODEL,
     workers: int = WORKERS,
+    scheduler: Optional[str] = SCHEDULER,
     progress_bar: bool = typer.Option(None, "--progress/--no-progress", help="Progress bar on stderr (default: when stderr is a terminal)."),
 ) -> int:
     """Extract actors, events, time, statements and agreements from stories.
@@ -72,7 +73,7 @@ def extract(
     items = open_stories(paths, input_format, published)
     first = next(items, None)  # surfaces missing/empty/binary input before any output
     problems = ProblemLog()
-    pipe = pipeline(model, workers)
+    pipe = pipeline(model, workers, scheduler)
     total = count_hint(paths)
     show = sys.stderr.isatty() if progress_bar is None else progress_bar
 

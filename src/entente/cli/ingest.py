@@ -6,7 +6,7 @@ from typing import Iterable, Optional
 import typer
 
 from entente.cli import app
-from entente.cli.common import (DB, INPUT_FORMAT, MODEL, PATHS, PUBLISHED, WORKERS, ProblemLog, count_hint, err,
+from entente.cli.common import (DB, INPUT_FORMAT, MODEL, PATHS, PUBLISHED, SCHEDULER, WORKERS, ProblemLog, count_hint, err,
                                 open_stories, pipeline, progress)
 from entente.cli.report import print_summary
 from entente.store import Database
@@ -15,7 +15,7 @@ BATCH = 64  # stories per database transaction
 
 
 def ingest_into(db: Database, stories: Iterable, model: str, total: Optional[int], show: bool = True,
-                workers: int = 1) -> tuple[int, int]:
+                workers: int = 1, scheduler: Optional[str] = None) -> tuple[int, int]:
     """Run the pipeline on the stories not yet stored; returns (added, already stored)."""
     added = skipped = 0
     batch: list = []
@@ -31,7 +31,7 @@ def ingest_into(db: Database, stories: Iterable, model: str, total: Optional[int
                 else:
                     yield story
 
-        for pair in pipeline(model, workers).process_pairs(fresh()):
+        for pair in pipeline(model, workers, scheduler).process_pairs(fresh()):
             batch.append(pair)
             bar.advance(task)
             if len(batch) >= BATCH:
@@ -50,6 +50,7 @@ def ingest(
     input_format: str = INPUT_FORMAT,
     model: str = MODEL,
     workers: int = WORKERS,
+    scheduler: Optional[str] = SCHEDULER,
     summary: bool = typer.Option(True, "--summary/--no-summary", help="Print a summary of the database afterwards."),
 ) -> int:
     """Extract stories and store stories, actors, events, statements and evidence.
@@ -67,7 +68,8 @@ def ingest(
             yield first
         yield from items
 
-    added, skipped = ingest_into(database, problems.stories(all_items()), model, count_hint(paths), workers=workers)
+    added, skipped = ingest_into(database, problems.stories(all_items()), model, count_hint(paths),
+                                 workers=workers, scheduler=scheduler)
     err.print(f"{added} new stor{'y' if added == 1 else 'ies'} stored in {db}; {skipped} already there.", markup=False)
     if summary:
         print_summary(database)

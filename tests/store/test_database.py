@@ -121,3 +121,24 @@ def test_statements_by_speaker(db, stories):
     (st,) = db.statements(speaker="perdue")
     assert st["channel"] == "X" and st["direct"]
     assert db.statements(speaker="rawat") == []
+
+
+def test_exports(db, stories, tmp_path):
+    import pandas as pd
+
+    from entente.store.exports import rows
+
+    db.add_many(stories)
+    gd = list(rows(db, "gdelt"))
+    consult = [r for r in gd if r["EventCode"] == "" and r["Actor2Name"] == "Pradeep Kumar Rawat"]
+    assert consult and consult[0]["SQLDATE"] == "20260201" and consult[0]["Actor1CountryCode"] == "USA"
+    pc = list(rows(db, "polecat"))
+    assert {r["Event Type"] for r in pc} == {"CONSULT", "SUPPORT", "AGREE"}
+    if db.engine.dialect.name == "sqlite":
+        from entente.cli import main
+
+        out = tmp_path / "events.parquet"
+        assert main(["export", str(out), "--db", db.target]) == 0
+        frame = pd.read_parquet(out)
+        assert len(frame) == 3 and list(frame["type"]) == ["SUPPORT", "CONSULT", "AGREE"]
+        assert main(["export", str(tmp_path / "x.xlsx"), "--db", db.target]) == 2

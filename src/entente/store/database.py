@@ -155,7 +155,7 @@ class Database:
     # -- reading ------------------------------------------------------------------
     def events(self, f: EventFilter = EventFilter()) -> list[dict]:
         e, p = t.events, t.participants
-        q = select(e, t.stories.c.published, t.stories.c.title).join(t.stories, t.stories.c.id == e.c.story_id)
+        q = select(e, t.stories.c.published, t.stories.c.title, t.stories.c.url).join(t.stories, t.stories.c.id == e.c.story_id)
 
         def has(role: Optional[str], country: str):
             cond = [p.c.story_id == e.c.story_id, p.c.event_id == e.c.event_id, p.c.country == country]

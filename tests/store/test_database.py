@@ -142,3 +142,15 @@ def test_exports(db, stories, tmp_path):
         frame = pd.read_parquet(out)
         assert len(frame) == 3 and list(frame["type"]) == ["SUPPORT", "CONSULT", "AGREE"]
         assert main(["export", str(tmp_path / "x.xlsx"), "--db", db.target]) == 2
+
+
+def test_same_event_from_two_stories_is_one_with_two_sources(db, stories):
+    s1, d1 = stories[0]
+    copy = make_story("Envoys Perdue and Rawat held talks in Beijing.", id="s3", published="2026-02-13")
+    d3 = d1.model_copy(update={"id": "s3", "published": "2026-02-13", "statements": [], "agreements": []})
+    db.add_many([stories[0], (copy, d3)])
+    assert len(db.events(EventFilter(types=["CONSULT"]))) == 2
+    (one,) = db.events(EventFilter(types=["CONSULT"], dedupe=True))
+    assert sorted(s["story_id"] for s in one["sources"]) == ["s1", "s3"]
+    # undated events cluster only within one publication day: s1 and s3 differ
+    assert len(db.events(EventFilter(types=["AGREE"], dedupe=True))) == 2

@@ -26,7 +26,7 @@ COLUMNS = [
     ("fact", lambda r: r["factuality"]),
     ("conf", lambda r: f"{r['confidence']:.2f}" if r["confidence"] is not None else ""),
     ("trigger", lambda r: r["trigger"] or ""),
-    ("story", lambda r: r["story_id"][:12]),
+    ("story", lambda r: r["story_id"][:12] + (f" +{len(r['sources']) - 1}" if len(r["sources"]) > 1 else "")),
 ]
 
 
@@ -58,6 +58,7 @@ def events(
     until: Optional[str] = typer.Option(None, "--until", help="Event date on or before."),
     factuality: list[str] = typer.Option([], "--factuality", help="asserted, negated, hypothetical, planned, reported; repeatable."),
     story: Optional[str] = typer.Option(None, "--story", help="Only this story id."),
+    dedupe: bool = typer.Option(False, "--dedupe", help="One row per real-world event reported by several stories (with all sources)."),
     limit: Optional[int] = typer.Option(None, "--limit", "-n", help="At most this many rows."),
     format: str = typer.Option("table", "--format", "-f", help="table, json, jsonl or csv."),
 ) -> None:
@@ -65,5 +66,5 @@ def events(
     types = [x for t in type for x in t.split(",") if x]
     f = EventFilter(country=country, dyad=_dyad(dyad), directed=directed, types=types,
                     since=_date(since, "--since"), until=_date(until, "--until"),
-                    factuality=factuality, story=story, limit=limit)
+                    factuality=factuality, story=story, limit=limit, dedupe=dedupe)
     emit(Database(db, create=False).events(f), format, COLUMNS, "Events")

@@ -16,6 +16,7 @@ from entente import dates
 from entente.errors import EntenteError
 from entente.model import Document, Story
 from entente.store import registry
+from entente.store.clusters import cluster_key
 from entente.store import schema as t
 from entente.text import content_id
 
@@ -58,6 +59,26 @@ class EventFilter:
     factuality: list[str] = field(default_factory=list)
     story: Optional[str] = None
     limit: Optional[int] = None
+    dedupe: bool = False                   # one row per real-world event, with all its sources
+
+
+def _dedupe(rows: list[dict]) -> list[dict]:
+    """Keep the first (earliest, most confident) report of each cluster; list every source."""
+    kept: dict = {}
+    out: list[dict] = []
+    for r in rows:
+        key = r.get("cluster")
+        if key is None:
+            out.append(r)
+        elif key in kept:
+            head = kept[key]
+            head["sources"].extend(r["sources"])
+            if (r["confidence"] or 0) > (head["confidence"] or 0):
+                head["confidence"] = r["confidence"]
+        else:
+            kept[key] = r
+            out.append(r)
+    return out
 
 
 class Database:
@@ -124,7 +145,7 @@ class Database:
                 location_country=e.location.country if e.location else None,
                 factuality=e.factuality, topics=json.dumps(e.topics), confidence=e.confidence,
                 sentence=e.evidence.sentence, start=e.evidence.start, end=e.evidence.end,
-                trigger=e.evidence.trigger))
+                trigger=e.evidence.trigger, cluster=cluster_key(e, countries, doc.published)))
             for role, ids in (("actor", e.actors), ("recipient", e.recipients)):
                 for aid in dict.fromkeys(ids):
                     for c in countries.get(aid, []) or [None]:
@@ -180,7 +201,7 @@ class Database:
         if f.story:
             q = q.where(e.c.story_id == f.story)
         q = q.order_by(e.c.date_start.is_(None), e.c.date_start, e.c.story_id, e.c.start, e.c.event_id)
-        if f.limit:
+        if f.limit and not f.dedupe:
             q = q.limit(f.limit)
         with self.engine.connect() as conn:
             rows = [dict(r._mapping) for r in conn.execute(q)]
@@ -191,7 +212,8 @@ class Database:
             got = names.get((r["story_id"], r["event_id"]), {})
             r["actors"] = got.get("actor", [])
             r["recipients"] = got.get("recipient", [])
-        return rows
+            r["sources"] = [{"story_id": r["story_id"], "event_id": r["event_id"], "url": r.get("url")}]
+        return _dedupe(rows)[: f.limit or None] if f.dedupe else rows
 
     def _participants(self, conn: Connection, rows: list[dict]) -> dict:
         out: dict = {}

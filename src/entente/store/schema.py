@@ -47,6 +47,8 @@ events = Table(
     Column("location_name", Text), Column("location_country", String(8)),
     Column("factuality", String), Column("topics", Text), Column("confidence", Float),
     Column("sentence", Text), Column("start", Integer), Column("end", Integer), Column("trigger", Text),
+    # The same real-world event told by several stories shares a cluster key (see store.clusters).
+    Column("cluster", String(16), index=True),
     ForeignKeyConstraint(["story_id"], ["stories.id"], ondelete="CASCADE"),
 )
 

@@ -18,7 +18,7 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 
-from entente.cli import demo, events, export, extract, ingest, registry, schema  # noqa: E402,F401
+from entente.cli import demo, events, export, extract, ingest, registry, schema, serve  # noqa: E402,F401
 
 
 def main(argv: list[str] | None = None) -> int:

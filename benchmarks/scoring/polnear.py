@@ -30,8 +30,7 @@ TITLES = {
     "rep", "representative", "congressman", "congresswoman", "gov", "governor", "secretary", "minister",
     "prime", "ambassador", "spokesperson", "spokesman", "spokeswoman", "spokespeople", "chairman", "chairwoman", "chair",
     "general", "gen", "judge", "justice", "mayor", "speaker", "leader", "chief", "deputy", "principal",
-    "former", "candidate", "nominee", "presidential", "democratic", "republican", "rev", "reverend", "st",
-    "attorney", "sheriff", "officer", "official", "officials", "director", "press", "secretary-general",
+    "rev", "reverend", "st", "sheriff", "director", "secretary-general",
 }
 _TOKEN = re.compile(r"[\w][\w\-]*", re.UNICODE)
 
@@ -47,13 +46,22 @@ def _function_words() -> set[str]:
 FUNCTION = _function_words()
 
 
-def content_tokens(text: str) -> set[str]:
+def content_tokens(text: str, keep_titles: bool = False) -> set[str]:
     out = set()
     for m in _TOKEN.finditer((text or "").lower().replace("’s", "").replace("'s", "")):
         w = m.group(0).strip("-")
-        if w and w not in FUNCTION and w not in TITLES and w.rstrip(".") not in TITLES:
+        if w and w not in FUNCTION and (keep_titles or (w not in TITLES and w.rstrip(".") not in TITLES)):
             out.add(w)
     return out
+
+
+def shares_token(a: str, b: str) -> bool:
+    """Titles and function words ignored; when a side is nothing but titles
+    ("the president"), its titles are compared instead."""
+    ta, tb = content_tokens(a), content_tokens(b)
+    if ta and tb:
+        return bool(ta & tb)
+    return bool(content_tokens(a, True) & content_tokens(b, True))
 
 
 def _chars(part: dict) -> set[int]:
@@ -65,7 +73,6 @@ def _chars(part: dict) -> set[int]:
 
 def speaker_right(stmt: dict, source: dict, actors: dict[str, dict]) -> bool:
     src_chars = _chars(source)
-    src_tokens = content_tokens(source["text"])
     names = []
     if stmt.get("speaker") and stmt["speaker"] in actors:
         act = actors[stmt["speaker"]]
@@ -75,7 +82,7 @@ def speaker_right(stmt: dict, source: dict, actors: dict[str, dict]) -> bool:
         names.append(act.get("name") or "")
     if stmt.get("speaker_text"):
         names.append(stmt["speaker_text"])
-    return any(content_tokens(n) & src_tokens for n in names)
+    return any(shares_token(n, source["text"]) for n in names)
 
 
 def score_story(gold_attrs: list[dict], doc: dict) -> dict:

@@ -1,0 +1,216 @@
+"""Stage: actors — every person, state, organisation and grouping in the story,
+with country (ISO 3166 alpha-3 or IGO), sector, role, and all its mentions.
+
+Submodules, one job each:
+  detect   — codebook names in the text (states, adjectives, capitals, organisations, groupings)
+  people   — people and their titles ("US Secretary of State Marco Rubio")
+  coref    — one actor per referent: surnames, pronouns, "the two envoys"
+  registry — drafts -> the contract's `Actor`s, ids in first-mention order, token links
+
+Writes `analysis.result.actors`, `analysis.result.groupings`, the token index
+(`analysis.link_mention`) and `analysis.notes["actors"]["places"]`.
+"""
+from __future__ import annotations
+
+from entente.analysis import Analysis
+from entente.model import Role
+from entente.ontology import codebook, gazetteer
+from entente.ontology.codebook import norm
+
+from . import coref
+from .detect import agent_sector, codebook_matches, head_noun, is_place_use
+from .people import Context, find_people, unnamed_officials
+from .registry import Registry
+
+# Heads that make "X government" the state itself rather than a separate body.
+STATE_HEADS = frozenset({"government", "authorities", "administration", "regime", "leadership", "state", "cabinet"})
+LEGISLATIVE = frozenset({"house", "senate", "congress", "parliament", "parliamentary", "assembly", "duma", "knesset"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def run(analysis: Analysis) -> None:
+    doc = analysis.doc
+    cb = codebook.get()
+    on = analysis.reference.isoformat() if analysis.reference else None
+    reg = Registry(analysis)
+    places: list[dict] = []
+
+    matches = codebook_matches(doc, cb)
+    by_start = {m.start: m for m in matches}
+    by_end = {m.end: m for m in matches}
+    ctx = Context(doc, cb, by_start, by_end, on)
+
+    # -- people ------------------------------------------------------------
+    person_spans = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"]
+    people = find_people(ctx, person_spans)
+    taken = set()
+    for p in people:
+        taken.update(range(p.link_start, p.end))
+        for a, b in p.extra_links:
+            taken.update(range(a, b))
+    people += unnamed_officials(ctx, taken)
+    people.sort(key=lambda p: p.start)
+    clusters = coref.cluster_names([p.name for p in people])
+    title_tokens: set[int] = set()
+    for p, c in zip(people, clusters):
+        lead = people[c]
+        key = "p:" + norm(lead.name)
+        d = reg.get_or_add(key, name=p.name, kind="person")
+        if len(p.name.split()) > len(d.name.split()):
+            d.name = p.name
+        _merge_person(d, p, on)
+        reg.mention(key, p.start, p.end, p.link_start, p.end)
+        for a, b in p.extra_links:
+            reg.link(key, a, b)
+        if p.title is not None:
+            title_tokens.update(range(p.title.start, p.title.end))
+
+    # -- states, organisations, groupings ------------------------------------
+    for m in matches:
+        if any(i in title_tokens for i in range(m.start, m.end)) and m.entry.kind in ("organization", "igo"):
+            continue
+        e = m.entry
+        if reg.is_claimed(m.start, m.end):
+            continue
+        end = m.end
+        if end < len(doc) and doc[end].lower_ in ("'s", "’s"):
+            end += 1
+        if e.kind in ("state", "adjective", "capital"):
+            if is_place_use(doc, m):
+                places.append({"start": m.start, "end": m.end, "name": doc[m.start:m.end].text, "country": e.country})
+                if e.kind == "capital":
+                    continue  # "met in Beijing"; a country in "curfew in Montenegro" stays a party too
+            head = head_noun(doc, m.start, m.end)
+            if head is not None and head.i not in reg.claimed and head.i not in title_tokens:
+                sector = agent_sector(cb, doc[m.end:head.i + 1])
+                if sector and norm(head.lemma_) not in STATE_HEADS:
+                    name = doc[m.start:head.i + 1].text
+                    kind = "organization" if head.text[:1].isupper() else "group"
+                    key = "g:" + norm(name)
+                    reg.get_or_add(key, name=name, kind=kind, country=e.country, sector=sector)
+                    reg.mention(key, m.start, head.i + 1)
+                    continue
+                if sector and norm(head.lemma_) in STATE_HEADS:
+                    end = head.i + 1
+            key = "s:" + e.country
+            reg.get_or_add(key, name=cb.country_name(e.country), kind="state", country=e.country, sector="GOV",
+                           code=e.country)
+            if e.kind == "adjective" and doc[m.start].lower_.endswith("s") and m.end == end and \
+                    doc[m.start:m.end].root.tag_ in ("NNPS", "NNS"):
+                # "Palestinians", "Israelis": the people, coded with their country
+                gkey = "g:" + norm(doc[m.start:m.end].text)
+                reg.get_or_add(gkey, name=doc[m.start:m.end].text, kind="group", country=e.country)
+                reg.mention(gkey, m.start, m.end)
+                continue
+            reg.mention(key, m.start, end)
+        elif e.kind in ("organization", "igo"):
+            start, country = m.start, e.country
+            head = head_noun(doc, m.start, m.end) if e.kind == "igo" else None
+            if head is not None and not head.text[:1].isupper() and head.i not in reg.claimed:
+                sector = agent_sector(cb, doc[m.end:head.i + 1])
+                if sector:   # "UN peacekeepers", "United Nations military personnel"
+                    name = doc[m.start:head.i + 1].text
+                    key = "g:" + norm(name)
+                    reg.get_or_add(key, name=name, kind="group", country="IGO", sector=sector)
+                    reg.mention(key, m.start, head.i + 1)
+                    continue
+            prev = by_end.get(m.start)
+            if prev is not None and prev.entry.kind in ("state", "adjective") and not reg.is_claimed(prev.start, prev.end):
+                start = prev.start
+                country = country or prev.entry.country
+            name = doc[start:m.end].text
+            key = "o:" + norm(e.name) + ":" + (country or "")
+            reg.get_or_add(key, name=name, kind=e.kind, country=country, sector=e.sector,
+                           code=e.code if e.kind == "igo" else None)
+            reg.mention(key, start, m.end)
+        elif e.kind == "grouping":
+            key = "q:" + norm(e.name)
+            reg.get_or_add(key, name=e.name, kind="grouping", members=e.members)
+            reg.mention(key, m.start, end)
+
+    _surnames(doc, reg)
+    # -- organisations and places the NER found that the codebook does not know --
+    for ent in doc.ents:
+        if reg.is_claimed(ent.start, ent.end) or any(i in title_tokens for i in range(ent.start, ent.end)):
+            continue
+        if ent.label_ == "ORG":
+            _ner_org(ctx, reg, ent, by_start)
+        elif ent.label_ in PLACE_LABELS:
+            p = gazetteer.place(ent.text)
+            iso = p.country if p else cb.region_places.get(norm(ent.text))
+            if iso and all(p["start"] != ent.start for p in places):
+                places.append({"start": ent.start, "end": ent.end, "name": ent.text, "country": iso})
+
+    coref.resolve(doc, cb, reg)
+    reg.finish()
+    places.sort(key=lambda p: p["start"])
+    analysis.notes.setdefault("actors", {})["places"] = places
+
+
+def _merge_person(d, p, on) -> None:
+    t = p.title
+    if p.country and (d.country is None or (p.source in ("title", "of") and d.roles and not d.roles[0].country)):
+        d.country = p.country
+    if p.sector and not d.sector:
+        d.sector = p.sector
+    if t is None:
+        return
+    words = set(t.text.casefold().split())
+    for r in d.roles:
+        if words <= set(r.title.casefold().split()):
+            if t.posted_to and not r.posted_to:
+                r.posted_to = t.posted_to
+            return
+    role = Role(title=t.text, country=p.country, sector=p.sector or t.sector, posted_to=t.posted_to, since=on)
+    d.roles.append(role)
+    if d.role is None or (len(t.text) > len(d.role) and p.country):
+        d.role = t.text
+        d.posted_to = t.posted_to or d.posted_to
+    d.posted_to = d.posted_to or t.posted_to
+
+
+def _ner_org(ctx: Context, reg: Registry, ent, by_start) -> None:
+    cb = ctx.cb
+    s = ent.start
+    if ctx.doc[s].lower_ == "the":
+        s += 1
+    span = ctx.doc[s:ent.end]
+    if not len(span):
+        return
+    country = None
+    key_start = span.start
+    for i in range(span.start, span.end):
+        m = by_start.get(i)
+        if m is not None and m.entry.country:
+            country = m.entry.country
+            if i == span.start and m.end < span.end:
+                key_start = m.end   # "U.S. Central Command" ~ "Central Command"
+            break
+    known = cb.named_actor(span.text, ctx.on) if len(span) > 1 else None
+    sector = agent_sector(cb, span)
+    if any(t.lower_ in LEGISLATIVE for t in span):
+        sector = "LEG"
+    if known is not None:
+        country = country or known[0]
+        sector = sector or known[1]
+    if country is None and sector is None:
+        return
+    key = "o:" + norm(ctx.doc[key_start:span.end].text)
+    reg.get_or_add(key, name=span.text, kind="organization", country=country, sector=sector)
+    reg.mention(key, span.start, span.end)
+
+
+def _surnames(doc, reg: Registry) -> None:
+    """A known person's surname the NER missed or mislabelled ("Rawat" as a place)."""
+    last = {}
+    for d in reg.drafts.values():
+        if d.kind == "person" and len(d.name.split()) >= 2:
+            last.setdefault(d.name.split()[-1].casefold(), d.key)
+    if not last:
+        return
+    for tok in doc:
+        if tok.i in reg.claimed or not tok.text[:1].isupper():
+            continue
+        k = last.get(tok.lower_)
+        if k is not None and reg.drafts[k].first < tok.i:
+            reg.mention(k, tok.i, tok.i + 1)

@@ -1,0 +1,222 @@
+"""One actor per referent: person names clustered by surname, pronouns to the
+last compatible person, "they" and plural descriptions ("the two envoys",
+"both countries") to sets of actors."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from entente.ontology.codebook import Codebook, norm
+
+from .registry import Registry
+
+SINGULAR = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
+NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4}
+DETS = frozenset({"the", "both", "these", "those", "all"})
+SUBJ = frozenset({"nsubj", "nsubjpass"})
+PLURAL_LOOKBACK = 8      # sentences
+PRONOUN_LOOKBACK = 3
+
+
+# -- people names ---------------------------------------------------------------
+def _name_tokens(name: str) -> list[str]:
+    name = name.replace("’", "'").replace("-", " ")
+    return [w.strip(".").casefold() for w in name.split() if w.strip(".") and w.casefold() not in ("al", "el")]
+
+
+def _compatible(a: list[str], b: list[str]) -> bool:
+    """Could two person names be the same person? ("Perdue" ~ "David Perdue", "Donald J Trump" ~ "Donald Trump")."""
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) == 1:
+        return short[0] == long_[-1] or (short[0] == long_[0] and len(long_) >= 2 and len(long_[0]) > 2)
+    if short[-1] != long_[-1]:
+        return False
+    return short[0] == long_[0] or short[0][:1] == long_[0][:1] and (len(short[0]) == 1 or len(long_[0]) == 1)
+
+
+def cluster_names(names: list[str]) -> list[int]:
+    """For each name (in text order), the index of its cluster (the first name of it)."""
+    heads: list[tuple[int, list[str]]] = []
+    out: list[int] = []
+    for i, name in enumerate(names):
+        toks = _name_tokens(name)
+        target = None
+        # prefer the latest compatible cluster with the most tokens
+        for idx, htoks in reversed(heads):
+            if _compatible(toks, htoks):
+                target = idx
+                break
+        if target is None:
+            heads.append((i, toks))
+            out.append(i)
+        else:
+            out.append(target)
+            for n, (idx, htoks) in enumerate(heads):
+                if idx == target and len(toks) > len(htoks):
+                    heads[n] = (idx, toks)
+    return out
+
+
+# -- groups and pronouns --------------------------------------------------------
+@dataclass
+class Group:
+    position: int          # token where it is mentioned
+    sentence: int
+    keys: tuple[str, ...]
+    subject: bool
+
+
+def _sent_index(doc) -> list[int]:
+    idx = [0] * len(doc)
+    for n, s in enumerate(doc.sents):
+        for i in range(s.start, s.end):
+            idx[i] = n
+    return idx
+
+
+def _own_keys(reg: Registry, i: int) -> list[str]:
+    return [k for k in reg.keys_at(i) if not any(m.shared and m.link_start <= i < m.link_end for m in reg.drafts[k].mentions)]
+
+
+def coordinated_groups(doc, reg: Registry, sent_of: list[int]) -> list[Group]:
+    groups = []
+    for tok in doc:
+        if tok.dep_ == "conj" or not _own_keys(reg, tok.i):
+            continue
+        conjs = [c for c in tok.children if c.dep_ == "conj"]
+        if not conjs:
+            continue
+        keys: list[str] = []
+        stack = [tok]
+        while stack:
+            t = stack.pop(0)
+            for k in _own_keys(reg, t.i)[:1]:
+                if k not in keys:
+                    keys.append(k)
+            stack.extend(c for c in t.children if c.dep_ in ("conj", "appos"))
+        if len(keys) >= 2:
+            groups.append(Group(tok.i, sent_of[tok.i], tuple(keys), tok.dep_ in SUBJ))
+    return groups
+
+
+def _fits(reg: Registry, key: str, want: dict) -> bool:
+    d = reg.drafts[key]
+    kind = want.get("kind", "any")
+    if kind == "person":
+        if d.kind != "person":
+            return False
+        roles = want.get("roles")
+        return not roles or bool(d.role_words & set(roles))
+    if kind == "state":
+        return d.kind == "state"
+    return d.kind in ("person", "state", "organization", "igo")
+
+
+def _pick_group(groups: list[Group], before: int, sent: int, lookback: int, size: Optional[int], ok,
+                same_sentence_first: bool) -> Optional[tuple[str, ...]]:
+    order = range(sent, sent - lookback - 1, -1) if same_sentence_first else list(range(sent - 1, sent - lookback - 1, -1)) + [sent]
+    for s in order:
+        cands = [g for g in groups if g.sentence == s and g.position < before
+                 and all(ok(k) for k in g.keys) and (size is None or len(g.keys) == size)]
+        if cands:
+            cands.sort(key=lambda g: (g.subject, g.position))
+            return cands[-1].keys
+    return None
+
+
+def resolve(doc, cb: Codebook, reg: Registry) -> None:
+    sent_of = _sent_index(doc)
+    groups = coordinated_groups(doc, reg, sent_of)
+    # person mentions: (token of the name, key, is subject)
+    persons: list[tuple[int, str, bool]] = []
+    for d in reg.drafts.values():
+        if d.kind != "person":
+            continue
+        for m in d.mentions:
+            if m.shared:
+                continue
+            root = doc[m.start:m.end].root
+            persons.append((root.i, d.key, root.dep_ in SUBJ))
+    persons.sort()
+    for tok in doc:
+        low = tok.lower_
+        if tok.i in reg.claimed:
+            continue
+        if low in SINGULAR and tok.pos_ == "PRON":
+            key = _last_person(persons, tok.i, sent_of, doc)
+            if key:
+                reg.mention(key, tok.i, tok.i + 1)
+                persons.append((tok.i, key, tok.dep_ in SUBJ))
+                persons.sort()
+        elif low in PLURAL and tok.pos_ == "PRON":
+            keys = _pick_group(groups, tok.i, sent_of[tok.i], 2, None, lambda k: True, True)
+            if keys:
+                for k in keys:
+                    reg.mention(k, tok.i, tok.i + 1, shared=True)
+                groups.append(Group(tok.i, sent_of[tok.i], keys, tok.dep_ in SUBJ))
+        elif tok.pos_ == "NOUN" and tok.tag_ == "NNS":
+            want = cb.plural_nouns.get(norm(tok.lemma_)) or cb.plural_nouns.get(low.rstrip("s"))
+            if not want:
+                continue
+            left = [c for c in tok.lefts]
+            if any(c.i in reg.claimed for c in left):
+                continue  # "Quad ambassadors", "Israeli leaders": described otherwise
+            size = None
+            has_det = False
+            for c in left:
+                if c.lower_ in NUMBERS:
+                    size = NUMBERS[c.lower_]
+                    has_det = has_det or c.lower_ == "both"
+                if c.lower_ in DETS:
+                    has_det = True
+            if not has_det:
+                continue
+            start = min([c.i for c in left] + [tok.i])
+            ok = lambda k, w=want: _fits(reg, k, w)
+            keys = _pick_group(groups, start, sent_of[tok.i], PLURAL_LOOKBACK, size, ok, False)
+            if keys is None and size:
+                keys = _last_distinct(reg, start, sent_of, size, ok)
+            if keys:
+                for k in keys:
+                    reg.mention(k, start, tok.i + 1, shared=True)
+                groups.append(Group(tok.i, sent_of[tok.i], tuple(keys), tok.dep_ in SUBJ))
+
+
+def _last_person(persons, i: int, sent_of: list[int], doc) -> Optional[str]:
+    sent = sent_of[i]
+    for s in range(sent, sent - PRONOUN_LOOKBACK - 1, -1):
+        cands = [(p, k, subj) for p, k, subj in persons if p < i and sent_of[p] == s]
+        if not cands:
+            continue
+        if s == sent:
+            pron = doc[i]
+            if pron.dep_ in SUBJ:
+                subj = [c for c in cands if c[2]]
+                return (subj[-1] if subj else cands[-1])[1]
+            # "he would only welcome him": not the subject of the pronoun's own clause
+            own = {c.i for c in pron.head.children if c.dep_ in SUBJ}
+            taken = {k for p, k, _s in persons if p in own}
+            rest = [c for c in cands if c[1] not in taken]
+            return (rest[-1] if rest else cands[-1])[1]
+        subj = [c for c in cands if c[2]]
+        return (subj[0] if subj else cands[-1])[1]
+    return None
+
+
+def _last_distinct(reg: Registry, before: int, sent_of: list[int], size: int, ok) -> Optional[tuple[str, ...]]:
+    mentions = []
+    for d in reg.drafts.values():
+        for m in d.mentions:
+            if not m.shared and m.start < before and sent_of[m.start] < sent_of[before] and ok(d.key):
+                mentions.append((m.start, d.key))
+    mentions.sort(reverse=True)
+    keys: list[str] = []
+    for _p, k in mentions:
+        if k not in keys:
+            keys.append(k)
+        if len(keys) == size:
+            return tuple(keys)
+    return None

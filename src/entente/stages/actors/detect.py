@@ -1,0 +1,125 @@
+"""Names from the codebook in the text: states, their adjectives and capitals,
+organisations, IGOs and groupings (longest match, one pass over the tokens)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from entente.ontology.codebook import Codebook, Entry
+
+# Prepositions after which a country is where something happens ("talks in India")
+LOCATIVE = frozenset({"in", "at", "near", "inside", "across", "throughout", "within", "outside", "around"})
+# ... and after which a capital is a place too ("flew to Beijing", "from Moscow").
+LOCATIVE_CAPITAL = LOCATIVE | frozenset({"into", "to", "from", "via", "through", "toward", "towards", "off", "over"})
+# "to Beijing" is a place after a verb or noun of motion ("flew to", "a trip to"), a party otherwise ("support to Tehran").
+DIRECTIONAL = frozenset({"to", "toward", "towards"})
+MOTION = frozenset({"go", "come", "travel", "fly", "return", "arrive", "head", "move", "drive", "sail", "march", "flee",
+                    "deport", "send", "bring", "take", "visit", "trip", "journey", "flight", "return", "route", "road",
+                    "way", "border", "access", "relocate", "evacuate", "extradite", "transfer", "ship", "export", "import"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "poss", "csubj"})
+
+
+@dataclass
+class Match:
+    start: int
+    end: int
+    entry: Entry
+
+
+def _capitalised(tok) -> bool:
+    t = tok.text
+    return bool(t) and (t[0].isupper() or t[0].isdigit())
+
+
+def codebook_matches(doc, cb: Codebook) -> list[Match]:
+    """Longest codebook names, left to right, not overlapping."""
+    out: list[Match] = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        tok = doc[i]
+        if not _capitalised(tok) or (tok.ent_iob_ == "I" and tok.ent_type_ == "PERSON"):
+            i += 1
+            continue
+        low = tok.lower_
+        maxn = cb.max_tokens(low) or (1 if low.endswith("s") and cb.max_tokens(low[:-1]) else 0)
+        if not maxn:
+            i += 1
+            continue
+        found = None
+        for k in range(min(maxn, n - i), 0, -1):
+            span = doc[i:i + k]
+            if not _capitalised(span[-1]) and span[-1].text not in (".", "'s", "’s"):
+                if k > 1:
+                    continue
+            e = cb.lookup(span.text)
+            if e is not None:
+                found = Match(i, i + k, e)
+                break
+        if found is None:
+            i += 1
+            continue
+        # A longer PERSON name around it ("Chad Smith", "Jordan Peterson") is a person.
+        if tok.ent_type_ == "PERSON" and found.entry.kind in ("state", "adjective", "capital"):
+            ent_end = i
+            while ent_end < n and doc[ent_end].ent_type_ == "PERSON" and (ent_end == i or doc[ent_end].ent_iob_ == "I"):
+                ent_end += 1
+            if ent_end > found.end:
+                i = ent_end
+                continue
+        out.append(found)
+        i = found.end
+    return out
+
+
+def is_place_use(doc, m: Match) -> bool:
+    """Is this country/capital name used as a location rather than as a party?"""
+    root = doc[m.start:m.end].root
+    if root.dep_ in SUBJECT_DEPS:
+        return False
+    # walk up through compounds/conjuncts to the governing preposition
+    head = root
+    hops = 0
+    while head.dep_ in ("conj", "compound", "appos") and head.head is not head and hops < 4:
+        head = head.head
+        hops += 1
+    if head.dep_ in SUBJECT_DEPS:
+        return False
+    if head.dep_ == "pobj":
+        prep = head.head.lower_
+        if prep in DIRECTIONAL:
+            return m.entry.kind == "capital" and head.head.head.lemma_.casefold() in MOTION
+        return prep in (LOCATIVE_CAPITAL if m.entry.kind == "capital" else LOCATIVE)
+    prev = doc[m.start - 1] if m.start > 0 else None
+    if prev is not None and prev.lower_ in LOCATIVE_CAPITAL and m.entry.kind == "capital":
+        return True
+    if m.entry.kind == "capital":
+        # "visited Beijing", "arrived Tuesday in Moscow": objects of motion are places
+        return head.dep_ in ("dobj", "npadvmod", "nmod") or root.ent_type_ in ("LOC", "FAC")
+    return False
+
+
+def head_noun(doc, start: int, end: int):
+    """The noun a modifier span (an adjective, a country name used as a modifier) belongs to."""
+    root = doc[start:end].root
+    if root.dep_ in ("amod", "compound", "nmod", "poss") and root.head.i >= end and root.head.pos_ in ("NOUN", "PROPN"):
+        return root.head
+    nxt = doc[end] if end < len(doc) else None
+    if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ"):
+        j = end
+        while j + 1 < len(doc) and doc[j + 1].pos_ in ("NOUN", "PROPN") and doc[j].dep_ in ("compound", "amod"):
+            j += 1
+        return doc[j]
+    return None
+
+
+def agent_sector(cb: Codebook, tokens) -> Optional[str]:
+    """Sector of a common-noun description ("riot police" -> COP, "troops" -> MIL)."""
+    words = [t.lemma_.casefold() for t in tokens]
+    texts = [t.lower_ for t in tokens]
+    for k in range(min(3, len(words)), 0, -1):
+        for seq in (texts[-k:], words[-k:]):
+            s = cb.agents.get(" ".join(seq))
+            if s:
+                return s
+    return None

@@ -1,0 +1,356 @@
+"""People and their titles: "India's Ambassador to China, Pradeep Kumar Rawat",
+"US Secretary of State Marco Rubio", "Spokesperson Tommy Pigott", "Ambassador
+Perdue", "Mr. Smith". Titles never become part of a name or an organisation;
+the title gives the role and sector, the words before it the country."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from entente.ontology.codebook import Codebook, norm
+
+from .detect import Match
+
+CONNECTORS = frozenset({"of", "for", "on", "and", "the", "&"})
+
+
+@dataclass
+class Title:
+    start: int
+    end: int            # exclusive, without the posting
+    text: str
+    head: str
+    sector: Optional[str]
+    posted_to: Optional[str] = None
+    post_end: Optional[int] = None   # end of "to China"
+    capitalised: bool = True
+
+
+@dataclass
+class PersonMention:
+    start: int
+    end: int
+    link_start: int
+    link_end: int
+    name: str
+    title: Optional[Title] = None
+    country: Optional[str] = None
+    sector: Optional[str] = None
+    source: str = ""     # where the country came from
+    extra_links: list = field(default_factory=list)   # title tokens apart from the name
+
+
+def _head_at(doc, cb: Codebook, j: int) -> Optional[tuple[int, str]]:
+    """A title head ending at token j: (start token of the head, key)."""
+    for k in (3, 2, 1):
+        s = j - k + 1
+        if s < 0:
+            continue
+        key = norm(doc[s:j + 1].text)
+        if key in cb.title_heads:
+            if k == 1 and doc[j].pos_ not in ("NOUN", "PROPN") and not doc[j].text[:1].isupper():
+                return None
+            return s, key
+    return None
+
+
+def title_ending_at(doc, cb: Codebook, end: int, sent_start: int = 0, blocked=frozenset()) -> Optional[Title]:
+    """The title whose last token is end-1 ("Principal Deputy Spokesperson", "Secretary of State")."""
+    j = end - 1
+    if j < sent_start:
+        return None
+    head = None
+    # "Secretary of State", "Minister for Foreign Affairs": a capitalised complement
+    for k in range(j, max(sent_start, j - 5), -1):
+        if doc[k].lower_ in ("of", "for") and k - 1 >= sent_start:
+            comp = doc[k + 1:end]
+            if len(comp) and comp[-1].text[:1].isupper() and all(
+                    t.lower_ in CONNECTORS or (t.text[:1].isupper() and (norm(t.text) in cb.title_modifiers or t.i in blocked))
+                    for t in comp):
+                h = _head_at(doc, cb, k - 1)
+                if h is not None and doc[k - 1].text[:1].isupper():
+                    head = h
+                    break
+        if not (doc[k].text[:1].isupper() or doc[k].lower_ in CONNECTORS):
+            break
+    if head is None:
+        head = _head_at(doc, cb, j)
+        if head is None:
+            return None
+    s = head[0]
+    while s - 1 >= sent_start and s - 1 not in blocked:
+        w = norm(doc[s - 1].text)
+        if w in cb.title_modifiers or (w in cb.title_heads and doc[s - 1].pos_ in ("NOUN", "PROPN", "ADJ")):
+            s -= 1
+        else:
+            break
+    # "Minister" alone from "State Minister": drop a leading modifier that is only a function word
+    text = doc[s:end].text
+    key = norm(text)
+    sector = cb.title_heads.get(key) or cb.agents.get(key) or cb.title_heads.get(head[1])
+    cap = doc[head[0]].text[:1].isupper()
+    return Title(s, end, text, head[1], sector, capitalised=cap)
+
+
+def posting_after(doc, title: Title, matches_by_start: dict[int, Match]) -> None:
+    """"Ambassador to China" -> posted_to CHN (also "envoy to the UN")."""
+    i = title.end
+    if i < len(doc) and doc[i].lower_ in ("to", "in") and title.head in ("ambassador", "envoy", "consul", "consul general", "representative", "diplomat"):
+        k = i + 1
+        if k < len(doc) and doc[k].lower_ == "the":
+            k += 1
+        m = matches_by_start.get(k)
+        if m is not None and m.entry.country:
+            title.posted_to = m.entry.country
+            title.post_end = m.end
+
+
+def country_before(doc, start: int, matches_by_end: dict[int, Match]) -> Optional[Match]:
+    """The state/adjective/capital/organisation just before token `start` ("US", "India's", "US State Department")."""
+    m = matches_by_end.get(start)
+    if m is None and start >= 1 and doc[start - 1].lower_ in ("'s", "’s", "'"):
+        m = matches_by_end.get(start - 1)
+    if m is None and start >= 1 and doc[start - 1].text == "-":  # "US-based"
+        return None
+    return m
+
+
+def strip_name(doc, cb: Codebook, start: int, end: int) -> tuple[int, int, Optional[Title]]:
+    """Remove title words and honorifics inside a PERSON entity ("Spokesperson Tommy Pigott")."""
+    title = None
+    s = start
+    while s < end - 1:
+        w = norm(doc[s].text)
+        if w in cb.honorifics:
+            s += 1
+            continue
+        if w in cb.title_heads or w in cb.title_modifiers:
+            k = s
+            while k < end - 1 and (norm(doc[k].text) in cb.title_heads or norm(doc[k].text) in cb.title_modifiers):
+                k += 1
+            t = title_ending_at(doc, cb, k, start)
+            if t is not None:
+                title = t
+            s = k
+            continue
+        break
+    e = end
+    while e > s and doc[e - 1].lower_ in ("'s", "’s", "'", ",", "."):
+        e -= 1
+    return s, e, title
+
+
+PARTY_KINDS = ("state", "adjective", "capital", "organization", "igo")
+
+
+@dataclass
+class Context:
+    doc: object
+    cb: Codebook
+    by_start: dict
+    by_end: dict
+    on: Optional[str]     # the story's reference date, ISO
+    claimed_country: set = field(default_factory=set)
+
+
+def _sent_bounds(tok) -> tuple[int, int]:
+    s = tok.sent
+    return s.start, s.end
+
+
+def _apply_country(ctx: Context, p: PersonMention, start: int) -> None:
+    m = country_before(ctx.doc, start, ctx.by_end)
+    if m is None or m.entry.kind not in PARTY_KINDS or not m.entry.country:
+        return
+    p.country = m.entry.country
+    p.source = "title"
+    if m.entry.kind in ("organization", "igo") and m.entry.sector:
+        p.sector = m.entry.sector if m.entry.kind == "organization" else "IGO"
+
+
+def _title_after(ctx: Context, e: int, sent_end: int) -> Optional[Title]:
+    """"Pradeep Kumar Rawat, India's ambassador to China," -> the title after the name."""
+    doc, cb = ctx.doc, ctx.cb
+    best = None
+    k = e + 1
+    while k < min(sent_end, e + 9):
+        t = doc[k]
+        if t.text in (",", ";", "(", ")") or t.pos_ in ("VERB", "AUX"):
+            break
+        cand = title_ending_at(doc, cb, k + 1, e + 1, ctx.claimed_country)
+        if cand is not None:
+            lead = doc[e + 1:cand.start]
+            ok = all(x.lower_ in ("the", "a", "an", "'s", "’s", "then", "former") or x.i in ctx.claimed_country
+                     for x in lead)
+            if ok:
+                best = cand
+        k += 1
+    return best
+
+
+PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "von", "van", "der", "de", "da", "di", "du", "le", "la", "ould"})
+
+
+def _extend_name(doc, e: int) -> int:
+    """"Mohammed Shia" + "al-Sudani": the NER often stops at a name particle."""
+    n = len(doc)
+    while e + 1 < n and doc[e].lower_ in PARTICLES:
+        k = e + 1
+        if doc[k].text in ("-", "‑") and k + 1 < n:
+            k += 1
+        if doc[k].text[:1].isupper():
+            e = k + 1
+        else:
+            break
+    return e
+
+
+def _is_place(name: str) -> bool:
+    from entente.ontology import gazetteer
+
+    p = gazetteer.place(name)
+    return p is not None and p.kind == "city" and len(name.split()) > 1
+
+
+def find_people(ctx: Context, persons: list[tuple[int, int]]) -> list[PersonMention]:
+    """Person mentions with title, country and sector. `persons`: PERSON entity spans."""
+    doc, cb = ctx.doc, ctx.cb
+    ctx.claimed_country = {i for m in ctx.by_start.values() if m.entry.kind in PARTY_KINDS for i in range(m.start, m.end)}
+    out: list[PersonMention] = []
+    used_titles: set[int] = set()
+    seen: set[int] = set()
+    spans = list(persons)
+    # A capitalised title followed by capitalised proper nouns the NER missed ("Ambassador Rawat").
+    ent_tokens = {i for s, e in spans for i in range(s, e)}
+    for tok in doc:
+        if tok.i in ent_tokens or not tok.text[:1].isupper() or norm(tok.text) not in cb.title_heads:
+            continue
+        j = tok.i + 1
+        while j < len(doc) and j - tok.i <= 3 and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() \
+                and j not in ctx.claimed_country and norm(doc[j].text) not in cb.title_heads \
+                and norm(doc[j].text) not in cb.title_modifiers and doc[j].ent_type_ not in ("DATE", "ORG", "NORP", "EVENT", "LAW"):
+            j += 1
+        if j > tok.i + 1:
+            spans.append((tok.i + 1, j))
+            ent_tokens.update(range(tok.i + 1, j))
+    for s0, e0 in sorted(spans):
+        s, e, inner = strip_name(doc, cb, s0, e0)
+        e = _extend_name(doc, e)
+        if e <= s or s in seen:
+            continue
+        if e - s == 1 and inner is None and (doc[s].tag_ in ("NNPS", "NNS") or (doc[s].is_upper and len(doc[s]) > 1)) \
+                and not (s > 0 and norm(doc[s - 1].text) in cb.title_heads):
+            continue  # "Alawites" is a people, "NISA" an acronym: not persons
+        if inner is None and not (s > 0 and norm(doc[s - 1].text) in cb.title_heads) and _is_place(doc[s:e].text):
+            continue  # "Bandar Abbas"
+        m = ctx.by_start.get(s)
+        if m is not None and m.end >= e and m.entry.kind in PARTY_KINDS:
+            continue  # the NER called a country or an organisation a person
+        if all(norm(t.text) in cb.title_heads or norm(t.text) in cb.title_modifiers for t in doc[s:e]):
+            continue
+        seen.add(s)
+        sent_start, sent_end = _sent_bounds(doc[s])
+        name = doc[s:e].text
+        p = PersonMention(s, e, s, e, name)
+        title = inner
+        k = s
+        while k - 1 >= sent_start and norm(doc[k - 1].text) in cb.honorifics:
+            k -= 1
+        if title is None:
+            title = title_ending_at(doc, cb, k, sent_start, ctx.claimed_country)
+        links = []
+        if title is not None:
+            p.start = p.link_start = min(title.start, s)
+        else:
+            # "India's Ambassador to China, Pradeep Kumar Rawat"
+            c = s - 1
+            if c > sent_start and doc[c].text == ",":
+                t = title_ending_at(doc, cb, c, sent_start, ctx.claimed_country)
+                if t is None:
+                    cm = ctx.by_end.get(c)
+                    if cm is not None and cm.entry.country:
+                        k2 = cm.start - 1
+                        if k2 >= 0 and doc[k2].lower_ == "the":
+                            k2 -= 1
+                        if k2 >= 0 and doc[k2].lower_ in ("to", "in"):
+                            t = title_ending_at(doc, cb, k2, sent_start, ctx.claimed_country)
+                if t is not None and t.start not in used_titles:
+                    title = t
+                    links.append((t.start, t.end))
+            if title is None and e < sent_end and doc[e].text == ",":
+                t = _title_after(ctx, e, sent_end)
+                if t is not None:
+                    title = t
+                    links.append((t.start, t.end))
+        if title is not None:
+            used_titles.add(title.start)
+            posting_after(doc, title, ctx.by_start)
+            p.title = title
+            p.sector = title.sector
+            _apply_country(ctx, p, title.start)
+            if p.country is None:
+                # "President of the European Commission", "Minister of State for India"
+                for i in range(title.start, title.end):
+                    m = ctx.by_start.get(i)
+                    if m is not None and m.entry.country and m.entry.kind in PARTY_KINDS:
+                        p.country, p.source = m.entry.country, "title"
+                        if m.entry.kind == "igo":
+                            p.sector = "IGO"
+                        break
+        if p.country is None and e + 1 < len(doc) and doc[e].lower_ == "of":
+            m = ctx.by_start.get(e + 1)
+            if m is not None and m.entry.kind in ("state", "capital") and m.entry.country:
+                p.country, p.source = m.entry.country, "of"
+        if p.country is None and title is None:
+            _apply_country(ctx, p, s)
+            if p.country is None:
+                # "Israeli right-winger Ariel Sharon": a country word a few common words before
+                for back in range(1, 4):
+                    b = s - back
+                    if b <= sent_start or doc[b].pos_ not in ("NOUN", "ADJ") or doc[b].text[:1].isupper():
+                        break
+                    m = ctx.by_end.get(b)
+                    if m is not None and m.entry.kind in ("state", "adjective") and m.entry.country:
+                        p.country, p.source = m.entry.country, "modifier"
+                        break
+        if p.country is None and title is not None:
+            tc = cb.title_countries.get(norm(title.text))
+            if tc:
+                p.country, p.source = tc, "title-default"
+        known = cb.named_actor(name, ctx.on) if (e - s > 1 or title is not None) else None
+        if known is not None:
+            if p.country is None and known[0]:
+                p.country, p.source = known[0], "dictionary"
+            if p.sector is None and known[1] and p.country == known[0]:
+                p.sector = known[1]
+        p.extra_links = links
+        out.append(p)
+    return out
+
+
+def unnamed_officials(ctx: Context, taken: set[int]) -> list[PersonMention]:
+    """Titles with a country but no name: "the British minister", "Qatar's emir"."""
+    doc, cb = ctx.doc, ctx.cb
+    out = []
+    for tok in doc:
+        if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN") or norm(tok.text) not in cb.title_heads:
+            continue
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN" and doc[tok.i + 1].text[:1].isupper():
+            continue
+        if tok.i + 1 < len(doc) and (doc[tok.i + 1].text == "-" or norm(doc[tok.i + 1].text) in cb.title_heads):
+            continue  # "secretary-general", "prime minister": the longer title ends later
+        sent_start = tok.sent.start
+        t = title_ending_at(doc, cb, tok.i + 1, sent_start, ctx.claimed_country)
+        if t is None:
+            continue
+        m = country_before(doc, t.start, ctx.by_end)
+        if m is None or not m.entry.country or m.entry.kind not in PARTY_KINDS:
+            continue
+        posting_after(doc, t, ctx.by_start)
+        sector = "IGO" if m.entry.kind == "igo" else (m.entry.sector if m.entry.kind == "organization" and m.entry.sector else t.sector)
+        p = PersonMention(m.start, t.end, t.start, t.end, doc[m.start:t.end].text, t, m.entry.country,
+                          sector, "title")
+        p.extra_links = []
+        out.append(p)
+        taken.update(range(t.start, t.end))
+    return out

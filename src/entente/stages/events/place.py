@@ -1,0 +1,75 @@
+"""Where an event happened: an "in/at X" phrase on the trigger (or its object) naming a place.
+
+Places come from the actors stage (`notes["actors"]["places"]`) when it marked them, else
+from the NER entity with `entente.ontology.gazetteer.place()`.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from entente.analysis import Analysis
+from entente.model import Location
+from entente.ontology import gazetteer
+
+PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout"}
+
+
+class Places:
+    def __init__(self, analysis: Analysis):
+        self.a = analysis
+        self.noted = {}
+        for p in (analysis.notes.get("actors", {}) or {}).get("places", []) or []:
+            try:
+                for i in range(int(p["start"]), int(p["end"])):
+                    self.noted[i] = p
+            except (KeyError, TypeError, ValueError):
+                continue
+        self.ent_at = {}
+        for e in analysis.doc.ents:
+            if e.label_ in ("GPE", "LOC", "FAC"):
+                for i in range(e.start, e.end):
+                    self.ent_at[i] = e
+
+    def place_at(self, t) -> Optional[Location]:
+        doc = self.a.doc
+        p = self.noted.get(t.i)
+        if p:
+            s, e = int(p["start"]), int(p["end"])
+            span = doc[s:e]
+            return Location(name=p.get("name") or span.text, country=p.get("country"),
+                            start=span.start_char, end=span.end_char)
+        e = self.ent_at.get(t.i)
+        if e is None:
+            return None
+        g = gazetteer.place(e.text)
+        if g is None:
+            return None
+        return Location(name=e.text, country=g.country, start=e.start_char, end=e.end_char)
+
+    def location_of(self, heads) -> Optional[Location]:
+        for h in heads:
+            for prep in [c for c in h.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS]:
+                for pobj in [g for g in prep.children if g.dep_ == "pobj"]:
+                    loc = self._in_phrase(pobj)
+                    if loc:
+                        return loc
+            for o in [c for c in h.children if c.dep_ in ("dobj", "npadvmod")]:
+                for prep in [c for c in o.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS]:
+                    for pobj in [g for g in prep.children if g.dep_ == "pobj"]:
+                        loc = self._in_phrase(pobj)
+                        if loc:
+                            return loc
+        return None
+
+    def _in_phrase(self, pobj) -> Optional[Location]:
+        # "the capital Kabul", "the city of Kirkuk", "Bam, Iran": the head or an apposition/of-phrase
+        for t in [pobj] + [c for c in pobj.children if c.dep_ in ("appos", "compound")] + \
+                 [g for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]:
+            loc = self.place_at(t)
+            if loc:
+                return loc
+        for t in pobj.subtree:
+            loc = self.place_at(t)
+            if loc:
+                return loc
+        return None

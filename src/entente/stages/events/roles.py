@@ -1,0 +1,278 @@
+"""Who did it to whom: actors and recipients from the parse.
+
+Actor: the clause subject (inherited up xcomp/conj chains: "Iran threatened to cut off …"),
+or the "by" agent of a passive. Recipient: the object, an indirect object, a
+with/to/against/on/… phrase, a passive subject; for a nominal trigger its possessor or
+modifier ("Palestinian riots") is the actor. Coordinated participants of a symmetric
+event ("India and the United States agreed", "talks between A and B") make it reciprocal.
+
+Actor ids come from the actors stage (`analysis.token_actors`). When it has nothing for a
+phrase, the NER entity of the phrase with `gazetteer.place()` gives a country actor.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from entente.analysis import Analysis
+from entente.model import Actor, Mention
+from entente.ontology import gazetteer
+
+PRUNE = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct", "cc"}
+RECIPIENT_PREPS = ("to", "with", "against", "on", "upon", "from", "for", "into", "toward", "towards",
+                   "at", "over", "between", "among", "of")
+SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
+SUBJ = ("nsubj", "nsubjpass", "csubj")
+
+
+def phrase_tokens(t) -> list:
+    """A noun phrase's tokens without its clauses (relative clauses name other people)."""
+    out = [t]
+    for c in t.children:
+        if c.dep_ in PRUNE:
+            continue
+        out.extend(phrase_tokens(c))
+    return out
+
+
+def conjuncts(t) -> list:
+    out = [t]
+    for c in t.children:
+        if c.dep_ == "conj":
+            out.extend(conjuncts(c))
+    return out
+
+
+CORE_DEPS = {"compound", "poss", "amod", "appos", "flat", "nmod", "det", "case", "nummod", "quantmod"}
+
+
+def core_tokens(t) -> list:
+    """The name part of a noun phrase: head, compounds, possessor, adjectives, apposition."""
+    out = [t]
+    for c in t.children:
+        if c.dep_ in CORE_DEPS:
+            out.extend(core_tokens(c) if c.dep_ != "appos" else [x for x in core_tokens(c)])
+    return out
+
+
+class Roles:
+    def __init__(self, analysis: Analysis):
+        self.a = analysis
+        self._fallback: dict[tuple[int, int], Optional[str]] = {}
+        self._ent_start = {e.start: e for e in analysis.doc.ents if e.label_ in ("GPE", "NORP", "ORG", "LOC")}
+
+    # -- actors of a phrase -----------------------------------------------
+    def actors_of(self, t) -> list[str]:
+        """Actors a noun phrase names: each conjunct's own name first ("India's Ambassador
+        to China, Pradeep Kumar Rawat" -> Rawat, not China); members of a group phrase
+        ("Doctors from two American aid groups") only when the head names nobody."""
+        out: list[str] = []
+        for conj in conjuncts(t):
+            ids = self._core_actors(conj)
+            if not ids:
+                ids = self._deep_actors(conj)
+            for a in ids:
+                if a not in out:
+                    out.append(a)
+        return out
+
+    def _ids_at(self, toks) -> list[str]:
+        ids = [a.id for a in self.a.actors_in(sorted(toks, key=lambda x: x.i))]
+        return ids or self._fallback_actors(toks)
+
+    def _core_actors(self, t) -> list[str]:
+        core = core_tokens(t)
+        ids = self._ids_at(core)
+        if len(ids) > 1:
+            # the actor the head itself (or its apposition) mentions is the one meant
+            heads = [t] + [c for c in t.children if c.dep_ == "appos"]
+            direct = [a for h in heads for a in self.a.token_actors.get(h.i, [])]
+            if direct:
+                return list(dict.fromkeys(direct))
+        return ids
+
+    def _deep_actors(self, t) -> list[str]:
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "from", "in", "within", "inside"):
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        ids = self.actors_of(g)
+                        if ids:
+                            return ids
+        return []
+
+    def is_actor(self, t) -> bool:
+        return bool(self.a.token_actors.get(t.i)) or bool(self._fallback_actors([t]))
+
+    def _fallback_actors(self, toks) -> list[str]:
+        out: list[str] = []
+        for x in sorted(toks, key=lambda x: x.i):
+            ent = self._ent_start.get(x.i)
+            if ent is None:
+                continue
+            aid = self._fallback_actor(ent)
+            if aid and aid not in out:
+                out.append(aid)
+        return out
+
+    def _fallback_actor(self, ent) -> Optional[str]:
+        key = (ent.start, ent.end)
+        if key in self._fallback:
+            return self._fallback[key]
+        if any(self.a.token_actors.get(i) for i in range(ent.start, ent.end)):
+            self._fallback[key] = None
+            return None
+        p = gazetteer.place(ent.text)
+        if p is None or p.kind != "country":
+            self._fallback[key] = None
+            return None
+        # reuse an actor of the same country created earlier in the story
+        for act in self.a.result.actors:
+            if act.kind == "state" and act.country == p.country:
+                aid = act.id
+                break
+        else:
+            aid = f"a{len(self.a.result.actors) + 1}"
+            while any(x.id == aid for x in self.a.result.actors):
+                aid = aid + "x"
+            self.a.result.actors.append(Actor(id=aid, name=p.name, kind="state", country=p.country, code=p.country))
+        act = self.a.actor(aid)
+        act.mentions.append(Mention(text=ent.text, start=ent.start_char, end=ent.end_char))
+        self.a.link_mention([aid], ent.start, ent.end)
+        self._fallback[key] = aid
+        return aid
+
+    # -- roles of an event ----------------------------------------------------
+    def subject_of(self, v) -> tuple[list[str], bool]:
+        """(actor ids, passive?) of the clause headed by v, climbing xcomp/conj/aux chains."""
+        t = v
+        for _ in range(6):
+            subs = [c for c in t.children if c.dep_ in SUBJ]
+            agent = [c for c in t.children if c.dep_ == "agent"]
+            if agent:
+                objs = [g for g in agent[0].children if g.dep_ == "pobj"]
+                ids = self._ids(objs)
+                if ids:
+                    return ids, True
+            if subs:
+                s = subs[0]
+                if s.dep_ == "nsubjpass":
+                    return [], True
+                ids = self.actors_of(s)
+                if not ids and s.pos_ == "PRON" and t.dep_ == "ccomp" and t.head is not t:
+                    # "Uganda said it had paid …": an unresolved pronoun subject of a
+                    # reported clause is taken to be the speaker
+                    t = t.head
+                    continue
+                return ids, False
+            if t.dep_ in ("xcomp", "conj", "acomp", "advcl", "ccomp") and t.head is not t:
+                t = t.head
+                continue
+            if t.dep_ == "pcomp" and t.head.head is not t.head:
+                t = t.head.head
+                continue
+            break
+        return [], False
+
+    def _pronoun(self, s) -> list[str]:
+        # the actors stage resolves pronouns into token_actors; nothing else to do here
+        return []
+
+    def _ids(self, toks) -> list[str]:
+        out: list[str] = []
+        for t in toks:
+            for a in self.actors_of(t):
+                if a not in out:
+                    out.append(a)
+        return out
+
+    def recipients_of(self, heads, exclude: set[str]) -> tuple[list[str], list]:
+        """Recipient ids from the objects and prepositional phrases of the given heads."""
+        rec: list[str] = []
+        sources: list = []
+        for h in heads:
+            cands = []
+            for c in h.children:
+                if c.dep_ in ("dobj", "obj", "iobj", "dative", "attr", "nsubjpass", "oprd"):
+                    cands.append(c)
+            for c in h.children:
+                if c.dep_ in ("prep",) and c.lower_ in RECIPIENT_PREPS:
+                    cands.extend(g for g in c.children if g.dep_ == "pobj")
+            for c in cands:
+                ids = [a for a in self.actors_of(c) if a not in exclude]
+                if not ids and c.dep_ != "pobj":
+                    # "continued military aid to Mozambique", "set fire to the offices of X"
+                    ids = [a for a in self._object_pp_actors(c) if a not in exclude]
+                for a in ids:
+                    if a not in rec:
+                        rec.append(a)
+                        sources.append(c)
+            if not rec:
+                for c in cands:
+                    if c.dep_ == "pobj":
+                        for a in self._object_pp_actors(c):
+                            if a not in exclude and a not in rec:
+                                rec.append(a)
+            if rec:
+                break
+        if not rec:
+            # "lifted a curfew in Montenegro": the country sits in an "in X" phrase
+            for h in heads:
+                for c in phrase_tokens(h):
+                    if c.dep_ == "pobj" and c.head.lower_ in ("in", "inside", "within") and c.i != h.i:
+                        ids = [a for a in self.actors_of(c) if a not in exclude]
+                        for a in ids:
+                            if a not in rec:
+                                rec.append(a)
+                if rec:
+                    break
+        return rec, sources
+
+    def _object_pp_actors(self, o) -> list[str]:
+        for c in o.children:
+            if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS:
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        ids = self.actors_of(g) or self._object_pp_actors(g)
+                        if ids:
+                            return ids
+        return []
+
+    def clause_subject(self, v) -> list[str]:
+        """Actors of the clause's own subject only (no climbing)."""
+        for c in v.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                return self.actors_of(c)
+        return []
+
+    def nominal_roles(self, n) -> tuple[list[str], list[str], bool]:
+        """(actors, recipients, reciprocal) of a nominal trigger."""
+        actors: list[str] = []
+        recips: list[str] = []
+        reciprocal = False
+        for c in n.children:
+            if c.dep_ in ("poss", "amod", "compound", "nmod"):
+                for a in self.actors_of(c):
+                    if a not in actors:
+                        actors.append(a)
+        for c in n.children:
+            if c.dep_ == "acl":
+                ag = [g for g in c.children if g.dep_ == "agent"]
+                for x in ag:
+                    for a in self._ids([g for g in x.children if g.dep_ == "pobj"]):
+                        if a not in actors:
+                            actors.append(a)
+            if c.dep_ == "prep" and c.lower_ in ("between", "among"):
+                ids = self._ids([g for g in c.children if g.dep_ == "pobj"])
+                for a in ids:
+                    if a not in actors:
+                        actors.append(a)
+                reciprocal = len(ids) > 1
+            elif c.dep_ == "prep" and c.lower_ == "by":
+                for a in self._ids([g for g in c.children if g.dep_ == "pobj"]):
+                    if a not in actors:
+                        actors.append(a)
+            elif c.dep_ == "prep" and c.lower_ in ("with", "against", "on", "to", "over", "for", "from", "of"):
+                for a in self._ids([g for g in c.children if g.dep_ == "pobj"]):
+                    if a not in recips and a not in actors:
+                        recips.append(a)
+        return actors, recips, reciprocal

@@ -1,0 +1,373 @@
+"""Which candidate triggers stand as events, and how the clause they sit in bends them.
+
+A candidate embedded under another event trigger is absorbed by it ("threatened to cut
+off" is one THREATEN, "staged demonstrations to demand reforms" one PROTEST). Under an
+intention ("plans to impose"), an attempt ("tried to hack") or a speech verb ("said it
+would") it stands, with its factuality. Relative and adnominal clauses are background,
+not events; purpose infinitives under other verbs are the content of those verbs.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Optional
+
+from entente.ontology.cameo import Lexicon
+
+from . import coding
+from .triggers import OBJ_DEPS, Candidate
+
+CLAUSE_DEPS = {"xcomp", "ccomp", "advcl", "pcomp", "csubj", "acomp"}
+BACKGROUND_DEPS = {"relcl", "acl"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+HYPO_AUX = {"may", "might", "could", "would", "should", "can"}
+OBLIGATION = {"must", "should"}
+CONDITION_MARKS = {"if", "unless", "until"}
+EVENTIVE_PREPS = {"with", "between", "against", "by", "on", "over", "among", "from", "to"}
+ANAPHORIC_DETS = {"the", "this", "that", "these", "those", "such"}
+
+
+@dataclass
+class Draft:
+    cand: Candidate
+    code: str
+    factuality: str = "asserted"
+    clause_head: object = None        # the verb whose subject is the event's actor
+    embedded_heads: list = field(default_factory=list)  # absorbed heads (for recipients)
+    depth: int = 0                    # clause depth below the sentence root
+    finite_sub: bool = False          # in a subordinate finite clause
+    requested: bool = False
+    promoted: bool = False
+    speech_verb: object = None        # "X said Y must …": X is the requester
+    subject_token: object = None      # explicit subject when the parse lost it
+
+
+def _lem(t) -> str:
+    return t.lemma_.lower()
+
+
+def _aux(t) -> set[str]:
+    return {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
+
+
+def _negated(t) -> bool:
+    if any(c.dep_ == "neg" for c in t.children):
+        return True
+    if t.pos_ in ("NOUN", "PROPN") and any(c.lower_ == "no" and c.dep_ == "det" for c in t.children):
+        return True
+    return False
+
+
+def _has_subject(t) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in t.children)
+
+
+def _condition(t) -> bool:
+    for c in t.children:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children):
+            return True
+    return False
+
+
+def _modal_factuality(t) -> Optional[str]:
+    aux = _aux(t)
+    if aux & FUTURE_AUX:
+        return "planned"
+    if "going" in aux or any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and t.head.lower_ == "going":
+        return "planned"
+    if aux & HYPO_AUX:
+        return "hypothetical"
+    return None
+
+
+def analyse_sentence(sent, cands: dict[int, Candidate], lex: Lexicon,
+                     is_actor: Callable[[object], bool], text: str = "") -> list[Draft]:
+    """Drafts of the events a sentence reports, from its candidate triggers (by token index)."""
+    consumed: set[int] = set()
+    for c in cands.values():
+        if c.obj is not None:
+            consumed.add(c.obj.i)
+        for t in c.tokens[1:]:
+            consumed.add(t.i)
+
+    drafts: dict[int, Draft] = {}
+    absorbed: dict[int, int] = {}
+    dropped: list = []
+
+    order = sorted(cands)
+    for i in order:
+        c = cands[i]
+        if i in consumed and c.nominal:
+            continue
+        h = c.head
+        if c.nominal:
+            d = _nominal(c, cands, lex, is_actor)
+            if d is not None:
+                drafts[i] = d
+            continue
+        d = _verbal(c, cands, lex, absorbed, dropped)
+        if d is not None:
+            drafts[i] = d
+    if not drafts and not dropped and not in_quote(sent, text):
+        # A sentence whose only trigger is a noun in a background position
+        # ("died as a result of torture"): that noun is its event, at low confidence.
+        for i in order:
+            c = cands[i]
+            n = c.head
+            dets = {k.lower_ for k in n.children if k.dep_ in ("det", "poss")}
+            if c.nominal and i not in consumed and n.dep_ not in ("compound", "amod", "poss") \
+                    and n.pos_ == "NOUN" and not n.ent_type_ and not dets & ANAPHORIC_DETS:
+                d = Draft(c, c.code, clause_head=c.head, promoted=True)
+                if _negated(c.head):
+                    d.factuality = "negated"
+                drafts[i] = d
+                break
+    if not drafts and dropped and not in_quote(sent, text):
+        # Nothing stands in the main clauses: the shallowest subordinate event is the
+        # sentence's event ("… sent personnel to investigate …"), at lower confidence.
+        dropped.sort(key=lambda x: (x[0], x[1].cand.head.i))
+        best = dropped[0][1]
+        best.promoted = True
+        drafts[best.cand.head.i] = best
+
+    # Governors absorb what they govern: refine their code with the embedded action.
+    for emb, gov in sorted(absorbed.items()):
+        if gov in drafts and emb in cands:
+            g = drafts[gov]
+            e = cands[emb]
+            new = coding.govern(g.code, e.code)
+            if e.head.i not in [x.i for x in g.embedded_heads]:
+                g.embedded_heads.append(e.head)
+                if new != g.code:
+                    g.code = new
+                    g.cand.tokens = g.cand.tokens + [e.head]
+                    g.cand.embedded = e
+    return [drafts[i] for i in sorted(drafts)]
+
+
+TEMPORAL_PREPS = {"before", "after", "since", "without", "by", "through", "upon", "while", "despite", "following", "in"}
+
+
+def _verbless_root(t) -> bool:
+    r = t.sent.root
+    return r.pos_ in ("NOUN", "PROPN", "PRON") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in r.children)
+
+
+def in_quote(sent, text: str) -> bool:
+    """Is the sentence (part of) a direct quotation?"""
+    before = text[:sent.start_char]
+    para = before[before.rfind("\n") + 1:]
+    return sent.text[:1] in "\"“" or para.count("“") > para.count("”") or para.count('"') % 2 == 1
+
+
+def _verbal(c: Candidate, cands, lex: Lexicon, absorbed: dict[int, int], dropped: list) -> Optional[Draft]:
+    h = c.head
+    d = Draft(c, c.code, clause_head=h)
+    fact = _modal_factuality(h)
+    negated = _negated(h)
+    intent = fact == "planned"
+    hypothetical = fact == "hypothetical"
+    reported = False
+    conditional = _condition(h)
+    t = h
+    depth = 0
+    # Climb the clause chain to find what governs this trigger.
+    while t.dep_ != "ROOT" and t.head is not t:
+        dep = t.dep_
+        g = t.head
+        if dep == "acl" and t.tag_ in ("VBD", "VBZ", "VBP") and _verbless_root(t) and g.i not in cands:
+            # parser slip: "Doctors … donated" read as a noun modifier -> the main clause
+            d.clause_head = h
+            d.subject_token = g
+            break
+        if dep in BACKGROUND_DEPS:
+            dropped.append((depth + 2, _finalize(d, negated, intent, hypothetical, reported, conditional)))
+            return None
+        if dep == "conj":
+            t = g
+            continue
+        if dep in ("aux", "auxpass", "pobj"):
+            t = g
+            continue
+        if dep == "prep":
+            t = g
+            continue
+        if dep == "pcomp" and g.pos_ == "ADP":
+            # "committed to deepening …", "by advancing …", "before allowing …"
+            gg = g.head
+            if gg.i in cands and not cands[gg.i].nominal and g.lower_ not in TEMPORAL_PREPS:
+                absorbed.setdefault(c.head.i, gg.i)
+                return None
+            if gg.i in cands and cands[gg.i].nominal:
+                absorbed.setdefault(c.head.i, gg.i)
+                return None
+            if g.lower_ not in TEMPORAL_PREPS:
+                # "quoted as saying …", "known for …": climb on
+                t = gg
+                depth += 1
+                continue
+            dropped.append((depth + 2, _finalize(d, negated, intent, hypothetical, reported, conditional)))
+            return None
+        if dep not in CLAUSE_DEPS:
+            # Subjects, objects, modifiers: a trigger inside a noun phrase is not a clause event.
+            if dep in ("nsubj", "nsubjpass", "dobj", "attr", "appos", "amod", "compound", "npadvmod", "oprd"):
+                return None
+            t = g
+            depth += 1
+            continue
+        depth += 1
+        gl = _lem(g)
+        if dep == "advcl" and _subordinate(t):
+            # "unless X", "until X": the condition of the governing act, not an event;
+            # "as/after/while X": a background event -- kept only if nothing else stands.
+            if not any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in t.children):
+                dropped.append((depth + 1, _finalize(d, negated, intent, hypothetical, reported, conditional)))
+            return None
+        if g.i in cands and not cands[g.i].nominal:
+            if dep in ("xcomp", "ccomp", "advcl", "pcomp", "acomp"):
+                absorbed.setdefault(c.head.i, g.i)
+                return None
+            d.finite_sub = True
+            break
+        if g.i in cands and cands[g.i].nominal:
+            # "demand that Israel ease …", "an attempt to assassinate" -> the noun governs
+            absorbed.setdefault(c.head.i, g.i)
+            return None
+        if gl in lex.intent or (g.pos_ == "ADJ" and gl in lex.intent):
+            intent = True
+            t = g
+            continue
+        if gl in lex.threat:
+            c.code = coding.threat_code(c.code)
+            d.code = c.code
+            t = g
+            continue
+        if gl in lex.refusal:
+            c.code = coding.reject_code(c.code)
+            d.code = c.code
+            t = g
+            continue
+        if gl in lex.attempt:
+            t = g
+            continue
+        if gl in lex.speech:
+            if dep == "ccomp":
+                reported = True
+                if _obligation(t):
+                    d.requested = True
+                    d.speech_verb = g
+                if _modal_factuality(g) == "planned":
+                    intent = True
+            t = g
+            continue
+        if gl == "be" and dep in ("xcomp", "acomp", "ccomp"):
+            if _obligation(g):
+                d.requested = d.requested or False
+            t = g
+            continue
+        # Other governing verbs: an infinitive / purpose clause is their content.
+        if dep in ("xcomp", "advcl") and not _has_subject(t):
+            dropped.append((depth + 1, _finalize(d, negated, intent, hypothetical, reported, conditional)))
+            return None
+        d.finite_sub = True
+        t = g
+    d.depth = depth
+    _finalize(d, negated, intent, hypothetical, reported, conditional)
+    return d
+
+
+def _finalize(d: Draft, negated: bool, intent: bool, hypothetical: bool, reported: bool, conditional: bool) -> Draft:
+    """Code and factuality from what the clause chain said about the trigger."""
+    code = d.code
+    if d.requested:
+        code = coding.request_code(code)
+    if negated:
+        neg = coding.negate_code(code)
+        if neg:
+            code = neg
+        else:
+            d.factuality = "negated"
+    elif intent or hypothetical:
+        conflict = coding.ptype(code) in ("SANCTION", "COERCE", "ASSAULT", "PROTEST")
+        if conditional or (hypothetical and conflict):
+            if coding.ptype(code) not in ("REQUEST", "ACCUSE", "REJECT"):
+                code = coding.threat_code(code)
+        elif intent:
+            code = coding.intent_code(code) if code[:2] != "15" else code
+        d.factuality = "planned" if intent else "hypothetical"
+    elif reported:
+        d.factuality = "reported"
+    d.code = code
+    return d
+
+
+def _subordinate(t) -> bool:
+    """A finite adverbial clause introduced by a subordinator (as, while, after, unless …)."""
+    return any(m.dep_ == "mark" and m.lower_ != "to" for m in t.children) or \
+        any(m.dep_ == "advmod" and m.lower_ in ("as", "when", "while") and m.i < t.i for m in t.children)
+
+
+def _finite_marked(h) -> bool:
+    return any(m.dep_ == "mark" and m.lower_ not in ("to",) for m in h.children)
+
+
+def _obligation(t) -> bool:
+    """'X said that Y must …': a demand on Y (REQUEST)."""
+    return bool(_aux(t) & OBLIGATION)
+
+
+def _nominal(c: Candidate, cands, lex: Lexicon, is_actor) -> Optional[Draft]:
+    n = c.head
+    # Inside a relative/adnominal clause or a purpose clause of another verb: background.
+    t = n
+    while t.dep_ != "ROOT" and t.head is not t:
+        if t.dep_ in ("relcl",):
+            return None
+        t = t.head
+    head = n.head
+    if n.dep_ in ("compound", "amod", "nmod", "poss"):
+        return None   # "aid convoys", "protest leaders": a modifier, not an event
+    kids = list(n.children)
+    has_acl = any(k.dep_ == "acl" and k.pos_ == "VERB" and _lem(k) in lex.light_verbs for k in kids)
+    has_part = any(k.dep_ == "prep" and k.lower_ in EVENTIVE_PREPS for k in kids)
+    has_actor_mod = any(k.dep_ in ("poss", "amod", "compound", "nmod") and is_actor(k) for k in kids)
+    subj = n.dep_ in ("nsubj", "nsubjpass") and _lem(head) not in ("be", "remain", "seem", "become", "appear")
+    det = {k.lower_ for k in kids if k.dep_ == "det"}
+    eventive = has_acl or has_part or has_actor_mod or subj
+    # The object of an event verb is that verb's content ("rejected a plan").
+    if n.dep_ in OBJ_DEPS | {"nsubjpass"} and head.i in cands and not cands[head.i].nominal:
+        return None
+    if n.dep_ == "pobj":
+        p = head
+        host = p.head
+        if host.i in cands or _inside_event(host, cands):
+            # "in protest", "during talks", "killed in a bombing": context of an event,
+            # unless the noun brings its own participants or clause ("talks held …").
+            if not has_acl:
+                return None
+        elif not eventive and not (n.dep_ == "pobj" and p.lower_ in ("in", "at") and False):
+            if not (has_actor_mod or has_part):
+                return None
+    elif n.dep_ in OBJ_DEPS:
+        # object of a non-event verb: only speech / light verbs lend it standing
+        if _lem(head) not in lex.speech and _lem(head) not in lex.light_verbs and not eventive:
+            return None
+    elif not eventive:
+        return None
+    if det & ANAPHORIC_DETS and not (has_acl or has_actor_mod or has_part):
+        return None   # "the meeting", "following the talks": a restatement
+    d = Draft(c, c.code, clause_head=n)
+    if _negated(n):
+        d.factuality = "negated"
+    return d
+
+
+def _inside_event(t, cands) -> bool:
+    """Is t a noun or verb under an event trigger's clause (its object, a PP inside it)?"""
+    x = t
+    for _ in range(4):
+        if x.i in cands:
+            return True
+        if x.dep_ == "ROOT" or x.head is x:
+            return False
+        x = x.head
+    return False

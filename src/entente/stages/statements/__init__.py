@@ -1,0 +1,185 @@
+"""Stage: statements — direct quotes and reported speech, each with its speaker,
+cue and channel.
+
+Modules, one job each: `quotes` (quotation marks -> quote groups), `direct`
+(which cue a quotation belongs to), `reported` (clausal content of cue verbs,
+"according to"), `speakers` (subject -> noun phrase -> actor, documents ->
+issuer), `channels` (the medium the cue names).
+
+Writes `analysis.result.statements` and `analysis.notes["statements"]`
+(`{"content_tokens": {statement_id: [token indices]}}`).
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from entente.analysis import Analysis
+from entente.model import Statement
+from entente.stages.statements import channels, direct, quotes, reported, speakers
+from entente.text import short_hash
+
+WRITING_CUES = {"write", "post", "tweet", "publish"}
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _key(sp: Optional[speakers.Speaker]) -> Optional[str]:
+    if sp is None:
+        return None
+    if sp.actor:
+        return sp.actor
+    return sp.head.lower_ if not sp.is_pronoun else None
+
+
+def run(analysis: Analysis) -> None:
+    doc = analysis.doc
+    text = doc.text
+    groups = quotes.find_quotes(text)
+    seg_bounds = sorted(s for g in groups for s in g.segments)
+
+    import bisect
+    starts = [s for s, _ in seg_bounds]
+
+    def in_quote(i: int) -> bool:
+        k = bisect.bisect_right(starts, i) - 1
+        return k >= 0 and seg_bounds[k][0] <= i < seg_bounds[k][1]
+
+    idx = direct.TokenIndex(doc)
+    groups = direct.merge_split(groups, doc, idx, in_quote)
+    dcands = direct.attribute(analysis, groups, in_quote)
+    rcands = reported.find(analysis, in_quote) + reported.colon_lines(analysis, idx)
+
+    # paragraph = a non-blank line; blank lines between paragraphs do not count
+    para_starts = [0]
+    for i, ch in enumerate(text):
+        if ch == "\n" and i + 1 < len(text) and text[i + 1] != "\n" and text[para_starts[-1]:i].strip():
+            para_starts.append(i + 1)
+
+    def para(i: int) -> int:
+        return bisect.bisect_right(para_starts, i) - 1
+
+    items: list[dict] = []
+    for dc in dcands:
+        sp = None
+        if dc.cue is not None:
+            sp = speakers.resolve(analysis, speakers.subject_token(dc.cue))
+        items.append({"start": dc.group.start, "end": dc.group.end, "text": dc.group.text(text),
+                      "direct": True, "cue": dc.cue, "speaker": sp, "inherit": dc.inherit,
+                      "clause": dc.clause, "tokens": None, "cue_text": dc.cue.text if dc.cue is not None else None})
+    cue_lex = direct.lexicon.cues()
+    strong = cue_lex["speech"] - cue_lex["weak"]
+    group_spans = sorted((g.start, g.end) for g in groups)
+    for rc in rcands:
+        for gs, ge in group_spans:
+            if rc.start <= gs < rc.end < ge and ge - rc.end <= 3:
+                rc.end = ge
+        subj = rc.subject if rc.subject is not None else speakers.subject_token(rc.cue)
+        if subj is None and rc.cue.lemma_.lower() not in strong:
+            continue  # "is expected to …": no source, no statement
+        sp = speakers.resolve(analysis, subj)
+        items.append({"start": rc.start, "end": rc.end, "text": text[rc.start:rc.end], "direct": False,
+                      "cue": rc.cue, "speaker": sp, "inherit": False, "clause": True,
+                      "tokens": rc.content_tokens, "cue_text": rc.cue_text})
+
+    # direct vs reported over the same words
+    directs = [it for it in items if it["direct"]]
+    keep: list[dict] = []
+    for it in items:
+        if it["direct"]:
+            continue
+        span = (it["start"], it["end"])
+        length = span[1] - span[0]
+        best = max((_overlap(span, (d["start"], d["end"])) for d in directs), default=0)
+        if length and best / length >= 0.8:
+            # the quotation is the content: the direct statement carries it
+            for d in directs:
+                if _overlap(span, (d["start"], d["end"])) and (d["cue"] is None or d["speaker"] is None):
+                    d["cue"], d["speaker"], d["cue_text"], d["inherit"] = it["cue"], it["speaker"], it["cue_text"], False
+            continue
+        keep.append(it)
+    for d in directs:
+        span = (d["start"], d["end"])
+        if any(r["start"] <= span[0] and span[1] <= r["end"] for r in keep):
+            continue  # a quoted phrase inside reported content: part of that statement
+        keep.append(d)
+    keep.sort(key=lambda it: (it["start"], it["end"], not it["direct"]))
+
+    # channels, document coreference ("the readout noted …"), inherited speakers
+    results: list[Statement] = []
+    history: list[dict] = []   # accepted items, in text order
+    contexts: list[dict] = []  # speech acts with a channel, even without content
+    for t in doc:
+        if t.pos_ == "VERB" and t.lemma_.lower() in direct.lexicon.speech_lemmas() | direct.lexicon.naming_lemmas():
+            ch = channels.channel_of(t)
+            if ch:
+                contexts.append({"pos": t.idx, "channel": ch, "speaker": speakers.resolve(analysis, speakers.subject_token(t))})
+    seen_ids: set[str] = set()
+    content_tokens: dict[str, list[int]] = {}
+    for it in sorted(keep, key=lambda it: it["start"]):
+        sp: Optional[speakers.Speaker] = it["speaker"]
+        cue = it["cue"]
+        if it["inherit"]:
+            prev = next((h for h in reversed(history) if h["direct"] and h["end"] <= it["start"]), None)
+            if prev is None or para(prev["start"]) < para(it["start"]) - 1 or not it["clause"]:
+                if len(it["text"].split()) < 4:
+                    continue
+            else:
+                sp = prev["speaker"]
+                it["channel_hint"] = prev.get("channel")
+                if history and history[-1] is prev and results and results[-1].id == prev["sid"]:
+                    # the same speaker's remarks go on: one statement, like a split quote
+                    last = results[-1]
+                    last.end = it["end"]
+                    last.text = last.text + " " + it["text"]
+                    prev["end"] = it["end"]
+                    continue
+        excl = it["tokens"] or ()
+        channel = None
+        if cue is not None:
+            channel = channels.channel_of(cue, excl)
+        if sp is not None and sp.document:
+            channel = channel or sp.document
+        if sp is not None and sp.document and speakers.document_label(sp.head) is not None:
+            # the speaker is still the document itself: a definite one refers back
+            det = next((c.lower_ for c in sp.head.children if c.dep_ == "det"), "")
+            if det in ("the", "this", "that", "its") or any(c.dep_ == "poss" for c in sp.head.children):
+                prev = next((h for h in reversed(history) if h.get("channel") == sp.document and h["speaker"] is not None
+                             and speakers.document_label(h["speaker"].head) is None), None)
+                if prev is not None:
+                    sp = prev["speaker"]
+        if channel is None:
+            channel = it.get("channel_hint")
+        if channel is None and sp is not None:
+            here = para(it["start"])
+            key = _key(sp)
+            for c in reversed(contexts):
+                if c["pos"] >= it["start"] or para(c["pos"]) < here - 1:
+                    continue
+                ck = _key(c["speaker"])
+                if (key is not None and key == ck) or (
+                        (sp.is_pronoun or (c["speaker"] is not None and c["speaker"].is_pronoun))
+                        and cue is not None and cue.lemma_.lower() in WRITING_CUES):
+                    channel = c["channel"]
+                    break
+        it["channel"] = channel
+        sid = short_hash("statement", it["start"], it["end"], it["direct"])
+        if sid in seen_ids:
+            continue
+        seen_ids.add(sid)
+        it["speaker"] = sp
+        it["sid"] = sid
+        history.append(it)
+        if it["tokens"]:
+            content_tokens[sid] = sorted(it["tokens"])
+        results.append(Statement(
+            id=sid,
+            speaker=sp.actor if sp is not None else None,
+            speaker_text=sp.text if sp is not None else None,
+            text=it["text"], direct=it["direct"],
+            cue=it["cue_text"] if cue is not None else None,
+            channel=channel, start=it["start"], end=it["end"],
+        ))
+    analysis.result.statements = results
+    analysis.notes["statements"] = {"content_tokens": content_tokens}

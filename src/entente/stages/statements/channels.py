@@ -1,0 +1,72 @@
+"""Channel of a statement: the medium a cue names ("in a post on X", "told
+reporters", "a readout said", "in an interview"), found in the cue's own
+modifiers, never in the reported content."""
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+from entente.stages.statements import lexicon
+
+MOD_DEPS = {"prep", "advcl", "npadvmod", "advmod", "dative", "dobj", "agent", "obl", "nmod"}
+
+
+def _match(tokens: list) -> Optional[str]:
+    ch = lexicon.channels()
+    phrases, max_len = ch["phrases"], ch["max_len"]
+    best: Optional[tuple[int, int, str]] = None  # (priority, length, label)
+    words = [t.text if t.text == "X" else t.lower_ for t in tokens]
+    for i in range(len(words)):
+        for n in range(max_len, 0, -1):
+            key = tuple(words[i:i + n])
+            if len(key) < n:
+                continue
+            hit = phrases.get(key)
+            if hit is None and n == 1 and key[0] == "X":
+                hit = (3, "X")
+            if hit is None or key == ("x",):
+                continue
+            cand = (hit[0], n, hit[1])
+            if best is None or cand[:2] > best[:2]:
+                best = cand
+            break
+    return best[2] if best else None
+
+
+def _audience(tokens: list) -> Optional[str]:
+    aud = lexicon.channels()["audiences"]
+    words = [t.lower_ for t in tokens]
+    for i in range(len(words)):
+        for n in (2, 1):
+            hit = aud.get(tuple(words[i:i + n]))
+            if hit:
+                return hit
+    return None
+
+
+def channel_of(cue, exclude: Iterable[int] = ()) -> Optional[str]:
+    """Channel named around the cue verb `cue` (spaCy token); `exclude` are token
+    indices of the content (never searched)."""
+    if cue is None:
+        return None
+    skip = set(exclude)
+    ch = lexicon.channels()
+    found: list = []
+    verbs = [cue]
+    # "…, he said in a statement" and "In a post on X, he highlighted…" both hang
+    # off the cue; a participle cue ("saying") also looks at its governing verb.
+    if cue.dep_ in ("advcl", "xcomp", "conj") and cue.head is not cue:
+        verbs.append(cue.head)
+    for v in verbs:
+        for c in v.children:
+            if c.dep_ in MOD_DEPS and c.i not in skip:
+                toks = [t for t in c.subtree if t.i not in skip]
+                found.append(toks)
+    for toks in found:
+        label = _match(toks)
+        if label:
+            return label
+    for toks in found:
+        label = _audience(toks)
+        if label:
+            return label
+    return ch["cue_channels"].get(cue.lemma_.lower())

@@ -1,0 +1,158 @@
+"""Direct quotes: which cue and speaker each quotation belongs to.
+
+- a quotation that is a clause (it has a finite verb) takes the nearest cue verb
+  outside quotation marks in its own sentence(s): after it ("…,” Perdue wrote"),
+  before it ("He said: “…”"); split quotes `“…,” he said, “…”` are one statement;
+- with no cue in its sentence, a whole-sentence quotation continues the
+  previous quotation's speaker when that one is in the same or previous paragraph;
+- a quoted fragment (no finite verb) is a statement only when a speech or naming
+  verb governs it ("he called it a “disgrace”", "Describing X as a “force for
+  good,” he …"): the speaker is that clause's subject; otherwise it is a scare
+  quote and is left out.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import Optional
+
+from entente.stages.statements import lexicon
+from entente.stages.statements.quotes import QuoteGroup
+
+
+TITLE_FUNCTION = {"the", "of", "a", "an", "and", "in", "on", "for", "to", "with", "at", "by", "from"}
+
+
+@dataclass
+class DirectCandidate:
+    group: QuoteGroup
+    cue: object          # token or None
+    subject: object      # token or None
+    clause: bool
+    inherit: bool = False
+
+
+class TokenIndex:
+    def __init__(self, doc):
+        self.doc = doc
+        self.starts = [t.idx for t in doc]
+
+    def at(self, char: int):
+        i = bisect.bisect_right(self.starts, char) - 1
+        return self.doc[max(i, 0)] if len(self.doc) else None
+
+    def range(self, s: int, e: int) -> list:
+        i = bisect.bisect_left(self.starts, s)
+        out = []
+        while i < len(self.doc) and self.starts[i] < e:
+            out.append(self.doc[i])
+            i += 1
+        return out
+
+
+def _is_clause(tokens) -> bool:
+    for t in tokens:
+        if t.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+            return True
+    return False
+
+
+def _speech_cue(t, lem_set) -> bool:
+    return t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in lem_set and t.tag_ != "VBN" or (
+        t.pos_ == "VERB" and t.tag_ == "VBN" and t.lemma_.lower() in lem_set and any(c.dep_ == "nsubjpass" for c in t.children))
+
+
+def merge_split(groups: list[QuoteGroup], doc, idx: TokenIndex, in_quote) -> list[QuoteGroup]:
+    """`“…,” he said, “…”` -> one group with both segments."""
+    speech = lexicon.speech_lemmas()
+    out: list[QuoteGroup] = []
+    for g in groups:
+        if out:
+            prev = out[-1]
+            gap = doc.text[prev.end:g.start]
+            if "\n" not in gap and len(gap) < 60 and prev.end < g.start:
+                toks = [t for t in idx.range(prev.end, g.start) if not t.is_punct and not t.is_space]
+                head = gap.lstrip(" ”\"’'")
+                tail = gap.rstrip(" “\"‘'")
+                if toks and len(toks) <= 8 and head[:1] in ",—–-" and tail[-1:] in ",:—–" and any(
+                        t.lemma_.lower() in speech for t in toks):
+                    prev.segments = prev.segments + g.segments
+                    continue
+        out.append(g)
+    return out
+
+
+def attribute(analysis, groups: list[QuoteGroup], in_quote) -> list[DirectCandidate]:
+    doc = analysis.doc
+    text = doc.text
+    idx = TokenIndex(doc)
+    speech = lexicon.speech_lemmas()
+    naming = lexicon.naming_lemmas() - lexicon.cues()["fragment_exclude"]
+    out: list[DirectCandidate] = []
+    for g in groups:
+        qtoks = [t for s, e in g.segments for t in idx.range(s, e)]
+        if not qtoks:
+            continue
+        clause = _is_clause(qtoks)
+        if clause:
+            first = idx.at(g.start)
+            last = idx.at(g.end - 1)
+            s_start = first.sent.start_char
+            s_end = last.sent.end_char
+            # a short "Perdue said." sentence right after the quote belongs to it
+            nxt = last.sent.end
+            if nxt < len(doc) and text[g.end:doc[nxt].idx].strip(" \n\t”\"’.,!?") == "" and "\n" not in text[g.end:doc[nxt].idx].strip(" "):
+                ns = doc[nxt].sent
+                if len(ns) <= 12:
+                    s_end = ns.end_char
+            # a preceding sentence ending with a colon introduces it
+            prev_tok = first.sent.start - 1
+            if prev_tok >= 0 and doc[prev_tok].text == ":":
+                s_start = doc[prev_tok].sent.start_char
+            cands = []
+            for t in idx.range(s_start, s_end):
+                if in_quote(t.idx) or not _speech_cue(t, speech):
+                    continue
+                if t.idx >= g.end:
+                    dist = t.idx - g.end
+                elif t.idx < g.start:
+                    dist = g.start - t.idx
+                else:
+                    dist = 0
+                # a cue that already reports its own clausal content elsewhere is a poor match
+                own = any(c.dep_ == "ccomp" and not in_quote(c.idx) and not (g.start <= c.idx < g.end) for c in t.children)
+                cands.append((dist + (200 if own else 0), t.i, t))
+            if cands:
+                cands.sort(key=lambda x: (x[0], x[1]))
+                cue = cands[0][2]
+                out.append(DirectCandidate(g, cue, None, True))
+            else:
+                out.append(DirectCandidate(g, None, None, True, inherit=True))
+            continue
+        # a fragment: attributed only through a governing speech/naming verb
+        words = [t for t in qtoks if t.is_alpha]
+        if words and len(words) <= 5 and all(t.text[:1].isupper() or t.lower_ in TITLE_FUNCTION for t in words) and words[0].text[:1].isupper():
+            continue  # a title or a name in quotation marks ("Morning Joe"), not a statement
+        inside = {t.i for t in qtoks}
+        roots = [t for t in qtoks if t.head.i not in inside or t.head is t]
+        cue = None
+        for r in roots:
+            a = r.head
+            steps = 0
+            while a is not None and steps < 8:
+                if a.i in inside:
+                    break
+                if a.pos_ in ("VERB", "AUX") and a.lemma_.lower() in naming:
+                    from entente.stages.statements.speakers import subject_token
+                    if subject_token(a) is not None:
+                        cue = a
+                        break
+                if a.head is a:
+                    break
+                a = a.head
+                steps += 1
+            if cue is not None:
+                break
+        if cue is not None:
+            out.append(DirectCandidate(g, cue, None, False))
+    return out

@@ -1,0 +1,42 @@
+"""Cue and channel lexicons for the statements stage (data in ontology/data/statements/)."""
+from __future__ import annotations
+
+import functools
+import json
+import pathlib
+
+DATA = pathlib.Path(__file__).resolve().parents[2] / "ontology" / "data" / "statements"
+
+
+@functools.lru_cache(maxsize=1)
+def cues() -> dict[str, frozenset[str]]:
+    raw = json.loads((DATA / "cues.json").read_text(encoding="utf-8"))
+    return {k: frozenset(v) for k, v in raw.items() if isinstance(v, list)}
+
+
+@functools.lru_cache(maxsize=1)
+def channels() -> dict:
+    raw = json.loads((DATA / "channels.json").read_text(encoding="utf-8"))
+    phrases: dict[tuple[str, ...], tuple[int, str]] = {}
+    # priority: platforms 3, documents 2 (joint statement / readout more specific by length)
+    for p, label in raw["platforms"].items():
+        phrases[tuple(p.split())] = (3, label)
+    for p, label in raw["documents"].items():
+        phrases.setdefault(tuple(p.split()), (2, label))
+    return {
+        "phrases": phrases,
+        "max_len": max(len(k) for k in phrases),
+        "cue_channels": dict(raw["cue_channels"]),
+        "audiences": {tuple(k.split()): v for k, v in raw["audiences"].items()},
+        "issuer_documents": frozenset(raw["issuer_documents"]),
+    }
+
+
+def speech_lemmas() -> frozenset[str]:
+    c = cues()
+    return c["speech"] | c["cognition"] | c["evidence"]
+
+
+def naming_lemmas() -> frozenset[str]:
+    c = cues()
+    return c["naming"] | c["speech"]

@@ -1,0 +1,109 @@
+"""Quotation marks -> quote groups (text only, no parse).
+
+A group is one quotation: one or more segments (content offsets without the
+marks). A quotation that runs over several paragraphs is one group when the
+paragraph ends with the quotation still open and the next paragraph reopens it
+(the newspaper convention). Straight quotes alternate within a paragraph;
+curly quotes pair “…”; single curly quotes ‘…’ count at word boundaries only
+and only outside a double quotation.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+OPEN_D = "“„«"
+CLOSE_D = "”»"
+
+
+@dataclass
+class QuoteGroup:
+    segments: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.segments[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.segments[-1][1]
+
+    def text(self, doc_text: str) -> str:
+        return " ".join(doc_text[s:e] for s, e in self.segments)
+
+    def contains(self, i: int) -> bool:
+        return any(s <= i < e for s, e in self.segments)
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _paragraphs(text: str):
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, pos + len(line)
+        pos += len(line) + 1
+
+
+def find_quotes(text: str) -> list[QuoteGroup]:
+    # Typewriter doubles (''…'' and ``…'') are one straight double mark each; the
+    # working copy keeps every offset of the original text.
+    if "''" in text or "``" in text:
+        text = text.replace("''", '" ').replace("``", '" ')
+    groups: list[QuoteGroup] = []
+    pending: QuoteGroup | None = None  # a group left open at a paragraph end
+    for ps, pe in _paragraphs(text):
+        s0 = ps
+        while s0 < pe and text[s0].isspace():
+            s0 += 1
+        if s0 >= pe:
+            continue  # blank line: keep pending for the next paragraph
+        cur: QuoteGroup | None = None
+        open_at: int | None = None
+        kind = ""
+        if pending is not None:
+            if text[s0] in OPEN_D or text[s0] == '"':
+                cur, pending = pending, None
+            else:
+                pending = None
+        i = s0
+        while i < pe:
+            c = text[i]
+            if open_at is None:
+                if c in OPEN_D or c == '"':
+                    open_at, kind = i + 1, "d"
+                    if cur is None:
+                        cur = QuoteGroup()
+                elif c == "‘" and (i == ps or not text[i - 1].isalnum()) and i + 1 < pe and text[i + 1].isalnum():
+                    open_at, kind = i + 1, "s"
+                    cur = QuoteGroup() if cur is None else cur
+            else:
+                close = False
+                if kind == "d" and (c in CLOSE_D or c == '"'):
+                    close = True
+                elif kind == "d" and c in OPEN_D and i > open_at:
+                    # a stray opening mark inside a quotation: restart here
+                    cur = QuoteGroup()
+                    open_at = i + 1
+                elif kind == "s" and c == "’" and (i + 1 >= pe or not text[i + 1].isalnum()) and text[i - 1] not in " s":
+                    close = True
+                if close:
+                    s, e = _trim(text, open_at, i)
+                    while e > s and text[e - 1] in ",;:—–":
+                        e -= 1
+                    s, e = _trim(text, s, e)
+                    if e > s and cur is not None:
+                        cur.segments.append((s, e))
+                        groups.append(cur)
+                    cur, open_at = None, None
+            i += 1
+        if open_at is not None and kind == "d" and cur is not None:
+            s, e = _trim(text, open_at, pe)
+            if e > s:
+                cur.segments.append((s, e))
+                pending = cur  # continues only if the next paragraph reopens
+    return [g for g in groups if g.segments]

@@ -1,0 +1,90 @@
+"""Stage: time — every time expression, normalised against the reference date.
+
+detect.py finds candidates (rules over the text), tense.py reads the tense of
+the governing verb from the parse, normalise.py computes the value, dateline.py
+reads a dateline when the story came without a publication date.
+
+Writes `analysis.result.timexes` (text order) and `analysis.token_timex`;
+`analysis.notes["time"]` holds the dateline found, if any.
+"""
+from __future__ import annotations
+
+import re
+
+from entente.analysis import Analysis
+from entente.model import Timex
+from entente.stages.time import dateline, detect, tense
+from entente.stages.time.normalise import Context, Normaliser
+
+POINT_REACH = 300  # characters within which "two days later" counts from the date just named
+QUARTER_REACH = 600  # characters within which "a year earlier" may refer to the quarter just named
+
+_NOT_YEAR_AFTER = {"NNS", "NNPS"}
+_POINT = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?")
+
+
+def _plausible(c: detect.Candidate, span) -> bool:
+    doc = span.doc
+    if c.rule == "year" and not (c.groups.get("pre") or c.groups.get("fiscal")):
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if nxt is not None and nxt.tag_ in _NOT_YEAR_AFTER and nxt.lower_ not in ("'s", "elections"):
+            return False
+        prev = doc[span.start - 1] if span.start > 0 else None
+        if prev is not None and prev.lower_ in ("$", "no.", "number", "route", "flight", "resolution", "article"):
+            return False
+    return True
+
+
+def _preposition(span):
+    root = span.root
+    if root.dep_ == "pobj" and root.head.dep_ == "prep":
+        return root.head.lower_
+    if span.start > 0 and span.doc[span.start - 1].tag_ == "IN":
+        return span.doc[span.start - 1].lower_
+    return None
+
+
+def run(analysis: Analysis) -> None:
+    doc = analysis.doc
+    text = analysis.story.text if analysis.story is not None else doc.text
+    if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) != len(text):
+        text = doc.text  # the parse was made from another string: offsets follow the parse
+    notes = analysis.notes.setdefault("time", {})
+    found = dateline.find(text)
+    if found is not None:
+        notes["dateline"] = found.as_dict()
+        if analysis.reference is None and found.date is not None:
+            analysis.reference = found.date
+            analysis.result.published = found.date.isoformat()
+            analysis.result.published_source = "dateline"
+    normaliser = Normaliser()
+    last_quarter, last_quarter_at = None, -10 ** 9
+    last_point, last_point_at = None, -10 ** 9
+    timexes: list[Timex] = []
+    for c in detect.find(text):
+        span = doc.char_span(c.start, c.end, alignment_mode="expand")
+        if span is None or len(span) == 0 or not _plausible(c, span):
+            continue
+        verb = tense.governing_verb(span)
+        ctx = Context(
+            reference=analysis.reference,
+            tense=tense.verb_tense(verb) if verb is not None else None,
+            verb=verb.text if verb is not None else None,
+            prep=_preposition(span),
+            last_point=last_point if last_point and c.start - last_point_at <= POINT_REACH else None,
+            last_quarter=last_quarter if c.start - last_quarter_at <= QUARTER_REACH else None,
+        )
+        n = normaliser(c, ctx)
+        if n is None:
+            continue
+        k = len(timexes)
+        timexes.append(Timex(text=c.text, start=c.start, end=c.end, type=n.type, value=n.value,
+                             granularity=n.granularity, mod=n.mod, reason=n.reason))
+        for t in span:
+            analysis.token_timex.setdefault(t.i, k)
+        if n.type == "DATE" and n.value and _POINT.fullmatch(n.value) and n.granularity in ("day", "month", "year"):
+            last_point, last_point_at = (n.value, n.granularity), c.start
+        if c.rule in ("quarter", "qshort") and n.value and len(n.value) == 7 and n.value[5] == "Q" \
+                and c.groups.get("q", "").lower() not in ("year-ago", "year-earlier"):
+            last_quarter, last_quarter_at = n.value, c.start
+    analysis.result.timexes = timexes

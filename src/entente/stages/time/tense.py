@@ -1,0 +1,69 @@
+"""The tense of the verb that governs a time expression ("met on Tuesday" -> past)."""
+from __future__ import annotations
+
+from typing import Optional
+
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d", "could", "may", "might", "should", "must", "can", "ca"}
+_FUTURE_HEADS = {"plan", "expect", "schedule", "set", "due", "intend", "aim", "hope", "go", "prepare", "want",
+                 "promise", "pledge", "vow", "propose", "seek", "wish", "threaten", "like", "poise", "slate",
+                 "likely", "expected", "scheduled", "slated", "poised", "ready"}
+_PAST_AUX = {"had", "'d", "was", "were", "did", "has", "have", "'ve", "'s"}
+_VERBAL = {"VERB", "AUX"}
+
+
+def governing_verb(span) -> Optional[object]:
+    """The nearest verb above the expression in the parse (the expression's own head chain)."""
+    tok = span.root
+    for _ in range(8):
+        if tok.pos_ in _VERBAL and not (span.start <= tok.i < span.end):
+            return tok
+        if tok.head is tok:
+            break
+        tok = tok.head
+    return tok if tok.pos_ in _VERBAL and not (span.start <= tok.i < span.end) else None
+
+
+def verb_tense(verb, depth: int = 0) -> Optional[str]:
+    """past | future | present | None for a verb token."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if words & {"will", "'ll", "shall", "wo"}:
+        return "future"
+    if any(a.lower_ == "going" for a in auxes) or (verb.lemma_ == "go" and verb.tag_ == "VBG"
+                                                    and any(c.dep_ == "xcomp" for c in verb.children)):
+        return "future"
+    if words & {"would", "'d", "could", "may", "might", "should", "must", "can", "ca"} and verb.tag_ == "VB":
+        if any(a.lower_ == "have" for a in auxes):
+            return "past"
+        return "future"
+    if verb.dep_ in ("xcomp", "ccomp", "advcl") and verb.tag_ == "VB" and any(c.lower_ == "to" for c in verb.children):
+        head = verb.head
+        if head.lemma_ in _FUTURE_HEADS or head.lower_ in _FUTURE_HEADS:
+            return "future"
+        if depth < 3 and head.pos_ in _VERBAL:
+            t = verb_tense(head, depth + 1)
+            return "future" if t in ("present", "future") else t
+        return None
+    if verb.lemma_ in ("schedule", "slate", "set", "plan", "due", "expect") and verb.tag_ == "VBN":
+        if words & {"is", "are", "'s", "'re", "be", "been"} or verb.dep_ in ("acl", "amod"):
+            return "future"
+    tag = verb.tag_
+    if tag == "VBD":
+        return "past"
+    if tag == "VBN":
+        if words & {"is", "are", "am", "'re"} and not words & _PAST_AUX:
+            return "present"
+        return "past"
+    if tag == "VBG":
+        if words & {"was", "were"}:
+            return "past"
+        if words & {"is", "are", "am", "'s", "'re"}:
+            return "future"
+        return None
+    if tag in ("VBZ", "VBP"):
+        if verb.lemma_ == "have" and any(c.dep_ == "xcomp" for c in verb.children):
+            return "present"
+        return "present"
+    if tag == "VB" and depth < 3 and verb.head is not verb and verb.head.pos_ in _VERBAL:
+        return verb_tense(verb.head, depth + 1)
+    return None

@@ -1,0 +1,159 @@
+"""The actors stage on real spaCy parses: titles, countries, coreference, places."""
+from __future__ import annotations
+
+import pytest
+
+
+def _by_name(analysis, name):
+    for a in analysis.result.actors:
+        if a.name == name:
+            return a
+    raise AssertionError(f"no actor {name!r} in {[a.name for a in analysis.result.actors]}")
+
+
+def _at(analysis, text, nth=0):
+    """Actors mentioned by the token starting where `text` occurs (nth occurrence)."""
+    doc = analysis.doc
+    pos = -1
+    for _ in range(nth + 1):
+        pos = doc.text.index(text, pos + 1)
+    for t in doc:
+        if t.idx == pos:
+            return analysis.actors_at(t)
+    raise AssertionError(f"no token at {text!r}")
+
+
+def test_title_country_and_posting_from_appositive(analyse):
+    a = analyse("Japan's Ambassador to India, Ono Keiichi, met officials in New Delhi on Monday.")
+    p = _by_name(a, "Ono Keiichi")
+    assert (p.kind, p.country, p.sector, p.role, p.posted_to) == ("person", "JPN", "GOV", "Ambassador", "IND")
+    assert p.roles and p.roles[0].title == "Ambassador"
+
+
+def test_multiword_titles_do_not_leak_into_names_or_orgs(analyse):
+    a = analyse("British Foreign Secretary David Lammy spoke to reporters. "
+                "Deputy Spokesperson Jane Doe of the State Department declined to comment.")
+    lammy = _by_name(a, "David Lammy")
+    assert lammy.country == "GBR" and lammy.role == "Foreign Secretary"
+    names = [x.name for x in a.result.actors]
+    assert "Jane Doe" in names
+    assert not any("Spokesperson" in n or n == "Foreign Secretary" for n in names)
+
+
+def test_organisation_gives_person_country(analyse):
+    a = analyse("A statement by Pentagon Press Secretary John Kirby said the drills would continue.")
+    kirby = _by_name(a, "John Kirby")
+    assert kirby.country == "USA" and kirby.sector == "MIL" and kirby.role == "Press Secretary"
+
+
+def test_surname_title_surname_and_pronoun_resolve_to_one_actor(analyse):
+    a = analyse("German Chancellor Friedrich Merz arrived in Paris on Tuesday. "
+                "Chancellor Merz met the French president. Later, he told reporters the talks went well. "
+                "Merz left on Wednesday.")
+    merz = _by_name(a, "Friedrich Merz")
+    texts = [m.text for m in merz.mentions]
+    assert "Chancellor Merz" in texts and "he" in texts and "Merz" in texts
+    assert merz.country == "DEU"
+    assert len([x for x in a.result.actors if x.kind == "person" and "Merz" in x.name]) == 1
+
+
+def test_capital_as_government_versus_place(analyse):
+    a = analyse("Beijing said on Friday it opposed the sanctions. The two ministers met in Moscow.")
+    said = _at(a, "Beijing")
+    assert said and said[0].country == "CHN" and said[0].kind == "state"
+    assert not _at(a, "Moscow")
+    places = a.notes["actors"]["places"]
+    assert any(p["name"] == "Moscow" and p["country"] == "RUS" for p in places)
+
+
+def test_demonyms_groups_and_state_government(analyse):
+    a = analyse("Israeli police detained three Palestinians, and the Turkish government protested.")
+    police = _at(a, "Israeli")
+    assert police[0].country == "ISR" and police[0].sector == "COP"
+    assert _at(a, "Palestinians")[0].country == "PSE"
+    turkey = _at(a, "Turkish")[0]
+    assert turkey.kind == "state" and turkey.country == "TUR"
+
+
+def test_igos_and_groupings_with_members(analyse):
+    a = analyse("NATO and the African Union welcomed the G7 statement, and the Quad met in Tokyo.")
+    nato = _by_name(a, "NATO")
+    assert nato.kind == "igo" and nato.country == "IGO"
+    au = _at(a, "African Union")[0]
+    assert au.country == "IGO"
+    quad = _by_name(a, "Quad")
+    assert quad.kind == "grouping" and sorted(quad.members) == ["AUS", "IND", "JPN", "USA"]
+    assert {"name": "Quad", "members": ["AUS", "IND", "JPN", "USA"]} in [g.model_dump() for g in a.result.groupings]
+
+
+def test_plural_descriptions_resolve_to_sets(analyse):
+    a = analyse("Kenya and Ethiopia signed a border accord on Monday. "
+                "Officials said both countries would open new crossings. "
+                "Kenyan President William Ruto and Ethiopian Prime Minister Abiy Ahmed attended. "
+                "The two leaders later toured the site.")
+    states = {x.country for x in _at(a, "both countries")}
+    assert states == {"KEN", "ETH"}
+    leaders = {x.name for x in _at(a, "The two leaders")}
+    assert leaders == {"William Ruto", "Abiy Ahmed"}
+
+
+def test_they_resolves_to_coordinated_subjects(analyse):
+    a = analyse("France and Germany announced that they would send more aid.")
+    assert {x.country for x in _at(a, "they")} == {"FRA", "DEU"}
+
+
+def test_ids_in_first_mention_order_and_deterministic(analyse):
+    text = "Russia accused Ukraine of attacking Kursk. President Vladimir Putin said Kyiv would pay."
+    a1 = analyse(text)
+    a2 = analyse(text)
+    ids = [x.id for x in a1.result.actors]
+    assert ids == [f"a{i}" for i in range(1, len(ids) + 1)]
+    starts = [x.mentions[0].start for x in a1.result.actors]
+    assert starts == sorted(starts)
+    assert [x.model_dump() for x in a1.result.actors] == [x.model_dump() for x in a2.result.actors]
+    assert a1.result.actors[0].name == "Russia"
+
+
+def test_mentions_offsets_match_text(analyse):
+    a = analyse("US Secretary of State Marco Rubio met Indian External Affairs Minister S Jaishankar.")
+    for actor in a.result.actors:
+        for m in actor.mentions:
+            assert a.text[m.start:m.end] == m.text
+    rubio = _by_name(a, "Marco Rubio")
+    assert (rubio.country, rubio.role) == ("USA", "Secretary of State")
+    jai = _by_name(a, "S Jaishankar")
+    assert (jai.country, jai.role) == ("IND", "External Affairs Minister")
+    assert rubio.code == "USAGOV"
+
+
+def test_seed_persons(seed_result):
+    want = {
+        "Pradeep Kumar Rawat": ("IND", "GOV", "Ambassador", "CHN"),
+        "David Perdue": ("USA", "GOV", "Ambassador", "CHN"),
+        "Donald J Trump": ("USA", "GOV", "President", None),
+        "Narendra Modi": ("IND", "GOV", "Prime Minister", None),
+        "S Jaishankar": ("IND", "GOV", "External Affairs Minister", None),
+        "Marco Rubio": ("USA", "GOV", "Secretary of State", None),
+        "Tommy Pigott": ("USA", "GOV", "Principal Deputy Spokesperson", None),
+    }
+    got = {a.name: (a.country, a.sector, a.role, a.posted_to) for a in seed_result.actors if a.kind == "person"}
+    assert got == want
+    names = {a.name for a in seed_result.actors}
+    assert "External Affairs" not in names and "State" not in names
+    perdue = next(a for a in seed_result.actors if a.name == "David Perdue")
+    assert {"Ambassador Perdue", "Perdue", "he"} <= {m.text for m in perdue.mentions}
+    assert seed_result.actors[0].name == "India"
+    since = {r.since for a in seed_result.actors for r in a.roles}
+    assert since == {"2026-02-12"}
+
+
+def test_seed_two_envoys_and_both_countries(pipeline, seed_text):
+    from entente.pipeline import make_story
+
+    story = make_story(seed_text, published="2026-02-12")
+    a = pipeline.analyse(story, pipeline.nlp(story.text))
+    assert {x.name for x in _at(a, "two envoys")} == {"Pradeep Kumar Rawat", "David Perdue"}
+    assert {x.country for x in _at(a, "both countries")} == {"IND", "USA"}
+    assert {x.name for x in _at(a, "two leaders")} == {"S Jaishankar", "Marco Rubio"}
+    beijing = [p for p in a.notes["actors"]["places"] if p["name"] == "Beijing"]
+    assert beijing and beijing[0]["country"] == "CHN"

@@ -1,0 +1,156 @@
+"""Statements stage: quotes in every style, reported speech, speakers, channels."""
+from __future__ import annotations
+
+import pytest
+
+from entente.stages.statements.quotes import find_quotes
+
+
+def _by_text(result, start):
+    found = [s for s in result.statements if s.text.startswith(start)]
+    assert found, f"no statement starting {start!r}: {[s.text for s in result.statements]}"
+    return found[0]
+
+
+# -- quote marks (text only) -------------------------------------------------
+def test_quote_marks_pairing():
+    text = ('“We will not back down,” she said. He called it "a mistake".\n\n'
+            "''Typewriter quotes count too,'' he said.")
+    got = [[text[s:e] for s, e in g.segments] for g in find_quotes(text)]
+    assert got == [["We will not back down"], ["a mistake"], ["Typewriter quotes count too"]]
+
+
+def test_quote_spanning_paragraphs_is_one_group():
+    text = "“The first paragraph of the quote.\n\n“The second paragraph ends it.”\n\nAfterwards."
+    groups = find_quotes(text)
+    assert len(groups) == 1
+    assert [text[s:e] for s, e in groups[0].segments] == ["The first paragraph of the quote.", "The second paragraph ends it."]
+
+
+def test_apostrophes_are_not_quotes():
+    assert find_quotes("The minister’s plan and the ’90s are not quotes, nor is rock ’n’ roll.") == []
+
+
+# -- direct quotes -------------------------------------------------------------
+def test_direct_quote_after_cue_with_curly_marks(analyse):
+    r = analyse("“Our two nations stand together on energy security,” Minister Alvaro Keene said on Monday.")
+    s = _by_text(r.result, "Our two nations stand together")
+    assert s.direct and s.cue == "said"
+    assert "Keene" in (s.speaker_text or "")
+    assert r.text[s.start:s.end] == "Our two nations stand together on energy security"
+
+
+def test_colon_before_quote(analyse):
+    r = analyse('The envoy Martin Osei told reporters: "The ceasefire must hold. Nobody wants another war."')
+    s = _by_text(r.result, "The ceasefire must hold")
+    assert s.direct and "Osei" in (s.speaker_text or "")
+    assert s.text.endswith("another war.")
+    assert s.channel == "press conference"
+
+
+def test_split_quote_is_one_statement(analyse):
+    r = analyse("“We have made progress,” said Foreign Minister Hanna Lind, “but much work remains on the border.”")
+    direct = [s for s in r.result.statements if s.direct]
+    assert len(direct) == 1
+    assert direct[0].text.startswith("We have made progress") and direct[0].text.endswith("on the border.")
+    assert "Lind" in (direct[0].speaker_text or "")
+
+
+def test_multi_paragraph_quote_keeps_speaker(analyse):
+    text = ("“The talks were frank and long,” President Mirela Vass said.\n\n"
+            "“We will meet again next month in Geneva to finish the text.”")
+    r = analyse(text)
+    s = _by_text(r.result, "The talks were frank")
+    assert s.end > text.index("finish the text")  # the continuation joined the statement
+    assert "Vass" in (s.speaker_text or "")
+
+
+def test_scare_quote_is_not_a_statement(analyse):
+    r = analyse("The so-called “peace dividend” never arrived in the northern provinces.")
+    assert not [s for s in r.result.statements if "peace dividend" in s.text]
+
+
+def test_quoted_phrase_attributed_by_clause_speaker(analyse):
+    r = analyse("Describing the treaty as a “historic step,” Senator Ada Brandt urged colleagues to ratify it.")
+    s = _by_text(r.result, "historic step")
+    assert s.direct
+    assert "Brandt" in (s.speaker_text or "")
+
+
+def test_quoted_title_is_not_a_statement(analyse):
+    r = analyse("Johnson appeared on “Meet the Press” on Sunday and said the deal was fair.")
+    assert not [s for s in r.result.statements if s.text == "Meet the Press"]
+    assert _by_text(r.result, "the deal was fair").direct is False
+
+
+# -- reported speech -------------------------------------------------------------
+def test_reported_speech_with_that(analyse):
+    r = analyse("The foreign ministry said in a statement that the talks would resume in March.")
+    s = _by_text(r.result, "that the talks would resume")
+    assert not s.direct and s.cue == "said" and s.channel == "statement"
+    assert "ministry" in (s.speaker_text or "")
+
+
+def test_according_to(analyse):
+    r = analyse("According to the defence ministry, two drones were shot down overnight.")
+    s = _by_text(r.result, "two drones were shot down")
+    assert s.cue == "according to" and "ministry" in (s.speaker_text or "")
+
+
+def test_trailing_cue(analyse):
+    r = analyse("The convoy crossed the border before dawn, officials said.")
+    s = _by_text(r.result, "The convoy crossed the border")
+    assert not s.direct and s.speaker_text == "officials"
+
+
+def test_readout_speaker_is_its_issuer_and_later_readout_refers_back(analyse):
+    text = ("A readout issued by government spokesperson Lena Marsh said the two ministers discussed port access. "
+            "The readout noted that both sides agreed to meet again.")
+    r = analyse(text)
+    first = _by_text(r.result, "the two ministers discussed")
+    second = _by_text(r.result, "that both sides agreed")
+    assert first.channel == "readout" and second.channel == "readout"
+    assert "Marsh" in (first.speaker_text or "") and "Marsh" in (second.speaker_text or "")
+
+
+def test_channel_from_an_earlier_post(analyse):
+    text = ("In a post on social media platform X, the ambassador praised the new visa rules.\n\n"
+            "“This is a great day for students,” the ambassador wrote.")
+    r = analyse(text)
+    s = _by_text(r.result, "This is a great day")
+    assert s.cue == "wrote" and s.channel == "X"
+
+
+def test_interview_channel(analyse):
+    r = analyse("In an interview with a local newspaper, Prime Minister Oren Kale said his government would not resign.")
+    s = _by_text(r.result, "his government would not resign")
+    assert s.channel == "interview"
+
+
+def test_statement_ids_are_stable_and_offsets_point_into_text(analyse):
+    text = "Officials said the border would reopen on Friday."
+    a, b = analyse(text), analyse(text)
+    assert [s.id for s in a.result.statements] == [s.id for s in b.result.statements]
+    for s in a.result.statements:
+        assert a.text[s.start:s.end] == s.text
+
+
+def test_speaker_is_an_actor_when_the_actors_stage_knows_it(analyse):
+    r = analyse("US Secretary of State Marco Rubio said the United States would support the plan.")
+    s = _by_text(r.result, "the United States would support")
+    if not r.result.actors:
+        pytest.skip("actors stage produced nothing")
+    assert s.speaker is not None
+    assert "Rubio" in r.actor(s.speaker).name
+
+
+def test_seed_quotes(seed_result):
+    got = {s.text[:20]: s for s in seed_result.statements}
+    perdue = [s for s in seed_result.statements if s.text.startswith("The US-India relationship delivers")]
+    assert perdue and perdue[0].direct and perdue[0].channel == "X" and perdue[0].cue == "wrote"
+    readout = [s for s in seed_result.statements if s.text.startswith("the two leaders discussed")]
+    assert readout and not readout[0].direct and readout[0].channel == "readout"
+    assert "Pigott" in readout[0].speaker_text
+    for phrase in ("free and open", "force for good"):
+        q = [s for s in seed_result.statements if s.text.startswith(phrase)]
+        assert q and q[0].direct, (phrase, list(got))

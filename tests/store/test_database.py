@@ -154,3 +154,16 @@ def test_same_event_from_two_stories_is_one_with_two_sources(db, stories):
     assert sorted(s["story_id"] for s in one["sources"]) == ["s1", "s3"]
     # undated events cluster only within one publication day: s1 and s3 differ
     assert len(db.events(EventFilter(types=["AGREE"], dedupe=True))) == 2
+
+
+def test_dyad_series_topics_and_network(db, stories):
+    from entente.store import analytics
+
+    db.add_many(stories)
+    series = analytics.dyad_series(db, "USA", "IND")
+    assert series == [{"period": "2025-12", "type": "SUPPORT", "events": 1, "goldstein_mean": None},
+                      {"period": "2026-02", "type": "CONSULT", "events": 1, "goldstein_mean": None}]
+    assert {(x["topic"], x["type"]) for x in analytics.dyad_topics(db, "IND", "USA")} == {
+        ("(none)", "CONSULT"), ("(none)", "SUPPORT"), ("(none)", "AGREE")}
+    edges = {(e["source"], e["target"]): e["events"] for e in analytics.network(db)}
+    assert edges[("USA", "IND")] == 2 and edges[("IND", "USA")] == 1 and edges[("USA", "JPN")] == 1

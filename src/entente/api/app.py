@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 from entente import __version__, dates
 from entente.errors import EntenteError
 from entente.model import Document
-from entente.store import Database, EventFilter
+from entente.store import Database, EventFilter, analytics
 
 
 class ExtractRequest(BaseModel):
@@ -87,16 +87,16 @@ def create_app(db: str, model: str = "md") -> FastAPI:
     @app.get("/api/dyads/{dyad}/series")
     def dyad_series(dyad: str, period: str = Query("month", pattern="^(day|month|year)$")) -> list[dict]:
         a, b = _dyad(dyad)
-        return database.dyad_series(a, b, period)
+        return analytics.dyad_series(database, a, b, period)
 
     @app.get("/api/dyads/{dyad}/topics")
     def dyad_topics(dyad: str) -> list[dict]:
         a, b = _dyad(dyad)
-        return database.dyad_topics(a, b)
+        return analytics.dyad_topics(database, a, b)
 
     @app.get("/api/network")
     def network(min_events: int = Query(1, ge=1)) -> list[dict]:
-        return database.network(min_events=min_events)
+        return analytics.network(database, min_events=min_events)
 
     @app.post("/api/extract", response_model=Document)
     def extract(req: ExtractRequest) -> Document:

@@ -280,55 +280,6 @@ class Database:
                 out.append(row)
         return out
 
-    def dyad_series(self, a: str, b: str, period: str = "month") -> list[dict]:
-        """Events between two countries (either direction) by event-date period and type,
-        with the mean Goldstein score (cooperation > 0 > conflict)."""
-        cut = {"day": 10, "month": 7, "year": 4}[period]
-        buckets: dict = {}
-        for r in self.events(EventFilter(dyad=(a, b))):
-            if not r["date_start"]:
-                continue
-            key = (r["date_start"][:cut], r["type"])
-            bk = buckets.setdefault(key, {"period": key[0], "type": key[1], "events": 0, "goldstein": []})
-            bk["events"] += 1
-            if r["goldstein"] is not None:
-                bk["goldstein"].append(r["goldstein"])
-        out = []
-        for key in sorted(buckets):
-            bk = buckets[key]
-            g = bk.pop("goldstein")
-            bk["goldstein_mean"] = round(sum(g) / len(g), 2) if g else None
-            out.append(bk)
-        return out
-
-    def dyad_topics(self, a: str, b: str) -> list[dict]:
-        counts: Counter = Counter()
-        for r in self.events(EventFilter(dyad=(a, b))):
-            for topic in r["topics"] or ["(none)"]:
-                counts[(topic, r["type"])] += 1
-        return [{"topic": k[0], "type": k[1], "events": n} for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
-
-    def network(self, min_events: int = 1) -> list[dict]:
-        """Country-to-country edges: event count and mean Goldstein score, actor -> recipient."""
-        edges: dict = {}
-        for r in self.events():
-            for x in {p["country"] for p in r["actors"] if p.get("country")}:
-                for y in {p["country"] for p in r["recipients"] if p.get("country")}:
-                    if x == y:
-                        continue
-                    ed = edges.setdefault((x, y), {"source": x, "target": y, "events": 0, "g": []})
-                    ed["events"] += 1
-                    if r["goldstein"] is not None:
-                        ed["g"].append(r["goldstein"])
-        out = []
-        for key in sorted(edges):
-            ed = edges[key]
-            g = ed.pop("g")
-            ed["goldstein_mean"] = round(sum(g) / len(g), 2) if g else None
-            if ed["events"] >= min_events:
-                out.append(ed)
-        return out
-
     def stories(self, limit: int = 100, offset: int = 0) -> list[dict]:
         st = t.stories
         q = (select(st.c.id, st.c.title, st.c.published, st.c.source, st.c.url)

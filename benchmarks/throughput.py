@@ -27,6 +27,7 @@ def main(argv=None) -> int:
     ap.add_argument("--limit", type=int, default=None, help="only the first N stories")
     ap.add_argument("--model", default="md")
     ap.add_argument("--batch-size", type=int, default=32)
+    ap.add_argument("--workers", type=int, default=1, help="also time the full extraction with this many parse processes")
     args = ap.parse_args(argv)
 
     from entente.pipeline import Pipeline, make_story
@@ -58,6 +59,13 @@ def main(argv=None) -> int:
     print(f"full extraction     : {n_words / full:8.0f} words/s  ({full:.1f} s)   peak {peak_mb():.0f} MB")
     print(f"ratio full / bare   : {bare / full:.2f}  (stage overhead {100 * (full - bare) / bare:.0f}% of parse time)")
     print("output: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+    if args.workers > 1:
+        pipe.workers = args.workers
+        t0 = time.perf_counter()
+        for _ in pipe.process(stories):
+            pass
+        par = time.perf_counter() - t0
+        print(f"full, {args.workers} parse processes: {n_words / par:8.0f} words/s  ({par:.1f} s, worker start-up included)")
     return 0
 
 

@@ -192,6 +192,7 @@ def build(phoenix: pathlib.Path) -> None:
 
     # -- named actors from Phoenix (people and organisations with dated codes) --
     named: dict[str, list] = {}
+    ambiguous: set[str] = set()
     for fname in ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt"):
         for names, codes in parse_tabari(phoenix / fname):
             rows = []
@@ -205,9 +206,15 @@ def build(phoenix: pathlib.Path) -> None:
             if fname.startswith("Phoenix.Countries") and len(codes) == 1 and codes[0][0] in iso3 and not codes[0][1]:
                 continue  # a country block: already in countries
             for n in names:
-                if len(n) < 4 or " " not in n and n.isupper() and len(n) < 3:
+                if len(n) < 4:
                     continue
-                named.setdefault(n.casefold(), rows)
+                k = n.casefold()
+                if k in named and {r[0] for r in named[k]} != {r[0] for r in rows}:
+                    ambiguous.add(k)   # "Communist Party" is in many countries
+                named.setdefault(k, rows)
+
+    for k in ambiguous:
+        del named[k]
 
     # Surnames of dated (person) entries that point to one country only.
     by_surname: dict[str, set] = {}

@@ -157,3 +157,41 @@ def test_seed_two_envoys_and_both_countries(pipeline, seed_text):
     assert {x.name for x in _at(a, "two leaders")} == {"S Jaishankar", "Marco Rubio"}
     beijing = [p for p in a.notes["actors"]["places"] if p["name"] == "Beijing"]
     assert beijing and beijing[0]["country"] == "CHN"
+
+
+def test_appositive_before_adjacent_title_gives_country(analyse):
+    a = analyse("Pakistan's army chief, General Asim Munir, told troops that the border was calm.")
+    munir = _by_name(a, "Asim Munir")
+    assert (munir.country, munir.sector, munir.role) == ("PAK", "MIL", "General")
+    assert not [x for x in a.result.actors if x.kind == "person" and x.name != "Asim Munir"]
+
+
+def test_pronoun_gender_from_title(analyse):
+    a = analyse("Queen Rania of Jordan met King Charles in London. She thanked him for the visit.")
+    rania = _by_name(a, "Rania")
+    charles = _by_name(a, "Charles")
+    assert rania.country == "JOR"
+    assert "She" in [m.text for m in rania.mentions]
+    assert "him" in [m.text for m in charles.mentions]
+
+
+def test_untitled_official_with_country_and_igo_staff(analyse):
+    a = analyse("A British minister visited Libya, and a U.N. spokesman said UN peacekeepers would stay.")
+    minister = _at(a, "minister")[0]
+    assert _at(a, "British")[0].country == "GBR"
+    assert minister.kind == "person" and minister.country == "GBR" and minister.role == "minister"
+    spokesman = _at(a, "spokesman")[0]
+    assert spokesman.country == "IGO" and spokesman.sector == "IGO"
+    assert _at(a, "peacekeepers")[0].country == "IGO"
+
+
+def test_both_sides_needs_actors_of_one_kind(analyse):
+    a = analyse("Sudan's army fought the paramilitary forces. Doctor Jane Roe of MSF said both sides had blocked aid.")
+    assert all(x.kind != "person" for x in _at(a, "both sides"))
+
+
+def test_region_places_from_codebook():
+    from entente.ontology import gazetteer
+
+    assert gazetteer.place("Darfur").country == "SDN"
+    assert gazetteer.place("Beijing").capital_of == "CHN"

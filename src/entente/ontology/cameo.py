@@ -76,6 +76,10 @@ class Lexicon:  # frozen; cached_property needs a __dict__, which a plain datacl
     object_required: dict[str, tuple[str, frozenset[str]]]
     generic_heads: frozenset[str]
     needs_xcomp: dict[str, str] = field(default_factory=dict)
+    object_block: dict[str, frozenset[str]] = field(default_factory=dict)
+    transitive: dict[str, str] = field(default_factory=dict)
+    not_with_ccomp: frozenset[str] = frozenset()
+    agent_nouns: frozenset[str] = frozenset()
     use_generated_verbs: bool = False
 
     @functools.cached_property
@@ -124,4 +128,8 @@ def lexicon() -> Lexicon:
         object_required={k: (str(v["codes"]), frozenset(v["objects"])) for k, v in (cur.get("object_required") or {}).items()},
         generic_heads=f("generic_heads"),
         needs_xcomp=s("needs_xcomp"),
+        object_block={k: frozenset(v) for k, v in (cur.get("object_block") or {}).items()},
+        transitive=s("transitive"),
+        not_with_ccomp=f("not_with_ccomp"),
+        agent_nouns=f("agent_nouns"),
     )

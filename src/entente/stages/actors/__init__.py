@@ -23,8 +23,12 @@ from .people import Context, find_people, unnamed_officials
 from .registry import Registry
 
 # Heads that make "X government" the state itself rather than a separate body.
-STATE_HEADS = frozenset({"government", "authorities", "administration", "regime", "leadership", "state", "cabinet"})
+STATE_HEADS = frozenset({"government", "authorities", "authority", "governments", "administration", "regime", "leadership", "state", "cabinet"})
 LEGISLATIVE = frozenset({"house", "senate", "congress", "parliament", "parliamentary", "assembly", "duma", "knesset"})
+GENERIC = frozenset({"communist", "socialist", "democratic", "national", "popular", "liberation", "people", "people's",
+                     "islamic", "republican", "labour", "labor", "green", "liberal", "conservative", "union", "revolutionary",
+                     "united", "federal", "central", "supreme", "high", "new", "free", "workers", "progressive", "party",
+                     "council", "court", "front", "movement", "alliance", "congress", "league", "democrats", "republicans"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
@@ -35,10 +39,11 @@ def run(analysis: Analysis) -> None:
     reg = Registry(analysis)
     places: list[dict] = []
 
-    matches = codebook_matches(doc, cb)
+    matches = codebook_matches(doc, cb, reg.toks)
     by_start = {m.start: m for m in matches}
     by_end = {m.end: m for m in matches}
     ctx = Context(doc, cb, by_start, by_end, on)
+    ctx.toks = reg.toks
 
     # -- people ------------------------------------------------------------
     person_spans = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"]
@@ -186,7 +191,10 @@ def _ner_org(ctx: Context, reg: Registry, ent, by_start) -> None:
             if i == span.start and m.end < span.end:
                 key_start = m.end   # "U.S. Central Command" ~ "Central Command"
             break
-    known = cb.named_actor(span.text, ctx.on) if len(span) > 1 else None
+    generic = all(t.lower_ in GENERIC or t.is_stop or norm(t.text) in cb.agents or norm(t.lemma_) in cb.agents
+                  or norm(t.text) in cb.title_modifiers for t in span)
+    # "Communist Party" is in every country: the dictionary's pick would be a guess
+    known = cb.named_actor(span.text, ctx.on) if len(span) > 1 and not generic else None
     sector = agent_sector(cb, span)
     if any(t.lower_ in LEGISLATIVE for t in span):
         sector = "LEG"
@@ -208,7 +216,7 @@ def _surnames(doc, reg: Registry) -> None:
             last.setdefault(d.name.split()[-1].casefold(), d.key)
     if not last:
         return
-    for tok in doc:
+    for tok in reg.toks:
         if tok.i in reg.claimed or not tok.text[:1].isupper():
             continue
         k = last.get(tok.lower_)

@@ -83,7 +83,7 @@ def _own_keys(reg: Registry, i: int) -> list[str]:
 
 def coordinated_groups(doc, reg: Registry, sent_of: list[int]) -> list[Group]:
     groups = []
-    for tok in doc:
+    for tok in reg.toks:
         if tok.dep_ == "conj" or not _own_keys(reg, tok.i):
             continue
         conjs = [c for c in tok.children if c.dep_ == "conj"]
@@ -116,11 +116,12 @@ def _fits(reg: Registry, key: str, want: dict) -> bool:
 
 
 def _pick_group(groups: list[Group], before: int, sent: int, lookback: int, size: Optional[int], ok,
-                same_sentence_first: bool) -> Optional[tuple[str, ...]]:
+                same_sentence_first: bool, same_kind=None) -> Optional[tuple[str, ...]]:
     order = range(sent, sent - lookback - 1, -1) if same_sentence_first else list(range(sent - 1, sent - lookback - 1, -1)) + [sent]
     for s in order:
         cands = [g for g in groups if g.sentence == s and g.position < before
-                 and all(ok(k) for k in g.keys) and (size is None or len(g.keys) == size)]
+                 and all(ok(k) for k in g.keys) and (size is None or len(g.keys) == size)
+                 and (same_kind is None or same_kind(g.keys))]
         if cands:
             cands.sort(key=lambda g: (g.subject, g.position))
             return cands[-1].keys
@@ -141,13 +142,17 @@ def resolve(doc, cb: Codebook, reg: Registry) -> None:
             root = doc[m.start:m.end].root
             persons.append((root.i, d.key, root.dep_ in SUBJ))
     persons.sort()
-    for tok in doc:
+    gender = {d.key: _title_gender(d) for d in reg.drafts.values() if d.kind == "person"}
+    for tok in reg.toks:
         low = tok.lower_
         if tok.i in reg.claimed:
             continue
         if low in SINGULAR and tok.pos_ == "PRON":
-            key = _last_person(persons, tok.i, sent_of, doc)
+            g = SINGULAR[low]
+            compatible = [p for p in persons if gender.get(p[1]) in (None, g)]
+            key = _last_person(compatible, tok.i, sent_of, doc)
             if key:
+                gender[key] = g
                 reg.mention(key, tok.i, tok.i + 1)
                 persons.append((tok.i, key, tok.dep_ in SUBJ))
                 persons.sort()
@@ -176,13 +181,29 @@ def resolve(doc, cb: Codebook, reg: Registry) -> None:
                 continue
             start = min([c.i for c in left] + [tok.i])
             ok = lambda k, w=want: _fits(reg, k, w)
-            keys = _pick_group(groups, start, sent_of[tok.i], PLURAL_LOOKBACK, size, ok, False)
-            if keys is None and size:
+            uniform = None
+            if want.get("kind", "any") == "any":   # "both sides": two of a kind, not a state and a doctor
+                uniform = lambda ks: len({reg.drafts[k].kind for k in ks}) == 1
+            keys = _pick_group(groups, start, sent_of[tok.i], PLURAL_LOOKBACK, size, ok, False, uniform)
+            if keys is None and size and uniform is None:
                 keys = _last_distinct(reg, start, sent_of, size, ok)
             if keys:
                 for k in keys:
                     reg.mention(k, start, tok.i + 1, shared=True)
                 groups.append(Group(tok.i, sent_of[tok.i], tuple(keys), tok.dep_ in SUBJ))
+
+
+MALE_WORDS = frozenset({"king", "prince", "mr", "mr.", "sir", "emir", "sultan", "sheikh", "crown prince", "lord", "father", "congressman", "spokesman", "chairman", "businessman"})
+FEMALE_WORDS = frozenset({"queen", "princess", "mrs", "mrs.", "ms", "ms.", "madam", "dame", "lady", "congresswoman", "spokeswoman", "chairwoman", "businesswoman", "sister"})
+
+
+def _title_gender(d) -> Optional[str]:
+    words = d.role_words
+    if words & MALE_WORDS:
+        return "m"
+    if words & FEMALE_WORDS:
+        return "f"
+    return None
 
 
 def _last_person(persons, i: int, sent_of: list[int], doc) -> Optional[str]:

@@ -31,13 +31,14 @@ def _capitalised(tok) -> bool:
     return bool(t) and (t[0].isupper() or t[0].isdigit())
 
 
-def codebook_matches(doc, cb: Codebook) -> list[Match]:
+def codebook_matches(doc, cb: Codebook, toks=None) -> list[Match]:
     """Longest codebook names, left to right, not overlapping."""
+    toks = toks if toks is not None else list(doc)
     out: list[Match] = []
     n = len(doc)
     i = 0
     while i < n:
-        tok = doc[i]
+        tok = toks[i]
         if not _capitalised(tok) or (tok.ent_iob_ == "I" and tok.ent_type_ == "PERSON"):
             i += 1
             continue

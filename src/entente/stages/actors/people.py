@@ -151,6 +151,7 @@ class Context:
     by_end: dict
     on: Optional[str]     # the story's reference date, ISO
     claimed_country: set = field(default_factory=set)
+    toks: list = field(default_factory=list)
 
 
 def _sent_bounds(tok) -> tuple[int, int]:
@@ -212,6 +213,32 @@ def _is_place(name: str) -> bool:
     return p is not None and p.kind == "city" and len(name.split()) > 1
 
 
+def _appositive_title(ctx: Context, title, s: int, e: int, sent_start: int, sent_end: int, used_titles: set, links: list):
+    """A title set off by commas before the name (or its title), or after the name."""
+    doc, cb = ctx.doc, ctx.cb
+    # "India's Ambassador to China, Pradeep Kumar Rawat"; "Pakistan's army chief, General Asim Munir"
+    c = (title.start if title is not None else s) - 1
+    if c > sent_start and doc[c].text == ",":
+        t = title_ending_at(doc, cb, c, sent_start, ctx.claimed_country)
+        if t is None:
+            cm = ctx.by_end.get(c)
+            if cm is not None and cm.entry.country:
+                k2 = cm.start - 1
+                if k2 >= 0 and doc[k2].lower_ == "the":
+                    k2 -= 1
+                if k2 >= 0 and doc[k2].lower_ in ("to", "in"):
+                    t = title_ending_at(doc, cb, k2, sent_start, ctx.claimed_country)
+        if t is not None and t.start not in used_titles:
+            title = t
+            links.append((t.start, t.end))
+    if title is None and e < sent_end and doc[e].text == ",":
+        t = _title_after(ctx, e, sent_end)
+        if t is not None:
+            title = t
+            links.append((t.start, t.end))
+    return title
+
+
 def find_people(ctx: Context, persons: list[tuple[int, int]]) -> list[PersonMention]:
     """Person mentions with title, country and sector. `persons`: PERSON entity spans."""
     doc, cb = ctx.doc, ctx.cb
@@ -222,7 +249,7 @@ def find_people(ctx: Context, persons: list[tuple[int, int]]) -> list[PersonMent
     spans = list(persons)
     # A capitalised title followed by capitalised proper nouns the NER missed ("Ambassador Rawat").
     ent_tokens = {i for s, e in spans for i in range(s, e)}
-    for tok in doc:
+    for tok in ctx.toks or doc:
         if tok.i in ent_tokens or not tok.text[:1].isupper() or norm(tok.text) not in cb.title_heads:
             continue
         j = tok.i + 1
@@ -259,35 +286,24 @@ def find_people(ctx: Context, persons: list[tuple[int, int]]) -> list[PersonMent
         if title is None:
             title = title_ending_at(doc, cb, k, sent_start, ctx.claimed_country)
         links = []
+        adjacent = title
         if title is not None:
             p.start = p.link_start = min(title.start, s)
-        else:
-            # "India's Ambassador to China, Pradeep Kumar Rawat"
-            c = s - 1
-            if c > sent_start and doc[c].text == ",":
-                t = title_ending_at(doc, cb, c, sent_start, ctx.claimed_country)
-                if t is None:
-                    cm = ctx.by_end.get(c)
-                    if cm is not None and cm.entry.country:
-                        k2 = cm.start - 1
-                        if k2 >= 0 and doc[k2].lower_ == "the":
-                            k2 -= 1
-                        if k2 >= 0 and doc[k2].lower_ in ("to", "in"):
-                            t = title_ending_at(doc, cb, k2, sent_start, ctx.claimed_country)
-                if t is not None and t.start not in used_titles:
-                    title = t
-                    links.append((t.start, t.end))
-            if title is None and e < sent_end and doc[e].text == ",":
-                t = _title_after(ctx, e, sent_end)
-                if t is not None:
-                    title = t
-                    links.append((t.start, t.end))
+        # "India's Ambassador to China, Pradeep Kumar Rawat"; "Pakistan's army chief, General Asim Munir"
+        title = _appositive_title(ctx, title, s, e, sent_start, sent_end, used_titles, links)
         if title is not None:
             used_titles.add(title.start)
             posting_after(doc, title, ctx.by_start)
             p.title = title
             p.sector = title.sector
             _apply_country(ctx, p, title.start)
+            if adjacent is not None and adjacent is not title:
+                # the appositive gave the country; the title before the name stays the role
+                used_titles.add(adjacent.start)
+                posting_after(doc, adjacent, ctx.by_start)
+                p.title = adjacent
+                if p.country is None:
+                    _apply_country(ctx, p, adjacent.start)
             if p.country is None:
                 # "President of the European Commission", "Minister of State for India"
                 for i in range(title.start, title.end):
@@ -332,7 +348,7 @@ def unnamed_officials(ctx: Context, taken: set[int]) -> list[PersonMention]:
     """Titles with a country but no name: "the British minister", "Qatar's emir"."""
     doc, cb = ctx.doc, ctx.cb
     out = []
-    for tok in doc:
+    for tok in ctx.toks or doc:
         if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN") or norm(tok.text) not in cb.title_heads:
             continue
         if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN" and doc[tok.i + 1].text[:1].isupper():

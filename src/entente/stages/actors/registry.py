@@ -51,6 +51,7 @@ class Draft:
 class Registry:
     def __init__(self, analysis: Analysis):
         self.analysis = analysis
+        self.toks = list(analysis.doc)   # one Token object per token, shared by the submodules
         self.drafts: dict[str, Draft] = {}
         # token -> keys of drafts it mentions, kept in step with the drafts
         self.token_keys: dict[int, list[str]] = {}

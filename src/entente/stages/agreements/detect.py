@@ -93,7 +93,7 @@ def find(doc) -> list[AgreementMention]:
             named = True
         elif capital_head and t.ent_type_ in ("LAW", "ORG", "EVENT") and not (low in lx["weak_named_heads"] or lem in lx["weak_named_heads"]):
             named = True
-        elif not capital_head and (lem in lx["common_heads"] or low in lx["common_heads"]):
+        elif not capital_head and t.dep_ != "compound" and (lem in lx["common_heads"] or low in lx["common_heads"]):
             # "the Iran nuclear deal", "the Minsk agreements", "a US-China trade deal"
             mods = [c for c in t.lefts if c.dep_ in ("compound", "amod", "nmod", "npadvmod")]
             propn = [c for c in mods for x in c.subtree if x.pos_ == "PROPN" or x.ent_type_ in ("GPE", "NORP")]

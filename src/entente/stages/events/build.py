@@ -15,6 +15,26 @@ from .structure import analyse_sentence
 from .triggers import noun_candidate, verb_candidate, verb_lemma
 
 
+INTENTIONAL = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "RETREAT", "REQUEST",
+               "ACCUSE", "REJECT", "THREATEN", "AID", "SANCTION"}
+AGENT_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+def _inanimate_subject(v, agents) -> bool:
+    """Has the clause an explicit subject that cannot act (no name, pronoun or agent noun)?"""
+    for c in v.children:
+        if c.dep_ in ("nsubj",):
+            for x in [c] + [k for k in c.children if k.dep_ == "conj"]:
+                if x.pos_ in ("PRON", "PROPN") or x.lemma_.lower() in agents:
+                    return False
+                toks = [x] + [k for k in x.children if k.dep_ in ("compound", "amod", "poss", "prep", "nmod")]
+                toks += [g for k in x.children if k.dep_ == "prep" for g in k.children]
+                if any(t.ent_type_ in AGENT_ENTS or t.pos_ == "PRON" or t.lemma_.lower() in agents for t in toks):
+                    return False
+            return True
+    return False
+
+
 def _governing_verb(t):
     x = t
     for _ in range(8):
@@ -95,6 +115,9 @@ def build_events(analysis: Analysis, lex: Lexicon):
                 recips, _src = roles.recipients_of(heads, set(actors))
                 recips = list(dict.fromkeys(first + recips))
             recips = [r for r in recips if r not in actors]
+            if not c.nominal and coded.type in INTENTIONAL and not actors and _inanimate_subject(d.clause_head, lex.agent_nouns):
+                # "the agreement could threaten …", "this approach allows …": acts need agents
+                continue
             if coded.type in SYMMETRIC:
                 if len(actors) >= 2 and not recips:
                     recips = list(actors)
@@ -134,7 +157,15 @@ def build_events(analysis: Analysis, lex: Lexicon):
                 evidence=Evidence(sentence=sent.text, start=sent.start_char, end=sent.end_char,
                                   trigger=trigger, trigger_start=h.idx, trigger_end=h.idx + len(h.text)),
             )
-            found.append((ev, h.i, feats))
+            anchor = h.i
+            if c.nominal:
+                # "negotiations launched … on February 13, 2025", "talks held ahead of …":
+                # the participle that reports the occurrence carries its time
+                for k in h.children:
+                    if k.dep_ == "acl" and k.lemma_.lower() in lex.light_verbs:
+                        anchor = k.i
+                        break
+            found.append((ev, anchor, feats))
     events, merged = merge_events(analysis, found)
     trigger_tokens = {ev.id: i for ev, i, _f in found if ev.id in {e.id for e in events}}
     return events, trigger_tokens, merged

@@ -12,6 +12,7 @@ from entente.model import Location
 from entente.ontology import gazetteer
 
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout"}
+VISIT_VERBS = {"visit", "tour", "reach", "enter"}
 
 
 class Places:
@@ -47,6 +48,13 @@ class Places:
         return Location(name=e.text, country=g.country, start=e.start_char, end=e.end_char)
 
     def location_of(self, heads) -> Optional[Location]:
+        for h in heads:
+            if h.lemma_.lower() in VISIT_VERBS:
+                # "visited Beijing": the place visited is where it happened
+                for o in [c for c in h.children if c.dep_ in ("dobj", "obj")]:
+                    loc = self.place_at(o)
+                    if loc:
+                        return loc
         for h in heads:
             for prep in [c for c in h.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS]:
                 for pobj in [g for g in prep.children if g.dep_ == "pobj"]:

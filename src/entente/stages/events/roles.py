@@ -21,6 +21,9 @@ PRUNE = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct", "cc"}
 RECIPIENT_PREPS = ("to", "with", "against", "on", "upon", "from", "for", "into", "toward", "towards",
                    "at", "over", "between", "among", "of")
 SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
+# Verbs whose direct object is what was talked about, not who was talked to.
+TOPIC_OBJECT_VERBS = {"discuss", "negotiate", "debate", "review", "consider", "address", "raise",
+                      "explore", "examine", "study", "agree", "reach", "sign", "commit"}
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 
 
@@ -191,7 +194,10 @@ class Roles:
         sources: list = []
         for h in heads:
             cands = []
+            topic_obj = h.lemma_.lower() in TOPIC_OBJECT_VERBS
             for c in h.children:
+                if c.dep_ in ("dobj", "obj", "attr", "oprd") and topic_obj:
+                    continue
                 if c.dep_ in ("dobj", "obj", "iobj", "dative", "attr", "nsubjpass", "oprd"):
                     cands.append(c)
             for c in h.children:

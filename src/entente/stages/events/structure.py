@@ -236,7 +236,7 @@ def _verbal(c: Candidate, cands, lex: Lexicon, absorbed: dict[int, int], dropped
             intent = True
             t = g
             continue
-        if gl in lex.threat:
+        if gl in lex.threat and dep != "ccomp":
             c.code = coding.threat_code(c.code)
             d.code = c.code
             t = g

@@ -12,6 +12,8 @@ from typing import Optional
 from entente.ontology.cameo import Lexicon
 
 VERB_POS = {"VERB"}
+QUANTITY_HEADS = {"worth", "million", "billion", "ton", "tonne", "kg", "kilogram", "dollar", "amount",
+                  "package", "shipment", "consignment", "batch", "load", "lot", "tranche"}
 NOUN_POS = {"NOUN", "PROPN"}
 OBJ_DEPS = {"dobj", "obj", "attr", "oprd"}
 
@@ -120,7 +122,11 @@ def verb_candidate(lex: Lexicon, verb) -> Optional[Candidate]:
     if lem in lex.object_required:
         req_code, kinds = lex.object_required[lem]
         for o in objs:
-            words = {_lemma(o)} | {_lemma(c) for c in o.subtree if c.dep_ in ("pobj", "compound", "amod", "nmod")}
+            words = {_lemma(o)} | {_lemma(c) for c in o.children if c.dep_ in ("compound", "amod", "nmod")}
+            if _lemma(o) in QUANTITY_HEADS:
+                # "$50,000 worth of goods", "700 kg of medicine"
+                words |= {_lemma(g) for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                          for g in p.children if g.dep_ == "pobj"}
             if words & kinds:
                 return Candidate(verb, req_code, [verb, o], True, obj=o, source="verb_object")
     # 3. light verb + trigger noun ("staged demonstrations", "held talks", "launched an attack")
@@ -134,6 +140,12 @@ def verb_candidate(lex: Lexicon, verb) -> Optional[Candidate]:
         # "called X to do Y" is an appeal; "called the death a tragedy" is nothing
         if any(c.dep_ == "xcomp" for c in verb.children) and objs:
             return Candidate(verb, lex.needs_xcomp[lem], [verb], True, source="verb")
+        return None
+    if lem in lex.object_block and any(_lemma(o) in lex.object_block[lem] for o in objs):
+        return None   # "released a report", "warned that …" (a statement, not a threat)
+    if lem in lex.transitive and (objs or any(c.dep_ == "agent" for c in verb.children)):
+        return Candidate(verb, lex.transitive[lem], [verb], True, source="verb")
+    if lem in lex.not_with_ccomp and any(c.dep_ == "ccomp" for c in verb.children):
         return None
     code, curated = lex.verb_code(lem)
     if code is None and lem not in lex.verbs:

@@ -35,7 +35,7 @@ def _key(sp: Optional[speakers.Speaker]) -> Optional[str]:
 
 def run(analysis: Analysis) -> None:
     doc = analysis.doc
-    text = doc.text
+    text = reported.doc_text(doc)
     groups = quotes.find_quotes(text)
     seg_bounds = sorted(s for g in groups for s in g.segments)
 
@@ -65,9 +65,12 @@ def run(analysis: Analysis) -> None:
         sp = None
         if dc.cue is not None:
             sp = speakers.resolve(analysis, speakers.subject_token(dc.cue))
+        elif dc.subject is not None:
+            sp = speakers.resolve(analysis, dc.subject)
         items.append({"start": dc.group.start, "end": dc.group.end, "text": dc.group.text(text),
                       "direct": True, "cue": dc.cue, "speaker": sp, "inherit": dc.inherit,
-                      "clause": dc.clause, "tokens": None, "cue_text": dc.cue.text if dc.cue is not None else None})
+                      "clause": dc.clause, "tokens": None, "kind": "direct",
+                      "cue_text": dc.cue.text if dc.cue is not None else ("―" if dc.subject is not None else None)})
     cue_lex = direct.lexicon.cues()
     strong = cue_lex["speech"] - cue_lex["weak"]
     group_spans = sorted((g.start, g.end) for g in groups)
@@ -81,7 +84,7 @@ def run(analysis: Analysis) -> None:
         sp = speakers.resolve(analysis, subj)
         items.append({"start": rc.start, "end": rc.end, "text": text[rc.start:rc.end], "direct": False,
                       "cue": rc.cue, "speaker": sp, "inherit": False, "clause": True,
-                      "tokens": rc.content_tokens, "cue_text": rc.cue_text})
+                      "tokens": rc.content_tokens, "cue_text": rc.cue_text, "kind": rc.kind})
 
     # direct vs reported over the same words
     directs = [it for it in items if it["direct"]]
@@ -91,6 +94,9 @@ def run(analysis: Analysis) -> None:
             continue
         span = (it["start"], it["end"])
         length = span[1] - span[0]
+        if any(_overlap(span, (d["start"], d["end"])) and not (span[0] <= d["start"] and d["end"] <= span[1])
+               and not (d["start"] <= span[0] and span[1] <= d["end"]) and d["clause"] for d in directs):
+            continue  # a clause cut across a quotation's boundary: a parse slip
         best = max((_overlap(span, (d["start"], d["end"])) for d in directs), default=0)
         if length and best / length >= 0.8:
             # the quotation is the content: the direct statement carries it
@@ -101,8 +107,10 @@ def run(analysis: Analysis) -> None:
         keep.append(it)
     for d in directs:
         span = (d["start"], d["end"])
-        if any(r["start"] <= span[0] and span[1] <= r["end"] for r in keep):
-            continue  # a quoted phrase inside reported content: part of that statement
+        if any(r["start"] <= span[0] and span[1] <= r["end"] and (d["clause"] or r["kind"] != "object") for r in keep):
+            # a quotation inside reported speech is part of that statement; a quoted
+            # phrase inside a described act ("called it a 'disgrace'") stays a quote
+            continue
         keep.append(d)
     keep.sort(key=lambda it: (it["start"], it["end"], not it["direct"]))
 
@@ -110,8 +118,9 @@ def run(analysis: Analysis) -> None:
     results: list[Statement] = []
     history: list[dict] = []   # accepted items, in text order
     contexts: list[dict] = []  # speech acts with a channel, even without content
+    act_lemmas = direct.lexicon.speech_lemmas() | direct.lexicon.naming_lemmas()
     for t in doc:
-        if t.pos_ == "VERB" and t.lemma_.lower() in direct.lexicon.speech_lemmas() | direct.lexicon.naming_lemmas():
+        if t.pos_ == "VERB" and t.lemma_.lower() in act_lemmas:
             ch = channels.channel_of(t)
             if ch:
                 contexts.append({"pos": t.idx, "channel": ch, "speaker": speakers.resolve(analysis, speakers.subject_token(t))})
@@ -128,7 +137,7 @@ def run(analysis: Analysis) -> None:
             else:
                 sp = prev["speaker"]
                 it["channel_hint"] = prev.get("channel")
-                if history and history[-1] is prev and results and results[-1].id == prev["sid"]:
+                if False and history and history[-1] is prev and results and results[-1].id == prev["sid"]:
                     # the same speaker's remarks go on: one statement, like a split quote
                     last = results[-1]
                     last.end = it["end"]
@@ -178,7 +187,7 @@ def run(analysis: Analysis) -> None:
             speaker=sp.actor if sp is not None else None,
             speaker_text=sp.text if sp is not None else None,
             text=it["text"], direct=it["direct"],
-            cue=it["cue_text"] if cue is not None else None,
+            cue=it["cue_text"],
             channel=channel, start=it["start"], end=it["end"],
         ))
     analysis.result.statements = results

@@ -18,6 +18,7 @@ from typing import Optional
 
 from entente.stages.statements import lexicon
 from entente.stages.statements.quotes import QuoteGroup
+from entente.stages.statements.reported import doc_text
 
 
 TITLE_FUNCTION = {"the", "of", "a", "an", "and", "in", "on", "for", "to", "with", "at", "by", "from"}
@@ -62,6 +63,30 @@ def _speech_cue(t, lem_set) -> bool:
         t.pos_ == "VERB" and t.tag_ == "VBN" and t.lemma_.lower() in lem_set and any(c.dep_ == "nsubjpass" for c in t.children))
 
 
+DASH_MARKS = "―—–-"
+
+
+def _dash_source(doc, idx: TokenIndex, g: QuoteGroup):
+    """`“…” ― Jane Doe`: a dash after the quotation, then a name, gives the speaker."""
+    text = doc_text(doc)
+    j = g.end
+    while j < len(text) and j - g.end < 4 and (text[j] in "”\"'’.,!? " ):
+        j += 1
+    if j >= len(text) or text[j] not in DASH_MARKS:
+        return None
+    j += 1
+    while j < len(text) and text[j] == " ":
+        j += 1
+    toks = idx.range(j, min(len(text), j + 60))
+    names = []
+    for t in toks:
+        if t.pos_ == "PROPN" or (t.text[:1].isupper() and t.is_alpha) or (names and t.text == "."):
+            names.append(t)
+            continue
+        break
+    return names[-1] if names and names[-1].text != "." else (names[-2] if len(names) > 1 else None)
+
+
 def merge_split(groups: list[QuoteGroup], doc, idx: TokenIndex, in_quote) -> list[QuoteGroup]:
     """`“…,” he said, “…”` -> one group with both segments."""
     speech = lexicon.speech_lemmas()
@@ -69,7 +94,7 @@ def merge_split(groups: list[QuoteGroup], doc, idx: TokenIndex, in_quote) -> lis
     for g in groups:
         if out:
             prev = out[-1]
-            gap = doc.text[prev.end:g.start]
+            gap = doc_text(doc)[prev.end:g.start]
             if "\n" not in gap and len(gap) < 60 and prev.end < g.start:
                 toks = [t for t in idx.range(prev.end, g.start) if not t.is_punct and not t.is_space]
                 head = gap.lstrip(" ”\"’'")
@@ -84,7 +109,7 @@ def merge_split(groups: list[QuoteGroup], doc, idx: TokenIndex, in_quote) -> lis
 
 def attribute(analysis, groups: list[QuoteGroup], in_quote) -> list[DirectCandidate]:
     doc = analysis.doc
-    text = doc.text
+    text = doc_text(doc)
     idx = TokenIndex(doc)
     speech = lexicon.speech_lemmas()
     naming = lexicon.naming_lemmas() - lexicon.cues()["fragment_exclude"]
@@ -122,7 +147,10 @@ def attribute(analysis, groups: list[QuoteGroup], in_quote) -> list[DirectCandid
                 # a cue that already reports its own clausal content elsewhere is a poor match
                 own = any(c.dep_ == "ccomp" and not in_quote(c.idx) and not (g.start <= c.idx < g.end) for c in t.children)
                 cands.append((dist + (200 if own else 0), t.i, t))
-            if cands:
+            dash = _dash_source(doc, idx, g)
+            if dash is not None:
+                out.append(DirectCandidate(g, None, dash, True))
+            elif cands:
                 cands.sort(key=lambda x: (x[0], x[1]))
                 cue = cands[0][2]
                 out.append(DirectCandidate(g, cue, None, True))

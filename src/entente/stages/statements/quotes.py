@@ -66,40 +66,50 @@ def find_quotes(text: str) -> list[QuoteGroup]:
         open_at: int | None = None
         kind = ""
         if pending is not None:
-            if text[s0] in OPEN_D or text[s0] == '"':
+            if text[s0] in OPEN_D or text[s0] in CLOSE_D or text[s0] == '"':
                 cur, pending = pending, None
             else:
                 pending = None
         i = s0
         while i < pe:
             c = text[i]
-            if open_at is None:
-                if c in OPEN_D or c == '"':
-                    open_at, kind = i + 1, "d"
-                    if cur is None:
+            if c in OPEN_D or c in CLOSE_D or c == '"':
+                prev = text[i - 1] if i > ps else " "
+                nxt = text[i + 1] if i + 1 < pe else " "
+                # the side of the word a mark sits on decides, whichever way it is drawn
+                opening_ctx = (prev.isspace() or prev in "([{—–-―:;/") and not nxt.isspace()
+                closing_ctx = (not prev.isspace()) and (nxt.isspace() or nxt in ".,;:!?)]}—–-―'’")
+                if open_at is None:
+                    if opening_ctx or (c in OPEN_D and not closing_ctx) or (c == '"' and not closing_ctx):
+                        open_at, kind = i + 1, "d"
+                        if cur is None:
+                            cur = QuoteGroup()
+                elif kind == "d":
+                    if closing_ctx or (c in CLOSE_D and not opening_ctx) or (c == '"' and not opening_ctx):
+                        s_, e_ = _trim(text, open_at, i)
+                        while e_ > s_ and text[e_ - 1] in ",;:—–":
+                            e_ -= 1
+                        s_, e_ = _trim(text, s_, e_)
+                        if e_ > s_ and cur is not None:
+                            cur.segments.append((s_, e_))
+                            groups.append(cur)
+                        cur, open_at = None, None
+                    elif i > open_at:
+                        # a second opening mark inside a quotation: the first was stray
                         cur = QuoteGroup()
-                elif c == "‘" and (i == ps or not text[i - 1].isalnum()) and i + 1 < pe and text[i + 1].isalnum():
+                        open_at = i + 1
+                i += 1
+                continue
+            if open_at is None:
+                if c == "‘" and (i == ps or not text[i - 1].isalnum()) and i + 1 < pe and text[i + 1].isalnum():
                     open_at, kind = i + 1, "s"
                     cur = QuoteGroup() if cur is None else cur
-            else:
-                close = False
-                if kind == "d" and (c in CLOSE_D or c == '"'):
-                    close = True
-                elif kind == "d" and c in OPEN_D and i > open_at:
-                    # a stray opening mark inside a quotation: restart here
-                    cur = QuoteGroup()
-                    open_at = i + 1
-                elif kind == "s" and c == "’" and (i + 1 >= pe or not text[i + 1].isalnum()) and text[i - 1] not in " s":
-                    close = True
-                if close:
-                    s, e = _trim(text, open_at, i)
-                    while e > s and text[e - 1] in ",;:—–":
-                        e -= 1
-                    s, e = _trim(text, s, e)
-                    if e > s and cur is not None:
-                        cur.segments.append((s, e))
-                        groups.append(cur)
-                    cur, open_at = None, None
+            elif kind == "s" and c == "’" and (i + 1 >= pe or not text[i + 1].isalnum()) and text[i - 1] not in " s":
+                s_, e_ = _trim(text, open_at, i)
+                if e_ > s_ and cur is not None:
+                    cur.segments.append((s_, e_))
+                    groups.append(cur)
+                cur, open_at = None, None
             i += 1
         if open_at is not None and kind == "d" and cur is not None:
             s, e = _trim(text, open_at, pe)

@@ -19,6 +19,16 @@ class Candidate:
     end: int
     content_tokens: frozenset  # token indices of the content
     cue_text: str
+    kind: str = "clause"       # clause | object | according | colon
+
+
+def doc_text(doc) -> str:
+    """doc.text rebuilds the string on every call: keep it once on the doc."""
+    t = doc.user_data.get("entente.text")
+    if t is None:
+        t = doc.text
+        doc.user_data["entente.text"] = t
+    return t
 
 
 def trim(doc, s_tok: int, e_tok: int) -> Optional[tuple[int, int]]:
@@ -31,7 +41,7 @@ def trim(doc, s_tok: int, e_tok: int) -> Optional[tuple[int, int]]:
         return None
     s = doc[s_tok].idx
     e = doc[e_tok].idx + len(doc[e_tok].text)
-    text = doc.text
+    text = doc_text(doc)
     while s < e and (text[s] in QUOTE_CHARS or text[s].isspace()):
         s += 1
     while e > s and (text[e - 1] in QUOTE_CHARS or text[e - 1].isspace()):
@@ -65,6 +75,26 @@ def _content_child(v, c: dict):
     return None
 
 
+AGENT_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
+PERSONAL = {"he", "she", "they", "we", "i", "you"}
+
+
+def _agentive(verb, analysis=None) -> bool:
+    """Its subject is a person or a body: a personal pronoun, a name, an actor."""
+    from entente.stages.statements.speakers import subject_token
+
+    s = subject_token(verb)
+    if s is None:
+        return False
+    if analysis is not None and analysis.token_actors.get(s.i):
+        return True
+    if s.lower_ in PERSONAL:
+        return True
+    if s.ent_type_ in AGENT_ENTS or s.pos_ == "PROPN":
+        return True
+    return any(x.ent_type_ in AGENT_ENTS for x in s.subtree) and s.pos_ == "NOUN" and s.dep_ != "expl"
+
+
 def find(analysis, in_quote) -> list[Candidate]:
     doc = analysis.doc
     c = lexicon.cues()
@@ -96,7 +126,7 @@ def find(analysis, in_quote) -> list[Candidate]:
             else:
                 span = trim(doc, clause.left_edge.i, clause.right_edge.i)
             if span:
-                out.append(Candidate(t, src, span[0], span[1], frozenset(toks), "according to"))
+                out.append(Candidate(t, src, span[0], span[1], frozenset(toks), "according to", kind="according"))
             continue
         if t.pos_ not in ("VERB", "AUX") or lem not in speech:
             continue
@@ -117,8 +147,11 @@ def find(analysis, in_quote) -> list[Candidate]:
                     # the clause runs on where the parse left it hanging
                     other = set()
                     for ch in t.children:
-                        if ch is not content:
-                            other.update(x.i for x in ch.subtree)
+                        if ch is content:
+                            continue
+                        if ch.dep_ == "advcl" and ch.i > hi and any(m.dep_ == "mark" for m in ch.children):
+                            continue  # "…, because …" continues the reported clause
+                        other.update(x.i for x in ch.subtree)
                     j = hi + 1
                     while j < sent.end and j not in other and j != t.i:
                         j += 1
@@ -129,9 +162,30 @@ def find(analysis, in_quote) -> list[Candidate]:
             toks = frozenset(range(lo, hi + 1)) - {t.i}
             out.append(Candidate(t, None, span[0], span[1], toks, _cue_text(t)))
             continue
+        # attitudes and speech acts with a noun-phrase content: "criticized the plan",
+        # "called X a 'disgrace'", "cited a report" — only for a person or body as subject
+        if lem in c["object_content"]:
+            dobj = next((ch for ch in t.children if ch.dep_ == "dobj"), None)
+            if dobj is not None and dobj.i > t.i and _agentive(t, analysis):
+                lo = dobj.left_edge.i
+                hi = dobj.right_edge.i
+                for ch in t.children:
+                    if ch.i > hi and (ch.dep_ in ("oprd", "xcomp", "ccomp") or (ch.dep_ == "prep" and ch.lower_ in ("as", "for", "of", "to", "on", "about", "against"))
+                                      or (ch.dep_ == "advcl" and any(m.dep_ == "mark" for m in ch.children))):
+                        hi = max(hi, ch.right_edge.i)
+                # a quoted label glued to the object ("supporters “deplorables”")
+                span = trim(doc, lo, hi)
+                if span is not None and dobj.pos_ != "PRON":
+                    toks = frozenset(range(lo, hi + 1))
+                    out.append(Candidate(t, None, span[0], span[1], toks, _cue_text(t), kind="object"))
+                continue
         # "…, officials said." / "X, he said, Y" parsed as parataxis (or a trailing ccomp) of the main verb
-        if t.dep_ in ("parataxis", "ccomp") and t.head is not t and t.head.i < t.i and (
-                lem in c["speech"] or lem in c["evidence"]):
+        le, re_ = t.left_edge.i, t.right_edge.i
+        before = doc[le] if doc[le].is_punct else (doc[le - 1] if le > 0 else None)
+        after = doc[re_] if doc[re_].is_punct else (doc[re_ + 1] if re_ + 1 < len(doc) else None)
+        parenthetical = before is not None and after is not None and before.text in (",", "--", "—") and after.text in (",", "--", "—")
+        if t.dep_ in ("parataxis", "ccomp", "advcl", "conj") and t.head is not t and (t.head.i < t.i or parenthetical) and (
+                lem in c["speech"] or lem in c["evidence"]) and (t.dep_ in ("parataxis", "ccomp") or parenthetical):
             if not any(ch.dep_ in ("dobj", "ccomp", "xcomp") for ch in t.children):
                 head = t.head
                 lo, hi = head.left_edge.i, head.right_edge.i
@@ -149,14 +203,17 @@ def find(analysis, in_quote) -> list[Candidate]:
 _LABELS = {"update", "updated", "note", "editor", "editor's note", "photo", "photos", "related", "source", "sources",
            "watch", "read", "listen", "video", "advertisement", "correction", "breaking", "exclusive", "opinion",
            "analysis", "live", "q", "a", "question", "answer", "credit", "image", "file", "caption", "tags", "share",
-           "see also", "more", "also", "warning", "disclaimer", "transcript", "subscribe", "follow"}
+           "see also", "more", "also", "warning", "disclaimer", "transcript", "subscribe", "follow", "breaking news",
+           "update", "updates", "key points", "background", "context", "why", "what", "how", "when", "where", "who",
+           "here", "now", "today", "bottom line", "summary", "location", "date", "time", "topic", "subject", "re",
+           "from", "to", "cc", "by", "author", "posted", "published", "filed under", "category", "keywords"}
 
 
 def colon_lines(analysis, idx) -> list[Candidate]:
     """A line opening with a short name and a colon: a headline attribution
     ("Smith: Voters Are Worried") or a transcript turn ("PENCE: Well, …")."""
     doc = analysis.doc
-    text = doc.text
+    text = doc_text(doc)
     out: list[Candidate] = []
     pos = 0
     for line in text.split("\n"):
@@ -178,7 +235,7 @@ def colon_lines(analysis, idx) -> list[Candidate]:
         toks = [t for t in idx.range(start, start + k) if not t.is_punct]
         if not toks or not any(t.pos_ == "PROPN" or t.is_upper for t in toks):
             continue
-        if any(t.pos_ in ("VERB", "AUX") and not t.is_upper for t in toks):
+        if len(text[rest_s:rest_e].split()) < 3:
             continue
         head = toks[-1]
         span = trim(doc, idx.at(rest_s).i, idx.at(rest_e - 1).i)
@@ -186,5 +243,5 @@ def colon_lines(analysis, idx) -> list[Candidate]:
             continue
         content = frozenset(t.i for t in idx.range(span[0], span[1]))
         colon_tok = idx.at(start + k)
-        out.append(Candidate(colon_tok, head, span[0], span[1], content, ":"))
+        out.append(Candidate(colon_tok, head, span[0], span[1], content, ":", kind="colon"))
     return out

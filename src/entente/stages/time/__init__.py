@@ -44,6 +44,29 @@ def _preposition(span):
     return None
 
 
+def _speech_verb_before(span):
+    """ "X said Tuesday", "announced on Friday": the past verb just before is the one that governs it."""
+    doc = span.doc
+    i = span.start - 1
+    if i >= 0 and doc[i].lower_ in ("on", "last"):
+        i -= 1
+    if i >= 0 and doc[i].tag_ == "VBD" and doc[i].pos_ == "VERB":
+        return doc[i]
+    return None
+
+
+def _coordinated_year(found: list, k: int, text: str):
+    """'April and May 2019': a bare month takes the year of the month it is coordinated with."""
+    c = found[k]
+    if c.rule != "m" or k + 1 >= len(found):
+        return None
+    nxt = found[k + 1]
+    between = text[c.end:nxt.start].strip().lower()
+    if nxt.rule in ("my", "mdy") and between in ("and", "or", "to", "-", "–", "through", ","):
+        return nxt.groups.get("y")
+    return None
+
+
 def run(analysis: Analysis) -> None:
     doc = analysis.doc
     text = analysis.story.text if analysis.story is not None else doc.text
@@ -61,12 +84,17 @@ def run(analysis: Analysis) -> None:
     last_quarter, last_quarter_at = None, -10 ** 9
     last_point, last_point_at = None, -10 ** 9
     timexes: list[Timex] = []
-    for c in detect.find(text):
+    found = detect.find(text)
+    for k_found, c in enumerate(found):
+        year = _coordinated_year(found, k_found, text)
+        if year:
+            c = detect.Candidate("my", c.start, c.end, c.text, {**c.groups, "y": year})
         span = doc.char_span(c.start, c.end, alignment_mode="expand")
         if span is None or len(span) == 0 or not _plausible(c, span):
             continue
-        verb = tense.governing_verb(span)
+        verb = _speech_verb_before(span) or tense.governing_verb(span)
         ctx = Context(
+            possessive=span[-1].i + 1 < len(doc) and doc[span[-1].i + 1].tag_ == "POS",
             reference=analysis.reference,
             tense=tense.verb_tense(verb) if verb is not None else None,
             verb=verb.text if verb is not None else None,

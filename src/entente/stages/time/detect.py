@@ -99,7 +99,7 @@ def _rules() -> list[tuple[str, str]]:
                     r"|year-ago|year-earlier|same)[\s-](?:fiscal[\s-])?quarter"
                     rf"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<qy>(?:19|20)\d\d)|(?P<qr>{_RELYEAR}))|,?\s+(?P<qy2>(?:19|20)\d\d)(?!\d))?"),
         ("qshort", r"(?<![\w-])(?-i:Q(?P<q>[1-4]))(?:\s+(?P<qy>(?:19|20)\d\d))?(?![\w])"),
-        ("half", rf"(?:the\s+)?(?P<h>first|second|latter|1st|2nd)\s+half\s+of\s+(?:the\s+)?(?:fiscal\s+)?"
+        ("half", rf"(?:the\s+)?(?P<h>first|second|latter|last|1st|2nd)\s+half\s+of\s+(?:the\s+)?(?:fiscal\s+)?"
                  rf"(?:(?P<hy>(?:19|20)\d\d)|(?P<hr>{_RELYEAR})|(?P<hu>year))"),
         ("season", rf"{_PRE}(?:(?P<rel>this|last|next|the|this\s+past|this\s+coming|coming|past)\s+)?"
                    r"(?P<s>spring|summer|fall|autumn|winter)"
@@ -109,7 +109,12 @@ def _rules() -> list[tuple[str, str]]:
         ("pod", r"(?P<rel>this|last|tomorrow|yesterday)\s+(?P<pod>morning|afternoon|evening|night)"),
         ("weekday", rf"{_PRE}(?:(?P<rel>last|next|this|this\s+coming|this\s+past|coming|past)\s+)?{W('wd')}"
                     r"(?:\s+(?P<pod>morning|afternoon|evening|night))?"),
-        ("relunit", rf"{_PRE}(?P<rel>this|last|next|the\s+past|the\s+coming|the\s+previous|previous|the\s+following"
+        ("anaphor", r"(?P<det>the\s+(?:next|following|previous|preceding|prior|same|very\s+next)|that)\s+"
+                    r"(?P<u>day|week|month|year|quarter|weekend|morning|afternoon|evening|night)(?![\w-])"
+                    r"(?!\s+(?:of|before|after|when|that|in\s+which)\b)"),
+        ("anaphor_ba", r"the\s+(?P<u>day|week|month|year)\s+(?P<dir>before|after)(?![\w-])"
+                       r"(?!\s+(?:the|a|an|his|her|their|its|this|that|he|she|they|it|we|I)\b)"),
+        ("relunit", rf"{_PRE}(?P<rel>this|last|next|the\s+past|the\s+coming"
                     r"|the\s+current|current|the\s+present|the\s+next|the\s+last|this\s+coming|this\s+past)\s+"
                     r"(?:(?P<fisc>fiscal|calendar)\s+)?(?P<u>week|weekend|month|quarter|year|decade|century)(?![\w-])"),
         ("relthe", r"(?P<pre>the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+close\s+of"
@@ -244,7 +249,7 @@ _RULE_KEYS = {
     "iso": ("digits",), "numeric": ("digits",), "year": ("digits",), "spoken_year": ("spoken",),
     "decade": ("digits",), "century": ("unit",), "quarter": ("unit",), "qshort": ("q",), "half": ("unit",),
     "season": ("season",), "relday": ("part",), "pod": ("part",), "weekday": ("wday",), "relunit": ("unit",),
-    "relthe": ("unit",), "ago": ("unit",), "vague_ago": ("unit",), "year_ago": ("unit",), "duration": ("unit",),
+    "relthe": ("unit",), "anaphor": ("unit", "part"), "anaphor_ba": ("unit",), "ago": ("unit",), "vague_ago": ("unit",), "year_ago": ("unit",), "duration": ("unit",),
     "vague_dur": ("unit",), "refs": ("ref",), "set": ("unit", "part", "wday"), "freq": ("unit",),
     "clock": ("part",), "clock24": ("digits",), "noon": ("part",),
 }

@@ -30,6 +30,7 @@ class Context:
     last_quarter: Optional[str] = None   # the latest quarter value before this expression ("1989-Q3")
     prep: Optional[str] = None           # the preposition the expression hangs from ("until", "in")
     last_point: Optional[tuple[str, str]] = None  # (value, granularity) of the latest calendar date before it
+    possessive: bool = False             # "Tuesday's talks": no verb tense applies
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,8 @@ def _tense_note(ctx: Context) -> str:
 
 
 TENSE_PENALTY_DAYS = 120  # how far a date against the tense must be nearer to win
+STRONG_PENALTY_DAYS = 365  # the same when the expression hangs from "in", "on", "during" ("met in December")
+_POINT_PREPS = {"in", "on", "during", "at", "since"}
 _OPEN_PREPS = {"until", "till", "through", "by", "before", "to", "for", "from", "between", "within"}
 
 
@@ -142,7 +145,7 @@ def _month_year(month: int, day: Optional[int], ctx: Context) -> tuple[int, str]
             gap = 0
         cost = abs(gap)
         if (tense == "past" and gap > 0) or (tense == "future" and gap < 0):
-            cost += TENSE_PENALTY_DAYS
+            cost += STRONG_PENALTY_DAYS if ctx.prep in _POINT_PREPS else TENSE_PENALTY_DAYS
         if best is None or cost < best[0] or (cost == best[0] and gap < 0):
             best = (cost, y)
     note = _tense_note(ctx) if tense else "nearest to publication"
@@ -160,9 +163,12 @@ def _weekday_date(wd: int, rel: Optional[str], ctx: Context) -> tuple[dt.date, s
     if rel in ("this", "this coming", "coming"):
         return ref + dt.timedelta(days=ahead), "'this': the coming one"
     if ctx.tense == "future":
-        return ref + dt.timedelta(days=ahead or 7), f"the next one ({_tense_note(ctx)})"
-    if ctx.tense == "present":
-        return ref + dt.timedelta(days=ahead), f"the coming one ({_tense_note(ctx)})"
+        return ref + dt.timedelta(days=ahead), f"the next one, or the publication day itself ({_tense_note(ctx)})"
+    if ctx.tense == "present" or ctx.possessive:
+        why = "a possessive ('Tuesday's talks')" if ctx.possessive else _tense_note(ctx)
+        if ahead < back:
+            return ref + dt.timedelta(days=ahead), f"the nearest one, after publication ({why})"
+        return ref - dt.timedelta(days=back), f"the nearest one, on or before publication ({why})"
     if ctx.tense == "past":
         return ref - dt.timedelta(days=back), f"the last one on or before publication ({_tense_note(ctx)})"
     return ref - dt.timedelta(days=back), "the last one on or before publication (news default; tense unclear)"
@@ -661,8 +667,14 @@ class Normaliser:
         a, b = parts
         if a.value is None or b.value is None:
             return Norm("DATE", None, a.granularity, reason="range; " + (a.reason if a.value is None else b.reason))
-        if b.value < a.value and a.granularity == "day" and b.granularity == "day":
-            return Norm("DATE", None, "day", reason="range whose end precedes its start")
+        if b.value < a.value and a.granularity == b.granularity and a.granularity in ("day", "month") \
+                and not re.search(r"(?:19|20)\d\d", g["a"]):
+            a_value = f"{b.value[:4]}{a.value[4:]}"     # "from January through July 2019": one year
+            if a_value > b.value:
+                a_value = f"{int(b.value[:4]) - 1}{a.value[4:]}"
+            a = replace(a, value=a_value, reason=a.reason + "; year taken from the range's end")
+        if b.value < a.value:
+            return Norm("DATE", None, a.granularity, reason="range whose end precedes its start")
         return Norm("DATE", f"{a.value}/{b.value}", a.granularity, reason=f"range; {a.reason}")
 
     def _range_years(self, g, ctx, c):
@@ -747,3 +759,29 @@ class Normaliser:
         adj = g["adj"].lower()
         return Norm("DATE", "PRESENT_REF" if adj == "current" else "PAST_REF", "unknown",
                     reason=f"'{adj}': relative to the present, no calendar value")
+
+    # "the following month", "that year", "the day before": counted from the date the story just named
+    def _anaphor_value(self, unit: str, k: int, ctx: Context, text: str) -> Norm:
+        gran = {"morning": "day", "afternoon": "day", "evening": "day", "night": "day", "weekend": "week"}.get(unit, unit)
+        if not ctx.last_point:
+            return Norm("DATE", None, gran, reason=f"'{text}' refers to a time named earlier in the story; none found")
+        pv, pg = ctx.last_point
+        order = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4}
+        if order.get(pg, 4) > order.get(gran, 4) and pg != "day":
+            return Norm("DATE", None, gran, reason=f"'{text}': the time it counts from ({pv}) is coarser than a {gran}")
+        parts = [int(x) for x in pv.split("-")]
+        anchor = dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+        if gran == "day":
+            value = (anchor + dt.timedelta(days=k)).isoformat()
+        else:
+            value, gran = self._unit_value(gran, k, anchor)
+        return Norm("DATE", value, gran, reason=f"'{text}' counted from {pv}, the date named just before")
+
+    def _anaphor(self, g, ctx, c):
+        det = _squash(g["det"])
+        k = 1 if det in ("the next", "the following", "the very next") else -1 if det in (
+            "the previous", "the preceding", "the prior") else 0
+        return self._anaphor_value(g["u"].lower(), k, ctx, c.text)
+
+    def _anaphor_ba(self, g, ctx, c):
+        return self._anaphor_value(g["u"].lower(), -1 if g["dir"].lower() == "before" else 1, ctx, c.text)

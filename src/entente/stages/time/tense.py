@@ -17,7 +17,7 @@ def governing_verb(span) -> Optional[object]:
     for _ in range(8):
         if tok.pos_ in _VERBAL and not (span.start <= tok.i < span.end):
             return tok
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         tok = tok.head
     return tok if tok.pos_ in _VERBAL and not (span.start <= tok.i < span.end) else None
@@ -35,6 +35,8 @@ def verb_tense(verb, depth: int = 0) -> Optional[str]:
     if words & {"would", "'d", "could", "may", "might", "should", "must", "can", "ca"} and verb.tag_ == "VB":
         if any(a.lower_ == "have" for a in auxes):
             return "past"
+        if words & {"would", "'d", "could", "might"}:
+            return None  # future in the past, or hypothetical: no direction against publication
         return "future"
     if verb.dep_ in ("xcomp", "ccomp", "advcl") and verb.tag_ == "VB" and any(c.lower_ == "to" for c in verb.children):
         head = verb.head
@@ -44,7 +46,8 @@ def verb_tense(verb, depth: int = 0) -> Optional[str]:
             t = verb_tense(head, depth + 1)
             return "future" if t in ("present", "future") else t
         return None
-    if verb.lemma_ in ("schedule", "slate", "set", "plan", "due", "expect") and verb.tag_ == "VBN":
+    if verb.lemma_ in ("schedule", "slate", "set", "plan", "due", "expect") and verb.tag_ == "VBN" \
+            and not words & {"was", "were", "had", "has", "have"}:
         if words & {"is", "are", "'s", "'re", "be", "been"} or verb.dep_ in ("acl", "amod"):
             return "future"
     tag = verb.tag_
@@ -64,6 +67,6 @@ def verb_tense(verb, depth: int = 0) -> Optional[str]:
         if verb.lemma_ == "have" and any(c.dep_ == "xcomp" for c in verb.children):
             return "present"
         return "present"
-    if tag == "VB" and depth < 3 and verb.head is not verb and verb.head.pos_ in _VERBAL:
+    if tag == "VB" and depth < 3 and verb.head.i != verb.i and verb.head.pos_ in _VERBAL:
         return verb_tense(verb.head, depth + 1)
     return None

@@ -1,0 +1,121 @@
+"""The dating stage, with hand-made events (independent of the events stage).
+
+Publication date 2026-02-12 (a Thursday).
+"""
+from __future__ import annotations
+
+import pytest
+
+from entente.model import Event, Evidence
+
+PUB = "2026-02-12"
+
+
+@pytest.fixture(scope="module")
+def dated():
+    from entente import nlp as nlp_loader
+    from entente.pipeline import Pipeline, make_story
+    from entente.stages import build, dating
+
+    pipe = Pipeline(nlp_loader.load(), build(["time"]))
+
+    def _dated(text: str, triggers: list[str], published: str | None = PUB, via_notes: bool = True):
+        story = make_story(text, published=published)
+        a = pipe.analyse(story, pipe.nlp(story.text))
+        events, index = [], {}
+        used: dict[str, int] = {}
+        for n, word in enumerate(triggers):
+            toks = [t for t in a.doc if t.text == word]
+            tok = toks[used.get(word, 0)]
+            used[word] = used.get(word, 0) + 1
+            sent = tok.sent
+            events.append(Event(id=f"e{n}", type="CONSULT", evidence=Evidence(
+                sentence=sent.text, start=sent.start_char, end=sent.end_char, trigger=tok.text,
+                trigger_start=tok.idx, trigger_end=tok.idx + len(tok))))
+            index[f"e{n}"] = tok.i
+        a.result.events = events
+        if via_notes:
+            a.notes["events"] = {"trigger_tokens": index}
+        dating.run(a)
+        return [e.date for e in a.result.events]
+
+    return _dated
+
+
+def test_attached_weekday(dated):
+    (d,) = dated("The foreign ministers met in Paris on Tuesday.", ["met"])
+    assert (d.value, d.granularity, d.type, d.text) == ("2026-02-10", "day", "exact", "Tuesday")
+    assert "Tuesday" in d.reason
+
+
+def test_fronted_month_dates_past_perfect_event(dated):
+    (d,) = dated("In December 2025, the ambassador had reiterated support for the group.", ["reiterated"])
+    assert (d.value, d.granularity, d.type) == ("2025-12", "month", "exact")
+
+
+def test_noun_trigger_takes_its_clause_date(dated):
+    (d,) = dated("In December 2025, he praised the group during a meeting with envoys in Beijing.", ["meeting"])
+    assert d.value == "2025-12"
+
+
+def test_no_time_expression_falls_back_to_publication_date_flagged(dated):
+    (d,) = dated("The ministers met in Paris and discussed trade.", ["met"])
+    assert (d.value, d.granularity, d.type) == (PUB, "day", "reported")
+    assert "publication date" in d.reason and "upper bound" in d.reason
+
+
+def test_no_reference_date_is_unresolved(dated):
+    (d,) = dated("The ministers met in Paris on Tuesday.", ["met"], published=None)
+    assert d.value is None and d.type == "unresolved"
+
+
+def test_date_of_reporting_verb_does_not_date_the_reported_event(dated):
+    said, signed = dated("The spokesman said on Friday that the two sides had signed the accord.", ["said", "signed"])
+    assert said.value == "2026-02-06"
+    assert signed.type == "reported"
+    assert "past perfect" in signed.reason
+
+
+def test_noun_modifier_year_is_not_the_event_date(dated):
+    (d,) = dated("The ministers discussed the 2025 agreement at length.", ["discussed"])
+    assert d.type == "reported" and d.value == PUB
+
+
+def test_days_after_is_said_not_guessed(dated):
+    comes, signed = dated("The visit comes days after the two countries signed a trade deal.", ["comes", "signed"])
+    assert signed.type == "reported" and "days after" in signed.reason
+    assert comes.value == PUB
+
+
+def test_range_keeps_its_end(dated):
+    (d,) = dated("Negotiators met from Monday to Wednesday last week in Oman.", ["met"])
+    assert (d.type, d.value, d.end) == ("range", "2026-02-09", "2026-02-11")
+
+
+def test_future_event_fallback_is_a_lower_bound(dated):
+    (d,) = dated("The two leaders will sign the agreement in Delhi.", ["sign"])
+    assert d.type == "reported" and "lower bound" in d.reason
+
+
+def test_trigger_from_evidence_offsets_without_notes(dated):
+    (d,) = dated("The envoys met on Tuesday.", ["met"], via_notes=False)
+    assert d.value == "2026-02-10"
+
+
+def test_previous_sentence_narrative_time_carries_forward(dated):
+    (d,) = dated("In December 2025, the ambassador met envoys in Beijing. Describing the group as vital, "
+                 "he praised its role.", ["praised"])
+    assert (d.value, d.type) == ("2025-12", "approximate")
+    assert "previous sentence" in d.reason
+
+
+def test_no_events_no_change():
+    from entente import nlp as nlp_loader
+    from entente.pipeline import Pipeline, make_story
+    from entente.stages import build, dating
+
+    pipe = Pipeline(nlp_loader.load(), build(["time"]))
+    story = make_story("They met on Tuesday.", published=PUB)
+    a = pipe.analyse(story, pipe.nlp(story.text))
+    dating.run(a)
+    assert a.result.events == []

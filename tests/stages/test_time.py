@@ -1,0 +1,177 @@
+"""The time stage: detection, normalisation against the publication date, datelines.
+
+Sentences are written for these tests (no TimeBank text). Publication date
+2026-02-12 is a Thursday; its ISO week is 2026-W07.
+"""
+from __future__ import annotations
+
+import pytest
+
+PUB = "2026-02-12"
+
+
+@pytest.fixture(scope="module")
+def run_time():
+    from entente import nlp as nlp_loader
+    from entente.pipeline import Pipeline, make_story
+    from entente.stages import build
+
+    pipe = Pipeline(nlp_loader.load(), build(["time"]))
+
+    def _run(text: str, published: str | None = PUB):
+        story = make_story(text, published=published)
+        return pipe.analyse(story, pipe.nlp(story.text))
+
+    return _run
+
+
+def _find(analysis, text):
+    hits = [t for t in analysis.result.timexes if t.text == text]
+    assert hits, f"{text!r} not found in {[t.text for t in analysis.result.timexes]}"
+    return hits[0]
+
+
+@pytest.mark.parametrize("sentence, expr, value, granularity", [
+    ("The accord was signed on February 13, 2025, in Delhi.", "February 13, 2025", "2025-02-13", "day"),
+    ("The delegation will arrive on 13 Feb for talks.", "13 Feb", "2026-02-13", "day"),
+    ("Trade between the two grew sharply in 2025.", "2025", "2025", "year"),
+    ("The minister said yesterday that talks would resume.", "yesterday", "2026-02-11", "day"),
+    ("The envoys met last Tuesday in Geneva.", "last Tuesday", "2026-02-10", "day"),
+    ("Earlier this month, the two ministers spoke by phone.", "Earlier this month", "2026-02", "month"),
+    ("The summit will be held next week in Tokyo.", "next week", "2026-W08", "week"),
+    ("Two days ago the border was reopened.", "Two days ago", "2026-02-10", "day"),
+    ("Exports fell last year, officials said.", "last year", "2025", "year"),
+    ("The two leaders plan to meet this spring.", "this spring", "2026-SP", "season"),
+    ("In December 2025, Ambassador Perdue had reiterated the point.", "December 2025", "2025-12", "month"),
+    ("Results for the first quarter were published.", "the first quarter", "2026-Q1", "quarter"),
+    ("The ceasefire held through the 1990s.", "the 1990s", "199", "decade"),
+    ("The deal is expected by the end of the year.", "the end of the year", "2026", "year"),
+])
+def test_point_values(run_time, sentence, expr, value, granularity):
+    t = _find(run_time(sentence), expr)
+    assert (t.value, t.granularity, t.type) == (value, granularity, "DATE")
+    assert t.reason
+
+
+def test_weekday_follows_tense(run_time):
+    a = run_time("The ministers met on Tuesday and will meet again on Tuesday.")
+    first, second = [t for t in a.result.timexes if t.text == "Tuesday"]
+    assert first.value == "2026-02-10"
+    assert second.value == "2026-02-17"
+    assert "past" in first.reason and "future" in second.reason
+
+
+def test_weekday_on_publication_day_is_that_day(run_time):
+    a = run_time("Officials confirmed on Thursday that the talks had ended.")
+    assert _find(a, "Thursday").value == "2026-02-12"
+
+
+def test_modifiers_and_relative_phrases(run_time):
+    a = run_time("Talks start in mid-March and could end in the coming weeks.")
+    mid = _find(a, "mid-March")
+    assert (mid.value, mid.mod) == ("2026-03", "mid")
+    coming = _find(a, "the coming weeks")
+    assert coming.value == "FUTURE_REF"
+    end = _find(run_time("The deal is expected by the end of the year."), "the end of the year")
+    assert end.mod == "end"
+
+
+def test_month_without_year_past_tense_goes_back(run_time):
+    a = run_time("The two sides met in December to review the pact.")
+    assert _find(a, "December").value == "2025-12"
+
+
+def test_ranges(run_time):
+    a = run_time("The conference will run March 15-20 in Bali.")
+    assert _find(a, "March 15-20").value == "2026-03-15/2026-03-20"
+    b = run_time("Negotiators met from Monday to Wednesday last week.")
+    r = _find(b, "from Monday to Wednesday")
+    assert r.value == "2026-02-09/2026-02-11"
+
+
+def test_durations_kept_apart_from_points(run_time):
+    a = run_time("After three days of talks, the parties signed a two-year truce.")
+    d = _find(a, "three days")
+    assert (d.type, d.value) == ("DURATION", "P3D")
+    assert _find(a, "two-year").value == "P2Y"
+
+
+def test_relative_to_an_event_is_not_a_calendar_date(run_time):
+    a = run_time("The visit comes days after the two countries signed a deal.")
+    t = _find(a, "days after")
+    assert t.value is None and "another event" in t.reason
+
+
+def test_world_knowledge_stays_unresolved(run_time):
+    a = run_time("Protesters gathered on the anniversary of the coup.")
+    assert all(t.value is None for t in a.result.timexes)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Some 2000 troops crossed the border.",
+    "May I ask the minister a question?",
+    "Analysts studied the fall of the regime.",
+    "A second round of talks is planned.",
+    "The vote passed 52 to 48.",
+])
+def test_not_time_expressions(run_time, sentence):
+    a = run_time(sentence)
+    assert [t.text for t in a.result.timexes if t.type != "DURATION" or "second" in t.text] == []
+
+
+def test_offsets_and_token_index(run_time):
+    a = run_time("On Monday, Feb. 9, the envoys met. Three days later they spoke again.")
+    text = a.doc.text
+    assert [t.text for t in a.result.timexes] == ["Monday, Feb. 9", "Three days later"]
+    for k, t in enumerate(a.result.timexes):
+        assert text[t.start:t.end] == t.text
+        toks = [tok for tok in a.doc if tok.idx < t.end and tok.idx + len(tok) > t.start]
+        assert toks and all(a.token_timex[tok.i] == k for tok in toks)
+        assert a.timex_at(toks[0]) == t
+    assert a.result.timexes[1].value == "2026-02-12"
+    assert "2026-02-09" in a.result.timexes[1].reason
+
+
+def test_no_reference_date_leaves_relative_unresolved(run_time):
+    a = run_time("Officials met yesterday and again in 2024.", published=None)
+    y = _find(a, "yesterday")
+    assert y.value is None and "no publication date" in y.reason
+    assert _find(a, "2024").value == "2024"
+    assert a.result.published is None
+
+
+def test_dateline_with_full_date_sets_reference(run_time):
+    a = run_time("Feb. 12, 2026 — The ministers met yesterday in Colombo.", published=None)
+    assert a.reference.isoformat() == "2026-02-12"
+    assert (a.result.published, a.result.published_source) == ("2026-02-12", "dateline")
+    assert _find(a, "yesterday").value == "2026-02-11"
+
+
+def test_dateline_without_year_does_not_guess(run_time):
+    a = run_time("NEW DELHI, Feb 12 (Reuters) - India said it would host the talks.", published=None)
+    assert a.reference is None and a.result.published_source is None
+    assert a.notes["time"]["dateline"]["place"] == "NEW DELHI"
+    assert a.notes["time"]["dateline"]["agency"] == "Reuters"
+    assert a.notes["time"]["dateline"]["month_day"] == [2, 12]
+
+
+def test_dateline_does_not_override_given_date(run_time):
+    a = run_time("WASHINGTON, March 3, 2026 (AP) — Talks ended.", published="2026-03-04")
+    assert a.result.published_source == "input" and a.reference.isoformat() == "2026-03-04"
+    assert a.notes["time"]["dateline"]["date"] == "2026-03-03"
+
+
+def test_deterministic(run_time):
+    text = "Last week, and again on Friday, the envoys met; talks resume next month."
+    first = [t.model_dump() for t in run_time(text).result.timexes]
+    assert first == [t.model_dump() for t in run_time(text).result.timexes]
+    assert len(first) == 3
+
+
+def test_seed_story_timexes(run_time, seed_text):
+    a = run_time(seed_text)
+    got = {t.text: t.value for t in a.result.timexes}
+    assert got.get("February 13, 2025") == "2025-02-13"
+    assert got.get("Earlier this month") == "2026-02"
+    assert got.get("December 2025") == "2025-12"
+    assert "days after" in got and got["days after"] is None

@@ -25,6 +25,7 @@ SCORERS = [
     ("PLOVER GSR dev: events", "plover"),
     ("TimeBank dev: time expressions", "timebank"),
     ("PolNeAR dev: quotes and attribution", "polnear"),
+    ("Challenge set (written fresh, not tuned on): events, time, quotes", "challenge"),
 ]
 
 

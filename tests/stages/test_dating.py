@@ -119,3 +119,13 @@ def test_no_events_no_change():
     a = pipe.analyse(story, pipe.nlp(story.text))
     dating.run(a)
     assert a.result.events == []
+
+
+def test_days_later_is_relative_and_said_so(dated):
+    (d,) = dated("Earlier this month, a bomb hit a convoy. Days later, a second blast killed 11 miners.", ["killed"])
+    assert d.type == "reported" and "Days later" in d.reason
+
+
+def test_clock_time_without_a_day_does_not_date_the_event(dated):
+    (d,) = dated("The rule bans gaming after 10 p.m. for minors.", ["bans"])
+    assert d.type == "reported"

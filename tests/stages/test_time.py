@@ -175,3 +175,50 @@ def test_seed_story_timexes(run_time, seed_text):
     assert got.get("Earlier this month") == "2026-02"
     assert got.get("December 2025") == "2025-12"
     assert "days after" in got and got["days after"] is None
+
+
+def test_holidays_fixed_computed_and_unresolved(run_time):
+    a = run_time("Families met on Christmas Eve and plan to meet again at Easter 2026, before Ramadan.")
+    assert _find(a, "Christmas Eve").value == "2025-12-24"
+    assert _find(a, "Easter 2026").value == "2026-04-05"
+    ramadan = _find(a, "Ramadan")
+    assert ramadan.value is None and "unresolved" in ramadan.reason
+
+
+def test_year_before_a_proper_noun_is_a_year(run_time):
+    a = run_time("The 1995 Dayton Accords ended the war.")
+    assert _find(a, "1995").value == "1995"
+
+
+def test_rate_is_a_set_not_a_duration(run_time):
+    a = run_time("Britain will pay $100 million a year for 99 years.")
+    assert _find(a, "a year").type == "SET"
+    assert _find(a, "99 years").value == "P99Y"
+
+
+def test_anaphoric_day_counts_from_the_date_just_named(run_time):
+    a = run_time("The ship docked on March 8. The next day it sailed for Oman.", published="2025-03-14")
+    assert _find(a, "The next day").value == "2025-03-09"
+
+
+def test_coordinated_month_takes_the_stated_year(run_time):
+    a = run_time("Inspectors visited in April and May 2019.")
+    assert _find(a, "April").value == "2019-04"
+
+
+def test_reported_future_in_the_past_does_not_jump_a_year(run_time):
+    a = run_time("Officials said the ship would leave in early February.", published="2025-03-14")
+    assert _find(a, "early February").value == "2025-02"
+
+
+def test_dateline_place_and_agency_only(run_time):
+    a = run_time("WASHINGTON (AP) — The envoys met yesterday.", published=None)
+    assert a.reference is None
+    assert a.notes["time"]["dateline"]["place"] == "WASHINGTON"
+    assert a.notes["time"]["dateline"]["date"] is None
+    assert "no publication date" in a.result.warnings[0]
+
+
+def test_ordinary_first_sentence_is_not_a_dateline(run_time):
+    a = run_time("The envoys met yesterday - and again today.", published=None)
+    assert "dateline" not in a.notes["time"]

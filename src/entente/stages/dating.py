@@ -236,9 +236,13 @@ def date_event(analysis: Analysis, trigger) -> EventDate:
             continue
         if tx.value is None and tx.mod in ("after", "before"):
             note = _relative_to_event(analysis, tx, toks, trigger)
+            if note is None and _relate(doc, trigger, toks)[0] >= NONFINITE:
+                note = f"'{tx.text}': {tx.reason}"
             if note:
                 relative_note = note
             continue
+        if tx.type == "TIME" and "assumed" in tx.reason:
+            continue  # a clock time whose day is not stated does not date an event
         strength, how = _relate(doc, trigger, toks)
         if strength <= OTHER_CLAUSE:
             continue

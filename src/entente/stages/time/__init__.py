@@ -10,6 +10,7 @@ Writes `analysis.result.timexes` (text order) and `analysis.token_timex`;
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from entente.analysis import Analysis
 from entente.model import Timex
@@ -19,7 +20,7 @@ from entente.stages.time.normalise import Context, Normaliser
 POINT_REACH = 300  # characters within which "two days later" counts from the date just named
 QUARTER_REACH = 600  # characters within which "a year earlier" may refer to the quarter just named
 
-_NOT_YEAR_AFTER = {"NNS", "NNPS"}
+_NOT_YEAR_AFTER = {"NNS"}
 _POINT = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?")
 
 
@@ -42,6 +43,19 @@ def _preposition(span):
     if span.start > 0 and span.doc[span.start - 1].tag_ == "IN":
         return span.doc[span.start - 1].lower_
     return None
+
+
+_RATE_BEFORE = {"million", "billion", "trillion", "percent", "%", "dollars", "euros", "times", "once", "twice"}
+
+
+def _rate(n, c: detect.Candidate, span):
+    """'$116 million a year', 'twice a week': a rate (SET), not a duration."""
+    if c.rule != "duration" or c.groups.get("n", "").lower() not in ("a", "an") or span.start == 0:
+        return n
+    prev = span.doc[span.start - 1]
+    if prev.like_num or prev.lower_ in _RATE_BEFORE or prev.is_currency:
+        return replace(n, type="SET", granularity="set", reason="a rate ('… a year')")
+    return n
 
 
 def _speech_verb_before(span):
@@ -105,6 +119,7 @@ def run(analysis: Analysis) -> None:
         n = normaliser(c, ctx)
         if n is None:
             continue
+        n = _rate(n, c, span)
         k = len(timexes)
         timexes.append(Timex(text=c.text, start=c.start, end=c.end, type=n.type, value=n.value,
                              granularity=n.granularity, mod=n.mod, reason=n.reason))

@@ -54,6 +54,14 @@ _SPOKEN_YEAR = (r"(?P<sy>nineteen[\s-](?:(?:twenty|thirty|forty|fifty|sixty|seve
 _DECADE_WORDS = r"twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties"
 
 
+def _holiday_names() -> str:
+    from entente.stages.time.lexicon import load
+
+    h = load().holidays
+    names = list(h["fixed"]) + list(h["computed"]) + list(h["unresolved"])
+    return "|".join(re.escape(n).replace("'", "['’]") for n in sorted(names, key=len, reverse=True))
+
+
 def _rules() -> list[tuple[str, str]]:
     M, D, Y, W = _month, _day, _year, _wday
     return [
@@ -85,7 +93,7 @@ def _rules() -> list[tuple[str, str]]:
         ("iso", r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\d])"),
         ("numeric", r"(?<![\d/.])(?P<mo>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>(?:19|20)\d\d|\d\d)(?![\d/])"),
         ("year", rf"{_PRE}(?:(?P<fiscal>fiscal(?:\s+year)?|FY|the\s+year|calendar(?:\s+year)?)\s*)?{Y('y')}"
-                 r"(?!\s*(?:%|percent|per\s+cent|-?(?:year|month|day)))"),
+                 r"(?!\s*(?:%|percent|per\s+cent|-?(?:year|month|day)s?(?![a-z])))"),
         ("spoken_year", r"(?:the\s+year\s+)?(?P<sy>nineteen[\s-](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
                         r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?)|the\s+year\s+two\s+thousand"
                         r"(?:\s+and\s+\w+)?)"),
@@ -128,7 +136,7 @@ def _rules() -> list[tuple[str, str]]:
         ("duration", rf"{_APPROX}(?:(?P<det>the|another|the\s+past|the\s+last|the\s+next|the\s+first|the\s+latest"
                      r"|the\s+coming|the\s+previous|the\s+final|the\s+remaining|the\s+following|the\s+full)\s+)?"
                      rf"(?P<n>{_NUM})(?:\s+more)?[\s-](?P<u>{_UNIT})(?:\s+and\s+a\s+half)?"
-                     r"(?![\w-]|\s+(?:old|ago|earlier|later|before|after|from\s+now))"),
+                     r"(?![\w-]|\s+(?:old|ago|earlier|later|before|after|from\s+now)\b)"),
         ("vague_dur", rf"(?:the\s+)?(?:(?P<adj>recent|coming|past|last|next|ensuing|following)\s+)?"
                       rf"(?:(?P<few>few|several|many|couple\s+of)\s+)?(?P<u>{_UNIT_PL})(?![\w-])"),
         ("refs", r"(?<![\w-])(?P<ref>right\s+now|now|currently|at\s+present|presently|nowadays|these\s+days"
@@ -142,6 +150,8 @@ def _rules() -> list[tuple[str, str]]:
                   r"(?:\s+(?P<tz>local\s+time|GMT|UTC|EST|EDT|ET|CET|IST))?"
                   rf"(?:\s+(?:on\s+)?(?:{W('wd')}|(?P<rd>today|yesterday|tomorrow)))?"),
         ("clock24", r"(?<![\d:])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?P<tz>hours|hrs|GMT|UTC|local\s+time)(?![\w])"),
+        ("holiday", rf"(?:(?P<rel>this|last|next|this\s+past|this\s+coming)\s+)?(?P<hol>(?-i:{_holiday_names()}))"
+                    rf"(?![\w-])(?:,?\s+{Y('y')})?"),
         ("noon", rf"(?P<nm>noon|midnight)(?:\s+(?:on\s+)?(?:{W('wd')}|(?P<rd>today|yesterday|tomorrow)))?(?![\w])"),
     ]
 
@@ -204,6 +214,9 @@ _KEY_WORDS = {
     "season": "spring summer fall autumn winter springs summers winters",
     "ref": "now current currently recent recently present presently lately past future these moment nowadays",
     "spoken": "nineteen thousand twenties thirties forties fifties sixties seventies eighties nineties",
+    "holiday": "christmas boxing new valentine halloween may international human easter good thanksgiving memorial "
+               "labor ramadan eid diwali lunar chinese hanukkah passover yom rosh nowruz holi independence national "
+               "victory republic constitution",
 }
 _CASED_KEYS = {
     "month": set(_MONTHS_FULL.split("|")) | set(_MONTHS_ABBR.split("|")) | set(_MONTHS_FULL.upper().split("|"))
@@ -225,7 +238,7 @@ def _word_keys() -> dict[str, tuple[str, ...]]:
 def _key_hits(text: str) -> dict[str, list[int]]:
     """Positions of the words each key class needs, from one scan of the text."""
     hits: dict[str, list[int]] = {k: [] for k in ("month", "wday", "digits", "unit", "part", "season", "ref",
-                                                    "spoken", "q")}
+                                                    "spoken", "q", "holiday")}
     lower = _word_keys()
     for m in _SCAN.finditer(text):
         w = m.group()
@@ -251,7 +264,7 @@ _RULE_KEYS = {
     "season": ("season",), "relday": ("part",), "pod": ("part",), "weekday": ("wday",), "relunit": ("unit",),
     "relthe": ("unit",), "anaphor": ("unit", "part"), "anaphor_ba": ("unit",), "ago": ("unit",), "vague_ago": ("unit",), "year_ago": ("unit",), "duration": ("unit",),
     "vague_dur": ("unit",), "refs": ("ref",), "set": ("unit", "part", "wday"), "freq": ("unit",),
-    "clock": ("part",), "clock24": ("digits",), "noon": ("part",),
+    "clock": ("part",), "clock24": ("digits",), "noon": ("part",), "holiday": ("holiday",),
 }
 _WINDOW = 80  # characters each side of a key; longer than any rule's reach from its key
 

@@ -24,6 +24,7 @@ class Lexicon:
     units: dict
     modifiers: dict
     refs: dict
+    holidays: dict
 
     def month(self, word: str) -> Optional[int]:
         return self.months.get(word.lower().rstrip("."))
@@ -94,4 +95,5 @@ def load() -> Lexicon:
         vague=tuple(data["vague_numbers"]), couple=tuple(data["couple"]),
         ordinals=data["ordinals"], units=data["units"], modifiers=data["modifiers"],
         refs={k: v for k, v in data["refs"].items() if v},
+        holidays={k: v for k, v in data["holidays"].items() if not k.startswith("_")},
     )

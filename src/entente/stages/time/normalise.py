@@ -520,7 +520,11 @@ class Normaliser:
                         reason=f"'{text}' is relative to another event, not to the calendar")
         ref = ctx.reference
         if n is None:
-            value = "PAST_REF" if direction in ("ago", "earlier", "back") else "FUTURE_REF"
+            if direction in ("earlier", "later"):
+                since = f" than {ctx.last_point[0]}, the date named before" if ctx.last_point else ""
+                return Norm("DATE", None, unit, mod="before" if direction == "earlier" else "after",
+                            reason=f"'{text}': some {unit}s {direction}{since}; no calendar value")
+            value = "PAST_REF" if direction in ("ago", "back") else "FUTURE_REF"
             return Norm("DATE", value, unit, mod="approximate", reason=f"'{text}': an unstated number of {unit}s")
         if ref is None:
             return Norm("DATE", None, unit, reason=NO_REF)
@@ -785,3 +789,68 @@ class Normaliser:
 
     def _anaphor_ba(self, g, ctx, c):
         return self._anaphor_value(g["u"].lower(), -1 if g["dir"].lower() == "before" else 1, ctx, c.text)
+
+    # holidays: fixed dates, computable ones, and those that need a calendar or a country
+    def _holiday_date(self, name: str, year: int) -> Optional[dt.date]:
+        h = self.lex.holidays
+        key = name.replace("’", "'")
+        if key in h["fixed"]:
+            m, d = h["fixed"][key]
+            return dt.date(year, m, d)
+        rule = h["computed"].get(key)
+        if rule is None:
+            return None
+        if rule.startswith("easter"):
+            return easter(year) + dt.timedelta(days=int(rule[6:]))
+        if rule == "us_thanksgiving":
+            first = dt.date(year, 11, 1)
+            return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+        if rule == "us_memorial":
+            last = dt.date(year, 5, 31)
+            return last - dt.timedelta(days=last.weekday())
+        if rule == "us_labor":
+            first = dt.date(year, 9, 1)
+            return first + dt.timedelta(days=(0 - first.weekday()) % 7)
+        return None
+
+    def _holiday(self, g, ctx, c):
+        name = " ".join(g["hol"].split())
+        key = name.replace("’", "'")
+        if key in self.lex.holidays["unresolved"]:
+            return Norm("DATE", None, "day", reason=f"'{name}' needs a calendar or a country to date; left unresolved")
+        if g.get("y"):
+            d = self._holiday_date(key, int(g["y"]))
+            return Norm("DATE", d.isoformat() if d else None, "day", reason=f"{name} {g['y']}")
+        ref = ctx.reference
+        if ref is None:
+            return Norm("DATE", None, "day", reason=f"{name} without year and " + NO_REF)
+        rel = _squash(g.get("rel") or "")
+        days = {y: self._holiday_date(key, y) for y in (ref.year - 1, ref.year, ref.year + 1)}
+        if rel in ("last", "this past"):
+            d = max(v for v in days.values() if v < ref)
+            why = "the last one before publication"
+        elif rel in ("next", "this coming"):
+            d = min(v for v in days.values() if v > ref)
+            why = "the next one after publication"
+        else:
+            tense = ctx.tense
+            opts = sorted(days.values())
+            cost = lambda v: abs((v - ref).days) + (TENSE_PENALTY_DAYS if (tense == "past" and v > ref) or (tense == "future" and v < ref) else 0)
+            d = min(opts, key=lambda v: (cost(v), v > ref))
+            why = f"year from the publication date ({_tense_note(ctx) if tense else 'nearest'})"
+        return Norm("DATE", d.isoformat(), "day", reason=f"{name}: {why}")
+
+
+def easter(year: int) -> dt.date:
+    """Western Easter Sunday (anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741
+    m = (a + 11 * h + 22 * l) // 451
+    month = (h + l - 7 * m + 114) // 31
+    day = (h + l - 7 * m + 114) % 31 + 1
+    return dt.date(year, month, day)

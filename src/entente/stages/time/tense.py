@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from typing import Optional
 
-_FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d", "could", "may", "might", "should", "must", "can", "ca"}
 _FUTURE_HEADS = {"plan", "expect", "schedule", "set", "due", "intend", "aim", "hope", "go", "prepare", "want",
                  "promise", "pledge", "vow", "propose", "seek", "wish", "threaten", "like", "poise", "slate",
                  "likely", "expected", "scheduled", "slated", "poised", "ready"}

@@ -73,3 +73,20 @@ def test_seed_agreements(seed_result):
     bta = names["US-India Bilateral Trade Agreement (BTA)"]
     assert bta.parties == ["IND", "USA"] and bta.status == "under negotiation"
     assert bta.date is not None and bta.date.value == "2025-02-13"
+
+
+def test_no_status_cue_is_unknown_not_proposed(analyse):
+    r = analyse("Analysts compared the situation with the years after the Dayton Accords.")
+    a = _named(r.result, "Dayton Accords")
+    assert a.status == "unknown"
+
+
+def test_laws_and_organisations_are_not_agreements(analyse):
+    r = analyse("The Government of National Accord and the Inter-Parliamentary Alliance on China criticised "
+                "the Chinese Exclusion Act.")
+    assert r.result.agreements == []
+
+
+def test_date_is_not_part_of_the_name(analyse):
+    r = analyse("Both sides said the September 17 agreement had collapsed.", "2024-10-01")
+    assert not [a for a in r.result.agreements if "September" in a.name]

@@ -154,3 +154,49 @@ def test_seed_quotes(seed_result):
     for phrase in ("free and open", "force for good"):
         q = [s for s in seed_result.statements if s.text.startswith(phrase)]
         assert q and q[0].direct, (phrase, list(got))
+
+
+def test_parenthetical_cue_content_on_both_sides(analyse):
+    text = "The latest missile test, the defence ministry said, was the largest this year."
+    r = analyse(text)
+    s = [x for x in r.result.statements if x.cue == "said"]
+    assert s and s[0].start == 0 and s[0].text.endswith("the largest this year")
+    assert "ministry" in (s[0].speaker_text or "")
+
+
+def test_several_clauses_before_a_trailing_cue(analyse):
+    text = "The convoy was meant to leave at noon, but the army stopped it at the bridge, a local official said."
+    r = analyse(text)
+    s = [x for x in r.result.statements if x.cue == "said"][0]
+    assert s.start == 0 and "stopped it at the bridge" in s.text
+
+
+def test_dash_attribution_after_a_quote(analyse):
+    r = analyse("“Nobody listens to the farmers in this valley.” ― Amara Njoku, a grain trader")
+    s = _by_text(r.result, "Nobody listens to the farmers")
+    assert s.direct and "Njoku" in (s.speaker_text or "")
+
+
+def test_transcript_turn(analyse):
+    text = "HOST: What will you raise with the delegation tomorrow?\n\nOKAFOR: Border trade, first of all, and the visa rules."
+    r = analyse(text)
+    turn = [s for s in r.result.statements if s.cue == ":" and s.text.startswith("Border trade")]
+    assert turn and turn[0].speaker_text == "OKAFOR"
+
+
+def test_headline_label_is_not_a_speaker(analyse):
+    r = analyse("Update: The Talks Resume In Vienna After A Pause")
+    assert not [s for s in r.result.statements if s.cue == ":"]
+
+
+def test_named_act_with_quoted_label(analyse):
+    r = analyse("The opposition leader called the budget “a betrayal of working families” on Tuesday.")
+    quoted = [s for s in r.result.statements if s.direct]
+    assert quoted and quoted[0].text.startswith("a betrayal")
+    assert "leader" in (quoted[0].speaker_text or "")
+
+
+def test_speaker_never_reaches_into_a_quote(analyse):
+    r = analyse("“The deal is very significant,” Representative Ana Ruiz told reporters.")
+    s = _by_text(r.result, "The deal is very significant")
+    assert "“" not in (s.speaker_text or "") and "significant" not in (s.speaker_text or "")

@@ -22,6 +22,9 @@ EVENT_TYPES = {"AGREE", "CONSULT", "COOPERATE", "REJECT", "RETREAT", "CONCEDE", 
 def _name_countries(name: str) -> list[str]:
     aliases = lexicon.data()["country_aliases"]
     out: list[str] = []
+    whole = re.sub(r"^the\s+", "", name.strip().lower())
+    if whole in aliases:
+        return [aliases[whole]]
     low = name.replace("–", "-").replace("—", "-")
     for part in re.split(r"[\s\-/]+", low):
         p = part.strip("(),.'’").lower()
@@ -37,6 +40,27 @@ def _name_countries(name: str) -> list[str]:
                 code = None
         if code and len(code) == 3 and code not in out:
             out.append(code)
+    return out
+
+
+def _countries_around(analysis: Analysis, tokens) -> list[str]:
+    """Countries of the state/person/organisation actors among tokens; without
+    actors, the country names among them."""
+    out: list[str] = []
+    found = analysis.actors_in(tokens)
+    for a in found:
+        c = a.country
+        if c and len(c) == 3 and c != "IGO" and a.kind in ("state", "person", "organization") and c not in out:
+            out.append(c)
+    if not found:
+        doc = analysis.doc
+        starts = {e.start: e for e in doc.ents if e.label_ in ("GPE", "NORP")}
+        for x in tokens:
+            ent = starts.get(x.i)
+            if ent is not None:
+                for c in _name_countries(ent.text):
+                    if c not in out:
+                        out.append(c)
     return out
 
 
@@ -127,16 +151,21 @@ def run(analysis: Analysis) -> None:
             for e in _event_for(analysis, None, sent):
                 if e.id not in event_ids:
                     event_ids.append(e.id)
-            for a in analysis.actors_in(doc[_clause(head).left_edge.i:_clause(head).right_edge.i + 1]):
-                c = a.country
-                if c and len(c) == 3 and c != "IGO" and a.kind in ("state", "person", "organization") and c not in clause_countries:
+            cl = _clause(head)
+            for scope in (doc[cl.left_edge.i:cl.right_edge.i + 1], sent):
+                got = _countries_around(analysis, [x for x in scope if not (m.start_tok <= x.i < m.end_tok)])
+                if got:
+                    break
+            for c in got:
+                if c not in clause_countries:
                     clause_countries.append(c)
         if len(parties) < 2:
             for c in clause_countries:
                 if c not in parties:
                     parties.append(c)
         pick = status.decide([(c, d) for c, d, _e, _dd in cue_dates])
-        st = pick[0].status if pick else "proposed"
+        # no cue at all ("the Dayton Accords"): the story does not say where it stands
+        st = pick[0].status if pick else "unknown"
         date = None
         if pick:
             for c, d, evs, dd in cue_dates:

@@ -88,6 +88,12 @@ def find(doc) -> list[AgreementMention]:
                 j -= 1
                 continue
             break
+        # dates are not part of a name: "the September 17 agreement", "the February 2020 pact"
+        while left < t.i and (doc[left].ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL") or doc[left].like_num):
+            left += 1
+        # the tail of an organisation's name: "Government of National Accord"
+        if left >= 2 and doc[left - 1].lower_ == "of" and doc[left - 2].lower_ in lx["org_heads_before_of"]:
+            continue
         named = False
         if capital_head and left < t.i:
             named = True
@@ -96,9 +102,9 @@ def find(doc) -> list[AgreementMention]:
         elif not capital_head and t.dep_ != "compound" and (lem in lx["common_heads"] or low in lx["common_heads"]):
             # "the Iran nuclear deal", "the Minsk agreements", "a US-China trade deal"
             mods = [c for c in t.lefts if c.dep_ in ("compound", "amod", "nmod", "npadvmod")]
-            propn = [c for c in mods for x in c.subtree if x.pos_ == "PROPN" or x.ent_type_ in ("GPE", "NORP")]
+            propn = [c for c in mods for x in c.subtree if (x.pos_ == "PROPN" or x.ent_type_ in ("GPE", "NORP")) and x.ent_type_ not in ("DATE", "TIME")]
             if propn:
-                left = min(x.i for c in mods for x in c.subtree)
+                left = min(x.i for c in mods for x in c.subtree if x.ent_type_ not in ("DATE", "TIME", "CARDINAL") and not x.like_num)
                 named = True
         if not named:
             continue
@@ -114,6 +120,8 @@ def find(doc) -> list[AgreementMention]:
                     break
                 right = k2
                 k = k2
+        if (low in lx["heads_needing_continuation"] or lem in lx["heads_needing_continuation"]) and right == t.i + 1:
+            continue  # "Plan" only as "… Plan of Action", never a bare plan
         acronym = None
         if right + 2 < n and doc[right].text == "(" and doc[right + 2].text == ")" and doc[right + 1].is_upper and 2 <= len(doc[right + 1].text) <= 8:
             acronym = doc[right + 1].text

@@ -19,6 +19,8 @@ from entente.stages.statements import channels, direct, quotes, reported, speake
 from entente.text import short_hash
 
 WRITING_CUES = {"write", "post", "tweet", "publish"}
+# a cue-less quotation joins the previous one when at most this much text lies between
+MERGE_GAP = 600
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -46,6 +48,7 @@ def run(analysis: Analysis) -> None:
         k = bisect.bisect_right(starts, i) - 1
         return k >= 0 and seg_bounds[k][0] <= i < seg_bounds[k][1]
 
+    analysis.notes["statements"] = {"_in_quote": in_quote}
     idx = direct.TokenIndex(doc)
     groups = direct.merge_split(groups, doc, idx, in_quote)
     dcands = direct.attribute(analysis, groups, in_quote)
@@ -137,7 +140,8 @@ def run(analysis: Analysis) -> None:
             else:
                 sp = prev["speaker"]
                 it["channel_hint"] = prev.get("channel")
-                if False and history and history[-1] is prev and results and results[-1].id == prev["sid"]:
+                gap = text[prev["end"]:it["start"]]
+                if history and history[-1] is prev and results and results[-1].id == prev["sid"] and len(gap) <= MERGE_GAP:
                     # the same speaker's remarks go on: one statement, like a split quote
                     last = results[-1]
                     last.end = it["end"]

@@ -46,6 +46,14 @@ def trim(doc, s_tok: int, e_tok: int) -> Optional[tuple[int, int]]:
         s += 1
     while e > s and (text[e - 1] in QUOTE_CHARS or text[e - 1].isspace()):
         e -= 1
+    # keep a quotation whole when the content opens it: "… as a “force for good,”"
+    body = text[s:e]
+    if body.count("“") > body.count("”") or body.count('"') % 2 == 1:
+        k = e
+        while k < len(text) and k - e < 3 and text[k] in ",.;:!? ":
+            k += 1
+        if k < len(text) and text[k] in "”\"":
+            e = k + 1
     return (s, e) if e > s else None
 
 
@@ -133,11 +141,23 @@ def find(analysis, in_quote) -> list[Candidate]:
         content = _content_child(t, c)
         if content is not None:
             lo, hi = content.left_edge.i, content.right_edge.i
+            if content.dep_ == "ccomp":
+                # several clauses reported by one cue on the same side: "A, but B, a source said"
+                for ch in t.children:
+                    if ch.dep_ == "ccomp" and ch is not content and (ch.i < t.i) == (content.i < t.i):
+                        lo, hi = min(lo, ch.left_edge.i), max(hi, ch.right_edge.i)
             if lo < t.i <= hi:
                 continue  # the cue sits inside its own content: a bad parse
             sent = t.sent
             if content.dep_ == "ccomp":
                 if hi < t.i:
+                    # "X, but Y, a source said": the whole clause before the cue's own words
+                    from entente.stages.statements.speakers import subject_token
+                    subj = subject_token(t)
+                    cue_start = min(t.i, subj.left_edge.i) if subj is not None and subj.i < t.i and subj.i > hi else t.i
+                    if all(doc[j].i not in {x.i for x in t.subtree} or doc[j].is_punct for j in range(hi + 1, cue_start)):
+                        hi = cue_start - 1
+                        lo = min(lo, sent.start) if all(doc[j].is_punct or doc[j].i in {x.i for x in content.subtree} for j in range(sent.start, lo)) or lo - sent.start <= 0 else lo
                     # "X, he said, Y": a parenthetical cue; the content goes on after it
                     nxt = t.right_edge.i + 1
                     if nxt < sent.end - 1 and doc[nxt].text in (",", "--", "—") and any(
@@ -216,9 +236,14 @@ def colon_lines(analysis, idx) -> list[Candidate]:
     text = doc_text(doc)
     out: list[Candidate] = []
     pos = 0
+    names = None
     for line in text.split("\n"):
         start = pos
         pos += len(line) + 1
+        # a quoted transcript: the line may open with the quotation mark
+        lead = len(line) - len(line.lstrip(" \t\"“'‘"))
+        line = line[lead:]
+        start += lead
         k = line.find(":")
         if k <= 0 or k > 45:
             continue
@@ -233,7 +258,14 @@ def colon_lines(analysis, idx) -> list[Candidate]:
         if len(words) > 4 or not all(w[:1].isupper() for w in words):
             continue
         toks = [t for t in idx.range(start, start + k) if not t.is_punct]
-        if not toks or not any(t.pos_ == "PROPN" or t.is_upper for t in toks):
+        if not toks:
+            continue
+        if names is None:
+            # words the story uses as names somewhere (an entity or an actor mention)
+            names = {t.text for t in doc if t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or analysis.token_actors.get(t.i)}
+        if not (all(t.is_upper for t in toks) or all(t.pos_ == "PROPN" or t.text in names for t in toks)):
+            continue
+        if not (all(t.is_upper for t in toks) or any(t.text in names for t in toks)):
             continue
         if len(text[rest_s:rest_e].split()) < 3:
             continue

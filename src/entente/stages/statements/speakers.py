@@ -67,15 +67,32 @@ def subject_token(verb, depth: int = 0):
     return None
 
 
-def phrase_range(head) -> tuple[int, int]:
-    """Token range of the noun phrase headed by `head`, relative clauses cut off."""
+QUOTE_MARKS = {'"', "“", "”", "''", "``", "‘", "’", "«", "»"}
+
+
+def phrase_range(head, in_quote=None) -> tuple[int, int]:
+    """Token range of the noun phrase headed by `head`, relative clauses cut off,
+    never reaching into a quotation."""
     left = head.left_edge.i
     right = head.right_edge.i
     for c in head.children:
         if c.dep_ in CUT_DEPS and c.i > head.i:
             right = min(right, c.left_edge.i - 1)
     doc = head.doc
-    while right > head.i and (doc[right].is_punct or doc[right].is_space or doc[right].lower_ in ("who", "which", "that")):
+    if in_quote is not None:
+        for j in range(head.i - 1, left - 1, -1):
+            if in_quote(doc[j].idx) or doc[j].text in QUOTE_MARKS:
+                left = j + 1
+                break
+        for j in range(head.i + 1, right + 1):
+            if in_quote(doc[j].idx) or doc[j].text in QUOTE_MARKS:
+                right = j - 1
+                break
+    def _drop_right(t):
+        if t.text == ")" and any(doc[k].text == "(" for k in range(left, t.i)):
+            return False
+        return t.is_punct or t.is_space or t.lower_ in ("who", "which", "that")
+    while right > head.i and _drop_right(doc[right]):
         right -= 1
     while left < head.i and (doc[left].is_punct or doc[left].is_space):
         left += 1
@@ -116,19 +133,21 @@ def document_label(head) -> Optional[str]:
     return got[1] if got else lem
 
 
-def resolve(analysis, token) -> Optional[Speaker]:
+def resolve(analysis, token, in_quote=None) -> Optional[Speaker]:
     if token is None:
         return None
+    if in_quote is None:
+        in_quote = analysis.notes.get("statements", {}).get("_in_quote")
     doc = analysis.doc
     document = document_label(token)
     if document is not None:
         issuer = _issuer(token)
         if issuer is not None:
-            sp = resolve(analysis, issuer)
+            sp = resolve(analysis, issuer, in_quote)
             if sp is not None:
                 sp.document = document
                 return sp
-    s, e = phrase_range(token)
+    s, e = phrase_range(token, in_quote)
     span = doc[s:e]
     actor = None
     ids = analysis.token_actors.get(token.i) or []

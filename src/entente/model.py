@@ -92,6 +92,7 @@ class Event(_Model):
 class Statement(_Model):
     id: Optional[str] = None
     speaker: Optional[str] = Field(None, description="Actor id of the speaker, null when unknown")
+    speakers: list[str] = Field(default_factory=list, description="All speaker actor ids (a joint statement has several); speaker is the first")
     speaker_text: Optional[str] = None
     text: str
     direct: bool
@@ -106,7 +107,7 @@ class Agreement(_Model):
     name: str
     parties: list[str] = Field(default_factory=list, description="Country codes")
     topic: Optional[str] = None
-    status: str = "proposed"
+    status: str = Field("unknown", description="proposed, under negotiation, framework reached, signed, ratified, in force, suspended, withdrawn, or unknown when the story does not say")
     events: list[str] = Field(default_factory=list, description="Event ids that moved it")
     date: Optional[EventDate] = None
     mentions: list[Mention] = Field(default_factory=list)

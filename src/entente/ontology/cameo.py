@@ -80,6 +80,12 @@ class Lexicon:  # frozen; cached_property needs a __dict__, which a plain datacl
     transitive: dict[str, str] = field(default_factory=dict)
     not_with_ccomp: frozenset[str] = frozenset()
     agent_nouns: frozenset[str] = frozenset()
+    particle_block: frozenset[str] = frozenset()     # "hail from": the verb with this particle is no event
+    indicative_ccomp_block: frozenset[str] = frozenset()  # "insisted it is committed" is a statement
+    patient_nouns: frozenset[str] = frozenset()      # "X's arrest": the possessor suffers the act
+    experiencer_verbs: frozenset[str] = frozenset()  # "X faced criticism": the subject receives the act
+    needs_participant: frozenset[str] = frozenset()  # "he is still fighting" is no event
+    disaster_nouns: frozenset[str] = frozenset()     # "the earthquake killed 40": no agent
     use_generated_verbs: bool = False
 
     @functools.cached_property
@@ -132,4 +138,10 @@ def lexicon() -> Lexicon:
         transitive=s("transitive"),
         not_with_ccomp=f("not_with_ccomp"),
         agent_nouns=f("agent_nouns"),
+        particle_block=f("particle_block"),
+        indicative_ccomp_block=f("indicative_ccomp_block"),
+        patient_nouns=f("patient_nouns"),
+        experiencer_verbs=f("experiencer_verbs"),
+        needs_participant=f("needs_participant"),
+        disaster_nouns=f("disaster_nouns"),
     )

@@ -15,15 +15,60 @@ from .structure import analyse_sentence
 from .triggers import noun_candidate, verb_candidate, verb_lemma
 
 
+# Types whose bare trigger word ("offer", "support", "aid", "threat", "share", "allow") is in
+# news prose mostly a weak sense or a non-political act unless a political participant
+# (a state, an IGO, a person or body with a country) takes part -- VOA audit, samples 1-2.
+PARTICIPANT_GATED = {"AGREE", "SUPPORT", "AID", "THREATEN", "PROTEST", "COOPERATE", "RETREAT", "SANCTION"}
 INTENTIONAL = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "RETREAT", "REQUEST",
                "ACCUSE", "REJECT", "THREATEN", "AID", "SANCTION"}
 AGENT_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+DEMONSTRATIVES = {"this", "that", "these", "those", "which", "what", "something", "nothing", "everything"}
+
+
+POLITICAL_NOUNS = {"country", "nation", "state", "government", "official", "minister", "leader", "president",
+                   "parliament", "lawmaker", "legislator", "authority", "ministry", "army", "military", "force",
+                   "troop", "rebel", "militant", "insurgent", "party", "diplomat", "envoy", "ambassador",
+                   "delegation", "side", "council", "police", "regime", "administration", "opposition",
+                   "coalition", "ally", "junta", "negotiator", "mediator", "premier", "chancellor", "cabinet",
+                   "spokesman", "spokesperson", "spokeswoman", "commander", "general", "group", "faction", "militia"}
+
+
+def _political_subject(v) -> bool:
+    """Is the clause's subject (climbing xcomp/conj) a political body named by a common noun
+    ("the two countries agreed", "officials pledged")?"""
+    t = v
+    for _ in range(4):
+        for c in t.children:
+            if c.dep_ in ("nsubj", "nsubjpass") or c.dep_ == "agent":
+                x = c if c.dep_ != "agent" else next((g for g in c.children if g.dep_ == "pobj"), c)
+                if x.lemma_.lower() in POLITICAL_NOUNS:
+                    return True
+                return False
+        if t.dep_ in ("xcomp", "conj", "ccomp", "advcl") and t.head.i != t.i:
+            t = t.head
+            continue
+        break
+    return False
+
+
+def _disaster_subject(v, disasters) -> bool:
+    """Is the clause's doer a disaster or accident ("collapsing buildings injured 15")?"""
+    for c in v.children:
+        doers = [c] if c.dep_ == "nsubj" else [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "agent" else []
+        for x in doers:
+            if x.lemma_.lower() in disasters or any(k.dep_ == "compound" and k.lemma_.lower() in disasters for k in x.children):
+                return True
+    return False
 
 
 def _inanimate_subject(v, agents) -> bool:
     """Has the clause an explicit subject that cannot act (no name, pronoun or agent noun)?"""
     for c in v.children:
         if c.dep_ in ("nsubj",):
+            if c.lower_ in DEMONSTRATIVES:
+                return True   # "this will allow …": a thing, not an agent
             for x in [c] + [k for k in c.children if k.dep_ == "conj"]:
                 if x.pos_ in ("PRON", "PROPN") or x.lemma_.lower() in agents:
                     return False
@@ -33,6 +78,34 @@ def _inanimate_subject(v, agents) -> bool:
                     return False
             return True
     return False
+
+
+def heading_end(sent) -> int:
+    """Token index where a sentence starts when a verbless subhead was glued to it
+    ("Limited popular domestic appeal U.S.-based FilterLabs analyzes …",
+    "The ‘Quad’ and regional security Since Biden took office …"); sent.start if none."""
+    prev = None
+    for t in sent:
+        if prev is not None and t.i > sent.start + 1 and t.is_title and t.is_stop and t.lower_ != "i" \
+                and not prev.is_punct and not prev.is_title and not prev.like_num and prev.ent_iob_ in ("O", ""):
+            head = sent.doc[sent.start:t.i]
+            # a subhead has no clause of its own: no verb with a subject before the cut
+            if not any(x.pos_ in ("VERB", "AUX") and any(k.dep_ in ("nsubj", "nsubjpass") and k.i < t.i for k in x.children)
+                       for x in head):
+                return t.i
+        prev = t
+        if t.i > sent.start + 12:
+            break
+    return sent.start
+
+
+def _experienced(n, gv, verbs) -> bool:
+    """Is the nominal trigger n the object of a verb whose subject undergoes it?"""
+    lem = gv.lemma_.lower()
+    if n.dep_ in ("dobj", "obj") and n.head.i == gv.i and lem in verbs and lem not in ("come", "be"):
+        return True
+    p = n.head
+    return n.dep_ == "pobj" and p.lower_ == "under" and p.head.i == gv.i and lem in verbs
 
 
 def _governing_verb(t):
@@ -76,6 +149,11 @@ def build_events(analysis: Analysis, lex: Lexicon):
     for start in sorted(by_sent):
         cands = by_sent[start]
         sent = doc[start].sent
+        cut = heading_end(sent)
+        if cut > sent.start:
+            cands = {i: c for i, c in cands.items() if i >= cut}
+            if not cands:
+                continue
         drafts = analyse_sentence(sent, cands, lex, roles.is_actor, text)
         if not drafts:
             continue
@@ -89,11 +167,17 @@ def build_events(analysis: Analysis, lex: Lexicon):
             reciprocal = False
             passive = False
             if c.nominal:
-                actors, recips, reciprocal = roles.nominal_roles(h)
-                if not actors:
-                    gv = _governing_verb(h)
-                    if gv is not None:
-                        actors, passive = roles.subject_of(gv)
+                actors, recips, reciprocal = roles.nominal_roles(h, lex.patient_nouns)
+                gv = _governing_verb(h)
+                if gv is not None and _experienced(h, gv, lex.experiencer_verbs):
+                    # "the constitution is facing criticism from experts", "the convoy came
+                    # under attack": the subject receives the act
+                    for a in roles.subject_of(gv)[0]:
+                        if a not in recips and a not in actors:
+                            recips.append(a)
+                elif not actors and gv is not None and not (h.dep_ in ("nsubj", "nsubjpass") and h.head.i == gv.i):
+                    # "X's arrest drew condemnation": the trigger is the subject itself
+                    actors, passive = roles.subject_of(gv)
                 heads = [h]
             else:
                 if d.subject_token is not None:
@@ -112,10 +196,22 @@ def build_events(analysis: Analysis, lex: Lexicon):
                     if e.dep_ == "ccomp":
                         # "demanded that Hamas renounce …": the embedded subject is the recipient
                         first += [a for a in roles.clause_subject(e) if a not in actors]
-                recips, _src = roles.recipients_of(heads, set(actors))
+                # an "in X" phrase is where a joint act happened, not its recipient
+                located = not (len(actors) >= 2 and coded.type in SYMMETRIC)
+                recips, _src = roles.recipients_of(heads, set(actors), located)
                 recips = list(dict.fromkeys(first + recips))
             recips = [r for r in recips if r not in actors]
-            if not c.nominal and coded.type in INTENTIONAL and not actors and _inanimate_subject(d.clause_head, lex.agent_nouns):
+            if coded.type in PARTICIPANT_GATED and len({t.i for t in c.tokens}) == 1 and not actors and not recips \
+                    and not _political_subject(d.clause_head):
+                continue   # "the only way out is agreement", "providing food for her children"
+            if d.modal_threat and not actors:
+                continue   # "they may be arrested": a generic possibility, nobody threatens
+            if not c.nominal and coded.type in ("ASSAULT", "COERCE") and not actors and \
+                    _disaster_subject(d.clause_head, lex.disaster_nouns):
+                continue   # "the earthquake killed 40": no one did it
+            if coded.type == "CONSULT" and any((analysis.actor(x).sector == "MED") for x in actors + recips):
+                continue   # "VOA spoke with Armitage": a press interview, not a consultation
+            if not c.nominal and (coded.type in INTENTIONAL or coded.type == "PROTEST") and not actors and _inanimate_subject(d.clause_head, lex.agent_nouns):
                 # "the agreement could threaten …", "this approach allows …": acts need agents
                 continue
             if coded.type in SYMMETRIC:
@@ -146,7 +242,7 @@ def build_events(analysis: Analysis, lex: Lexicon):
                 "actors": bool(actors), "recipients": bool(recips), "depth": d.depth,
                 "finite_sub": d.finite_sub, "factuality": d.factuality,
                 "generated": c.source == "pattern" or not c.curated,
-                "promoted": d.promoted,
+                "promoted": d.promoted, "type": coded.type,
             }
             eid = short_hash(analysis.result.id, coded.type, coded.cameo, h.idx, sent.start_char)
             ev = Event(

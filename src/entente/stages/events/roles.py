@@ -15,7 +15,7 @@ from typing import Optional
 
 from entente.analysis import Analysis
 from entente.model import Actor, Mention
-from entente.ontology import gazetteer
+from entente.ontology import codebook, gazetteer
 
 PRUNE = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct", "cc"}
 RECIPIENT_PREPS = ("to", "with", "against", "on", "upon", "from", "for", "into", "toward", "towards",
@@ -25,6 +25,22 @@ SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
 TOPIC_OBJECT_VERBS = {"discuss", "negotiate", "debate", "review", "consider", "address", "raise",
                       "explore", "examine", "study", "agree", "reach", "sign", "commit"}
 SUBJ = ("nsubj", "nsubjpass", "csubj")
+# Pronoun subjects of a reported clause that may be the speaker ("Uganda said it had paid",
+# "the rebels said they had captured …"); but "they" inside a direct quote is someone else
+# ("they shot them," Ajmal said).
+SPEAKER_PRONOUNS = {"it", "we", "i", "he", "she"}
+QUOTE_MARKS = {'"', "“", "”", "''", "``", "‘", "’"}
+
+
+def _quoted(clause) -> bool:
+    """Is a reported clause a direct quotation (a quote mark between it and its speech verb)?"""
+    v = clause.head
+    lo, hi = sorted((clause.i, v.i))
+    return any(clause.doc[k].text in QUOTE_MARKS for k in range(lo, hi + 1))
+# Heads whose possessor is the one they stand against ("Berisha's opponents" are not Berisha).
+OPPONENT_HEADS = {"opponent", "critic", "rival", "enemy", "foe", "detractor", "adversary", "challenger", "accuser"}
+# Nouns in a phrase that name a conflict, not a participant ("a ceasefire in the Russia-Ukraine war").
+CONFLICT_NOUNS = {"war", "conflict", "crisis", "dispute", "fighting", "standoff", "row", "tension", "invasion"}
 
 
 def phrase_tokens(t) -> list:
@@ -83,6 +99,8 @@ class Roles:
         return ids or self._fallback_actors(toks)
 
     def _core_actors(self, t) -> list[str]:
+        if t.lemma_.lower() in OPPONENT_HEADS and not self.a.token_actors.get(t.i):
+            return []
         core = core_tokens(t)
         ids = self._ids_at(core)
         if len(ids) > 1:
@@ -97,7 +115,7 @@ class Roles:
         for c in t.children:
             if c.dep_ == "prep" and c.lower_ in ("of", "from", "in", "within", "inside"):
                 for g in c.children:
-                    if g.dep_ == "pobj":
+                    if g.dep_ == "pobj" and g.lemma_.lower() not in CONFLICT_NOUNS:
                         ids = self.actors_of(g)
                         if ids:
                             return ids
@@ -110,6 +128,8 @@ class Roles:
         out: list[str] = []
         for x in sorted(toks, key=lambda x: x.i):
             ent = self._ent_start.get(x.i)
+            if ent is None and x.dep_ == "amod" and x.is_title and not x.ent_type_:
+                ent = x.doc[x.i:x.i + 1]   # "two Swedish aid groups" missed by the NER
             if ent is None:
                 continue
             aid = self._fallback_actor(ent)
@@ -125,6 +145,11 @@ class Roles:
             self._fallback[key] = None
             return None
         p = gazetteer.place(ent.text)
+        if (p is None or p.kind != "country") and getattr(ent, "label_", "") in ("NORP", ""):
+            # "two American aid groups", "Iraqi officials": a nationality adjective
+            e = codebook.get().lookup(ent.text)
+            if e is not None and e.kind == "adjective" and e.country:
+                p = gazetteer.Place(codebook.get().country_name(e.country), e.country, "country")
         if p is None or p.kind != "country":
             self._fallback[key] = None
             return None
@@ -161,7 +186,8 @@ class Roles:
                 if s.dep_ == "nsubjpass":
                     return [], True
                 ids = self.actors_of(s)
-                if not ids and s.pos_ == "PRON" and t.dep_ == "ccomp" and t.head is not t:
+                if not ids and s.pos_ == "PRON" and t.dep_ == "ccomp" and t.head is not t and \
+                        (s.lower_ in SPEAKER_PRONOUNS or not _quoted(t)):
                     # "Uganda said it had paid …": an unresolved pronoun subject of a
                     # reported clause is taken to be the speaker
                     t = t.head
@@ -188,7 +214,7 @@ class Roles:
                     out.append(a)
         return out
 
-    def recipients_of(self, heads, exclude: set[str]) -> tuple[list[str], list]:
+    def recipients_of(self, heads, exclude: set[str], located: bool = True) -> tuple[list[str], list]:
         """Recipient ids from the objects and prepositional phrases of the given heads."""
         rec: list[str] = []
         sources: list = []
@@ -201,13 +227,16 @@ class Roles:
                 if c.dep_ in ("dobj", "obj", "iobj", "dative", "attr", "nsubjpass", "oprd"):
                     cands.append(c)
             for c in h.children:
-                if c.dep_ in ("prep",) and c.lower_ in RECIPIENT_PREPS:
+                if c.dep_ in ("prep", "dative") and c.lower_ in RECIPIENT_PREPS:
                     cands.extend(g for g in c.children if g.dep_ == "pobj")
             for c in cands:
                 ids = [a for a in self.actors_of(c) if a not in exclude]
                 if not ids and c.dep_ != "pobj":
                     # "continued military aid to Mozambique", "set fire to the offices of X"
                     ids = [a for a in self._object_pp_actors(c) if a not in exclude]
+                if not ids and c.dep_ != "pobj":
+                    # "rejected the allegations made by Pakistan": the one who made them
+                    ids = [a for a in self._object_agent_actors(c) if a not in exclude]
                 for a in ids:
                     if a not in rec:
                         rec.append(a)
@@ -220,7 +249,7 @@ class Roles:
                                 rec.append(a)
             if rec:
                 break
-        if not rec:
+        if not rec and located:
             # "lifted a curfew in Montenegro": the country sits in an "in X" phrase
             for h in heads:
                 for c in phrase_tokens(h):
@@ -233,11 +262,19 @@ class Roles:
                     break
         return rec, sources
 
+    def _object_agent_actors(self, o) -> list[str]:
+        for c in o.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                for ag in c.children:
+                    if ag.dep_ == "agent":
+                        return self._ids([g for g in ag.children if g.dep_ == "pobj"])
+        return []
+
     def _object_pp_actors(self, o) -> list[str]:
         for c in o.children:
-            if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS:
+            if c.dep_ in ("prep", "dative") and c.lower_ in RECIPIENT_PREPS:
                 for g in c.children:
-                    if g.dep_ == "pobj":
+                    if g.dep_ == "pobj" and g.lemma_.lower() not in CONFLICT_NOUNS:
                         ids = self.actors_of(g) or self._object_pp_actors(g)
                         if ids:
                             return ids
@@ -250,16 +287,21 @@ class Roles:
                 return self.actors_of(c)
         return []
 
-    def nominal_roles(self, n) -> tuple[list[str], list[str], bool]:
+    def nominal_roles(self, n, patient_nouns=frozenset()) -> tuple[list[str], list[str], bool]:
         """(actors, recipients, reciprocal) of a nominal trigger."""
         actors: list[str] = []
         recips: list[str] = []
         reciprocal = False
+        # "Mech Dara's arrest" (but "Nigeria's arrest of the activist": the possessor acts)
+        patient = n.lemma_.lower() in patient_nouns and not any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in n.children)
         for c in n.children:
             if c.dep_ in ("poss", "amod", "compound", "nmod"):
+                # "Mech Dara's arrest": the possessor of a patient noun is the one arrested
+                into = recips if patient and c.dep_ == "poss" else actors
                 for a in self.actors_of(c):
-                    if a not in actors:
-                        actors.append(a)
+                    if a not in into:
+                        into.append(a)
         for c in n.children:
             if c.dep_ == "acl":
                 ag = [g for g in c.children if g.dep_ == "agent"]
@@ -273,11 +315,12 @@ class Roles:
                     if a not in actors:
                         actors.append(a)
                 reciprocal = len(ids) > 1
-            elif c.dep_ == "prep" and c.lower_ == "by":
+            elif c.dep_ == "prep" and c.lower_ in ("by", "from"):
+                # "condemnation from Washington", "aid from Japan": the source acts
                 for a in self._ids([g for g in c.children if g.dep_ == "pobj"]):
                     if a not in actors:
                         actors.append(a)
-            elif c.dep_ == "prep" and c.lower_ in ("with", "against", "on", "to", "over", "for", "from", "of"):
+            elif c.dep_ in ("prep", "dative") and c.lower_ in ("with", "against", "on", "to", "over", "for", "of"):
                 for a in self._ids([g for g in c.children if g.dep_ == "pobj"]):
                     if a not in recips and a not in actors:
                         recips.append(a)

@@ -19,7 +19,7 @@ from .triggers import OBJ_DEPS, Candidate
 CLAUSE_DEPS = {"xcomp", "ccomp", "advcl", "pcomp", "csubj", "acomp"}
 BACKGROUND_DEPS = {"relcl", "acl"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-HYPO_AUX = {"may", "might", "could", "would", "should", "can"}
+HYPO_AUX = {"may", "might", "could", "would", "should", "can", "ca"}
 OBLIGATION = {"must", "should"}
 CONDITION_MARKS = {"if", "unless", "until"}
 EVENTIVE_PREPS = {"with", "between", "against", "by", "on", "over", "among", "from", "to"}
@@ -38,6 +38,7 @@ class Draft:
     requested: bool = False
     promoted: bool = False
     speech_verb: object = None        # "X said Y must …": X is the requester
+    modal_threat: bool = False        # THREATEN made out of a conditional/hypothetical conflict act
     subject_token: object = None      # explicit subject when the parse lost it
 
 
@@ -46,12 +47,28 @@ def _lem(t) -> str:
 
 
 def _aux(t) -> set[str]:
-    return {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
+    out = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
+    if not (out & (FUTURE_AUX | HYPO_AUX)) and t.dep_ == "conj" and t.head is not t and \
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+        # "they may be arrested and detained": a conjunct shares its head's modal
+        out |= {c.lower_ for c in t.head.children if c.dep_ in ("aux", "auxpass")} & (FUTURE_AUX | HYPO_AUX)
+    return out
+
+
+NEG_SUBJECTS = {"nobody", "none", "nothing", "neither"}
+
+
+NEG_ADVS = {"not", "n't", "n’t", "never"}
 
 
 def _negated(t) -> bool:
-    if any(c.dep_ == "neg" for c in t.children):
+    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in NEG_ADVS) for c in t.children):
         return True
+    for c in t.children:
+        # "no passengers were killed", "none of the hostages was freed"
+        if c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in NEG_SUBJECTS or
+                                                 any(k.dep_ == "det" and k.lower_ == "no" for k in c.children)):
+            return True
     if t.pos_ in ("NOUN", "PROPN") and any(c.lower_ == "no" and c.dep_ == "det" for c in t.children):
         return True
     return False
@@ -61,11 +78,14 @@ def _has_subject(t) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in t.children)
 
 
-def _condition(t) -> bool:
+def _condition(t) -> Optional[str]:
+    """The conditional subordinator on t's clause ("if", "unless", "until"), or None."""
     for c in t.children:
-        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children):
-            return True
-    return False
+        if c.dep_ == "advcl":
+            for m in c.children:
+                if m.dep_ == "mark" and m.lower_ in CONDITION_MARKS:
+                    return m.lower_
+    return None
 
 
 def _modal_factuality(t) -> Optional[str]:
@@ -114,13 +134,16 @@ def analyse_sentence(sent, cands: dict[int, Candidate], lex: Lexicon,
             c = cands[i]
             n = c.head
             dets = {k.lower_ for k in n.children if k.dep_ in ("det", "poss")}
-            if c.nominal and i not in consumed and n.dep_ not in ("compound", "amod", "poss") \
-                    and n.pos_ == "NOUN" and not n.ent_type_ and not dets & ANAPHORIC_DETS:
+            if c.nominal and i not in consumed and n.dep_ == "pobj" \
+                    and n.pos_ == "NOUN" and not n.ent_type_ and not dets & ANAPHORIC_DETS \
+                    and not any(k.dep_ == "poss" and k.pos_ == "PRON" for k in n.children) \
+                    and not _not_an_act(c, is_actor):
                 d = Draft(c, c.code, clause_head=c.head, promoted=True)
                 if _negated(c.head):
                     d.factuality = "negated"
                 drafts[i] = d
                 break
+    dropped = [x for x in dropped if x[2]]
     if not drafts and dropped and not in_quote(sent, text):
         # Nothing stands in the main clauses: the shallowest subordinate event is the
         # sentence's event ("… sent personnel to investigate …"), at lower confidence.
@@ -144,6 +167,11 @@ def analyse_sentence(sent, cands: dict[int, Candidate], lex: Lexicon,
     return [drafts[i] for i in sorted(drafts)]
 
 
+# Nouns whose infinitive names what did not (or need not) happen ("Obama's failure to sell").
+UNREAL_HOSTS = {"failure", "refusal", "inability", "reluctance", "unwillingness", "lack", "need", "ability",
+                "capacity", "power", "chance", "opportunity", "right", "freedom", "permission", "option",
+                "way", "time", "money", "cost", "reason", "incentive", "temptation", "pressure"}
+STATIVE_HOSTS = {"remain", "remains", "stay", "seem", "appear", "become", "look", "leave", "keep", "be", "get", "sound", "feel"}
 TEMPORAL_PREPS = {"before", "after", "since", "without", "by", "through", "upon", "while", "despite", "following", "in"}
 
 
@@ -168,19 +196,33 @@ def _verbal(c: Candidate, cands, lex: Lexicon, absorbed: dict[int, int], dropped
     hypothetical = fact == "hypothetical"
     reported = False
     conditional = _condition(h)
+    if h.tag_ == "VBN" and h.dep_ in ("acomp", "oprd", "xcomp", "ccomp") and _lem(h.head) in STATIVE_HOSTS and \
+            not any(k.dep_ == "agent" for k in h.children):
+        return None   # "sites were left blocked": a state
+    if h.tag_ == "VBN" and any(k.dep_ in ("auxpass", "aux") and _lem(k) in STATIVE_HOSTS - {"be", "get"} for k in h.children) \
+            and not any(k.dep_ == "agent" for k in h.children):
+        return None   # "the train remains blocked": a state
+    if h.tag_ == "VBN" and h.dep_ == "conj" and h.head.dep_ == "acl" and not any(k.dep_ == "agent" for k in h.children) \
+            and not _has_subject(h):
+        return None   # "… sites and content blocked": an adjectival participle
     t = h
     depth = 0
     # Climb the clause chain to find what governs this trigger.
     while t.dep_ != "ROOT" and t.head is not t:
         dep = t.dep_
         g = t.head
-        if dep == "acl" and t.tag_ in ("VBD", "VBZ", "VBP") and _verbless_root(t) and g.i not in cands:
+        finite = t.tag_ in ("VBD", "VBZ", "VBP") or any(k.dep_ == "conj" and k.tag_ == "VBD" for k in t.children)
+        if dep == "acl" and finite and _verbless_root(t) and g.i not in cands:
             # parser slip: "Doctors … donated" read as a noun modifier -> the main clause
             d.clause_head = h
             d.subject_token = g
             break
         if dep in BACKGROUND_DEPS:
-            dropped.append((depth + 2, _finalize(d, negated, intent, hypothetical, reported, conditional)))
+            # "the bombing that killed 11" is a background event that may stand alone;
+            # "Obama's failure to sell …", "an effort to pressure …" name no event
+            infinitive = any(k.dep_ == "aux" and k.lower_ == "to" for k in t.children)
+            dropped.append((depth + 2, _finalize(d, negated, intent, hypothetical, reported, conditional),
+                            not (dep == "acl" and infinitive and _lem(g) in UNREAL_HOSTS)))
             return None
         if dep == "conj":
             t = g
@@ -205,7 +247,7 @@ def _verbal(c: Candidate, cands, lex: Lexicon, absorbed: dict[int, int], dropped
                 t = gg
                 depth += 1
                 continue
-            dropped.append((depth + 2, _finalize(d, negated, intent, hypothetical, reported, conditional)))
+            dropped.append((depth + 2, _finalize(d, negated, intent, hypothetical, reported, conditional), True))
             return None
         if dep not in CLAUSE_DEPS:
             # Subjects, objects, modifiers: a trigger inside a noun phrase is not a clause event.
@@ -220,7 +262,7 @@ def _verbal(c: Candidate, cands, lex: Lexicon, absorbed: dict[int, int], dropped
             # "unless X", "until X": the condition of the governing act, not an event;
             # "as/after/while X": a background event -- kept only if nothing else stands.
             if not any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in t.children):
-                dropped.append((depth + 1, _finalize(d, negated, intent, hypothetical, reported, conditional)))
+                dropped.append((depth + 1, _finalize(d, negated, intent, hypothetical, reported, conditional), True))
             return None
         if g.i in cands and not cands[g.i].nominal:
             if dep in ("xcomp", "ccomp", "advcl", "pcomp", "acomp"):
@@ -252,6 +294,10 @@ def _verbal(c: Candidate, cands, lex: Lexicon, absorbed: dict[int, int], dropped
         if gl in lex.speech:
             if dep == "ccomp":
                 reported = True
+                if hypothetical and _aux(t) & HYPO_AUX == {"would"} and g.tag_ == "VBD" and t.i == h.i:
+                    # "Modi announced New Delhi would invest …": a reported future, a plan
+                    hypothetical = False
+                    intent = True
                 if _obligation(t):
                     d.requested = True
                     d.speech_verb = g
@@ -266,7 +312,13 @@ def _verbal(c: Candidate, cands, lex: Lexicon, absorbed: dict[int, int], dropped
             continue
         # Other governing verbs: an infinitive / purpose clause is their content.
         if dep in ("xcomp", "advcl") and not _has_subject(t):
-            dropped.append((depth + 1, _finalize(d, negated, intent, hypothetical, reported, conditional)))
+            # the content of a negated or modal governor ("can't afford to defend") never happened;
+            # that of a future one is planned ("his travels will include meeting …")
+            gov_fact = _modal_factuality(g)
+            real = not _negated(g) and gov_fact != "hypothetical"
+            if gov_fact == "planned":
+                intent = True
+            dropped.append((depth + 1, _finalize(d, negated, intent, hypothetical, reported, conditional), real))
             return None
         d.finite_sub = True
         t = g
@@ -288,9 +340,12 @@ def _finalize(d: Draft, negated: bool, intent: bool, hypothetical: bool, reporte
             d.factuality = "negated"
     elif intent or hypothetical:
         conflict = coding.ptype(code) in ("SANCTION", "COERCE", "ASSAULT", "PROTEST")
-        if conditional or (hypothetical and conflict):
-            if coding.ptype(code) not in ("REQUEST", "ACCUSE", "REJECT"):
+        if conditional in ("unless", "until") or ((conditional or hypothetical) and conflict):
+            # "will impose sanctions unless …", "could strike": a threat -- but "would meet
+            # Kim if there is a prospect" is a conditional offer, not a threat
+            if coding.ptype(code) not in ("REQUEST", "ACCUSE", "REJECT", "THREATEN"):
                 code = coding.threat_code(code)
+                d.modal_threat = True
         elif intent:
             code = coding.intent_code(code) if code[:2] != "15" else code
         d.factuality = "planned" if intent else "hypothetical"
@@ -326,12 +381,18 @@ def _nominal(c: Candidate, cands, lex: Lexicon, is_actor) -> Optional[Draft]:
     head = n.head
     if n.dep_ in ("compound", "amod", "nmod", "poss"):
         return None   # "aid convoys", "protest leaders": a modifier, not an event
+    if _not_an_act(c, is_actor):
+        return None
     kids = list(n.children)
     has_acl = any(k.dep_ == "acl" and k.pos_ == "VERB" and _lem(k) in lex.light_verbs for k in kids)
     has_part = any(k.dep_ == "prep" and k.lower_ in EVENTIVE_PREPS for k in kids)
     has_actor_mod = any(k.dep_ in ("poss", "amod", "compound", "nmod") and is_actor(k) for k in kids)
     subj = n.dep_ in ("nsubj", "nsubjpass") and _lem(head) not in ("be", "remain", "seem", "become", "appear")
     det = {k.lower_ for k in kids if k.dep_ == "det"}
+    if any(k.dep_ == "poss" and k.pos_ == "PRON" for k in kids) and not has_part and not has_acl:
+        # "concluding their meeting": a pronoun possessor points back to a told event
+        det.add("the")
+        has_actor_mod = False
     eventive = has_acl or has_part or has_actor_mod or subj
     # The object of an event verb is that verb's content ("rejected a plan").
     if n.dep_ in OBJ_DEPS | {"nsubjpass"} and head.i in cands and not cands[head.i].nominal:
@@ -358,7 +419,83 @@ def _nominal(c: Candidate, cands, lex: Lexicon, is_actor) -> Optional[Draft]:
     d = Draft(c, c.code, clause_head=n)
     if _negated(n):
         d.factuality = "negated"
+    else:
+        fact = _governed_factuality(n, lex)
+        if fact:
+            d.factuality = fact
+            if fact == "planned" and coding.ptype(c.code) in ("CONSULT",):
+                pass   # a planned meeting keeps its CONSULT code
     return d
+
+
+def _not_an_act(c: Candidate, is_actor) -> bool:
+    """Nominal triggers that name no act: predicates ("he is a threat to national security",
+    "deemed a threat", "poses a threat"), names ("the Quadrilateral Security Dialogue") and
+    threats without a maker or content ("a growing threat from China", "threats of violence")."""
+    n = c.head
+    kids = list(n.children)
+    m = n
+    while m.dep_ == "conj" and m.head.i != m.i:
+        m = m.head   # "the only way out is a dialogue and agreement": the first conjunct's role
+    if m.dep_ in ("attr", "oprd") or (m.dep_ in ("dobj", "obj") and _lem(m.head) in PREDICATIVE_VERBS):
+        return True
+    if n.dep_ == "pobj" and n.head.head.pos_ == "NOUN" and _lem(n.head.head) in REVERSAL_NOUNS:
+        return True   # "the pause in aid to Ukraine", "a freeze on talks": the act is withheld
+    if _is_name(n):
+        return True
+    if n.dep_ in ("dobj", "obj") and _lem(n.head) in REVERSAL_VERBS:
+        return True   # "another court revoked house arrest": the end of an act, not the act
+    if coding.ptype(c.code) == "THREATEN":
+        maker = any(k.dep_ in ("poss", "amod", "compound", "nmod") and is_actor(k) for k in kids) or \
+            any(k.dep_ == "prep" and k.lower_ == "by" for k in kids)
+        content = any(k.dep_ in ("acl", "relcl") and any(x.dep_ == "aux" and x.lower_ == "to" for x in k.children)
+                      for k in kids)
+        if not (maker or content):
+            return True
+    return False
+
+
+REVERSAL_VERBS = {"revoke", "overturn", "cancel", "annul", "rescind", "quash", "halt", "lift", "reverse",
+                  "suspend", "postpone", "delay", "end", "abandon", "scrap", "drop", "avoid", "prevent", "escape"}
+REVERSAL_NOUNS = {"pause", "halt", "suspension", "freeze", "end", "cut", "reduction", "ban", "lack", "absence",
+                  "shortage", "failure", "refusal", "cessation", "moratorium", "delay", "postponement", "cancellation"}
+PREDICATIVE_VERBS = {"pose", "represent", "constitute", "become", "remain", "seem", "deem", "consider", "call"}
+NAME_ENTS = {"ORG", "LAW", "WORK_OF_ART", "EVENT", "FAC", "PRODUCT"}
+
+
+def _is_name(n) -> bool:
+    """Part of a multi-word name ("Quadrilateral Security Dialogue", "Paris Agreement")?"""
+    if n.ent_type_ in NAME_ENTS and any(e.start <= n.i < e.end and e.end - e.start > 1 for e in n.sent.ents):
+        return True
+    return n.is_title and n.i > n.sent.start and n.pos_ == "PROPN"
+
+
+def _governed_factuality(n, lex: Lexicon) -> Optional[str]:
+    """A nominal event takes the modality of the verb it hangs from: "will join … for the
+    talks", "is scheduled to travel … for meetings", "travels will include meeting X"."""
+    t = n
+    for _ in range(6):
+        if t.dep_ not in ("pobj", "prep", "dobj", "obj", "conj", "nsubj", "nsubjpass", "appos") or t.head is t:
+            break
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            break
+    if t.pos_ not in ("VERB", "AUX") or t.i == n.i:
+        return None
+    v = t
+    for _ in range(4):
+        f = _modal_factuality(v)
+        if f:
+            return f
+        if _lem(v) in lex.intent and v.i != t.i:
+            return "planned"
+        if v.dep_ in ("xcomp", "conj") and v.head.i != v.i:
+            v = v.head
+            if _lem(v) in lex.intent:
+                return "planned"
+            continue
+        break
+    return None
 
 
 def _inside_event(t, cands) -> bool:

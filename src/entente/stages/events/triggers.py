@@ -53,6 +53,11 @@ def objects(verb) -> list:
     object of "engage in" / "take part in"."""
     out = [c for c in verb.children if c.dep_ in OBJ_DEPS]
     out += [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj:pass")]
+    out += [k for o in list(out) for k in o.children if k.dep_ == "conj" and k.pos_ in ("NOUN", "PROPN")]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+        # "the statement released hours later", "sanctions imposed on Iran": the noun a
+        # passive participle modifies is its object
+        out.append(verb.head)
     if verb.lemma_.lower() in ("engage", "participate", "take", "join", "involve"):
         for p in verb.children:
             if p.dep_ == "prep" and p.lower_ == "in":
@@ -63,6 +68,15 @@ def objects(verb) -> list:
 def particles(verb) -> list:
     return [c for c in verb.children if c.dep_ in ("prt", "compound:prt")] + \
            [c for c in verb.children if c.dep_ in ("prep", "agent") and c.i > verb.i]
+
+
+def _subjunctive(v) -> bool:
+    """'demanded that Israel withdraw', 'urged that talks should resume': a mandative clause."""
+    aux = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
+    if aux & {"must", "should", "shall"}:
+        return True
+    base = v.tag_ == "VB" and not aux or any(c.tag_ == "VB" and c.lower_ == "be" for c in v.children if c.dep_ in ("aux", "auxpass"))
+    return base and any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
 
 
 def noun_code(lex: Lexicon, noun) -> Optional[tuple[str, list]]:
@@ -82,6 +96,8 @@ def noun_code(lex: Lexicon, noun) -> Optional[tuple[str, list]]:
         if _lemma(c) in ("peace", "trade", "free-trade") and lem in ("talk", "negotiation"):
             return "046", [noun, c]
     for c in noun.children:  # "hunger strike" sometimes parses as amod
+        if c.dep_ == "amod" and lex.nouns.get(f"{_lemma(c)} {lem}"):
+            return lex.nouns[f"{_lemma(c)} {lem}"], [noun, c]   # "military support" is aid
         if c.dep_ == "amod" and _lemma(c) == "hunger" and lem == "strike":
             return "142", [noun, c]
         if c.dep_ == "amod" and _lemma(c) == "general" and lem == "strike":
@@ -104,11 +120,16 @@ def verb_candidate(lex: Lexicon, verb) -> Optional[Candidate]:
     # 1. verb + particle / preposition ("called on", "handed over", "cut off")
     for p in particles(verb):
         key = f"{lem} {p.lower_}"
+        if key in lex.particle_block:
+            return None   # "hail from China": an origin, not praise
         if key in lex.particles:
             code = lex.particles[key]
             if code:
                 return Candidate(verb, code, [verb, p], True, source="particle")
     objs = objects(verb)
+    if lem in lex.needs_participant and not objs and any(c.dep_ == "nsubj" for c in verb.children) and not any(
+            c.dep_ in ("prep", "agent") and c.lower_ in ("against", "with", "over", "by", "alongside") for c in verb.children):
+        return None   # "he's still fighting": no one fought
     # 2. verb + object lemma ("imposed a curfew", "lifted sanctions")
     for o in objs:
         for ol in [_lemma(o)] + [_lemma(c) for c in o.children if c.dep_ == "compound"]:
@@ -141,6 +162,8 @@ def verb_candidate(lex: Lexicon, verb) -> Optional[Candidate]:
         if any(c.dep_ == "xcomp" for c in verb.children) and objs:
             return Candidate(verb, lex.needs_xcomp[lem], [verb], True, source="verb")
         return None
+    if lem in lex.indicative_ccomp_block and any(c.dep_ == "ccomp" and not _subjunctive(c) for c in verb.children):
+        return None   # "insists it is committed to peace", "asked whether …": a statement
     if lem in lex.object_block and any(_lemma(o) in lex.object_block[lem] for o in objs):
         return None   # "released a report", "warned that …" (a statement, not a threat)
     if lem in lex.transitive and (objs or any(c.dep_ == "agent" for c in verb.children)):

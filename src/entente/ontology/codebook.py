@@ -141,6 +141,18 @@ class Codebook:
                 return None
         return e
 
+    def _surname_initials(self) -> dict[str, set]:
+        """surname -> first names of dictionary people with it."""
+        got = self.__dict__.get("_initials")
+        if got is None:
+            got = {}
+            for k in self.named:
+                w = k.replace(".", " ").replace("-", " ").split()
+                if len(w) > 1 and w[-1] in self.surnames:
+                    got.setdefault(w[-1], set()).add(w[0])
+            self.__dict__["_initials"] = got
+        return got
+
     def max_tokens(self, first_token_lower: str) -> int:
         return self.first.get(first_token_lower.replace("’", "'"), 0)
 
@@ -148,13 +160,23 @@ class Codebook:
         c = self.countries.get(iso3)
         return c["name"] if c else iso3
 
-    def named_actor(self, name: str, on: Optional[str] = None) -> Optional[tuple[Optional[str], Optional[str]]]:
-        """(country, sector) of a named actor in the dictionaries, the code valid on date `on` first."""
+    def named_actor(self, name: str, on: Optional[str] = None, surname: bool = True) -> Optional[tuple[Optional[str], Optional[str]]]:
+        """(country, sector) of a named actor in the dictionaries, the code valid on date `on` first.
+
+        Failing the full name, a person's surname that points to one country only —
+        if the name is the bare surname or its first name is a dictionary person's
+        with that surname ("Mark Lambert" is not "Alain Lambert", "Will Wang" not
+        "Wang Ginn-wang"; "Mohammed al-Sudani" may be "Mohammed Shia al-Sudani").
+        `surname=False` for organisations ("Pacific Air Forces" is nobody's surname)."""
         key = norm(name)
         rows = self.named.get(key)
         if not rows:
-            last = key.replace(".", " ").split()[-1:] if key else []
-            hit = self.surnames.get(last[0]) if last else None
+            if not surname:
+                return None
+            words = key.replace(".", " ").replace("-", " ").split() if key else []
+            hit = self.surnames.get(words[-1]) if words else None
+            if hit and len(words) > 1 and words[0] not in self._surname_initials().get(words[-1], ()):
+                hit = None
             return (hit[0], None) if hit else None
         best = None
         for country, sector, start, end in rows:

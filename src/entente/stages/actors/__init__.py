@@ -8,9 +8,15 @@ Submodules, one job each:
   registry — drafts -> the contract's `Actor`s, ids in first-mention order, token links
 
 Writes `analysis.result.actors`, `analysis.result.groupings`, the token index
-(`analysis.link_mention`) and `analysis.notes["actors"]["places"]`.
+(`analysis.link_mention`), `analysis.notes["actors"]["places"]` and
+`analysis.notes["actors"]["not_actors"]`: `{"start", "end", "name", "why"}` for country
+names and demonyms the stage decided are *not* mentions of a state — part of a longer
+proper name ("Indian" of "Indian Ocean", "Khyber" of "Khyber Pakhtunkhwa") or an attitude
+("anti-Pakistan") — so later stages do not make them state actors again.
 """
 from __future__ import annotations
+
+from typing import Optional
 
 from entente.analysis import Analysis
 from entente.model import Role
@@ -18,8 +24,8 @@ from entente.ontology import codebook, gazetteer
 from entente.ontology.codebook import norm
 
 from . import coref
-from .detect import agent_sector, codebook_matches, head_noun, is_place_use
-from .people import Context, find_people, unnamed_officials
+from .detect import agent_sector, codebook_matches, head_noun, inside_place_name, is_place_use
+from .people import Context, find_people, place_before, unnamed_officials
 from .registry import Registry
 
 # Heads that make "X government" the state itself rather than a separate body.
@@ -30,6 +36,10 @@ GENERIC = frozenset({"communist", "socialist", "democratic", "national", "popula
                      "united", "federal", "central", "supreme", "high", "new", "free", "workers", "progressive", "party",
                      "council", "court", "front", "movement", "alliance", "congress", "league", "democrats", "republicans"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Heads that are facilities or vehicles, never actors, whatever sector the agents table gives them.
+THINGS = frozenset({"base", "bases", "ship", "vessel", "tanker", "plane", "aircraft", "jet", "drone", "submarine",
+                    "warship", "carrier", "facility", "site", "prison", "camp", "airport", "port", "station",
+                    "neighborhood", "neighbourhood", "news", "media"})
 
 
 def run(analysis: Analysis) -> None:
@@ -38,6 +48,7 @@ def run(analysis: Analysis) -> None:
     on = analysis.reference.isoformat() if analysis.reference else None
     reg = Registry(analysis)
     places: list[dict] = []
+    not_actors: list[dict] = []
 
     matches = codebook_matches(doc, cb, reg.toks)
     by_start = {m.start: m for m in matches}
@@ -81,6 +92,17 @@ def run(analysis: Analysis) -> None:
         if end < len(doc) and doc[end].lower_ in ("'s", "’s"):
             end += 1
         if e.kind in ("state", "adjective", "capital"):
+            if m.start >= 2 and doc[m.start - 1].text in ("-", "‑") and doc[m.start - 2].lower_ in ("anti", "pro", "non"):
+                not_actors.append({"start": m.start, "end": m.end, "name": doc[m.start:m.end].text, "why": "attitude"})
+                continue   # "anti-Pakistan fighters": an attitude to the state, not the state
+            inside = inside_place_name(doc, m)
+            if inside is not None:
+                not_actors.append({"start": m.start, "end": m.end, "name": inside, "why": "part of a name"})
+                # "Indian Ocean", "Khyber Pakhtunkhwa": no mention of the state; a place in it if the gazetteer says so
+                p = gazetteer.place(inside)
+                if p is not None and p.country == e.country:
+                    places.append({"start": m.start, "end": m.end, "name": inside, "country": e.country})
+                continue
             if is_place_use(doc, m):
                 places.append({"start": m.start, "end": m.end, "name": doc[m.start:m.end].text, "country": e.country})
                 if e.kind == "capital":
@@ -88,6 +110,8 @@ def run(analysis: Analysis) -> None:
             head = head_noun(doc, m.start, m.end)
             if head is not None and head.i not in reg.claimed and head.i not in title_tokens:
                 sector = agent_sector(cb, doc[m.end:head.i + 1])
+                if norm(head.lemma_) in THINGS:
+                    sector = None   # "U.S. naval base", "Iranian cargo ship": the state's, not an actor
                 if sector and norm(head.lemma_) not in STATE_HEADS:
                     name = doc[m.start:head.i + 1].text
                     kind = "organization" if head.text[:1].isupper() else "group"
@@ -146,10 +170,13 @@ def run(analysis: Analysis) -> None:
             if iso and all(p["start"] != ent.start for p in places):
                 places.append({"start": ent.start, "end": ent.end, "name": ent.text, "country": iso})
 
+    _person_context(doc, cb, reg)
     coref.resolve(doc, cb, reg)
     reg.finish()
     places.sort(key=lambda p: p["start"])
-    analysis.notes.setdefault("actors", {})["places"] = places
+    notes = analysis.notes.setdefault("actors", {})
+    notes["places"] = places
+    notes["not_actors"] = not_actors
 
 
 def _merge_person(d, p, on) -> None:
@@ -191,16 +218,18 @@ def _ner_org(ctx: Context, reg: Registry, ent, by_start) -> None:
             if i == span.start and m.end < span.end:
                 key_start = m.end   # "U.S. Central Command" ~ "Central Command"
             break
+    if country is None:
+        country = _org_place_country(ctx, span, by_start)
     generic = all(t.lower_ in GENERIC or t.is_stop or norm(t.text) in cb.agents or norm(t.lemma_) in cb.agents
                   or norm(t.text) in cb.title_modifiers for t in span)
     # "Communist Party" is in every country: the dictionary's pick would be a guess
-    known = cb.named_actor(span.text, ctx.on) if len(span) > 1 and not generic else None
+    known = cb.named_actor(span.text, ctx.on, surname=False) if len(span) > 1 and not generic else None
     sector = agent_sector(cb, span)
-    if any(t.lower_ in LEGISLATIVE for t in span):
-        sector = "LEG"
+    if any(t.lower_ in LEGISLATIVE for t in span) and not (known is not None and known[1]):
+        sector = "LEG"   # ... but "Freedom House" is an NGO the dictionary knows
     if known is not None:
         country = country or known[0]
-        sector = sector or known[1]
+        sector = known[1] or sector
     if country is None and sector is None:
         return
     key = "o:" + norm(ctx.doc[key_start:span.end].text)
@@ -222,3 +251,115 @@ def _surnames(doc, reg: Registry) -> None:
         k = last.get(tok.lower_)
         if k is not None and reg.drafts[k].first < tok.i:
             reg.mention(k, tok.i, tok.i + 1)
+
+
+AFFILIATION_PREPS = frozenset({"of", "at", "with", "from", "for"})
+# Titles found in every kind of organisation: their sector is only a default.
+GENERIC_TITLES = frozenset({"director", "president", "chairman", "chairwoman", "chair", "head", "chief", "coordinator",
+                            "fellow", "member", "manager", "officer", "founder", "leader", "executive"})
+
+
+def _affiliations(h, depth: int = 2) -> list:
+    """Objects of "of/at/with/from/for" under a name or its description, two prepositions deep
+    ("director of the U.S.-Korea program at the Council on Foreign Relations")."""
+    out = []
+    for c in h.children:
+        if c.dep_ == "prep" and c.lower_ in AFFILIATION_PREPS:
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    out.append(g)
+                    if depth > 1:
+                        out += _affiliations(g, depth - 1)
+    return out
+
+
+def _described_by(doc, root):
+    """Nouns that describe a person's name: the appositive ("Yang, a Chinese businessman") or the
+    predicate ("Yang is a Chinese businessman")."""
+    out = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if root.dep_ in ("nsubj",) and root.head.lemma_ == "be":
+        out += [c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+    return out
+
+
+def _person_context(doc, cb, reg: Registry) -> None:
+    """A person's country and sector from the sentence around the name when the title gave none:
+    "Yang is a Chinese businessman", "Martin Kelly of EOS Risk Group", "an analyst at Leiden
+    University", "Cornell's Casanova". Never overrides what the title gave."""
+    for d in list(reg.drafts.values()):
+        if d.key not in reg.drafts or d.kind != "person" or (d.country and d.sector):
+            continue
+        for m in list(d.mentions):
+            if m.shared or doc[m.start].pos_ == "PRON":
+                continue
+            root = doc[m.start:m.end].root
+            nouns = _described_by(doc, root)
+            country = sector = None
+            for noun in nouns:
+                for k in list(reg.keys_at(noun.i)):
+                    o = reg.drafts.get(k)
+                    if o is not None and k != d.key and len(o.mentions) == 1 \
+                            and o.mentions[0].start <= noun.i < o.mentions[0].end and \
+                            (o.kind == "person" and o.role and norm(o.role) in norm(o.name)
+                             or o.kind == "group" and noun.tag_ == "NN"):   # "Will Wang, a Chinese student"
+                        reg.merge(d.key, k)   # "Yang is a Chinese businessman": the description is Yang
+                        break
+                for c in noun.lefts:
+                    for k in reg.keys_at(c.i):
+                        o = reg.drafts[k]
+                        if o.kind in ("state", "group") and o.country and o.country != "IGO" and not country:
+                            country = o.country
+                sector = sector or agent_sector(cb, [noun])
+            # affiliation: "of/at <organisation>", "<organisation>'s <name>"
+            heads = [root] + nouns
+            org_sector = None
+            for h in heads:
+                objs = _affiliations(h)
+                objs += [c for c in h.children if c.dep_ == "poss"]
+                for o_tok in objs:
+                    for k in reg.keys_at(o_tok.i):
+                        o = reg.drafts[k]
+                        if o.kind in ("organization", "igo") and o.key != d.key:
+                            country = country or o.country
+                            org_sector = org_sector or ("IGO" if o.kind == "igo" else o.sector)
+            sector = sector or org_sector
+            if country and not d.country:
+                d.country = country
+            if sector and not d.sector:
+                d.sector = sector
+            elif org_sector and d.role and norm(d.role).split()[-1] in GENERIC_TITLES:
+                # "Scott Snyder, director of ... at the Council on Foreign Relations": the
+                # organisation says more than a title found in every sector
+                d.sector = org_sector
+            if d.country and d.sector:
+                break
+
+
+POSTED_HEADS = frozenset({"embassy", "consulate", "mission", "delegation", "office", "bureau", "representation"})
+
+
+def _org_place_country(ctx: Context, span, by_start) -> Optional[str]:
+    """An organisation's country from a place in or around its name: "Istanbul's Kadir Has
+    University", "the University of Sarajevo", "Leiden University in the Netherlands" (not for
+    embassies and missions, which are in another country than their own)."""
+    doc = ctx.doc
+    if any(t.lower_ in POSTED_HEADS for t in span):
+        return None
+    iso = place_before(doc, span.start, ctx.claimed_country - set(range(span.start - 3, span.start)))
+    if iso:
+        return iso
+    for t in span:
+        if t.lower_ == "of" and t.i + 1 < span.end:
+            words = [x.text for x in doc[t.i + 1:span.end] if x.lower_ != "the"]
+            p = gazetteer.place(" ".join(words)) if words else None
+            if p is not None:
+                return p.country
+    k = span.end
+    if k + 1 < len(doc) and doc[k].lower_ == "in":
+        k += 1
+        if doc[k].lower_ == "the" and k + 1 < len(doc):
+            k += 1
+        m = by_start.get(k)
+        if m is not None and m.entry.kind in ("state", "capital") and m.entry.country:
+            return m.entry.country
+    return None

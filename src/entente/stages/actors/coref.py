@@ -116,7 +116,7 @@ def _fits(reg: Registry, key: str, want: dict) -> bool:
 
 
 def _pick_group(groups: list[Group], before: int, sent: int, lookback: int, size: Optional[int], ok,
-                same_sentence_first: bool, same_kind=None) -> Optional[tuple[str, ...]]:
+                same_sentence_first: bool, same_kind=None) -> Optional[Group]:
     order = range(sent, sent - lookback - 1, -1) if same_sentence_first else list(range(sent - 1, sent - lookback - 1, -1)) + [sent]
     for s in order:
         cands = [g for g in groups if g.sentence == s and g.position < before
@@ -124,8 +124,23 @@ def _pick_group(groups: list[Group], before: int, sent: int, lookback: int, size
                  and (same_kind is None or same_kind(g.keys))]
         if cands:
             cands.sort(key=lambda g: (g.subject, g.position))
-            return cands[-1].keys
+            return cands[-1]
     return None
+
+
+ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos", "dative"})
+
+
+def _nearer_plural(doc, reg: Registry, g: Group, i: int) -> bool:
+    """A plural noun phrase between the group and the pronoun is the nearer antecedent
+    ("Russia and Iraq ... high-risk environments ... their return"; "the panel of experts ... they")."""
+    head = doc[g.position]
+    lo = head.right_edge.i
+    for t in doc[lo + 1:i]:
+        if t.tag_ in ("NNS", "NNPS") and t.pos_ in ("NOUN", "PROPN") and t.dep_ in ARG_DEPS \
+                and t.i not in reg.claimed and t.i != head.head.i:
+            return True
+    return False
 
 
 def resolve(doc, cb: Codebook, reg: Registry) -> None:
@@ -156,8 +171,13 @@ def resolve(doc, cb: Codebook, reg: Registry) -> None:
                 reg.mention(key, tok.i, tok.i + 1)
                 persons.append((tok.i, key, tok.dep_ in SUBJ))
                 persons.sort()
+        elif (low == "its" or low == "it" and tok.dep_ in SUBJ) and tok.pos_ == "PRON":   # object "it" is mostly a thing
+            key = _it_antecedent(doc, reg, tok, sent_of)
+            if key:
+                reg.mention(key, tok.i, tok.i + 1)
         elif low in PLURAL and tok.pos_ == "PRON":
-            keys = _pick_group(groups, tok.i, sent_of[tok.i], 2, None, lambda k: True, True)
+            g = _pick_group(groups, tok.i, sent_of[tok.i], 2, None, lambda k: True, True)
+            keys = g.keys if g is not None and not _nearer_plural(doc, reg, g, tok.i) else None
             if keys:
                 for k in keys:
                     reg.mention(k, tok.i, tok.i + 1, shared=True)
@@ -177,14 +197,18 @@ def resolve(doc, cb: Codebook, reg: Registry) -> None:
                     has_det = has_det or c.lower_ == "both"
                 if c.lower_ in DETS:
                     has_det = True
-            if not has_det:
-                continue
+            if not has_det or any(c.lower_ in ("other", "remaining", "rest") for c in left):
+                continue   # "the other states in the region" are not the ones just named
+            if any(c.dep_ in ("amod", "compound") and c.text[:1].isupper() and c.i not in reg.claimed for c in left):
+                continue  # "the European nations": a description of its own, not the last group
+
             start = min([c.i for c in left] + [tok.i])
             ok = lambda k, w=want: _fits(reg, k, w)
             uniform = None
             if want.get("kind", "any") == "any":   # "both sides": two of a kind, not a state and a doctor
                 uniform = lambda ks: len({reg.drafts[k].kind for k in ks}) == 1
-            keys = _pick_group(groups, start, sent_of[tok.i], PLURAL_LOOKBACK, size, ok, False, uniform)
+            g = _pick_group(groups, start, sent_of[tok.i], PLURAL_LOOKBACK, size, ok, False, uniform)
+            keys = g.keys if g is not None else None
             if keys is None and size and uniform is None:
                 keys = _last_distinct(reg, start, sent_of, size, ok)
             if keys:
@@ -240,4 +264,48 @@ def _last_distinct(reg: Registry, before: int, sent_of: list[int], size: int, ok
             keys.append(k)
         if len(keys) == size:
             return tuple(keys)
+    return None
+
+
+NON_PERSON = frozenset({"state", "organization", "igo"})
+SPEECH = frozenset({"say", "add", "accuse", "deny", "announce", "warn", "urge", "call", "claim", "insist", "reject",
+                    "state", "argue", "threaten", "vow", "pledge", "promise", "demand", "condemn", "confirm", "respond"})
+
+
+def _actor_of_subject(reg: Registry, subj) -> Optional[str]:
+    """The one state/organisation a subject token names; '' when the subject is something else."""
+    keys = _own_keys(reg, subj.i)
+    if len(keys) != 1 or any(c.dep_ == "conj" for c in subj.children):
+        return ""   # "Tokyo and Washington ... its": a plural subject
+    d = reg.drafts[keys[0]]
+    if d.kind not in NON_PERSON or subj.tag_ in ("NNS", "NNPS") and d.kind != "state":
+        return ""
+    return keys[0]
+
+
+def _it_antecedent(doc, reg: Registry, tok, sent_of: list[int]) -> Optional[str]:
+    """"it"/"its" -> the state or organisation that is the subject of a clause above the pronoun
+    ("Ankara ... to end its isolation", "China said it would respond", "urged Beijing to use its
+    influence"); a nearer non-actor subject ("the ship ... its cargo") stops the search."""
+    cur = tok
+    hops = 0
+    while cur.head is not cur and hops < 8:
+        child, cur = cur, cur.head
+        hops += 1
+        # "China's rapid expansion of its arsenal": a possessor on the way up is nearer than the subject
+        poss = [c for c in cur.children if c.dep_ == "poss" and c.i < tok.i and c is not child and c.i != tok.i]
+        if poss:
+            return _actor_of_subject(reg, poss[0]) or None
+        subs = [c for c in cur.children if c.dep_ in SUBJ and c.i != tok.i and c.i < tok.i and c is not child]
+        if not subs and child.dep_ == "xcomp":
+            subs = [c for c in cur.children if c.dep_ == "dobj" and c.i < tok.i]   # object control
+        if subs:
+            k = _actor_of_subject(reg, subs[0])
+            return k or None
+    if tok.lower_ == "it" and tok.dep_ in SUBJ and tok.head.lemma_.casefold() in SPEECH and sent_of[tok.i] > 0:
+        # "The ministry issued a statement. It said ..." -> the previous sentence's subject
+        prev = doc[tok.sent.start - 1].sent
+        subs = [c for c in prev.root.children if c.dep_ in SUBJ]
+        if subs:
+            return _actor_of_subject(reg, subs[0]) or None
     return None

@@ -96,7 +96,10 @@ def is_place_use(doc, m: Match) -> bool:
         return True
     if m.entry.kind == "capital":
         # "visited Beijing", "arrived Tuesday in Moscow": objects of motion are places
-        return head.dep_ in ("dobj", "npadvmod", "nmod") or root.ent_type_ in ("LOC", "FAC")
+        # ... but "urged Beijing to", "accused Moscow of": the object of other verbs is the government
+        if head.dep_ == "dobj":
+            return head.head.lemma_.casefold() in MOTION
+        return head.dep_ in ("npadvmod", "nmod") or root.ent_type_ in ("LOC", "FAC")
     return False
 
 
@@ -123,4 +126,47 @@ def agent_sector(cb: Codebook, tokens) -> Optional[str]:
             s = cb.agents.get(" ".join(seq))
             if s:
                 return s
+    return None
+
+
+# Geographic features that make a demonym part of a place's name ("Indian Ocean", "Persian Gulf").
+GEO_FEATURES = frozenset({"ocean", "oceans", "sea", "seas", "gulf", "bay", "strait", "straits", "peninsula", "river",
+                          "basin", "desert", "mountains", "plateau", "plain", "plains", "coast", "archipelago",
+                          "islands", "island", "lake", "channel", "subcontinent", "highlands", "lowlands", "valley"})
+COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                     "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+                     "southeastern", "southwestern", "upper", "lower"})
+NAME_LABELS = frozenset({"LOC", "FAC", "GPE", "LAW", "WORK_OF_ART", "PRODUCT"})
+
+
+def inside_place_name(doc, m: Match) -> Optional[str]:
+    """Is a state, demonym or capital match only part of a longer proper name of a place,
+    a law or a work ("Indian Ocean", "the Indian and Pacific Ocean regions", "Khyber
+    Pakhtunkhwa", "South China Sea", "New Mexico")? Returns the name's text, else None."""
+    n = len(doc)
+    nxt = doc[m.end] if m.end < n else None
+    if nxt is not None and nxt.text[:1].isupper() and nxt.lower_ in GEO_FEATURES:
+        return doc[m.start:m.end + 1].text
+    if nxt is not None and nxt.lower_ in ("and", ",", "&") and m.entry.kind == "adjective":
+        # "the Indian and Pacific Ocean regions": the feature word is shared
+        j = m.end + 1
+        while j < n and j < m.end + 5 and doc[j].text[:1].isupper() and doc[j].lower_ not in GEO_FEATURES:
+            j += 1
+        if j < n and j > m.end + 1 and doc[j].text[:1].isupper() and doc[j].lower_ in GEO_FEATURES:
+            return doc[m.start:j + 1].text
+    tok = doc[m.start]
+    if tok.ent_type_ in NAME_LABELS:
+        s = m.start
+        while s > 0 and doc[s].ent_iob_ == "I":
+            s -= 1
+        e = m.end
+        while e < n and doc[e].ent_iob_ == "I":
+            e += 1
+        ent = doc[s:e]
+        extra = [t for t in ent if not (m.start <= t.i < m.end) and t.lower_ not in ("the", "'s", "’s")]
+        if all(t.lower_ in COMPASS for t in extra):
+            return None   # "Western Cambodia", "Northern Iraq": a region of the country
+        if extra and all(t.text[:1].isupper() or t.is_digit or t.text in ("-", "of") for t in extra) \
+                and not any(t.text in (",", "and") for t in ent):
+            return ent.text
     return None

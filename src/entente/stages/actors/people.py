@@ -159,12 +159,18 @@ def _sent_bounds(tok) -> tuple[int, int]:
     return s.start, s.end
 
 
+# Occupations whose sector holds whatever organisation employs them ("VOA White House correspondent").
+OWN_SECTOR = frozenset({"MED", "EDU", "HLH", "JUD"})
+
+
 def _apply_country(ctx: Context, p: PersonMention, start: int) -> None:
     m = country_before(ctx.doc, start, ctx.by_end)
     if m is None or m.entry.kind not in PARTY_KINDS or not m.entry.country:
         return
     p.country = m.entry.country
     p.source = "title"
+    if p.sector in OWN_SECTOR:
+        return
     if m.entry.kind in ("organization", "igo") and m.entry.sector:
         p.sector = m.entry.sector if m.entry.kind == "organization" else "IGO"
 
@@ -195,6 +201,9 @@ PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "von", "van", "d
 def _extend_name(doc, e: int) -> int:
     """"Mohammed Shia" + "al-Sudani": the NER often stops at a name particle."""
     n = len(doc)
+    if e + 1 < n and doc[e].text in ("-", "‑") and not doc[e - 1].whitespace_ and not doc[e].whitespace_ \
+            and doc[e + 1].is_alpha and doc[e + 1].is_lower:
+        e += 2   # "Tsai Ing" + "-wen"
     while e + 1 < n and doc[e].lower_ in PARTICLES:
         k = e + 1
         if doc[k].text in ("-", "‑") and k + 1 < n:
@@ -270,6 +279,8 @@ def find_people(ctx: Context, persons: list[tuple[int, int]]) -> list[PersonMent
             continue  # "Alawites" is a people, "NISA" an acronym: not persons
         if inner is None and not (s > 0 and norm(doc[s - 1].text) in cb.title_heads) and _is_place(doc[s:e].text):
             continue  # "Bandar Abbas"
+        if inner is None and _not_a_person(doc, cb, s, e, ent_tokens):
+            continue
         m = ctx.by_start.get(s)
         if m is not None and m.end >= e and m.entry.kind in PARTY_KINDS:
             continue  # the NER called a country or an organisation a person
@@ -313,8 +324,10 @@ def find_people(ctx: Context, persons: list[tuple[int, int]]) -> list[PersonMent
                         if m.entry.kind == "igo":
                             p.sector = "IGO"
                         break
-        if p.country is None and e + 1 < len(doc) and doc[e].lower_ == "of":
+        if p.country is None and e + 1 < len(doc) and doc[e].lower_ in ("of", "from"):
             m = ctx.by_start.get(e + 1)
+            if m is None and doc[e + 1].lower_ == "the":
+                m = ctx.by_start.get(e + 2)   # "Maria Ressa from the Philippines"
             if m is not None and m.entry.kind in ("state", "capital") and m.entry.country:
                 p.country, p.source = m.entry.country, "of"
         if p.country is None and title is None:
@@ -329,6 +342,11 @@ def find_people(ctx: Context, persons: list[tuple[int, int]]) -> list[PersonMent
                     if m is not None and m.entry.kind in ("state", "adjective") and m.entry.country:
                         p.country, p.source = m.entry.country, "modifier"
                         break
+        if p.country is None and title is not None:
+            # "Central Java Governor Ganjar Pranowo", "Texas Governor": a place of the gazetteer before the title
+            iso = place_before(doc, title.start, ctx.claimed_country)
+            if iso:
+                p.country, p.source = iso, "place"
         if p.country is None and title is not None:
             tc = cb.title_countries.get(norm(title.text))
             if tc:
@@ -370,3 +388,79 @@ def unnamed_officials(ctx: Context, taken: set[int]) -> list[PersonMention]:
         out.append(p)
         taken.update(range(t.start, t.end))
     return out
+
+
+ADMIN_WORDS = frozenset({"district", "province", "county", "state", "region", "prefecture", "governorate", "city",
+                         "municipality", "oblast", "department"})
+
+
+def place_before(doc, start: int, blocked=frozenset()) -> Optional[str]:
+    """The country of a place name (GPE/LOC entity the gazetteer knows) ending just before token `start`."""
+    from entente.ontology import gazetteer
+
+    k = start - 1
+    if k >= 0 and doc[k].lower_ in ("'s", "’s"):
+        k -= 1
+    if k < 0 or k in blocked or doc[k].ent_type_ in ("PERSON", "ORG", "NORP") or not doc[k].text[:1].isupper():
+        return None
+    s = k
+    if doc[k].ent_type_ in ("GPE", "LOC"):
+        while s > 0 and doc[s].ent_iob_ == "I":
+            s -= 1
+    else:   # the NER missed it: capitalised proper nouns ("Central Java")
+        while s > 0 and k - s < 3 and doc[s - 1].pos_ == "PROPN" and doc[s - 1].text[:1].isupper() \
+                and s - 1 not in blocked:
+            s -= 1
+        if doc[k].pos_ != "PROPN":
+            return None
+    words = [t.text for t in doc[s:k + 1] if t.lower_ != "the"]
+    if words and words[-1].casefold() in ADMIN_WORDS:
+        words = words[:-1]
+    for a in range(len(words)):     # longest name first: "Central Java", then "Java"
+        p = gazetteer.place(" ".join(words[a:]))
+        if p is not None:
+            return p.country
+    return None
+
+
+# Common nouns after a name that make it a place ("the Dasht-e-Barchi neighborhood").
+PLACE_NOUNS = frozenset({"neighborhood", "neighbourhood", "district", "province", "county", "village", "town", "city",
+                         "region", "area", "camp", "valley", "suburb", "quarter", "municipality", "governorate",
+                         "prefecture", "state", "island", "river", "border", "crossing", "airport", "port"})
+
+
+def _not_a_person(doc, cb: Codebook, s: int, e: int, ent_tokens) -> bool:
+    """PERSON spans of the NER that are not people: a place ("Beledweyne District", "Kabul's western
+    Dasht-e-Barchi neighborhood"), an affiliation before a person ("Cornell's Casanova"), an ethnic
+    modifier ("Baloch separatist groups")."""
+    last = doc[e - 1]
+    if e - s > 1 and last.lower_ in PLACE_NOUNS and last.text[:1].isupper():
+        return True
+    if any(t.is_alpha and t.is_lower and t.lower_ not in PARTICLES
+           and not (t.i > s and doc[t.i - 1].text in ("-", "‑") and not doc[t.i - 1].whitespace_) for t in doc[s:e]):
+        return True   # "wan-wan": a name is capitalised
+    if e - s == 1 and s > 0 and doc[s - 1].lower_ == "the" and doc[s - 1].ent_type_ != "PERSON" \
+            and doc[s].dep_ not in ("compound", "poss", "nmod", "amod"):
+        return True   # "The Charter calls on" (but "the Biden administration")
+    root = doc[s:e].root
+    if root.dep_ == "pobj" and root.head.lower_ in ("in", "near", "inside", "across") and not _named_in_full(doc, doc[e - 1]) \
+            and not (s > 0 and doc[s - 1].lower_ in ("'s", "’s")):
+        return True   # "a jetty in Agalega": people are not "in" somewhere named like this
+    nxt = doc[e] if e < len(doc) else None
+    if nxt is not None and nxt.lower_ in PLACE_NOUNS and nxt.pos_ == "NOUN" and last.head.i == nxt.i:
+        return True
+    if nxt is not None and nxt.lower_ in ("'s", "’s") and e + 1 < len(doc) and (e + 1) in ent_tokens \
+            and doc[e + 1].ent_type_ == "PERSON":
+        return True
+    if e - s == 1 and last.dep_ in ("compound", "amod", "nmod") and norm(last.text) not in cb.surnames:
+        h = last.head
+        while h.dep_ in ("compound", "amod") and h.head.i > h.i and h.head.i - last.i < 4:
+            h = h.head
+        if h.tag_ == "NNS" and h.i > last.i and h.i - last.i < 4 and not _named_in_full(doc, last):
+            return True   # ... unless the story names that person in full ("Donald Trump" ... "Trump officials")
+    return False
+
+
+def _named_in_full(doc, tok) -> bool:
+    """Does the story name a person in full whose surname is this token ("Donald Trump" ... "Trump")?"""
+    return any(x.label_ == "PERSON" and len(x) > 1 and x[-1].lower_ == tok.lower_ for x in doc.ents)

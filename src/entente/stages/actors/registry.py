@@ -89,6 +89,23 @@ class Registry:
                 keys.append(key)
             self.claimed.add(i)
 
+    def merge(self, into: str, other: str) -> None:
+        """Two drafts are one referent ("Yang is a Chinese businessman"): move `other`'s mentions to `into`."""
+        d, o = self.drafts[into], self.drafts.pop(other)
+        d.country = d.country or o.country
+        d.sector = d.sector or o.sector
+        if o.roles and not d.roles:
+            d.roles, d.role, d.posted_to = o.roles, o.role, o.posted_to
+        for keys in self.token_keys.values():
+            if other in keys:
+                keys[keys.index(other)] = into
+                while keys.count(into) > 1:
+                    keys.reverse(); keys.remove(into); keys.reverse()
+        for m in o.mentions:
+            if not any(x.start == m.start and x.end == m.end for x in d.mentions):
+                d.mentions.append(m)
+        d.links.extend(o.links)
+
     def keys_at(self, i: int) -> list[str]:
         return self.token_keys.get(i, [])
 

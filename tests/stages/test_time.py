@@ -222,3 +222,60 @@ def test_dateline_place_and_agency_only(run_time):
 def test_ordinary_first_sentence_is_not_a_dateline(run_time):
     a = run_time("The envoys met yesterday - and again today.", published=None)
     assert "dateline" not in a.notes["time"]
+
+
+# -- the governing verb's direction, future points, days of the month, numbers that are not years --------
+@pytest.mark.parametrize("sentence, expr, value", [
+    # an infinitive under a past verb happens after it: nearest, leaning to the future
+    ("The two sides agreed to hold a second round on Feb. 24.", "Feb. 24", "2026-02-24"),
+    ("The rivals decided to meet again in August.", "August", "2026-08"),
+    ("They agreed on Monday to close the mine in the autumn.", "the autumn", "2026-FA"),
+    ("The reactor will be shut down in the autumn.", "the autumn", "2026-FA"),
+    ("Officials said on Monday that the plant would be shut down in the autumn.", "the autumn", "2026-FA"),
+    ("The old reactor is to be shut down in the autumn, the ministry said.", "the autumn", "2026-FA"),
+    # but "tried to", "began to" happen at the verb's own (past) time
+    ("Smugglers tried to cross the border in December.", "December", "2025-12"),
+])
+def test_direction_of_the_governing_clause(run_time, sentence, expr, value):
+    assert _find(run_time(sentence), expr).value == value
+
+
+@pytest.mark.parametrize("sentence, expr, value, granularity", [
+    ("The ceasefire talks will resume in six months' time.", "in six months' time", "2026-08", "month"),
+    ("A ruling is due in two weeks' time.", "in two weeks' time", "2026-W09", "week"),
+    ("The junta will hand over power within three months.", "three months", "2026-05", "month"),
+    ("The new tariffs take effect in two weeks.", "two weeks", "2026-W09", "week"),
+])
+def test_future_points_counted_from_publication(run_time, sentence, expr, value, granularity):
+    t = _find(run_time(sentence), expr)
+    assert (t.type, t.value, t.granularity) == ("DATE", value, granularity)
+
+
+@pytest.mark.parametrize("sentence, expr", [
+    ("Exports grew 5 percent in two years.", "two years"),
+    ("Within three months of the coup, the army had taken the capital.", "three months"),
+])
+def test_past_or_anchored_spans_stay_durations(run_time, sentence, expr):
+    assert _find(run_time(sentence), expr).type == "DURATION"
+
+
+def test_day_of_month_takes_the_month_from_context(run_time):
+    a = run_time("The ceasefire began on March 2. On the 5th, the rebels walked out of the talks.",
+                 published="2025-03-14")
+    assert _find(a, "the 5th").value == "2025-03-05"
+    b = run_time("The envoys will return on the 25th.")
+    assert _find(b, "the 25th").value == "2026-02-25"
+    c = run_time("The delegations arrived on the 3rd and left by the 9th.")
+    assert (_find(c, "the 3rd").value, _find(c, "the 9th").value) == ("2026-02-03", "2026-02-09")
+
+
+def test_ordinal_before_a_noun_is_not_a_day(run_time):
+    a = run_time("It was the 3rd attempt, and the 25th anniversary of the accord.")
+    assert not a.result.timexes
+
+
+def test_percentages_are_not_a_range_of_years(run_time):
+    a = run_time("Support for the accord fell from 62 percent in 2021 to 48 percent.")
+    assert [(t.text, t.value) for t in a.result.timexes] == [("2021", "2021")]
+    b = run_time("He led the party from 1998 to 2004 and again in 2010-12.")
+    assert [t.value for t in b.result.timexes] == ["1998/2004", "2010/2012"]

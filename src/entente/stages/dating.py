@@ -12,7 +12,19 @@ offsets), in order of preference:
 3. one elsewhere in the sentence, weaker when it sits in another finite clause
    ("said *on Friday* that they had agreed" does not date the agreement: skipped);
    one that only modifies a noun ("the *2025* agreement") is not used;
-4. else the reference (publication) date with type `reported` and a reason
+   A date that only modifies the *occasion* of a clause ("responded in a *Jan. 23*
+   press briefing") dates that clause; a simple-present complement of a dated
+   saying ("said *Tuesday* it rejects …") is dated by the saying; an event whose
+   own verb looks ahead ("will", "is likely to be") takes no past date from
+   another clause;
+4. narrative time: a told event with no date in its sentence continues the
+   previous sentence when that one is dated in its main clause, or else takes
+   the date of the latest earlier event dated by its own sentence that it
+   continues -- two shared participants, its agent among them, within a few
+   sentences ("the readout said the two leaders … welcomed …"), or the same kind
+   of event named again with a definite noun ("the attack"); type `approximate`,
+   with a reason naming that event;
+5. else the reference (publication) date with type `reported` and a reason
    that says so; without a reference date, `unresolved`.
 
 Durations and sets never date an event. Nothing here guesses silently: every
@@ -20,6 +32,7 @@ date carries the reason it was chosen.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -71,16 +84,30 @@ def _is_finite(verb) -> bool:
     return any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS for c in verb.children)
 
 
-def _finite_clause_between(low, high) -> bool:
-    """Does the path from `low` up to its ancestor `high` enter a finite clause of its own?"""
+def _finite_clause_between(low, high, allow_present: bool = False) -> bool:
+    """Does the path from `low` up to its ancestor `high` enter a finite clause of its own? With
+    `allow_present`, simple-present clauses do not count ("said on Friday it *rejects* …": the saying
+    is the event's time)."""
     t = low
     for _ in range(16):
         if t.i == high.i or t.head.i == t.i:
             return False
         if t.pos_ in _VERBAL and t.dep_ in _CLAUSE_DEPS and _is_finite(t):
-            return True
+            if not (allow_present and _simple_present(t)):
+                return True
         t = t.head
     return False
+
+
+def _simple_present(verb) -> bool:
+    return verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+_SPEECH = {"say", "tell", "announce", "state", "assert", "insist", "respond", "reply", "add", "declare",
+           "write", "confirm", "deny", "reiterate", "stress", "argue", "note"}
+# occasions a saying or a meeting takes place at: "responded in a Jan. 23 press briefing"
+_OCCASIONS = {"briefing", "report", "statement", "interview", "speech", "address", "post", "conference",
+              "session", "hearing", "meeting", "call", "letter", "message", "broadcast", "summit", "visit"}
 
 
 _ORDER_WORDS = {"after", "before", "since", "until", "following", "ahead"}
@@ -123,19 +150,30 @@ def _relate(doc, trigger, toks: list[int]) -> tuple[int, str]:
             return ATTACHED, "attached to the trigger"
         if t.pos_ in _VERBAL or t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("pobj",):
             break
-    # a modifier of some other noun ("the 2025 agreement"): not the event's date
+    # a modifier of some other noun ("the 2025 agreement"): not the event's date -- unless that noun is
+    # the occasion of a clause ("responded in a Jan. 23 press briefing"): then it dates that clause
+    occasion = ""
     if root.dep_ in _NP_MOD_DEPS and root.head.pos_ in ("NOUN", "PROPN") and root.head.i != trigger.i:
-        return 0, "modifies another noun"
+        occ = root.head
+        if occ.lemma_.lower() in _OCCASIONS and occ.dep_ == "pobj" and occ.head.lower_ in ("in", "at", "during") \
+                and occ.head.head.pos_ in _VERBAL:
+            root, occasion = occ.head, f" (the date of the {occ.lemma_.lower()})"
+        else:
+            return 0, "modifies another noun"
     timex_clause = _clause_head(root.head if root.head.i != root.i else root)
     trigger_clause = _clause_head(trigger)
     if timex_clause.i == trigger_clause.i:
-        return SAME_CLAUSE, f"in the clause of '{trigger_clause.text}'"
+        return SAME_CLAUSE, f"in the clause of '{trigger_clause.text}'{occasion}"
     if timex_clause.i in {t.i for t in _ancestors(trigger)}:
         if _order_word_between(trigger, timex_clause):
             return OTHER_CLAUSE, f"in the clause of '{timex_clause.text}', ordered against the event ('after', 'before')"
         if _finite_clause_between(trigger, timex_clause):
+            if timex_clause.lemma_ in _SPEECH and _is_past(timex_clause) \
+                    and not _finite_clause_between(trigger, timex_clause, allow_present=True):
+                return NONFINITE, (f"in the clause of '{timex_clause.text}'{occasion}, whose simple-present "
+                                   f"complement the saying dates")
             return OTHER_CLAUSE, f"in the clause of '{timex_clause.text}', above the event's own finite clause"
-        return NONFINITE, f"in the clause of '{timex_clause.text}', which governs the event"
+        return NONFINITE, f"in the clause of '{timex_clause.text}'{occasion}, which governs the event"
     if trigger_clause.i in {t.i for t in _ancestors(timex_clause)}:
         return OTHER_CLAUSE, f"in a clause below the event's ('{timex_clause.text}')"
     return SENTENCE, "elsewhere in the sentence"
@@ -185,7 +223,8 @@ def _aspect(trigger) -> str:
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if "had" in auxes or "'d" in auxes and verb.tag_ == "VBN":
         return "past perfect: earlier than the story's own time"
-    if auxes & {"will", "'ll", "shall", "wo"} or any(c.lower_ == "to" for c in verb.children) and verb.tag_ == "VB":
+    if auxes & {"will", "'ll", "shall", "wo"} or any(c.lower_ == "to" for c in verb.children) and verb.tag_ == "VB" \
+            or _future_event(trigger):
         return "future or intended"
     return ""
 
@@ -225,8 +264,14 @@ def _trigger_token(analysis: Analysis, event, triggers: dict):
 
 
 def date_event(analysis: Analysis, trigger) -> EventDate:
+    return _date_event(analysis, trigger)[0]
+
+
+def _date_event(analysis: Analysis, trigger) -> tuple[EventDate, str]:
+    """The date and where it came from: "timex" (its own sentence), "carried" (the previous sentence),
+    "relative" (ordered against another event), "fallback" (the publication date)."""
     if trigger is None:
-        return _fallback(analysis, None, "trigger not found in the parse")
+        return _fallback(analysis, None, "trigger not found in the parse"), "relative"
     doc = analysis.doc
     choices: list[_Choice] = []
     relative_note = ""
@@ -246,6 +291,8 @@ def date_event(analysis: Analysis, trigger) -> EventDate:
         strength, how = _relate(doc, trigger, toks)
         if strength <= OTHER_CLAUSE:
             continue
+        if strength < SAME_CLAUSE and tx.value and _not_after(tx.value, analysis.reference) and _future_event(trigger):
+            continue  # "His remarks, made Tuesday, are likely to be seized on": a past date elsewhere does not date it
         distance = min(abs(trigger.i - i) for i in toks)
         choices.append(_Choice(strength, distance, k, how))
     if choices:
@@ -254,11 +301,30 @@ def date_event(analysis: Analysis, trigger) -> EventDate:
         date = _from_timex(tx, best.how, trigger.text, analysis.reference)
         if best.strength == SENTENCE and date.type == "exact":
             date = date.model_copy(update={"type": "approximate"})
-        return date
+        return date, "timex"
     carried = _carried_forward(analysis, trigger)
     if carried is not None and not relative_note:
-        return carried
-    return _fallback(analysis, trigger, relative_note)
+        return carried, "carried"
+    return _fallback(analysis, trigger, relative_note), ("relative" if relative_note else "fallback")
+
+
+_LOOKING_AHEAD = {"likely", "set", "due", "poised", "expected", "scheduled", "slated", "about", "unlikely"}
+
+
+def _future_event(trigger) -> bool:
+    """The event's own clause looks ahead: "will withdraw", "are likely to be seized on", "is expected to
+    meet" -- the future marked on the event's own verb, not a governing verb with a subject of its own
+    ("Pakistan expects the government to deny …" is a demand made when it was said)."""
+    head = _clause_head(trigger)
+    if head.pos_ not in _VERBAL:
+        return False
+    auxes = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & {"will", "'ll", "shall", "wo"}:
+        return True
+    if "to" in auxes and head.dep_ == "xcomp" and head.head.lower_ in _LOOKING_AHEAD:
+        gov = head.head
+        return gov.pos_ == "ADJ" or gov.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in gov.children)
+    return False
 
 
 def _is_past(verb) -> bool:
@@ -309,10 +375,98 @@ def _carried_forward(analysis: Analysis, trigger) -> Optional[EventDate]:
     return None
 
 
+NARRATIVE_SENTENCES = 4  # how far back (in sentences) an event may take its date from one with the same participants
+_DEFINITE = {"the", "this", "that", "these", "those"}
+_POINT_VALUE = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?")
+
+
+def _not_after(value: str, reference) -> bool:
+    if reference is None or not _POINT_VALUE.fullmatch(value):
+        return bool(_POINT_VALUE.match(value)) and "W" in value  # a week: allowed; anything else: no
+    return value <= reference.isoformat()[:len(value)]
+
+
+def _anchor_ok(date: EventDate, reference) -> bool:
+    return date.type in ("exact", "approximate", "range") and bool(date.value) and _not_after(date.value, reference)
+
+
+def _definite_noun(trigger) -> bool:
+    """"the attack", "Tuesday's talks", "this meeting": a noun that refers back to an event already told."""
+    if trigger.pos_ != "NOUN" or trigger.tag_ == "NNS":
+        return False
+    return any(c.dep_ == "det" and c.lower_ in _DEFINITE or c.dep_ == "poss" for c in trigger.children)
+
+
+def _story_past(trigger) -> bool:
+    """A told (simple past) event, outside quotes: the kind that continues the story's narrative."""
+    if _in_quote(trigger):
+        return False
+    if trigger.pos_ in _VERBAL:
+        return _is_past(trigger) or trigger.tag_ == "VBN" and trigger.dep_ in ("conj",) and _is_past(trigger.head)
+    head = _clause_head(trigger)
+    return head.pos_ in _VERBAL and _is_past(head)
+
+
+def _inherit(analysis: Analysis, event, trigger, anchors: list, sent_index: dict) -> Optional[EventDate]:
+    """Narrative time: an undated told event takes the date of the latest earlier dated event of the
+    story that it continues -- the same participants (at least two shared, its agent among them, a few
+    sentences back: "the readout said the two leaders discussed …, welcomed …"), or the same kind of
+    event named again with a definite noun ("the attack" after "militants attacked a train Tuesday").
+    Only events dated by a time expression of their own sentence lend their date (not carried ones)."""
+    if trigger is None or not anchors:
+        return None
+    sent = trigger.sent
+    if any(analysis.result.timexes[k].type in ("DATE", "TIME") for k in _timex_tokens(analysis, sent)):
+        return None  # its sentence has a date, only not for this event
+    here = sent_index.get(sent.start, 0)
+    definite = _definite_noun(trigger)
+    if not definite and not _story_past(trigger):
+        return None
+    if not definite and _aspect(trigger):
+        return None  # past perfect, future or intended (a definite noun names its event whatever the clause)
+    mine = set(event.actors) | set(event.recipients)
+    agents = set(event.actors)
+    for a_event, a_date, a_sent in reversed(anchors):
+        if a_sent > here:
+            continue
+        if definite and a_event.type == event.type:
+            why = f"the definite '{trigger.text}' names again the earlier {event.type} event '{a_event.evidence.trigger}'"
+        elif here - a_sent <= NARRATIVE_SENTENCES and len(mine) >= 2:
+            theirs = set(a_event.actors) | set(a_event.recipients)
+            if len(mine & theirs) >= 2 and agents & theirs:
+                why = f"it shares its participants with the earlier event '{a_event.evidence.trigger}'"
+            else:
+                continue
+        else:
+            continue
+        kind = "range" if a_date.type == "range" else "approximate"
+        return a_date.model_copy(update={
+            "type": kind,
+            "reason": f"no time expression in its sentence; narrative time: {why} "
+                      f"(sentence {a_sent + 1}), dated {a_date.value}"
+                      f"{'/' + a_date.end if a_date.end else ''} by '{a_date.text or '?'}'"})
+    return None
+
+
 def run(analysis: Analysis) -> None:
     events = analysis.result.events
     if not events:
         return
     triggers = analysis.notes.get("events", {}).get("trigger_tokens", {}) or {}
+    found = []
     for event in events:
-        event.date = date_event(analysis, _trigger_token(analysis, event, triggers))
+        tok = _trigger_token(analysis, event, triggers)
+        date, source = _date_event(analysis, tok)
+        event.date = date
+        found.append((tok.i if tok is not None else 10 ** 9, event, tok, source))
+    if not any(src == "fallback" for *_, src in found):
+        return
+    sent_index = {s.start: n for n, s in enumerate(analysis.doc.sents)}
+    anchors: list = []  # (event, date, sentence number) of events dated by their own sentence, in text order
+    for _i, event, tok, source in sorted(found, key=lambda x: x[0]):
+        if source == "fallback":
+            inherited = _inherit(analysis, event, tok, anchors, sent_index)
+            if inherited is not None:
+                event.date = inherited
+        elif source == "timex" and tok is not None and _anchor_ok(event.date, analysis.reference):
+            anchors.append((event, event.date, sent_index.get(tok.sent.start, 0)))

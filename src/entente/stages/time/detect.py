@@ -70,7 +70,8 @@ def _rules() -> list[tuple[str, str]]:
         ("range_from", rf"(?:from|between)\s+(?P<a>(?:{W('wa')})|(?:{M('ma')}(?:\s+{D('da')})?(?:,?\s+{Y('ya')})?)|{Y('ya2')})"
                        rf"\s*(?:to|until|till|through|thru|and|-|–)\s+"
                        rf"(?P<b>(?:{W('wb')})|(?:{M('mb')}(?:\s+{D('db')})?(?:,?\s+{Y('yb')})?)|{Y('yb2')})"),
-        ("range_years", rf"{Y('y1')}\s*(?:-|–|to)\s*(?P<y2>(?:1[6-9]|20)?\d\d)(?!\d)"),
+        ("range_years", rf"{Y('y1')}\s*(?:(?:-|–)\s*(?P<y2>(?:1[6-9]|20)?\d\d)|to\s+(?P<y2b>(?:1[6-9]|20)\d\d))"
+                        r"(?!\d|\s*(?:%|percent|per\s+cent|points?\b))"),
         ("mdy", rf"{_PRE}(?:{W('wd')},?\s+)?{M('m')}\s*{D('d')}(?:,\s*|\s+){Y('y')}"),
         ("dmy", rf"{_PRE}(?:{W('wd')},?\s+)?(?:the\s+)?{D('d')}\s+(?:of\s+)?{M('m')}(?:,?\s+{Y('y')})?"),
         ("md", rf"{_PRE}(?:{W('wd')},?\s+)?{M('m')}\s+{D('d')}(?!\s*-\s*\d)"),
@@ -133,6 +134,14 @@ def _rules() -> list[tuple[str, str]]:
         ("vague_ago", rf"(?P<u>{_UNIT_PL})\s+(?P<dir>ago|earlier|later|before|after)(?![\w])"),
         ("year_ago", r"(?:the\s+)?(?P<ya>year-ago|year-earlier|prior-year|year\s+earlier)"
                      r"(?:\s+(?P<per>quarter|period|month|week))?"),
+        # "in six months' time", "within three months": a point after publication when the verb looks ahead
+        ("in_time", rf"(?P<prep>in|within)\s+{_APPROX}(?P<n>{_NUM})[\s-](?P<u>{_UNIT})(?:['’]s?)?\s+time(?![\w-])"),
+        ("in_units", rf"(?:(?<=\bin\s)|(?<=within\s)){_APPROX}(?P<n>{_NUM})[\s-](?P<u>{_UNIT})"
+                     r"(?![\w-]|\s+(?:of|after|before|since|from|ago|earlier|later|old)\b|['’])"),
+        # "on the 25th": a day of the month, the month from the story
+        ("ordday", r"(?P<det>the)\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?![\w-])"
+                   r"(?=\s*(?:[,.;:)—–]|$|\s(?:and|or|to|through|until|at|when|with|as|but|after|before|while|because"
+                   r"|in|of\s+(?:this|that|the|last|next)\s+month)\b))"),
         ("duration", rf"{_APPROX}(?:(?P<det>the|another|the\s+past|the\s+last|the\s+next|the\s+first|the\s+latest"
                      r"|the\s+coming|the\s+previous|the\s+final|the\s+remaining|the\s+following|the\s+full)\s+)?"
                      rf"(?P<n>{_NUM})(?:\s+more)?[\s-](?P<u>{_UNIT})(?:\s+and\s+a\s+half)?"
@@ -195,6 +204,13 @@ def _acceptable(rule: str, m: "re.Match[str]", text: str) -> bool:
         prev = text[max(0, m.start() - 8):m.start()].lower().split()
         if not prev or prev[-1] not in ("for", "over", "within"):
             return False
+    if rule == "ordday":
+        before = text[max(0, m.start() - 10):m.start()].lower().split()
+        if not before or before[-1] not in {"on", "by", "until", "till", "before", "after", "since", "from",
+                                           "through", "to", "and", "or", "between", "of"}:
+            return False
+    if rule in ("in_time", "in_units") and re.fullmatch(r"(?:1[6-9]|20)\d\d", g.get("n") or ""):
+        return False
     if rule == "refs" and g.get("ref", "").lower() == "the past":
         nxt = text[m.end():m.end() + 2]
         if nxt.startswith(" ") and text[m.end() + 1:m.end() + 2].isdigit():
@@ -263,7 +279,7 @@ _RULE_KEYS = {
     "decade": ("digits",), "century": ("unit",), "quarter": ("unit",), "qshort": ("q",), "half": ("unit",),
     "season": ("season",), "relday": ("part",), "pod": ("part",), "weekday": ("wday",), "relunit": ("unit",),
     "relthe": ("unit",), "anaphor": ("unit", "part"), "anaphor_ba": ("unit",), "ago": ("unit",), "vague_ago": ("unit",), "year_ago": ("unit",), "duration": ("unit",),
-    "vague_dur": ("unit",), "refs": ("ref",), "set": ("unit", "part", "wday"), "freq": ("unit",),
+    "vague_dur": ("unit",), "in_time": ("unit",), "in_units": ("unit",), "ordday": ("digits",), "refs": ("ref",), "set": ("unit", "part", "wday"), "freq": ("unit",),
     "clock": ("part",), "clock24": ("digits",), "noon": ("part",), "holiday": ("holiday",),
 }
 _WINDOW = 80  # characters each side of a key; longer than any rule's reach from its key

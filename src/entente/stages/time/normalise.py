@@ -113,10 +113,14 @@ def _pick(options: list, key_ref, tense: Optional[str]):
     if tense == "future":
         fut = [o for o in options if o[0] >= key_ref]
         return fut[0] if fut else options[-1]
+    if tense == "later":  # after a past main clause: the nearest, leaning to the future
+        return min(options, key=lambda o: (abs(o[0] - key_ref) + (2 if o[0] < key_ref else 0), o[0] < key_ref))
     return min(options, key=lambda o: (abs(o[0] - key_ref), o[0] > key_ref))
 
 
 def _tense_note(ctx: Context) -> str:
+    if ctx.tense == "later":
+        return f"'{ctx.verb}' comes after a past main clause: nearest, leaning to the future"
     if ctx.tense in ("past", "future", "present") and ctx.verb:
         return f"{ctx.tense} tense of '{ctx.verb}'"
     if ctx.tense:
@@ -146,6 +150,8 @@ def _month_year(month: int, day: Optional[int], ctx: Context) -> tuple[int, str]
         cost = abs(gap)
         if (tense == "past" and gap > 0) or (tense == "future" and gap < 0):
             cost += STRONG_PENALTY_DAYS if ctx.prep in _POINT_PREPS else TENSE_PENALTY_DAYS
+        elif tense == "later" and gap < 0:
+            cost += TENSE_PENALTY_DAYS
         if best is None or cost < best[0] or (cost == best[0] and gap < 0):
             best = (cost, y)
     note = _tense_note(ctx) if tense else "nearest to publication"
@@ -162,6 +168,10 @@ def _weekday_date(wd: int, rel: Optional[str], ctx: Context) -> tuple[dt.date, s
         return ref + dt.timedelta(days=ahead or 7), "'next': the one after the publication date"
     if rel in ("this", "this coming", "coming"):
         return ref + dt.timedelta(days=ahead), "'this': the coming one"
+    if ctx.tense == "later":
+        if ahead <= back:
+            return ref + dt.timedelta(days=ahead), f"the nearest one, on or after publication ({_tense_note(ctx)})"
+        return ref - dt.timedelta(days=back), f"the nearest one, before publication ({_tense_note(ctx)})"
     if ctx.tense == "future":
         return ref + dt.timedelta(days=ahead), f"the next one, or the publication day itself ({_tense_note(ctx)})"
     if ctx.tense == "present" or ctx.possessive:
@@ -586,6 +596,63 @@ class Normaliser:
         reason = "duration" + (f", {det}" if det else "")
         return Norm("DURATION", self._duration_value(n, unit), "duration", reason=reason)
 
+    def _ahead(self, g, ctx, c, why: str) -> Optional[Norm]:
+        """A point counted forward from publication: "in six months' time", "within three months"."""
+        unit = self.lex.unit(g["u"])
+        n = self.lex.number(g["n"])
+        if unit is None or n is None or unit in ("second", "minute", "weekend", "millennium"):
+            return None
+        if ctx.reference is None:
+            return Norm("DATE", None, unit, reason=NO_REF)
+        value, gran = self._shift(ctx.reference, n, unit, 1)
+        if unit in ("week", "fortnight") or unit == "day" and n > 3:
+            value, gran = value[:7], "month"  # "in two weeks' time": the month it falls in, not a day
+            if n <= 3 and unit != "day":
+                value, gran = iso_week(dt.date.fromisoformat(self._shift(ctx.reference, n, unit, 1)[0])), "week"
+        within = _squash(g.get("prep") or "") == "within" or c.text.lower().startswith("within")
+        return Norm("DATE", value, gran, mod="at_most" if within else "approximate",
+                    reason=f"{n:g} {unit}(s) after the publication date{' at the latest' if within else ''} ({why})")
+
+    def _in_time(self, g, ctx, c):
+        return self._ahead(g, ctx, c, "'in … time'")
+
+    def _in_units(self, g, ctx, c):
+        if ctx.tense in ("future", "present", "later") and not ctx.possessive:
+            prev = (ctx.prep or "").lower()
+            n = self._ahead({**g, "prep": prev}, ctx, c, f"'{prev}' with the {_tense_note(ctx)}")
+            if n is not None:
+                return n
+        return self._duration(g, ctx, c)
+
+    def _ordday(self, g, ctx, c):
+        day = int(g["d"])
+        if ctx.last_point and ctx.last_point[1] in ("day", "month"):
+            pv = ctx.last_point[0]
+            d = safe_date(int(pv[:4]), int(pv[5:7]), day)
+            if d is None:
+                return None
+            return Norm("DATE", d.isoformat(), "day", reason=f"day of the month; month from {pv}, the date named before")
+        ref = ctx.reference
+        if ref is None:
+            return Norm("DATE", None, "day", reason="day of the month and " + NO_REF)
+        opts = []
+        for k in (-1, 0, 1):
+            y, m = add_months(ref.year, ref.month, k)
+            d = safe_date(y, m, day)
+            if d is not None:
+                opts.append(d)
+        if not opts:
+            return None
+        tense = ctx.tense
+        if tense == "past":
+            pick = max([d for d in opts if d <= ref] or opts[:1])
+        elif tense in ("future", "later"):
+            pick = min([d for d in opts if d >= ref] or opts[-1:])
+        else:
+            pick = min(opts, key=lambda d: (abs((d - ref).days), d > ref))
+        return Norm("DATE", pick.isoformat(), "day",
+                    reason=f"day of the month; month from the publication date ({_tense_note(ctx) if tense else 'nearest'})")
+
     def _vague_dur(self, g, ctx, c):
         unit = self.lex.unit(g["u"]) or "year"
         adj = (g.get("adj") or "").lower()
@@ -683,7 +750,7 @@ class Normaliser:
 
     def _range_years(self, g, ctx, c):
         y1 = int(g["y1"])
-        raw = g["y2"]
+        raw = g.get("y2") or g["y2b"]
         y2 = int(raw) if len(raw) == 4 else (y1 // 100) * 100 + int(raw)
         if not y1 < y2 <= y1 + 50:
             return None

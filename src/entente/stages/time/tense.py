@@ -6,6 +6,11 @@ from typing import Optional
 _FUTURE_HEADS = {"plan", "expect", "schedule", "set", "due", "intend", "aim", "hope", "go", "prepare", "want",
                  "promise", "pledge", "vow", "propose", "seek", "wish", "threaten", "like", "poise", "slate",
                  "likely", "expected", "scheduled", "slated", "poised", "ready"}
+# heads whose infinitive complement happens at the head's own time ("tried to enter", "began to shell")
+_SAME_TIME_HEADS = {"try", "manage", "begin", "start", "continue", "fail", "use", "happen", "appear", "seem",
+                    "help", "attempt", "refuse", "dare", "get", "come", "go"}
+_SPEECH_HEADS = {"say", "announce", "tell", "state", "confirm", "report", "add", "note", "warn", "insist", "claim",
+                 "declare", "indicate", "suggest", "predict", "promise", "pledge", "vow", "expect", "believe"}
 _PAST_AUX = {"had", "'d", "was", "were", "did", "has", "have", "'ve", "'s"}
 _VERBAL = {"VERB", "AUX"}
 
@@ -23,7 +28,7 @@ def governing_verb(span) -> Optional[object]:
 
 
 def verb_tense(verb, depth: int = 0) -> Optional[str]:
-    """past | future | present | None for a verb token."""
+    """past | future | present | later (after a past main clause) | None for a verb token."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
     if words & {"will", "'ll", "shall", "wo"}:
@@ -31,19 +36,32 @@ def verb_tense(verb, depth: int = 0) -> Optional[str]:
     if any(a.lower_ == "going" for a in auxes) or (verb.lemma_ == "go" and verb.tag_ == "VBG"
                                                     and any(c.dep_ == "xcomp" for c in verb.children)):
         return "future"
-    if words & {"would", "'d", "could", "may", "might", "should", "must", "can", "ca"} and verb.tag_ == "VB":
+    if words & {"would", "'d", "could", "may", "might", "should", "must", "can", "ca"} and (
+            verb.tag_ == "VB" or verb.tag_ in ("VBN", "VBG") and words & {"be", "been", "have"}):
         if any(a.lower_ == "have" for a in auxes):
             return "past"
         if words & {"would", "'d", "could", "might"}:
+            # reported future ("said … would be shut down in the autumn"): after the saying, which is recent
+            if verb.dep_ == "ccomp" and verb.head.lemma_ in _SPEECH_HEADS and verb.head.pos_ in _VERBAL:
+                return "later"
             return None  # future in the past, or hypothetical: no direction against publication
         return "future"
-    if verb.dep_ in ("xcomp", "ccomp", "advcl") and verb.tag_ == "VB" and any(c.lower_ == "to" for c in verb.children):
+    infinitive = any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children) and (
+        verb.tag_ == "VB" or verb.tag_ in ("VBN", "VBG") and words & {"be", "being"} and not words & {"have"})
+    if verb.dep_ in ("xcomp", "ccomp", "advcl") and infinitive:
         head = verb.head
-        if head.lemma_ in _FUTURE_HEADS or head.lower_ in _FUTURE_HEADS:
-            return "future"
+        if any(a.lower_ == "have" for a in auxes):
+            return "past"  # "is believed to have met in May"
+        if head.lemma_ in _FUTURE_HEADS or head.lower_ in _FUTURE_HEADS or head.lemma_ == "be" and head.tag_ in (
+                "VBZ", "VBP"):
+            return "future"  # "plans to", "is to be shut down"
         if depth < 3 and head.pos_ in _VERBAL:
             t = verb_tense(head, depth + 1)
-            return "future" if t in ("present", "future") else t
+            if t in ("present", "future"):
+                return "future"
+            if t == "past" and head.lemma_ not in _SAME_TIME_HEADS and verb.dep_ == "xcomp":
+                return "later"  # "agreed to hold talks on Feb. 24": after the (recent, past) agreement
+            return t
         return None
     if verb.lemma_ in ("schedule", "slate", "set", "plan", "due", "expect") and verb.tag_ == "VBN" \
             and not words & {"was", "were", "had", "has", "have"}:

@@ -62,14 +62,7 @@ def _run(pipeline, rows):
 
 
 def _countries(doc, ids):
-    out = set()
-    for aid in ids:
-        for a in doc.actors:
-            if a.id == aid:
-                if a.country:
-                    out.add(a.country)
-                out.update(a.members or [])
-    return out
+    return doc.countries(ids)
 
 
 def _names(doc, ids):

@@ -156,6 +156,17 @@ class Document(_Model):
     warnings: list[str] = Field(default_factory=list)
     version: Optional[str] = None
 
+    def countries(self, actor_ids: list[str]) -> set[str]:
+        """Country codes of these actors; a grouping counts as its members."""
+        wanted = set(actor_ids)
+        out: set[str] = set()
+        for a in self.actors:
+            if a.id in wanted:
+                if a.country:
+                    out.add(a.country)
+                out.update(a.members)
+        return out
+
 
 def json_schema() -> dict:
     return Document.model_json_schema()

@@ -369,3 +369,163 @@ def test_they_in_a_quote_is_not_the_speaker(analyse):
     assert shot and not any(a.actor(i).name.startswith("Ahmed") for i in shot[0].actors)
     a, evs = _events(analyse, "Uganda said it had paid compensation to British nationals.")
     assert evs and _countries(a, evs[0].actors) == {"UGA"}
+
+
+# -- challenge-set mechanisms (recall on unseen wording) ----------------------------
+
+def _of_type(evs, t):
+    return [e for e in evs if e.type == t]
+
+
+@pytest.mark.parametrize("text", [
+    "China and Russia held joint naval exercises in the Sea of Japan.",
+    "India and France began joint patrols in the Indian Ocean.",
+    "The two navies conducted joint drills off the coast of Oman.",
+])
+def test_joint_military_activity_is_cooperate(analyse, text):
+    _a, evs = _events(analyse, text)
+    co = _of_type(evs, "COOPERATE")
+    assert co and co[0].cameo == "062" and not _of_type(evs, "MOBILIZE"), (text, [(e.type, e.cameo) for e in evs])
+
+
+def test_single_country_drill_stays_mobilize(analyse):
+    _a, evs = _events(analyse, "Taiwan's army staged drills near the coast.")
+    assert "MOBILIZE" in _types(evs) and "COOPERATE" not in _types(evs)
+
+
+def test_host_verbs_and_remote_consultations(analyse):
+    a, evs = _events(analyse, "President Erdogan received the Iranian foreign minister in Ankara.")
+    c = _of_type(evs, "CONSULT")
+    assert c and c[0].mode == "visit" and _countries(a, c[0].recipients) == {"IRN"}
+    a, evs = _events(analyse, "Qatar hosted talks between American and Afghan negotiators in Doha.")
+    c = _of_type(evs, "CONSULT")
+    assert c and c[0].mode == "third-party" and _countries(a, c[0].actors) == {"USA", "AFG"}, \
+        [(e.type, e.mode, _countries(a, e.actors)) for e in evs]
+    assert "QAT" not in _countries(a, c[0].actors) | _countries(a, c[0].recipients)
+    for text in ("Putin and Trump held a phone call on Tuesday.",
+                 "Modi spoke by phone with the Japanese prime minister.",
+                 "During a phone call, the two ministers discussed the border dispute."):
+        _a, evs = _events(analyse, text)
+        c = _of_type(evs, "CONSULT")
+        assert c and c[0].mode == "phone", (text, [(e.type, e.mode) for e in evs])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russian troops pulled back from the town.", "RETREAT"),
+    ("Israel turned down the Egyptian proposal.", "REJECT"),
+    ("The government gave in to the demands of the strikers.", "CONCEDE"),
+    ("The rebels handed over the city to the army.", "RETREAT"),
+    ("Hamas handed over four hostages to the Red Cross.", "RETREAT"),
+    ("Japan handed over 20 tons of medicine to Sri Lanka.", "AID"),
+])
+def test_phrasal_verbs_keep_their_particle(analyse, text, expected):
+    _a, evs = _events(analyse, text)
+    assert expected in _types(evs), (text, [(e.type, e.evidence.trigger) for e in evs])
+
+
+def test_given_is_not_give_in(analyse):
+    _a, evs = _events(analyse, "Many are moving to Japan, given the changes in the city in recent years.")
+    assert "CONCEDE" not in _types(evs)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Iran vowed to crush any attempt to attack its nuclear sites.", "THREATEN"),
+    ("The World Bank approved a loan of 500 million dollars to Kenya.", "AID"),
+    ("Israel allowed aid convoys to enter Gaza.", "RETREAT"),
+])
+def test_complement_decides_over_the_verb(analyse, text, expected):
+    _a, evs = _events(analyse, text)
+    assert expected in _types(evs), (text, [(e.type, e.cameo, e.evidence.trigger) for e in evs])
+
+
+def test_metric_subject_is_no_event(analyse):
+    for text in ("Turnout reached a record, beating the 2019 figure.",
+                 "Inflation struck a 10-year high in March."):
+        _a, evs = _events(analyse, text)
+        assert evs == [], (text, [(e.type, e.evidence.trigger) for e in evs])
+
+
+@pytest.mark.parametrize("text, cameo", [
+    ("Police raided the offices of the opposition newspaper.", "170"),
+    ("The government blocked access to X and Telegram.", "1721"),
+    ("Ecuador declared a state of emergency.", "1724"),
+    ("The junta declared martial law in the capital.", "1724"),
+])
+def test_state_repression_is_coerce(analyse, text, cameo):
+    _a, evs = _events(analyse, text)
+    co = _of_type(evs, "COERCE")
+    assert co and co[0].cameo == cameo, (text, [(e.type, e.cameo) for e in evs])
+
+
+def test_health_emergency_is_no_repression(analyse):
+    _a, evs = _events(analyse, "The WHO declared mpox a global health emergency.")
+    assert "COERCE" not in _types(evs)
+
+
+@pytest.mark.parametrize("text", [
+    "North Korea put its forces on high alert.",
+    "Thousands of reservists were called up in Israel.",
+    "Poland will station soldiers on the border with Belarus.",
+    "North Korea test-fired two ballistic missiles.",
+])
+def test_mobilize_beyond_deploy(analyse, text):
+    _a, evs = _events(analyse, text)
+    assert "MOBILIZE" in _types(evs) and "ASSAULT" not in _types(evs), (text, [(e.type, e.cameo) for e in evs])
+
+
+def test_modal_and_future_acts_under_speech(analyse):
+    a, evs = _events(analyse, "Russia said it could target depots in Poland.")
+    t = _of_type(evs, "THREATEN")
+    assert t and t[0].factuality == "hypothetical" and _countries(a, t[0].actors) == {"RUS"}
+    a, evs = _events(analyse, "Germany will deliver Patriot systems to Ukraine, the minister said.")
+    aid = _of_type(evs, "AID")
+    assert aid and aid[0].factuality == "planned" and _countries(a, aid[0].recipients) == {"UKR"}
+    _a, evs = _events(analyse, "France will provide military aid to Ukraine.")
+    assert "AGREE" in _types(evs)   # a broad promise of aid is AGREE (manual)
+    _a, evs = _events(analyse, "The United States announced it would withdraw troops from Syria.")
+    c = _of_type(evs, "CONCEDE")
+    assert c and c[0].factuality == "planned", [(e.type, e.cameo) for e in evs]
+
+
+def test_background_nouns_in_conditions_are_not_asserted(analyse):
+    _a, evs = _events(analyse, "Aid will flow once a ceasefire takes hold.")
+    assert not any(e.factuality == "asserted" for e in evs), [(e.type, e.factuality) for e in evs]
+    _a, evs = _events(analyse, "Diplomats warned of a possible attack by Hamas.")
+    assert not any(e.type == "ASSAULT" and e.factuality == "asserted" for e in evs)
+
+
+def test_recipients_outside_the_object(analyse):
+    a, evs = _events(analyse, "China sent warships around Taiwan.")
+    assert any(_countries(a, e.recipients) == {"TWN"} for e in evs), [(e.type, e.recipients) for e in evs]
+    a, evs = _events(analyse, "Niger suspended flights to and from Benin.")
+    assert any("BEN" in _countries(a, e.recipients) for e in evs)
+    a, evs = _events(analyse, "Russia struck energy facilities in Odesa.")
+    s = _of_type(evs, "ASSAULT")
+    assert s and _countries(a, s[0].recipients) == {"UKR"}, [(e.type, e.recipients) for e in evs]
+
+
+def test_coordinated_nationalities_and_places_as_actors(analyse):
+    a, evs = _events(analyse, "Pakistani and Afghan forces clashed at the border.")
+    s = _of_type(evs, "ASSAULT")
+    assert s and _countries(a, s[0].actors) == {"PAK", "AFG"}
+    a, evs = _events(analyse, "Dockworkers in Piraeus went on strike.")
+    p = _of_type(evs, "PROTEST")
+    assert p and _countries(a, p[0].actors) == {"GRC"}, [(e.type, e.actors) for e in evs]
+
+
+def test_alert_passive_forces_are_the_actor(analyse):
+    a, evs = _events(analyse, "Iran's troops were placed on high alert after the strike.")
+    m = _of_type(evs, "MOBILIZE")
+    assert m and m[0].cameo == "152" and _countries(a, m[0].actors) == {"IRN"} and not m[0].recipients
+    _a, evs = _events(analyse, "Nigeria went on high alert Friday over mpox.")
+    assert "MOBILIZE" not in _types(evs)
+
+
+def test_met_with_a_response_is_no_consultation(analyse):
+    _a, evs = _events(analyse, "The plan was met with criticism from Germany.")
+    assert "CONSULT" not in _types(evs) and "AGREE" not in _types(evs), [(e.type, e.evidence.trigger) for e in evs]
+
+
+def test_any_future_meeting_is_hypothetical(analyse):
+    _a, evs = _events(analyse, "It is important that any future meetings produce results, he added.")
+    assert all(e.factuality != "asserted" for e in evs), [(e.type, e.factuality) for e in evs]

@@ -200,3 +200,113 @@ def test_speaker_never_reaches_into_a_quote(analyse):
     r = analyse("“The deal is very significant,” Representative Ana Ruiz told reporters.")
     s = _by_text(r.result, "The deal is very significant")
     assert "“" not in (s.speaker_text or "") and "significant" not in (s.speaker_text or "")
+
+
+# -- speaker resolution: the head person of the subject phrase ------------------
+def _actor(r, sid):
+    return next((a for a in r.result.actors if a.id == sid), None)
+
+
+def test_title_name_speaker_is_the_person_not_the_body(analyse):
+    r = analyse("European Commission President Ursula von der Leyen said the bloc was ready to respond.")
+    s = _by_text(r.result, "the bloc was ready")
+    a = _actor(r, s.speaker)
+    assert a is not None and a.kind == "person", (s.speaker_text, a)
+
+
+def test_country_title_name_speaker_is_the_person(analyse):
+    r = analyse("Brazil's Foreign Minister Mauro Vieira said the talks would resume next week.")
+    s = _by_text(r.result, "the talks would resume")
+    a = _actor(r, s.speaker)
+    assert a is not None and a.kind == "person" and "Vieira" in a.name
+
+
+def test_joint_speakers(analyse):
+    r = analyse("Rubio and Jaishankar said the partnership between their countries was strong.")
+    s = _by_text(r.result, "the partnership")
+    names = {_actor(r, x).name for x in s.speakers}
+    assert any("Rubio" in n for n in names) and any("Jaishankar" in n for n in names)
+    assert s.speaker == s.speakers[0]
+
+
+def test_colon_after_a_name_introduces_a_quote(analyse):
+    r = analyse("Leaders reacted swiftly. Spanish Prime Minister Pedro Sánchez: “Europe must stand united against this aggression.”")
+    s = _by_text(r.result, "Europe must stand united")
+    assert s.direct and "Sánchez" in (s.speaker_text or "")
+
+
+def test_question_clause_is_not_the_content(analyse):
+    r = analyse("Asked whether the sanctions would be lifted, Lavrov said: “That depends on Washington.”")
+    assert not any(s.text.startswith("whether") for s in r.result.statements)
+    s = _by_text(r.result, "That depends on Washington")
+    assert s.direct and "Lavrov" in (s.speaker_text or "")
+
+
+def test_described_speaker_keeps_its_text(analyse):
+    r = analyse("A police spokesman said three people were arrested near the border.")
+    s = _by_text(r.result, "three people were arrested")
+    assert s.speaker_text == "A police spokesman"
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry declined to comment on the report.",
+    "Ramaphosa did not say whether he would attend the summit.",
+    "The families demanded their release.",
+    "Critics call the new law a \"foreign agents\" bill.",
+])
+def test_no_content_no_statement(analyse, text):
+    assert analyse(text).result.statements == []
+
+
+@pytest.mark.parametrize("text,content", [
+    ("Beijing denied the claim.", "the claim"),
+    ("Orban called the proposals a rehash of old ideas.", "the proposals a rehash of old ideas"),
+])
+def test_claim_verbs_take_a_noun_phrase_content(analyse, text, content):
+    (s,) = analyse(text).result.statements
+    assert s.text == content and (s.speaker is not None or s.speaker_text)
+
+
+def test_single_straight_quotes_are_direct(analyse):
+    r = analyse("'We are not for sale,' the Greenland premier said.")
+    s = _by_text(r.result, "We are not for sale")
+    assert s.direct
+    assert find_quotes("Greenland's leaders' views on the '90s and rock 'n' roll.") == []
+
+
+# -- further cue mechanisms ------------------------------------------------------
+def test_nominal_cue_with_that_clause(analyse):
+    r = analyse("Fact-checkers examined Donald Trump’s claim that there had been thousands of shootings in Chicago.")
+    s = _by_text(r.result, "that there had been thousands")
+    assert s.cue == "claim" and "Trump" in (s.speaker_text or "")
+
+
+def test_headline_says(analyse):
+    r = analyse("Merkel Says Europe Must Take Its Fate Into Its Own Hands\nThe chancellor spoke in Munich on Sunday.")
+    s = _by_text(r.result, "Europe Must Take Its Fate")
+    assert "Merkel" in (s.speaker_text or "") and "\n" not in s.text
+
+
+def test_told_outlet_keeps_content_before_cue(analyse):
+    r = analyse("Trump could embrace a clean energy policy as president, Sen. Lindsey Graham told The Huffington Post on Thursday.")
+    s = _by_text(r.result, "Trump could embrace")
+    assert "Graham" in (s.speaker_text or "") and s.channel != "social media"
+
+
+def test_definite_description_refers_back_to_the_body(analyse):
+    r = analyse("The World Health Organization issued a warning on Monday. The health agency said the outbreak was spreading.")
+    s = _by_text(r.result, "the outbreak was spreading")
+    a = _actor(r, s.speaker)
+    assert a is not None and "Health" in a.name
+
+
+def test_a_plan_needs_a_person_or_body(analyse):
+    r = analyse("The initiative aims to mobilize personnel across the region. Abubakar said the force was ready.")
+    assert not any(s.cue == "aims" for s in r.result.statements)
+    _by_text(r.result, "the force was ready")
+
+
+def test_dash_source_after_a_no_break_space(analyse):
+    r = analyse("“He scares me and my family every day.”\u00a0― Jacklyn Ashley\u00a0\n“We need law and order now.” ― Esther Tapia")
+    s = _by_text(r.result, "He scares me")
+    assert "Ashley" in (s.speaker_text or "") and s.end - s.start < 45

@@ -24,6 +24,7 @@ INTENTIONAL = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "RETREAT",
 AGENT_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 
 
+RECIPROCAL_VERBS = {"clash", "fight", "battle", "skirmish", "exchange"}
 DEMONSTRATIVES = {"this", "that", "these", "those", "which", "what", "something", "nothing", "everything"}
 
 
@@ -47,6 +48,29 @@ def _political_subject(v) -> bool:
                     return True
                 return False
         if t.dep_ in ("xcomp", "conj", "ccomp", "advcl") and t.head.i != t.i:
+            t = t.head
+            continue
+        break
+    return False
+
+
+# Measures and quantities: as the subject of an event verb they report a figure, not an act
+# ("turnout reached a record, beating …", "inflation struck a 10-year high", "sales fell, cutting …").
+METRIC_NOUNS = {"turnout", "inflation", "price", "rate", "toll", "figure", "percent", "percentage", "index",
+                "growth", "unemployment", "gdp", "output", "export", "import", "deficit", "debt", "sale", "revenue",
+                "temperature", "tally", "count", "total", "stock", "share", "currency", "yield", "rating", "approval",
+                "poll", "turnover", "production", "demand", "supply", "volume", "cost", "spending", "budget",
+                "value", "level", "number", "amount", "average", "score", "margin", "majority", "record", "trade"}
+
+
+def _metric_subject(v) -> bool:
+    t = v
+    for _ in range(4):
+        for c in t.children:
+            if c.dep_ == "nsubj":
+                return c.lemma_.lower() in METRIC_NOUNS and \
+                    not any(k.dep_ == "compound" and k.ent_type_ in AGENT_ENTS for k in c.children)
+        if t.dep_ in ("xcomp", "conj", "advcl") and t.head.i != t.i:
             t = t.head
             continue
         break
@@ -179,6 +203,10 @@ def build_events(analysis: Analysis, lex: Lexicon):
                     # "X's arrest drew condemnation": the trigger is the subject itself
                     actors, passive = roles.subject_of(gv)
                 heads = [h]
+            elif c.source == "host" and c.obj is not None and len(roles.nominal_roles(c.obj)[0]) >= 2:
+                # the host is a third party: the delegations meeting are the participants
+                actors = roles.nominal_roles(c.obj)[0]
+                recips, reciprocal, heads = list(actors), True, [h, c.obj]
             else:
                 if d.subject_token is not None:
                     actors = roles.actors_of(d.subject_token)
@@ -198,14 +226,28 @@ def build_events(analysis: Analysis, lex: Lexicon):
                         first += [a for a in roles.clause_subject(e) if a not in actors]
                 # an "in X" phrase is where a joint act happened, not its recipient
                 located = not (len(actors) >= 2 and coded.type in SYMMETRIC)
-                recips, _src = roles.recipients_of(heads, set(actors), located)
+                recips, _src = roles.recipients_of(heads, set(actors), located,
+                                                   place_target=coded.type in ("ASSAULT", "COERCE"))
                 recips = list(dict.fromkeys(first + recips))
             recips = [r for r in recips if r not in actors]
+            if coded.type == "MOBILIZE" and not actors and not c.nominal:
+                # "Iran's troops were placed on high alert": the forces moved are the actor's own
+                movers = [a for x in h.children if x.dep_ in ("nsubjpass", "nsubj:pass") for a in roles.actors_of(x)]
+                if movers:
+                    actors = movers
+                    recips = [r for r in recips if r not in movers]
+            if c.source == "host" and not reciprocal:
+                coded = coding.code("043") or coded   # no two parties named: plain hosting
+            if coded.type == "ASSAULT" and len(actors) >= 2 and not recips and h.lemma_.lower() in RECIPROCAL_VERBS:
+                # "Pakistani and Afghan forces clashed": each side is the other's recipient
+                recips, reciprocal = list(actors), True
             if coded.type in PARTICIPANT_GATED and len({t.i for t in c.tokens}) == 1 and not actors and not recips \
                     and not _political_subject(d.clause_head):
                 continue   # "the only way out is agreement", "providing food for her children"
             if d.modal_threat and not actors:
                 continue   # "they may be arrested": a generic possibility, nobody threatens
+            if not c.nominal and d.subject_token is None and _metric_subject(d.clause_head):
+                continue   # "turnout reached a record, beating …": a figure, not an act
             if not c.nominal and coded.type in ("ASSAULT", "COERCE") and not actors and \
                     _disaster_subject(d.clause_head, lex.disaster_nouns):
                 continue   # "the earthquake killed 40": no one did it

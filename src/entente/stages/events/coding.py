@@ -73,6 +73,18 @@ def intent_code(c: str) -> str:
     return threat_code(c)
 
 
+def declared_retreat_code(c: str) -> str:
+    """PLOVER 2.0: the announcement of a future retreat ("announced … would withdraw troops")
+    is CONCEDE (manual, RETREAT and CONCEDE notes). Promises and agreements to retreat
+    ("agreed to resign", "will release") stay AGREE, as the PLOVER dev gold codes them."""
+    base = _split(c)[0]
+    for pre, intent in (("084", "0353"), ("085", "0354"), ("086", "0355"), ("087", "0356"),
+                        ("0831", "0341"), ("0813", "0351"), ("0814", "0351")):
+        if base.startswith(pre):
+            return f"{intent}/CONCEDE"
+    return "035/CONCEDE"
+
+
 def threat_code(c: str) -> str:
     c = _split(c)[0]
     r = c[:2]

@@ -19,7 +19,16 @@ from entente.ontology import codebook, gazetteer
 
 PRUNE = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct", "cc"}
 RECIPIENT_PREPS = ("to", "with", "against", "on", "upon", "from", "for", "into", "toward", "towards",
-                   "at", "over", "between", "among", "of")
+                   "at", "over", "between", "among", "of", "around")
+
+
+def pobjs(prep) -> list:
+    """Objects of a preposition, with those of coordinated prepositions ("flights to and from Benin")."""
+    out = [g for g in prep.children if g.dep_ == "pobj"]
+    for c in prep.children:
+        if c.dep_ == "conj" and c.pos_ == "ADP":
+            out += [g for g in c.children if g.dep_ == "pobj"]
+    return out
 SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
 # Verbs whose direct object is what was talked about, not who was talked to.
 TOPIC_OBJECT_VERBS = {"discuss", "negotiate", "debate", "review", "consider", "address", "raise",
@@ -37,6 +46,13 @@ def _quoted(clause) -> bool:
     v = clause.head
     lo, hi = sorted((clause.i, v.i))
     return any(clause.doc[k].text in QUOTE_MARKS for k in range(lo, hi + 1))
+# People named by what they do or where they are, whose place says their country
+# ("Dockworkers in Piraeus", "residents of Gaza", "protesters in Tbilisi").
+GROUP_HEADS = {"dockworker", "worker", "resident", "protester", "demonstrator", "student", "farmer", "villager",
+               "activist", "doctor", "nurse", "teacher", "miner", "driver", "trader", "employee", "citizen",
+               "people", "crowd", "thousand", "hundred", "dozen", "official", "authority", "police", "lawmaker",
+               "union", "unionist", "striker", "mourner", "supporter", "opponent", "youth", "inhabitant", "local",
+               "civilian", "refugee", "journalist", "reporter", "lawyer", "merchant", "shopkeeper", "fisherman"}
 # Heads whose possessor is the one they stand against ("Berisha's opponents" are not Berisha).
 OPPONENT_HEADS = {"opponent", "critic", "rival", "enemy", "foe", "detractor", "adversary", "challenger", "accuser"}
 # Nouns in a phrase that name a conflict, not a participant ("a ceasefire in the Russia-Ukraine war").
@@ -78,6 +94,7 @@ class Roles:
         self.a = analysis
         self._fallback: dict[tuple[int, int], Optional[str]] = {}
         self._ent_start = {e.start: e for e in analysis.doc.ents if e.label_ in ("GPE", "NORP", "ORG", "LOC")}
+        self._places: Optional[dict] = None
 
     # -- actors of a phrase -----------------------------------------------
     def actors_of(self, t) -> list[str]:
@@ -89,10 +106,76 @@ class Roles:
             ids = self._core_actors(conj)
             if not ids:
                 ids = self._deep_actors(conj)
+            ids = ids + [a for a in self._coordinated_adjectives(conj, ids) if a not in ids]
             for a in ids:
                 if a not in out:
                     out.append(a)
         return out
+
+    def _coordinated_adjectives(self, t, ids) -> list[str]:
+        """"Pakistani and Afghan forces", "Russian and Ukrainian delegations": each coordinated
+        nationality adjective is a country actor (the actors stage keeps only the first)."""
+        out: list[str] = []
+        for c in t.children:
+            if c.dep_ not in ("amod", "compound") or not any(k.dep_ == "conj" for k in c.children):
+                continue
+            have = {self.a.actor(x).country for x in ids + out}
+            for adj in conjuncts(c):
+                aid = self._adjective_actor(adj, have)
+                if aid and aid not in out:
+                    out.append(aid)
+                    have.add(self.a.actor(aid).country)
+        return out
+
+    def _adjective_actor(self, adj, have) -> Optional[str]:
+        e = codebook.get().lookup(adj.text)
+        if e is None or e.kind != "adjective" or not e.country or e.country in have:
+            return None
+        return self._country_actor(e.country, adj.doc[adj.i:adj.i + 1])
+
+    def _country_actor(self, iso3: str, span) -> Optional[str]:
+        """The story's state actor for a country (created if none), with span as a mention."""
+        for act in self.a.result.actors:
+            if act.kind == "state" and act.country == iso3:
+                aid = act.id
+                break
+        else:
+            if not iso3 or not codebook.get().country_name(iso3):
+                return None   # a region or an unknown code: no state to name
+            aid = f"a{len(self.a.result.actors) + 1}"
+            while any(x.id == aid for x in self.a.result.actors):
+                aid = aid + "x"
+            self.a.result.actors.append(Actor(id=aid, name=codebook.get().country_name(iso3), kind="state",
+                                              country=iso3, code=iso3))
+        act = self.a.actor(aid)
+        if not any(m.start == span.start_char for m in act.mentions):
+            act.mentions.append(Mention(text=span.text, start=span.start_char, end=span.end_char))
+        return aid
+
+    def place_country(self, t) -> Optional[str]:
+        """A state actor for the country of a place name at t ("in Odesa" -> Ukraine), or None."""
+        if self._places is None:
+            self._places = {}
+            for p in (self.a.notes.get("actors", {}) or {}).get("places", []) or []:
+                try:
+                    for i in range(int(p["start"]), int(p["end"])):
+                        self._places[i] = p
+                except (KeyError, TypeError, ValueError):
+                    continue
+        p = self._places.get(t.i)
+        iso = p.get("country") if p else None
+        if not iso and t.ent_type_ in ("GPE", "LOC"):
+            ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+            g = gazetteer.place(ent.text) if ent is not None else None
+            iso = g.country if g is not None else None
+            if ent is None:
+                return None
+            span = ent
+        elif not iso:
+            return None
+        else:
+            span = t.doc[int(p["start"]):int(p["end"])]
+        return self._country_actor(iso, span)
 
     def _ids_at(self, toks) -> list[str]:
         ids = [a.id for a in self.a.actors_in(sorted(toks, key=lambda x: x.i))]
@@ -117,6 +200,11 @@ class Roles:
                 for g in c.children:
                     if g.dep_ == "pobj" and g.lemma_.lower() not in CONFLICT_NOUNS:
                         ids = self.actors_of(g)
+                        if not ids and c.lower_ in ("in", "from") and t.pos_ == "NOUN" and \
+                                t.lemma_.lower() in GROUP_HEADS:
+                            # "Dockworkers in Piraeus", "protesters from Kharkiv": the place's country
+                            a = self.place_country(g)
+                            ids = [a] if a else []
                         if ids:
                             return ids
         return []
@@ -214,7 +302,8 @@ class Roles:
                     out.append(a)
         return out
 
-    def recipients_of(self, heads, exclude: set[str], located: bool = True) -> tuple[list[str], list]:
+    def recipients_of(self, heads, exclude: set[str], located: bool = True,
+                      place_target: bool = False) -> tuple[list[str], list]:
         """Recipient ids from the objects and prepositional phrases of the given heads."""
         rec: list[str] = []
         sources: list = []
@@ -228,7 +317,7 @@ class Roles:
                     cands.append(c)
             for c in h.children:
                 if c.dep_ in ("prep", "dative") and c.lower_ in RECIPIENT_PREPS:
-                    cands.extend(g for g in c.children if g.dep_ == "pobj")
+                    cands.extend(pobjs(c))
             for c in cands:
                 ids = [a for a in self.actors_of(c) if a not in exclude]
                 if not ids and c.dep_ != "pobj":
@@ -260,6 +349,22 @@ class Roles:
                                 rec.append(a)
                 if rec:
                     break
+        if not rec and located and place_target:
+            # "struck energy facilities in Odesa": the target is a place -> that country
+            excl = {self.a.actor(x).country for x in exclude}
+            for h in heads:
+                for c in phrase_tokens(h):
+                    if c.dep_ == "pobj" and c.head.lower_ in ("in", "inside", "within", "on", "at", "near") and c.i != h.i:
+                        for t in [c] + [k for k in c.children if k.dep_ in ("appos", "compound")] + \
+                                 [g for k in c.children if k.dep_ == "prep" and k.lower_ == "of" for g in k.children if g.dep_ == "pobj"]:
+                            a = self.place_country(t)
+                            if a and a not in exclude and self.a.actor(a).country not in excl:
+                                rec.append(a)
+                                break
+                        if rec:
+                            break
+                if rec:
+                    break
         return rec, sources
 
     def _object_agent_actors(self, o) -> list[str]:
@@ -273,8 +378,8 @@ class Roles:
     def _object_pp_actors(self, o) -> list[str]:
         for c in o.children:
             if c.dep_ in ("prep", "dative") and c.lower_ in RECIPIENT_PREPS:
-                for g in c.children:
-                    if g.dep_ == "pobj" and g.lemma_.lower() not in CONFLICT_NOUNS:
+                for g in pobjs(c):
+                    if g.lemma_.lower() not in CONFLICT_NOUNS:
                         ids = self.actors_of(g) or self._object_pp_actors(g)
                         if ids:
                             return ids

@@ -40,6 +40,8 @@ class Draft:
     speech_verb: object = None        # "X said Y must …": X is the requester
     modal_threat: bool = False        # THREATEN made out of a conditional/hypothetical conflict act
     subject_token: object = None      # explicit subject when the parse lost it
+    own_future: bool = False          # "will deliver": the trigger's own future auxiliary
+    declared: bool = False            # under announce/declare ("announced it would withdraw")
 
 
 def _lem(t) -> str:
@@ -191,6 +193,7 @@ def _verbal(c: Candidate, cands, lex: Lexicon, absorbed: dict[int, int], dropped
     h = c.head
     d = Draft(c, c.code, clause_head=h)
     fact = _modal_factuality(h)
+    d.own_future = bool(_aux(h) & FUTURE_AUX)
     negated = _negated(h)
     intent = fact == "planned"
     hypothetical = fact == "hypothetical"
@@ -294,6 +297,7 @@ def _verbal(c: Candidate, cands, lex: Lexicon, absorbed: dict[int, int], dropped
         if gl in lex.speech:
             if dep == "ccomp":
                 reported = True
+                d.declared = d.declared or gl in ("announce", "declare")
                 if hypothetical and _aux(t) & HYPO_AUX == {"would"} and g.tag_ == "VBD" and t.i == h.i:
                     # "Modi announced New Delhi would invest …": a reported future, a plan
                     hypothetical = False
@@ -347,12 +351,34 @@ def _finalize(d: Draft, negated: bool, intent: bool, hypothetical: bool, reporte
                 code = coding.threat_code(code)
                 d.modal_threat = True
         elif intent:
-            code = coding.intent_code(code) if code[:2] != "15" else code
+            if code[:2] == "15" or (code[:2] == "07" and d.own_future and _specific_aid(d.cand)):
+                pass   # a planned mobilisation, or a specific delivery ("will deliver Patriot systems")
+            elif d.declared and coding.ptype(code) == "RETREAT":
+                code = coding.declared_retreat_code(code)
+            else:
+                code = coding.intent_code(code)
         d.factuality = "planned" if intent else "hypothetical"
     elif reported:
         d.factuality = "reported"
     d.code = code
     return d
+
+
+GENERIC_AID = {"aid", "assistance", "support", "help", "relief", "money", "fund", "funding"}
+
+
+def _specific_aid(c: Candidate) -> bool:
+    """A concrete delivery ("Patriot systems", "$5 million", "two tanks") rather than a broad
+    promise of aid (which PLOVER codes AGREE)."""
+    o = c.obj
+    if o is None:
+        return False
+    kids = list(o.children)
+    if any(k.dep_ == "nummod" or k.like_num for k in kids) or o.like_num or o.lower_ in ("million", "billion"):
+        return True
+    if any(k.dep_ == "compound" and k.pos_ == "PROPN" for k in kids):
+        return True
+    return o.lemma_.lower() not in GENERIC_AID and o.lemma_.lower() not in ("worth",)
 
 
 def _subordinate(t) -> bool:
@@ -416,9 +442,13 @@ def _nominal(c: Candidate, cands, lex: Lexicon, is_actor) -> Optional[Draft]:
         return None
     if det & ANAPHORIC_DETS and not (has_acl or has_actor_mod or has_part):
         return None   # "the meeting", "following the talks": a restatement
+    if _condition_subject(n):
+        return None   # "once a ceasefire takes hold": a condition, not a reported event
     d = Draft(c, c.code, clause_head=n)
     if _negated(n):
         d.factuality = "negated"
+    elif _unrealised(n):
+        d.factuality = _unrealised(n)
     else:
         fact = _governed_factuality(n, lex)
         if fact:
@@ -426,6 +456,44 @@ def _nominal(c: Candidate, cands, lex: Lexicon, is_actor) -> Optional[Draft]:
             if fact == "planned" and coding.ptype(c.code) in ("CONSULT",):
                 pass   # a planned meeting keeps its CONSULT code
     return d
+
+
+CONDITION_WORDS = {"once", "if", "unless", "until", "when", "whenever", "before", "as soon as"}
+FUTURE_ADJ = {"planned": "planned", "upcoming": "planned", "expected": "planned", "scheduled": "planned",
+              "proposed": "planned", "forthcoming": "planned", "impending": "planned", "anticipated": "planned",
+              "looming": "planned", "prospective": "planned", "future": "planned", "next": "planned",
+              "possible": "hypothetical", "potential": "hypothetical", "eventual": "hypothetical",
+              "hypothetical": "hypothetical", "likely": "hypothetical", "feared": "hypothetical"}
+AHEAD_PREPS = {"ahead", "before", "prior"}
+
+
+def _condition_subject(n) -> bool:
+    """Is n the subject of a present-tense clause of condition or time ("once a ceasefire
+    takes hold", "if talks resume", "until the blockade ends")? Such a clause is not asserted."""
+    m = n
+    while m.dep_ == "conj" and m.head.i != m.i:
+        m = m.head
+    if m.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    v = m.head
+    if v.tag_ not in ("VBZ", "VBP", "VB"):
+        return False
+    return any(k.dep_ in ("mark", "advmod") and k.lower_ in CONDITION_WORDS and k.i < v.i for k in v.children)
+
+
+def _unrealised(n) -> Optional[str]:
+    """"the planned offensive", "a possible attack", "ahead of the talks": not (yet) an event."""
+    for k in n.children:
+        if k.dep_ in ("amod", "compound") and k.lower_ in FUTURE_ADJ:
+            return "hypothetical" if any(x.dep_ == "det" and x.lower_ == "any" for x in n.children) \
+                else FUTURE_ADJ[k.lower_]
+    if any(k.dep_ == "det" and k.lower_ == "any" for k in n.children) and n.dep_ in ("nsubj", "nsubjpass", "pobj"):
+        return "hypothetical"   # "any attack on Taiwan will be met …", "ensure that any future meetings …"
+    if n.dep_ == "pobj":
+        p = n.head
+        if p.lower_ in ("of", "to") and p.head.lower_ in AHEAD_PREPS:
+            return "planned"   # "ahead of the summit", "prior to the vote"
+    return None
 
 
 def _not_an_act(c: Candidate, is_actor) -> bool:

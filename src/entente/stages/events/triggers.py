@@ -62,12 +62,93 @@ def objects(verb) -> list:
         for p in verb.children:
             if p.dep_ == "prep" and p.lower_ == "in":
                 out += [g for g in p.children if g.dep_ == "pobj"]
+    if verb.lemma_.lower() == "go":
+        # "dockworkers went on strike"
+        for p in verb.children:
+            if p.dep_ == "prep" and p.lower_ == "on":
+                out += [g for g in p.children if g.dep_ == "pobj"]
+    if verb.lemma_.lower() in ("allow", "permit", "let", "enable") and not out:
+        # "allowed aid convoys to enter Gaza": the parser makes the convoys the clause's subject
+        out += [g for c in verb.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ == "nsubj"]
     return out
+
+
+# Particles the parser often reads as adverbs ("pulled back", "turned down"): an advmod of
+# this form right after the verb (or after its object) is tried as a particle too.
+ADVERB_PARTICLES = {"back", "down", "in", "over", "out", "off", "up", "away"}
 
 
 def particles(verb) -> list:
     return [c for c in verb.children if c.dep_ in ("prt", "compound:prt")] + \
-           [c for c in verb.children if c.dep_ in ("prep", "agent") and c.i > verb.i]
+           [c for c in verb.children if c.dep_ in ("prep", "agent") and c.i > verb.i] + \
+           [c for c in verb.children if c.dep_ == "advmod" and c.lower_ in ADVERB_PARTICLES and verb.i < c.i <= verb.i + 4]
+
+
+# Particle verbs whose object decides the code ("handed over hostages" is a release,
+# "handed over the city" a retreat, "handed over aid" aid; "called up reservists").
+MILITARY_NOUNS = {"troop", "soldier", "force", "reservist", "reserve", "unit", "battalion", "brigade", "division",
+                  "conscript", "recruit", "army", "marine", "personnel", "guard", "militia", "serviceman"}
+PERSON_HELD = {"hostage", "prisoner", "detainee", "captive", "body", "remains", "pow", "national", "citizen", "child"}
+TERRITORY = {"city", "town", "territory", "control", "area", "region", "base", "village", "land", "district",
+             "province", "airport", "port", "position", "island", "enclave", "corridor"}
+SUSPECTS = {"suspect", "fugitive", "militant", "accused"}
+COUNT_HEADS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "scores", "score", "number", "group"}
+
+
+def _object_words(objs) -> set:
+    out = set()
+    for o in objs:
+        out.add(_lemma(o))
+        out |= {_lemma(c) for c in o.children if c.dep_ in ("compound", "amod")}
+        if _lemma(o) in COUNT_HEADS or o.pos_ == "NUM":
+            # "thousands of reservists"
+            out |= {_lemma(g) for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for g in p.children if g.dep_ == "pobj"}
+    return out
+
+
+# Phrasal verbs that are events only with a true particle (prt, or an adverb read as one).
+PARTICLE_ONLY = {"give in", "give up", "turn down", "pull back", "back down", "step down", "hand over", "call up"}
+
+
+def particle_object_code(key: str, objs) -> Optional[str]:
+    """(None = no refinement; "" = no event) The code of a particle verb decided by its object."""
+    words = _object_words(objs)
+    if key == "hand over":
+        if words & PERSON_HELD:
+            return "0841"
+        if words & SUSPECTS:
+            return "063"
+        if "power" in words:
+            return "0831/RETREAT/resign"
+        if words & TERRITORY:
+            return "0874"
+        return None
+    if key == "call up":
+        return "154" if words & MILITARY_NOUNS else ""
+    if key == "turn down":
+        if words & {"offer", "proposal", "plan", "invitation", "request", "bid", "demand", "appeal"}:
+            return None
+        return None
+    return None
+
+
+# "joint exercises / drills / patrols / production": a joint military activity is COOPERATE
+# (PLOVER manual: "joint military operations are coded as COOPERATE but single-country
+# exercises as MOBILIZE").
+JOINT_MILITARY = {"exercise", "drill", "patrol", "maneuver", "manoeuvre", "operation", "training", "production",
+                  "development", "manufacturing", "mission", "war-game", "wargame", "game", "deployment", "naval"}
+JOINT_ECONOMIC = {"venture", "project", "investment", "research", "exploration"}
+JOINT_WORDS = {"joint", "combined", "bilateral", "trilateral", "multilateral", "multinational"}
+
+
+def joint_code(noun) -> Optional[str]:
+    lem = _lemma(noun)
+    if lem not in JOINT_MILITARY and lem not in JOINT_ECONOMIC:
+        return None
+    if not any(c.dep_ in ("amod", "compound") and c.lower_ in JOINT_WORDS for c in noun.children):
+        return None
+    return "062" if lem in JOINT_MILITARY else "061"
 
 
 def _subjunctive(v) -> bool:
@@ -82,6 +163,9 @@ def _subjunctive(v) -> bool:
 def noun_code(lex: Lexicon, noun) -> Optional[tuple[str, list]]:
     """Code of a trigger noun, with compounds ("hunger strike", "car bombing")."""
     lem = _lemma(noun)
+    jc = joint_code(noun)
+    if jc:
+        return jc, [noun] + [c for c in noun.children if c.dep_ in ("amod", "compound") and c.lower_ in JOINT_WORDS]
     comp = [c for c in noun.children if c.dep_ == "compound"]
     for c in comp:
         two = f"{_lemma(c)} {lem}"
@@ -113,32 +197,104 @@ def noun_code(lex: Lexicon, noun) -> Optional[tuple[str, list]]:
     return None
 
 
+def _object_keys(o) -> list:
+    """Phrase keys of an object beyond its lemma: "a state of emergency" -> emergency,
+    "martial law" -> martial law."""
+    out = []
+    lem = _lemma(o)
+    if lem == "state":
+        out += [f"state-of-{_lemma(g)}" for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                for g in p.children if g.dep_ == "pobj"]
+    for c in o.children:
+        if c.dep_ in ("amod", "compound") and _lemma(c) == "martial":
+            out.append(f"martial {lem}")
+    return out
+
+
+def _test_fired(verb) -> bool:
+    """"test-fired", "test-launched": the parser splits off "test" as a modifier."""
+    return any(c.lower_ in ("test", "test-") and c.dep_ in ("npadvmod", "compound", "advmod", "amod") and c.i < verb.i
+               for c in verb.children) or verb.lower_.startswith("test-")
+
+
+NONVIOLENT_TARGETERS = {"sanction", "measure", "tariff", "policy", "law", "rule", "program", "programme", "campaign",
+                        "ad", "advert", "effort", "plan", "legislation", "bill", "order", "restriction", "regulation",
+                        "investigation", "probe", "initiative", "reform", "scheme", "message", "propaganda", "app"}
+ALERT_VERBS = {"put", "place", "keep", "go", "be", "remain"}
+
+
+def _on_alert(verb) -> bool:
+    return any(p.dep_ == "prep" and p.lower_ == "on" and any(_lemma(g) in ("alert", "standby", "footing")
+                                                              for g in p.children if g.dep_ == "pobj")
+               for p in verb.children)
+
+
+HOST_VERBS = {"host", "organize", "organise", "convene", "facilitate", "broker", "sponsor", "arrange", "mediate"}
+REMOTE_NOUNS = {"phone", "telephone", "call", "videoconference", "video", "teleconference", "videolink", "zoom"}
+
+
+def _remote(verb) -> bool:
+    """"spoke by phone", "discussed … during a phone call", "talked over the phone"."""
+    for p in verb.children:
+        if p.dep_ == "prep" and p.lower_ in ("by", "over", "during", "via", "in", "on"):
+            for g in p.children:
+                if g.dep_ == "pobj" and (_lemma(g) in REMOTE_NOUNS and (_lemma(g) != "call" or any(
+                        _lemma(k) in REMOTE_NOUNS for k in g.children if k.dep_ in ("compound", "amod")))):
+                    return True
+    return False
+
+
 def verb_candidate(lex: Lexicon, verb) -> Optional[Candidate]:
+    c = _verb_candidate(lex, verb)
+    if c is None:
+        return None
+    if c.code in ("040", "046") and _remote(verb):
+        c.code = "041"
+    if c.code[:2] in ("18", "19") and _lemma(verb) in ("fire", "launch") and _test_fired(verb):
+        c.code = "150"   # "test-fired two missiles": a show of force, not an attack
+    elif c.code[:2] == "15" and any(k.dep_ == "advmod" and k.lower_ in ("jointly", "together") for k in verb.children):
+        c.code = "062"   # "the navies jointly patrolled the strait"
+    return c
+
+
+def _verb_candidate(lex: Lexicon, verb) -> Optional[Candidate]:
     lem = verb_lemma(verb, lex.verb_lemmas)
     if verb.pos_ not in VERB_POS and not (verb.pos_ == "NOUN" and verb.dep_ == "ROOT" and verb.tag_.startswith("VB")):
         return None
+    objs = objects(verb)
+    if lem == "meet" and any(c.dep_ == "auxpass" for c in verb.children) and \
+            any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+        return None   # "any attack would be met with force", "was met with criticism": a response
     # 1. verb + particle / preposition ("called on", "handed over", "cut off")
     for p in particles(verb):
         key = f"{lem} {p.lower_}"
         if key in lex.particle_block:
             return None   # "hail from China": an origin, not praise
+        if key in PARTICLE_ONLY and p.dep_ in ("prep", "agent"):
+            continue   # "given the changes in the city", "give up … in return": a preposition, not a particle
+        oc = particle_object_code(key, objs)
+        if oc == "":
+            return None
+        if oc:
+            return Candidate(verb, oc, [verb, p], True, source="particle")
         if key in lex.particles:
             code = lex.particles[key]
             if code:
                 return Candidate(verb, code, [verb, p], True, source="particle")
-    objs = objects(verb)
     if lem in lex.needs_participant and not objs and any(c.dep_ == "nsubj" for c in verb.children) and not any(
             c.dep_ in ("prep", "agent") and c.lower_ in ("against", "with", "over", "by", "alongside") for c in verb.children):
         return None   # "he's still fighting": no one fought
     # 2. verb + object lemma ("imposed a curfew", "lifted sanctions")
     for o in objs:
-        for ol in [_lemma(o)] + [_lemma(c) for c in o.children if c.dep_ == "compound"]:
+        for ol in _object_keys(o) + [_lemma(o)] + [_lemma(c) for c in o.children if c.dep_ == "compound"]:
             key = f"{lem} {ol}"
             if key in lex.verb_object:
                 code = lex.verb_object[key]
                 if code:
                     return Candidate(verb, code, [verb, o], True, obj=o, source="verb_object")
                 return None
+    if lem == "target" and any(c.dep_ == "nsubj" and _lemma(c) in NONVIOLENT_TARGETERS for c in verb.children):
+        return None   # "sanctions targeting Russian banks", "a campaign targeting voters"
     # 2b. verbs that are events only with the right kind of object ("delivered aid")
     if lem in lex.object_required:
         req_code, kinds = lex.object_required[lem]
@@ -150,6 +306,19 @@ def verb_candidate(lex: Lexicon, verb) -> Optional[Candidate]:
                           for g in p.children if g.dep_ == "pobj"}
             if words & kinds:
                 return Candidate(verb, req_code, [verb, o], True, obj=o, source="verb_object")
+    # 2b'. "put its forces on high alert", "troops went on alert": a raised military alert
+    if lem in ALERT_VERBS and _on_alert(verb):
+        movers = objs if lem in ("put", "place", "keep") else [c for c in verb.children if c.dep_ == "nsubj"]
+        if _object_words(movers) & MILITARY_NOUNS | ({"military", "navy", "air"} & _object_words(movers)):
+            return Candidate(verb, "152", [verb], True, source="verb_object")
+    # 2c. a host of other parties' talks ("Saudi Arabia hosted talks between Russian and
+    # Ukrainian delegations"): a third-party meeting of those named in the talks
+    if lem in HOST_VERBS:
+        for o in objs:
+            nc = noun_code(lex, o)
+            if nc and nc[0][:2] == "04" and any(p.dep_ == "prep" and p.lower_ in ("between", "among")
+                                                for p in o.children):
+                return Candidate(verb, "044", [verb] + nc[1], True, obj=o, source="host")
     # 3. light verb + trigger noun ("staged demonstrations", "held talks", "launched an attack")
     if lem in lex.light_verbs:
         for o in objs:

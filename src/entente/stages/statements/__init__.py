@@ -52,7 +52,8 @@ def run(analysis: Analysis) -> None:
     idx = direct.TokenIndex(doc)
     groups = direct.merge_split(groups, doc, idx, in_quote)
     dcands = direct.attribute(analysis, groups, in_quote)
-    rcands = reported.find(analysis, in_quote) + reported.colon_lines(analysis, idx)
+    rcands = (reported.find(analysis, in_quote) + reported.colon_lines(analysis, idx)
+              + reported.nominal(analysis, in_quote) + reported.headlines(analysis, idx))
 
     # paragraph = a non-blank line; blank lines between paragraphs do not count
     para_starts = [0]
@@ -73,11 +74,26 @@ def run(analysis: Analysis) -> None:
         items.append({"start": dc.group.start, "end": dc.group.end, "text": dc.group.text(text),
                       "direct": True, "cue": dc.cue, "speaker": sp, "inherit": dc.inherit,
                       "clause": dc.clause, "tokens": None, "kind": "direct",
-                      "cue_text": dc.cue.text if dc.cue is not None else ("―" if dc.subject is not None else None)})
+                      "cue_text": dc.cue.text if dc.cue is not None else ((dc.mark or "―") if dc.subject is not None else None)})
     cue_lex = direct.lexicon.cues()
     strong = cue_lex["speech"] - cue_lex["weak"]
     group_spans = sorted((g.start, g.end) for g in groups)
     for rc in rcands:
+        # reported content stays on its cue's line: a parse running a headline into
+        # the story (or one paragraph into the next) does not carry the content over
+        cpos = rc.cue.idx
+        ls = text.rfind("\n", 0, cpos) + 1
+        le = text.find("\n", cpos)
+        le = len(text) if le == -1 else le
+        if rc.kind != "colon" and (rc.start < ls or rc.end > le):
+            rc.start, rc.end = max(rc.start, ls), min(rc.end, le)
+            while rc.start < rc.end and (text[rc.start].isspace() or text[rc.start] in ",;:—–-"):
+                rc.start += 1
+            while rc.end > rc.start and (text[rc.end - 1].isspace() or text[rc.end - 1] in ",;:—–-"):
+                rc.end -= 1
+            if rc.end - rc.start < 8:
+                continue
+            rc.content_tokens = frozenset(i for i in rc.content_tokens if rc.start <= doc[i].idx < rc.end)
         for gs, ge in group_spans:
             if rc.start <= gs < rc.end < ge and ge - rc.end <= 3:
                 rc.end = ge
@@ -150,7 +166,7 @@ def run(analysis: Analysis) -> None:
                     continue
         excl = it["tokens"] or ()
         channel = None
-        if cue is not None:
+        if cue is not None and it["kind"] != "headline":
             channel = channels.channel_of(cue, excl)
         if sp is not None and sp.document:
             channel = channel or sp.document
@@ -189,6 +205,7 @@ def run(analysis: Analysis) -> None:
         results.append(Statement(
             id=sid,
             speaker=sp.actor if sp is not None else None,
+            speakers=list(sp.actors) if sp is not None and sp.actors else ([sp.actor] if sp is not None and sp.actor else []),
             speaker_text=sp.text if sp is not None else None,
             text=it["text"], direct=it["direct"],
             cue=it["cue_text"],

@@ -31,6 +31,7 @@ class DirectCandidate:
     subject: object      # token or None
     clause: bool
     inherit: bool = False
+    mark: Optional[str] = None  # the cue text when there is no cue verb (":" after a name)
 
 
 class TokenIndex:
@@ -70,14 +71,17 @@ def _dash_source(doc, idx: TokenIndex, g: QuoteGroup):
     """`“…” ― Jane Doe`: a dash after the quotation, then a name, gives the speaker."""
     text = doc_text(doc)
     j = g.end
-    while j < len(text) and j - g.end < 4 and (text[j] in "”\"'’.,!? " ):
+    while j < len(text) and j - g.end < 4 and (text[j] in "”\"'’.,!?" or (text[j].isspace() and text[j] != "\n")):
         j += 1
     if j >= len(text) or text[j] not in DASH_MARKS:
         return None
     j += 1
-    while j < len(text) and text[j] == " ":
+    while j < len(text) and text[j].isspace() and text[j] != "\n":
         j += 1
-    toks = idx.range(j, min(len(text), j + 60))
+    # the name ends at the line's end ("― Carla Sanchez.\n\nGetty/Instagram")
+    stop = text.find("\n", j)
+    stop = len(text) if stop == -1 else stop
+    toks = [t for t in idx.range(j, min(stop, j + 60)) if not t.is_space]
     names = []
     for t in toks:
         if t.pos_ == "PROPN" or (t.text[:1].isupper() and t.is_alpha) or (names and t.text == "."):
@@ -85,6 +89,40 @@ def _dash_source(doc, idx: TokenIndex, g: QuoteGroup):
             continue
         break
     return names[-1] if names and names[-1].text != "." else (names[-2] if len(names) > 1 else None)
+
+
+LABEL_VERBS = {"call", "label", "dub", "term", "brand", "name"}
+NAME_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
+
+
+def _colon_source(analysis, idx: TokenIndex, g: QuoteGroup, in_quote):
+    """`Spanish Prime Minister Pedro Sánchez: “…”`: a quotation right after a colon
+    whose left side is a bare noun phrase naming someone (no verb between the
+    clause start and the colon) gives the speaker, the phrase's head."""
+    doc = analysis.doc
+    text = doc_text(doc)
+    j = g.start - 1
+    while j >= 0 and (text[j].isspace() or text[j] in "“\"‘'«"):
+        j -= 1
+    if j < 0 or text[j] != ":":
+        return None
+    colon = idx.at(j)
+    if colon is None or colon.text != ":" or colon.i == 0:
+        return None
+    head = doc[colon.i - 1]
+    if head.pos_ not in ("PROPN", "NOUN") or in_quote(head.idx):
+        return None
+    # the words before the colon back to the clause start: a noun phrase only
+    k = colon.i - 1
+    while k > 0 and not (doc[k - 1].is_sent_end or doc[k - 1].text in (",", ";", "\n", ".") or "\n" in doc[k - 1].text
+                         or doc[k - 1].is_space):
+        k -= 1
+    words = doc[k:colon.i]
+    if len(words) > 10 or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return None
+    if not (analysis.token_actors.get(head.i) or head.ent_type_ in NAME_ENTS):
+        return None
+    return head
 
 
 def merge_split(groups: list[QuoteGroup], doc, idx: TokenIndex, in_quote) -> list[QuoteGroup]:
@@ -148,8 +186,11 @@ def attribute(analysis, groups: list[QuoteGroup], in_quote) -> list[DirectCandid
                 own = any(c.dep_ == "ccomp" and not in_quote(c.idx) and not (g.start <= c.idx < g.end) for c in t.children)
                 cands.append((dist + (200 if own else 0), t.i, t))
             dash = _dash_source(doc, idx, g)
+            named = _colon_source(analysis, idx, g, in_quote) if dash is None else None
             if dash is not None:
                 out.append(DirectCandidate(g, None, dash, True))
+            elif named is not None:
+                out.append(DirectCandidate(g, None, named, True, mark=":"))
             elif cands:
                 cands.sort(key=lambda x: (x[0], x[1]))
                 cue = cands[0][2]
@@ -163,6 +204,8 @@ def attribute(analysis, groups: list[QuoteGroup], in_quote) -> list[DirectCandid
             continue  # a title or a name in quotation marks ("Morning Joe"), not a statement
         inside = {t.i for t in qtoks}
         roots = [t for t in qtoks if t.head.i not in inside or t.head is t]
+        modifier = bool(roots) and all(r.dep_ in ("compound", "amod", "nmod", "nummod", "poss", "npadvmod") and r.head.i not in inside
+                                       and r.head.pos_ in ("NOUN", "PROPN") for r in roots)
         cue = None
         for r in roots:
             a = r.head
@@ -181,6 +224,11 @@ def attribute(analysis, groups: list[QuoteGroup], in_quote) -> list[DirectCandid
                 steps += 1
             if cue is not None:
                 break
+        if cue is not None and modifier and cue.lemma_.lower() in LABEL_VERBS:
+            # "calls the new law a “foreign agents” bill": the quoted words qualify the
+            # label's noun; they are someone else's term (a scare quote), not the
+            # subject's words. ("reiterated a “free and open” Indo-Pacific" stays.)
+            continue
         if cue is not None:
             out.append(DirectCandidate(g, cue, None, False))
     return out

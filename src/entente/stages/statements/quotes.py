@@ -4,8 +4,9 @@ A group is one quotation: one or more segments (content offsets without the
 marks). A quotation that runs over several paragraphs is one group when the
 paragraph ends with the quotation still open and the next paragraph reopens it
 (the newspaper convention). Straight quotes alternate within a paragraph;
-curly quotes pair “…”; single curly quotes ‘…’ count at word boundaries only
-and only outside a double quotation.
+curly quotes pair “…”; single quotes ‘…’ and '…' count at word boundaries only
+and only outside a double quotation (a straight one only when it closes within
+the paragraph, after two words or more).
 """
 from __future__ import annotations
 
@@ -47,6 +48,22 @@ def _paragraphs(text: str):
     for line in text.split("\n"):
         yield pos, pos + len(line)
         pos += len(line) + 1
+
+
+def _straight_close(text: str, start: int, pe: int):
+    """Offset of the straight single mark closing a quotation opened at `start`:
+    one at a word end ("…sale,' he said") whose content holds at least two words;
+    an apostrophe inside a word (Greenland's), a plural possessive (leaders')
+    and a one-word span (rock 'n' roll, the '90s) do not close."""
+    j = text.find("'", start, pe)
+    while j != -1:
+        nxt = text[j + 1] if j + 1 < pe else " "
+        prev = text[j - 1]
+        if not nxt.isalnum() and (prev in ",.!?;:—–" or (prev.isalnum() and prev not in "sS")) and " " in text[start:j].strip() \
+                and text[j - 2] != "'":
+            return j
+        j = text.find("'", j + 1, pe)
+    return None
 
 
 def find_quotes(text: str) -> list[QuoteGroup]:
@@ -104,6 +121,20 @@ def find_quotes(text: str) -> list[QuoteGroup]:
                 if c == "‘" and (i == ps or not text[i - 1].isalnum()) and i + 1 < pe and text[i + 1].isalnum():
                     open_at, kind = i + 1, "s"
                     cur = QuoteGroup() if cur is None else cur
+                elif c == "'" and (i == ps or text[i - 1].isspace() or text[i - 1] in "([{—–―:;") and i + 1 < pe \
+                        and text[i + 1].isalpha() and _straight_close(text, i + 1, pe) is not None:
+                    # a straight single quotation: opened only when it closes in this paragraph
+                    open_at, kind = i + 1, "s'"
+                    cur = QuoteGroup() if cur is None else cur
+            elif kind == "s'" and i == _straight_close(text, open_at, pe):
+                s_, e_ = _trim(text, open_at, i)
+                while e_ > s_ and text[e_ - 1] in ",;:—–":
+                    e_ -= 1
+                s_, e_ = _trim(text, s_, e_)
+                if e_ > s_ and cur is not None:
+                    cur.segments.append((s_, e_))
+                    groups.append(cur)
+                cur, open_at = None, None
             elif kind == "s" and c == "’" and (i + 1 >= pe or not text[i + 1].isalnum()) and text[i - 1] not in " s":
                 s_, e_ = _trim(text, open_at, i)
                 if e_ > s_ and cur is not None:

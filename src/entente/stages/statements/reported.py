@@ -68,10 +68,16 @@ def _cue_text(v) -> str:
 
 def _content_child(v, c: dict):
     lem = v.lemma_.lower()
-    for ch in v.children:
-        if ch.dep_ == "ccomp" and (lem in c["speech"] or lem in c["cognition"] or lem in c["evidence"]):
-            # an interrogative or bare infinitive ccomp still counts
-            return ch
+    comps = [ch for ch in v.children if ch.dep_ == "ccomp"] if (lem in c["speech"] or lem in c["cognition"] or lem in c["evidence"]) else []
+    if comps:
+        # an interrogative or bare infinitive ccomp still counts; with a clause on
+        # each side, the one right after the cue is its content unless a
+        # semicolon/colon-free parenthetical says otherwise ("A; X says B")
+        before = [ch for ch in comps if ch.i < v.i]
+        after = [ch for ch in comps if ch.i > v.i]
+        if before and after and any(v.doc[j].text in (";", ":") for j in range(before[0].right_edge.i + 1, v.i)):
+            return after[0]
+        return comps[0]
     if lem in c["intent"]:
         for ch in v.children:
             if ch.dep_ == "xcomp" and any(a.lower_ == "to" for a in ch.children):
@@ -83,6 +89,7 @@ def _content_child(v, c: dict):
     return None
 
 
+ADDRESSEE_VERBS = {"tell", "inform", "assure", "reassure", "remind", "brief", "warn", "advise", "promise"}
 AGENT_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
 PERSONAL = {"he", "she", "they", "we", "i", "you"}
 
@@ -101,6 +108,28 @@ def _agentive(verb, analysis=None) -> bool:
     if s.ent_type_ in AGENT_ENTS or s.pos_ == "PROPN":
         return True
     return any(x.ent_type_ in AGENT_ENTS for x in s.subtree) and s.pos_ == "NOUN" and s.dep_ != "expl"
+
+
+NEG_WORDS = {"not", "n't", "never", "no"}
+
+
+def negated(v) -> bool:
+    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in v.children)
+
+
+def not_performed(t, c: dict) -> bool:
+    """A speech verb that reports no content: negated ("did not say whether"),
+    under a refusal ("declined to comment", "refused to say"), or a participle
+    whose subject is the addressee ("Asked whether …, she said")."""
+    if negated(t):
+        return True
+    if t.lemma_.lower() in c.get("negative_intent", ()):
+        return True
+    if t.dep_ == "xcomp" and t.head is not t and (negated(t.head) or t.head.lemma_.lower() in c.get("negative_intent", ())):
+        return True
+    if t.tag_ == "VBN" and t.dep_ in ("advcl", "acl", "amod", "ccomp") and not any(ch.dep_ in ("agent", "nsubj") for ch in t.children):
+        return True
+    return False
 
 
 def find(analysis, in_quote) -> list[Candidate]:
@@ -138,6 +167,10 @@ def find(analysis, in_quote) -> list[Candidate]:
             continue
         if t.pos_ not in ("VERB", "AUX") or lem not in speech:
             continue
+        if not_performed(t, c):
+            continue  # "did not say whether …", "declined to comment", "Asked whether …, he said"
+        if lem not in c["speech"] and lem not in c["evidence"] and not _agentive(t, analysis):
+            continue  # a plan or a belief is a statement only of a person or a body ("the initiative aims to …")
         content = _content_child(t, c)
         if content is not None:
             lo, hi = content.left_edge.i, content.right_edge.i
@@ -195,6 +228,18 @@ def find(analysis, in_quote) -> list[Candidate]:
                         hi = max(hi, ch.right_edge.i)
                 # a quoted label glued to the object ("supporters “deplorables”")
                 span = trim(doc, lo, hi)
+                # the content of a statement is a clause or a quotation: a bare noun
+                # phrase ("denied the claim", "demanded their release") is an act, not content
+                # a verbal complement is a clause: "accused the GOP of stoking the issue",
+                # "criticized Ankara for failing to act", "urged them to leave"
+                verbal = any(ch.dep_ in ("xcomp", "ccomp") and ch.i > dobj.i and ch.pos_ in ("VERB", "AUX") for ch in t.children) or any(
+                    ch.dep_ == "prep" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in ch.children)
+                    for h in (t, dobj) for ch in h.children if ch.i > dobj.i)
+                # Only verbs whose object is an act ("demanded their release") need a clause;
+                # a claim verb's noun object is its content ("denied the claim"), as PolNeAR has it.
+                if lem in c.get("act_object", ()) and not verbal and span is not None and not any(ch in doc_text(doc)[span[0]:span[1]] for ch in '"“”«»') and not (
+                        in_quote(doc[lo].idx) or any(in_quote(doc[j].idx) for j in range(lo, hi + 1))):
+                    continue
                 if span is not None and dobj.pos_ != "PRON":
                     toks = frozenset(range(lo, hi + 1))
                     out.append(Candidate(t, None, span[0], span[1], toks, _cue_text(t), kind="object"))
@@ -206,7 +251,9 @@ def find(analysis, in_quote) -> list[Candidate]:
         parenthetical = before is not None and after is not None and before.text in (",", "--", "—") and after.text in (",", "--", "—")
         if t.dep_ in ("parataxis", "ccomp", "advcl", "conj") and t.head is not t and (t.head.i < t.i or parenthetical) and (
                 lem in c["speech"] or lem in c["evidence"]) and (t.dep_ in ("parataxis", "ccomp") or parenthetical):
-            if not any(ch.dep_ in ("dobj", "ccomp", "xcomp") for ch in t.children):
+            # "…, Graham told The Huffington Post": tell's object is the hearer, not content
+            obj_deps = ("ccomp", "xcomp") if lem in ADDRESSEE_VERBS else ("dobj", "ccomp", "xcomp")
+            if not any(ch.dep_ in obj_deps for ch in t.children):
                 head = t.head
                 lo, hi = head.left_edge.i, head.right_edge.i
                 tail = [j for j in range(t.right_edge.i + 1, hi + 1) if not doc[j].is_punct]
@@ -227,6 +274,84 @@ _LABELS = {"update", "updated", "note", "editor", "editor's note", "photo", "pho
            "update", "updates", "key points", "background", "context", "why", "what", "how", "when", "where", "who",
            "here", "now", "today", "bottom line", "summary", "location", "date", "time", "topic", "subject", "re",
            "from", "to", "cc", "by", "author", "posted", "published", "filed under", "category", "keywords"}
+
+
+def nominal(analysis, in_quote) -> list[Candidate]:
+    """Nominal cues: a speech noun with its source and a that-clause content
+    ("Trump's claim that …", "the ministry's warning that …", "a statement by X
+    that …"). The source is the possessor or a by/from phrase; without one it
+    is no statement."""
+    doc = analysis.doc
+    nouns = lexicon.cues().get("nominal", frozenset())
+    out: list[Candidate] = []
+    for t in doc:
+        if t.pos_ != "NOUN" or t.lemma_.lower() not in nouns or in_quote(t.idx):
+            continue
+        content = next((ch for ch in t.children if ch.dep_ in ("acl", "ccomp", "relcl", "appos") and ch.i > t.i
+                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in ch.children)), None)
+        if content is None:
+            continue
+        src = next((ch for ch in t.children if ch.dep_ == "poss"), None)
+        if src is None:
+            for ch in t.children:
+                if ch.dep_ == "prep" and ch.lower_ in ("by", "from", "of") and ch.i < content.i:
+                    src = next((p for p in ch.children if p.dep_ == "pobj"), None)
+        if src is None or not (analysis.token_actors.get(src.i) or src.ent_type_ in AGENT_ENTS or src.lower_ in ("his", "her", "their", "its", "our", "my")):
+            continue
+        lo, hi = content.left_edge.i, content.right_edge.i
+        span = trim(doc, lo, hi)
+        if span is None:
+            continue
+        out.append(Candidate(t, src, span[0], span[1], frozenset(range(lo, hi + 1)), t.text, kind="nominal"))
+    return out
+
+
+HEADLINE_CUES = {"says", "say", "warns", "claims", "insists", "urges", "vows", "tells", "denies", "admits", "pledges"}
+
+
+def headlines(analysis, idx) -> list[Candidate]:
+    """Headline-style attribution on a short title-case line: "Graham Says Trump
+    Could Act" (source, cue, content) or "Trump Could Act, Graham Says"."""
+    doc = analysis.doc
+    text = doc_text(doc)
+    out: list[Candidate] = []
+    pos = 0
+    for line in text.split("\n"):
+        start = pos
+        pos += len(line) + 1
+        words = line.split()
+        if not 4 <= len(words) <= 22:
+            continue
+        caps = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+        if caps < 0.7 * len(words) or line.rstrip().endswith(("?",)):
+            continue
+        toks = [t for t in idx.range(start, start + len(line)) if not t.is_space]
+        for k, t in enumerate(toks):
+            if t.text.lower() not in HEADLINE_CUES or not t.text[:1].isupper() or k == 0:
+                continue
+            left = toks[:k]
+            right = [x for x in toks[k + 1:] if not (x.is_punct and x.text in ".")]
+            commas = [j for j, x in enumerate(left) if x.text == ","]
+            if commas and (not right or all(x.is_punct for x in right)):
+                # "…, Lindsey Graham Says."
+                comma = commas[-1]
+                name = left[comma + 1:]
+                if not name or len(name) > 5 or comma < 1:
+                    continue
+                span = trim(doc, toks[0].i, toks[comma - 1].i)
+                src = name[-1]
+            else:
+                name = left
+                if len(name) > 5 or len(right) < 3 or not any(x.pos_ == "PROPN" or analysis.token_actors.get(x.i) for x in name):
+                    continue
+                span = trim(doc, right[0].i, right[-1].i)
+                src = name[-1]
+            if span is None or not (analysis.token_actors.get(src.i) or src.pos_ == "PROPN" or src.ent_type_ in AGENT_ENTS):
+                continue
+            content = frozenset(x.i for x in idx.range(span[0], span[1]))
+            out.append(Candidate(t, src, span[0], span[1], content, t.text, kind="headline"))
+            break
+    return out
 
 
 def colon_lines(analysis, idx) -> list[Candidate]:

@@ -12,7 +12,7 @@ General rules:
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Optional
 
 from entente.stages.statements import lexicon
@@ -32,6 +32,7 @@ class Speaker:
     actor: Optional[str] = None
     document: Optional[str] = None  # channel label when the subject was a document
     is_pronoun: bool = False
+    actors: list = field(default_factory=list)  # all speaker actors (a joint statement has several)
 
 
 def subject_token(verb, depth: int = 0):
@@ -61,6 +62,9 @@ def subject_token(verb, depth: int = 0):
     if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl") and verb.head is not verb:
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return verb.head if verb.tag_ == "VBG" else None
+        if verb.dep_ == "pcomp" and verb.head.pos_ in ("ADP", "SCONJ") and verb.head.head is not verb.head:
+            # "While noting …, Rasmussen expressed …": past the subordinator to its verb
+            return subject_token(verb.head.head, depth + 1)
         return subject_token(verb.head, depth + 1)
     if verb.dep_ == "pobj" or (verb.dep_ == "pcomp"):
         return subject_token(verb.head.head, depth + 1) if verb.head.head is not verb.head else None
@@ -133,6 +137,106 @@ def document_label(head) -> Optional[str]:
     return got[1] if got else lem
 
 
+CORE_DEPS = {"compound", "flat", "appos", "punct", "amod", "nmod", "nn"}
+PLURAL_PRON = {"they", "we", "them", "both"}
+KIND_RANK_CORE = {"person": 0, "organization": 1, "igo": 1, "group": 1, "grouping": 2, "state": 3, "other": 4}
+KIND_RANK_OUTER = {"organization": 0, "igo": 0, "group": 0, "person": 1, "grouping": 2, "state": 3, "other": 4}
+
+
+def _members(head) -> list:
+    """The heads of a coordinated subject ("Rubio and Jaishankar", "the US, Japan
+    and India"): the head and its conjuncts."""
+    out = [head]
+    todo = [head]
+    while todo:
+        h = todo.pop()
+        for c in h.children:
+            if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON") and c not in out:
+                out.append(c)
+                todo.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _core(head, lo: int, hi: int) -> set[int]:
+    """The head's own words: the head and its compound/flat/apposition chain
+    ("European Commission President Ursula von der Leyen", "Lai Ching-te"), not
+    a possessor or a prepositional phrase ("Taiwan's", "for the ministry")."""
+    core = {head.i}
+    todo = [head]
+    while todo:
+        h = todo.pop()
+        for c in h.children:
+            if c.dep_ in CORE_DEPS and lo <= c.i < hi and c.i not in core:
+                core.add(c.i)
+                todo.append(c)
+    return core
+
+
+def _plural(head) -> bool:
+    if head.lower_ in PLURAL_PRON:
+        return True
+    return head.tag_ in ("NNS", "NNPS") and head.pos_ != "PROPN"
+
+
+def _pick(analysis, tokens, rank) -> Optional[str]:
+    best = None
+    for pos, t in enumerate(tokens):
+        for a in analysis.token_actors.get(t.i, []):
+            kind = analysis.actor(a).kind
+            key = (rank.get(kind, 5), -pos)  # the preferred kind; nearest the head
+            if best is None or key < best[0]:
+                best = (key, a)
+    return best[1] if best else None
+
+
+def _member_actors(analysis, head, lo: int, hi: int) -> list[str]:
+    ids = analysis.token_actors.get(head.i) or []
+    if len(ids) > 1 and _plural(head):
+        return list(ids)  # "they", "the two leaders": the actors stage linked the group
+    core = _core(head, lo, hi)
+    # the head's own words, nearest the head first
+    core_toks = sorted((head.doc[i] for i in core), key=lambda t: abs(t.i - head.i))
+    got = _pick(analysis, core_toks, KIND_RANK_CORE)
+    if got:
+        return [got]
+    outer = [head.doc[i] for i in range(lo, hi) if i not in core]
+    got = _pick(analysis, outer, KIND_RANK_OUTER)
+    return [got] if got else []
+
+
+BODY_KINDS = {"organization", "igo", "group"}
+GENERIC = {"the", "a", "an", "this", "that", "its", "their", "group", "organization", "organisation", "body"}
+
+
+def _definite_antecedent(analysis, head, lo: int, hi: int) -> Optional[str]:
+    """"the rights group said" after "The Cambodian League for … Human Rights …":
+    a definite description with no actor of its own refers back to the nearest
+    organisation mentioned in the three sentences before that shares one of its
+    content words (the head noun or a modifier); a bare "the group" / "the
+    organization" to the nearest one."""
+    doc = head.doc
+    if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
+        return None
+    words = {doc[i].lemma_.lower() for i in range(lo, hi) if doc[i].is_alpha and doc[i].lemma_.lower() not in GENERIC}
+    bare = not words and head.lemma_.lower() in GENERIC  # "the group said", "the organization said"
+    if not words and not bare:
+        return None
+    sent = head.sent
+    first = sent.start
+    for _ in range(3):
+        if first == 0:
+            break
+        first = doc[first - 1].sent.start
+    for i in range(lo - 1, first - 1, -1):
+        for a in analysis.token_actors.get(i, []):
+            act = analysis.actor(a)
+            if act.kind in BODY_KINDS:
+                name = {w.lower().rstrip("s") for w in act.name.split()}
+                if bare or any(w.rstrip("s") in name for w in words):
+                    return a
+    return None
+
+
 def resolve(analysis, token, in_quote=None) -> Optional[Speaker]:
     if token is None:
         return None
@@ -149,13 +253,30 @@ def resolve(analysis, token, in_quote=None) -> Optional[Speaker]:
                 return sp
     s, e = phrase_range(token, in_quote)
     span = doc[s:e]
-    actor = None
-    ids = analysis.token_actors.get(token.i) or []
-    if ids:
-        actor = ids[0]
+    members = _members(token)
+    actors: list[str] = []
+    if len(members) > 1:
+        # each conjunct's own words: from the end of the previous one to its right edge
+        bounds = []
+        for k, m in enumerate(members):
+            lo = s if k == 0 else members[k - 1].i + 1
+            hi = members[k + 1].i if k + 1 < len(members) else e
+            # stop a conjunct at the next conjunction or comma
+            for j in range(m.i + 1, hi):
+                if doc[j].dep_ == "cc" or doc[j].text == ",":
+                    hi = j
+                    break
+            bounds.append((m, lo, hi))
+        for m, lo, hi in bounds:
+            for a in _member_actors(analysis, m, lo, hi):
+                if a not in actors:
+                    actors.append(a)
     else:
-        found = analysis.actors_in(span)
-        if found:
-            actor = found[0].id
+        actors = _member_actors(analysis, token, s, e)
+    if not actors:
+        got = _definite_antecedent(analysis, token, s, e)
+        if got:
+            actors = [got]
+    actor = actors[0] if actors else None
     return Speaker(head=token, start=s, end=e, text=span.text, actor=actor, document=document,
-                   is_pronoun=token.pos_ == "PRON" or token.lower_ in PRON_SPEAKERS)
+                   is_pronoun=token.pos_ == "PRON" or token.lower_ in PRON_SPEAKERS, actors=actors)

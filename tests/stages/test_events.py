@@ -529,3 +529,9 @@ def test_met_with_a_response_is_no_consultation(analyse):
 def test_any_future_meeting_is_hypothetical(analyse):
     _a, evs = _events(analyse, "It is important that any future meetings produce results, he added.")
     assert all(e.factuality != "asserted" for e in evs), [(e.type, e.factuality) for e in evs]
+
+
+def test_fallback_respects_spans_the_actors_stage_rejected(analyse):
+    """A demonym inside a place name ("Indian Ocean") names no state, in the whole pipeline."""
+    r = analyse("Chinese and French warships held joint drills in the Indian Ocean on Monday.", "2026-02-12")
+    assert "IND" not in {a.country for a in r.result.actors}

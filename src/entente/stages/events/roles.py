@@ -225,11 +225,16 @@ class Roles:
                 out.append(aid)
         return out
 
+    def _rejected(self, ent) -> bool:
+        """The actors stage looked at this span and decided it names no actor ("Indian Ocean")."""
+        spans = self.a.notes.get("actors", {}).get("not_actors", [])
+        return any(r["start"] < ent.end and ent.start < r["end"] for r in spans)
+
     def _fallback_actor(self, ent) -> Optional[str]:
         key = (ent.start, ent.end)
         if key in self._fallback:
             return self._fallback[key]
-        if any(self.a.token_actors.get(i) for i in range(ent.start, ent.end)):
+        if any(self.a.token_actors.get(i) for i in range(ent.start, ent.end)) or self._rejected(ent):
             self._fallback[key] = None
             return None
         p = gazetteer.place(ent.text)

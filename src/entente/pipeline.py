@@ -105,6 +105,9 @@ class Pipeline:
         for _story, doc in self.process_pairs(stories):
             yield doc
 
+    def close(self) -> None:
+        """Nothing to release locally; the cluster pipeline closes its client here."""
+
     def extract(self, text: str, published: Optional[str] = None, **meta) -> Document:
         story = make_story(text, published=published, **meta)
         return next(self.process([story]))

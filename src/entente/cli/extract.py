@@ -102,6 +102,7 @@ def extract(
             os.replace(tmp, output)
             tmp = None
     finally:
+        pipe.close()
         if tmp:
             out.close()
             os.unlink(tmp)

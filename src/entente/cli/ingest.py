@@ -31,14 +31,18 @@ def ingest_into(db: Database, stories: Iterable, model: str, total: Optional[int
                 else:
                     yield story
 
-        for pair in pipeline(model, workers, scheduler).process_pairs(fresh()):
-            batch.append(pair)
-            bar.advance(task)
-            if len(batch) >= BATCH:
+        pipe = pipeline(model, workers, scheduler)
+        try:
+            for pair in pipe.process_pairs(fresh()):
+                batch.append(pair)
+                bar.advance(task)
+                if len(batch) >= BATCH:
+                    added += db.add_many(batch)
+                    batch.clear()
+        finally:
+            if batch:  # what was extracted before an interruption is kept
                 added += db.add_many(batch)
-                batch.clear()
-        if batch:
-            added += db.add_many(batch)
+            pipe.close()
     return added, skipped
 
 

@@ -25,7 +25,7 @@ SCORERS = [
     ("PLOVER GSR dev: events", "plover"),
     ("TimeBank dev: time expressions", "timebank"),
     ("PolNeAR dev: quotes and attribution", "polnear"),
-    ("Challenge set (written fresh, not tuned on): events, time, quotes", "challenge"),
+    ("Challenge set (written fresh; its first score was unseen, later fixes used its error list)", "challenge"),
 ]
 
 

@@ -535,3 +535,62 @@ def test_fallback_respects_spans_the_actors_stage_rejected(analyse):
     """A demonym inside a place name ("Indian Ocean") names no state, in the whole pipeline."""
     r = analyse("Chinese and French warships held joint drills in the Indian Ocean on Monday.", "2026-02-12")
     assert "IND" not in {a.country for a in r.result.actors}
+
+
+# -- recipients from wider constructions ------------------------------------------------
+
+def _rec_of(a, evs, typ):
+    s = [e for e in evs if e.type == typ]
+    return _countries(a, s[0].recipients) if s else None
+
+
+def test_recipient_in_purpose_clause(analyse):
+    # the purpose clause names whom the act is aimed at (possessor of its object)
+    a, evs = _events(analyse, "Farmers in Lima blocked a highway to show their anger at Chile's trade policies.")
+    assert _rec_of(a, evs, "PROTEST") == {"CHL"}, [(e.type, e.recipients) for e in evs]
+
+
+def test_recipient_in_second_conjunct(analyse):
+    # "ties with and opened an embassy in <capital>": the capital stands for its state
+    a, evs = _events(analyse, "Chile has established diplomatic ties with and opened an embassy in Hanoi.")
+    assert any("VNM" in _countries(a, e.recipients) for e in evs), [(e.type, e.recipients) for e in evs]
+
+
+def test_recipient_by_phrase_of_object(analyse):
+    a, evs = _events(analyse, "Norway rejected calls by Sweden to close the border.")
+    assert _rec_of(a, evs, "REJECT") == {"SWE"}, [(e.type, e.recipients) for e in evs]
+
+
+def test_recipient_in_earlier_clause(analyse):
+    # "sent experts to X to investigate": the earlier clause says whom it concerns
+    a, evs = _events(analyse, "The United Nations has sent 15 military observers to Haiti to investigate the feasibility of a peacekeeping mission.")
+    inv = [e for e in evs if e.evidence.trigger.startswith("investigat")]
+    assert inv and "HTI" in _countries(a, inv[0].recipients), [(e.type, e.evidence.trigger, e.recipients) for e in evs]
+
+
+def test_anti_modifier_names_no_membership(analyse):
+    a, evs = _events(analyse, "An anti-Iran activist was killed in a bomb blast in Baghdad.")
+    s = [e for e in evs if e.type == "ASSAULT"]
+    assert s and "IRN" not in _countries(a, s[0].recipients), [(e.type, e.recipients) for e in evs]
+
+
+def test_object_control_xcomp_is_no_recipient_source(analyse):
+    a, evs = _events(analyse, "Beijing urged local companies to compete with Japan.")
+    assert all("JPN" not in _countries(a, e.recipients) for e in evs if e.type == "REQUEST")
+
+
+def test_praise_of_a_positive_quality_is_support(analyse):
+    a, evs = _events(analyse, "The Canadian prime minister highlighted the growing strength of the partnership with Mexico.")
+    s = [e for e in evs if e.type == "SUPPORT"]
+    assert s and "CAN" in _countries(a, s[0].actors), [(e.type, e.evidence.trigger) for e in evs]
+    _a, evs = _events(analyse, "The Canadian prime minister highlighted the risks of the partnership with Mexico.")
+    assert "SUPPORT" not in _types(evs), [(e.type, e.evidence.trigger) for e in evs]
+
+
+def test_reported_relation_delivering_results_is_support(analyse):
+    a, evs = _events(analyse, "Japan's foreign minister said the Japan-Kenya partnership continues to deliver concrete results.")
+    s = [e for e in evs if e.type == "SUPPORT"]
+    assert s and _countries(a, s[0].actors) == {"JPN"} and _countries(a, s[0].recipients) == {"KEN"}, \
+        [(e.type, e.evidence.trigger, e.actors, e.recipients) for e in evs]
+    _a, evs = _events(analyse, "Japan's foreign minister said the Japan-Kenya partnership has failed to deliver results.")
+    assert "SUPPORT" not in _types(evs)

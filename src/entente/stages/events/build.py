@@ -12,7 +12,7 @@ from .merge import confidence, merge_events
 from .place import Places
 from .roles import SYMMETRIC, Roles
 from .structure import analyse_sentence
-from .triggers import noun_candidate, verb_candidate, verb_lemma
+from .triggers import RELATION_NOUNS, evaluative_candidate, noun_candidate, verb_candidate, verb_lemma
 
 
 # Types whose bare trigger word ("offer", "support", "aid", "threat", "share", "allow") is in
@@ -143,6 +143,10 @@ def _governing_verb(t):
     return None
 
 
+def _lem(t) -> str:
+    return t.lemma_.lower()
+
+
 def build_events(analysis: Analysis, lex: Lexicon):
     doc = analysis.doc
     roles = Roles(analysis)
@@ -166,6 +170,8 @@ def build_events(analysis: Analysis, lex: Lexicon):
             lem = verb_lemma(t, vl)
         if lem in vl:
             c = verb_candidate(lex, t)
+        if c is None and t.tag_.startswith("VB"):
+            c = evaluative_candidate(t)   # "highlighted the strength of …", "the partnership delivers results"
         if c is None and lem in nl:
             c = noun_candidate(lex, t)
         if c is not None:
@@ -227,9 +233,27 @@ def build_events(analysis: Analysis, lex: Lexicon):
                 # an "in X" phrase is where a joint act happened, not its recipient
                 located = not (len(actors) >= 2 and coded.type in SYMMETRIC)
                 recips, _src = roles.recipients_of(heads, set(actors), located,
-                                                   place_target=coded.type in ("ASSAULT", "COERCE"))
+                                                   place_target=coded.type in ("ASSAULT", "COERCE"),
+                                                   capital_ok=coded.type != "CONSULT")   # "talks in Madrid": a venue
                 recips = list(dict.fromkeys(first + recips))
+            if c.source == "evaluative" and c.obj is not None and c.obj.lemma_.lower() in RELATION_NOUNS \
+                    and c.obj.dep_ in ("nsubj", "nsubjpass"):
+                # "Perdue said the US-India partnership continues to deliver": the speaker
+                # backs the partner; without a speaker no one is said to express support
+                parties = roles.actors_of(c.obj)
+                g = h
+                while g.dep_ == "xcomp" and g.head is not g:
+                    g = g.head
+                speaker = roles.subject_of(g.head)[0] if g.dep_ == "ccomp" and _lem(g.head) in lex.speech else []
+                if speaker:
+                    mine = {analysis.actor(x).country for x in speaker} - {None, ""}
+                    actors, recips = speaker, [a for a in parties if a not in speaker
+                                               and analysis.actor(a).country not in mine]
+                else:
+                    continue
             recips = [r for r in recips if r not in actors]
+            if c.source == "evaluative" and not actors:
+                continue   # "a meeting seen as emphasizing the strength of …": no one praises
             if coded.type == "MOBILIZE" and not actors and not c.nominal:
                 # "Iran's troops were placed on high alert": the forces moved are the actor's own
                 movers = [a for x in h.children if x.dep_ in ("nsubjpass", "nsubj:pass") for a in roles.actors_of(x)]

@@ -80,6 +80,27 @@ def conjuncts(t) -> list:
 CORE_DEPS = {"compound", "poss", "amod", "appos", "flat", "nmod", "det", "case", "nummod", "quantmod"}
 
 
+def _anti(x) -> bool:
+    """"an anti-Syria journalist", "pro-Russian rebels": the name says whom they oppose or
+    back, not whose they are."""
+    d = x.doc
+    if x.lower_ in ("anti", "pro") and x.i + 1 < len(d) and d[x.i + 1].text == "-":
+        return True
+    if x.text == "-" and x.i >= 1 and d[x.i - 1].lower_ in ("anti", "pro"):
+        return True
+    if x.i >= 2 and d[x.i - 1].text == "-" and d[x.i - 2].lower_ in ("anti", "pro"):
+        return True
+    return x.i >= 1 and d[x.i - 1].lower_ in ("anti-", "pro-")
+
+
+# Prepositions of an object's own phrase naming whose it is or whom it concerns
+# ("calls by Kofi Annan", "aid to Mozambique", "demands from the rebels").
+OBJECT_PREPS = RECIPIENT_PREPS + ("by", "into")
+# Clauses under a trigger that carry its purpose or manner ("blocked a road to show their
+# disapproval for X", "demonstrated calling for independence from Iraq").
+PURPOSE_DEPS = ("advcl", "xcomp", "acl")
+
+
 def core_tokens(t) -> list:
     """The name part of a noun phrase: head, compounds, possessor, adjectives, apposition."""
     out = [t]
@@ -184,8 +205,17 @@ class Roles:
     def _core_actors(self, t) -> list[str]:
         if t.lemma_.lower() in OPPONENT_HEADS and not self.a.token_actors.get(t.i):
             return []
-        core = core_tokens(t)
+        core_all = core_tokens(t)
+        core = [x for x in core_all if not _anti(x)]
+        if not core:
+            return []
         ids = self._ids_at(core)
+        if len(core) < len(core_all):
+            # the actors stage may link the whole "anti-Syria journalist" to Syria
+            starts = {x.idx for x in core_all if _anti(x)}
+            anti = {a for x in core_all if _anti(x) for a in self.a.token_actors.get(x.i, [])}
+            anti |= {a for a in ids if any(m.start in starts for m in self.a.actor(a).mentions)}
+            ids = [a for a in ids if a not in anti]
         if len(ids) > 1:
             # the actor the head itself (or its apposition) mentions is the one meant
             heads = [t] + [c for c in t.children if c.dep_ == "appos"]
@@ -307,8 +337,28 @@ class Roles:
                     out.append(a)
         return out
 
+    def _side_clauses(self, heads) -> list:
+        """Clauses of the heads that may name the recipient: a to-infinitive of purpose, a
+        participle of manner, a coordinated verb sharing the subject, "in protest of/against"."""
+        out = []
+        hs = {h.i for h in heads}
+        for h in heads:
+            for c in h.children:
+                if c.i in hs or c.pos_ not in ("VERB", "AUX"):
+                    continue
+                own_subj = any(k.dep_ in SUBJ for k in c.children)
+                if c.dep_ == "conj" and not own_subj and h.pos_ in ("VERB", "AUX"):
+                    out.append(c)
+                elif c.dep_ == "xcomp" and any(k.dep_ in ("dobj", "obj") for k in h.children):
+                    continue   # "encourage AI companies to compete with X": the object is addressed
+                elif c.dep_ in PURPOSE_DEPS and not own_subj and (
+                        any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children) or c.tag_ == "VBG"):
+                    out.append(c)
+        return out
+
     def recipients_of(self, heads, exclude: set[str], located: bool = True,
-                      place_target: bool = False) -> tuple[list[str], list]:
+                      place_target: bool = False, depth: int = 0,
+                      capital_ok: bool = True) -> tuple[list[str], list]:
         """Recipient ids from the objects and prepositional phrases of the given heads."""
         rec: list[str] = []
         sources: list = []
@@ -343,22 +393,71 @@ class Roles:
                                 rec.append(a)
             if rec:
                 break
+        clauses = self._side_clauses(heads) if not rec and depth < 2 else []
+        if not rec:
+            # the purpose or manner clause, or the second conjunct, names the one acted on:
+            # "blocked a road to show their disapproval for the United States' policies",
+            # "demonstrated calling for independence from Iraq", "established ties with and
+            # opened an embassy in Tehran"
+            for k in clauses:
+                for a in self.recipients_of([k], exclude, False, depth=depth + 1)[0]:
+                    if a not in rec:
+                        rec.append(a)
+                if rec:
+                    break
         if not rec and located:
             # "lifted a curfew in Montenegro": the country sits in an "in X" phrase
             for h in heads:
                 for c in phrase_tokens(h):
                     if c.dep_ == "pobj" and c.head.lower_ in ("in", "inside", "within") and c.i != h.i:
                         ids = [a for a in self.actors_of(c) if a not in exclude]
+                        if not ids and capital_ok and c.head.head.pos_ in ("NOUN", "PROPN") and \
+                                c.head.head.dep_ in ("dobj", "obj") and self._capital(c):
+                            # "opened an embassy in Tehran": a capital stands for the state that
+                            # hosts what was placed there (not "met in Beijing": only a venue)
+                            a = self.place_country(c)
+                            ids = [a] if a and a not in exclude else []
                         for a in ids:
                             if a not in rec:
                                 rec.append(a)
+                if rec:
+                    break
+        if not rec and located:
+            # "agreed to set up a research center in Tokyo": the purpose clause's place
+            for k in clauses:
+                for a in self.recipients_of([k], exclude, True, depth=depth + 1, capital_ok=capital_ok)[0]:
+                    if a not in rec:
+                        rec.append(a)
+                if rec:
+                    break
+        if not rec and depth == 0:
+            # an earlier clause of the sentence: "sent personnel to Bosnia to investigate …"
+            for h in heads:
+                g = h.head
+                if h.dep_ in ("advcl", "xcomp") and g is not h and g.i not in {x.i for x in heads} and \
+                        any(k.dep_ == "aux" and k.lower_ == "to" for k in h.children):
+                    for p in g.children:
+                        if p.dep_ in ("prep", "dative") and p.lower_ in ("to", "into", "against", "toward", "towards"):
+                            for a in self._ids(pobjs(p)):
+                                if a not in exclude and a not in rec:
+                                    rec.append(a)
+                            if not rec:
+                                for o in pobjs(p):
+                                    a = self.place_country(o)
+                                    if a and a not in exclude:
+                                        rec.append(a)
                 if rec:
                     break
         if not rec and located and place_target:
             # "struck energy facilities in Odesa": the target is a place -> that country
             excl = {self.a.actor(x).country for x in exclude}
             for h in heads:
-                for c in phrase_tokens(h):
+                # "killed 23 people when they blew themselves up in Tel Aviv": the clause
+                # of the same act says where it struck
+                when = [t for k in h.children if k.dep_ == "advcl" and
+                        any(m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as", "while") for m in k.children)
+                        for t in phrase_tokens(k)]
+                for c in phrase_tokens(h) + when:
                     if c.dep_ == "pobj" and c.head.lower_ in ("in", "inside", "within", "on", "at", "near") and c.i != h.i:
                         for t in [c] + [k for k in c.children if k.dep_ in ("appos", "compound")] + \
                                  [g for k in c.children if k.dep_ == "prep" and k.lower_ == "of" for g in k.children if g.dep_ == "pobj"]:
@@ -372,6 +471,14 @@ class Roles:
                     break
         return rec, sources
 
+    @staticmethod
+    def _capital(t) -> bool:
+        ent = next((e for e in t.doc.ents if e.start <= t.i < e.end and e.label_ in ("GPE", "LOC")), None)
+        if ent is None:
+            return False
+        g = gazetteer.place(ent.text)
+        return g is not None and (g.kind == "country" or bool(g.capital_of))
+
     def _object_agent_actors(self, o) -> list[str]:
         for c in o.children:
             if c.dep_ == "acl" and c.tag_ == "VBN":
@@ -380,14 +487,28 @@ class Roles:
                         return self._ids([g for g in ag.children if g.dep_ == "pobj"])
         return []
 
-    def _object_pp_actors(self, o) -> list[str]:
+    def _object_pp_actors(self, o, depth: int = 0) -> list[str]:
+        """Actors in the phrases of an object: "aid to Mozambique", "calls by Kofi Annan",
+        "an investigation into crimes committed by Croat forces", "a formula for ending its
+        dispute with its partners"."""
+        if depth > 4:
+            return []
         for c in o.children:
-            if c.dep_ in ("prep", "dative") and c.lower_ in RECIPIENT_PREPS:
+            if c.dep_ in ("prep", "dative") and c.lower_ in OBJECT_PREPS:
                 for g in pobjs(c):
                     if g.lemma_.lower() not in CONFLICT_NOUNS:
-                        ids = self.actors_of(g) or self._object_pp_actors(g)
+                        ids = self.actors_of(g) or self._object_pp_actors(g, depth + 1) or \
+                            self._object_agent_actors(g)
                         if ids:
                             return ids
+                for g in c.children:
+                    if g.dep_ == "pcomp":
+                        # "for ending its dispute with …": the gerund's object and phrases
+                        for x in [g] + [k for k in g.children if k.dep_ in ("dobj", "obj")]:
+                            ids = self._object_pp_actors(x, depth + 1) if x is g else \
+                                (self.actors_of(x) or self._object_pp_actors(x, depth + 1))
+                            if ids:
+                                return ids
         return []
 
     def clause_subject(self, v) -> list[str]:

@@ -18,6 +18,59 @@ NOUN_POS = {"NOUN", "PROPN"}
 OBJ_DEPS = {"dobj", "obj", "attr", "oprd"}
 
 
+# Praise with an evaluative complement: a speech verb whose object is a positive quality of
+# something ("highlighted the continued strength of the partnership") expresses support;
+# "highlighted the risks" stays a statement.
+EVALUATIVE_VERBS = {"highlight", "underline", "underscore", "stress", "emphasize", "emphasise", "tout",
+                    "celebrate", "cite", "note", "hail", "praise", "commend", "laud", "applaud"}
+POSITIVE_QUALITIES = {"strength", "success", "achievement", "progress", "resilience", "vitality", "depth",
+                      "robustness", "durability", "solidity", "breadth", "contribution",
+                      "benefit", "accomplishment", "dynamism", "momentum"}
+# "the partnership continues to deliver tangible outcomes": a relation said to bear fruit.
+RELATION_NOUNS = {"partnership", "relationship", "relation", "tie", "alliance", "cooperation", "friendship",
+                  "bond", "collaboration", "association"}
+DELIVERY_VERBS = {"deliver", "yield", "produce", "bring", "bear", "generate", "achieve"}
+POSITIVE_RESULTS = {"outcome", "result", "benefit", "dividend", "fruit", "gain", "progress", "success",
+                    "prosperity", "value", "growth"}
+FLOURISH_VERBS = {"thrive", "flourish", "deepen", "strengthen", "grow", "prosper"}
+
+
+def _relation_subject(verb):
+    """The relation noun subject of verb, climbing "continues to …" (xcomp) chains."""
+    t = verb
+    for _ in range(3):
+        subs = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subs:
+            return subs[0] if subs[0].lemma_.lower() in RELATION_NOUNS else None
+        if t.dep_ != "xcomp" or t.head is t:
+            return None
+        t = t.head
+    return None
+
+
+def evaluative_candidate(verb) -> Optional["Candidate"]:
+    """SUPPORT (051) from praise of a positive quality or a relation said to deliver."""
+    if verb.pos_ not in VERB_POS or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    lem = verb.lemma_.lower()
+    objs = [c for c in verb.children if c.dep_ in OBJ_DEPS]
+    if lem in EVALUATIVE_VERBS:
+        for o in objs:
+            if o.lemma_.lower() in POSITIVE_QUALITIES and any(
+                    p.dep_ == "prep" and p.lower_ == "of" for p in o.children):
+                return Candidate(verb, "051", [verb, o], True, obj=o, source="evaluative")
+        return None
+    subj = _relation_subject(verb)
+    if subj is None:
+        return None
+    if lem in DELIVERY_VERBS and any(o.lemma_.lower() in POSITIVE_RESULTS for o in objs):
+        return Candidate(verb, "051", [verb] + [o for o in objs if o.lemma_.lower() in POSITIVE_RESULTS][:1],
+                         True, obj=subj, source="evaluative")
+    if lem in FLOURISH_VERBS and not objs:
+        return Candidate(verb, "051", [verb], True, obj=subj, source="evaluative")
+    return None
+
+
 @dataclass
 class Candidate:
     head: "object"                  # spaCy Token carrying the event (the verb, or the noun)

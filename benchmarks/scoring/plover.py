@@ -33,15 +33,7 @@ def load(path=DEFAULT):
 
 
 def _countries(doc, ids):
-    out = set()
-    for aid in ids:
-        for a in doc.actors:
-            if a.id == aid:
-                if a.country:
-                    out.add(a.country)
-                for m in a.members or []:
-                    out.add(m)
-    return out
+    return doc.countries(ids)
 
 
 def _role_ok(gold_rec, ev_act, ev_rec):

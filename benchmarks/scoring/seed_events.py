@@ -16,14 +16,7 @@ SEED = REPO.parent / "shared" / "gold" / "seed"
 
 
 def _countries(doc, ids):
-    out = set()
-    for aid in ids:
-        for a in doc.actors:
-            if a.id == aid:
-                if a.country:
-                    out.add(a.country)
-                out.update(a.members or [])
-    return out
+    return doc.countries(ids)
 
 
 def _matches(g, doc, ev) -> bool:

@@ -116,8 +116,8 @@ def threat_code(c: str) -> str:
 
 
 def reject_code(c: str) -> str:
-    c = _split(c)[0]
     """Refusing / failing to do c, or a negated commitment."""
+    c = _split(c)[0]
     r = c[:2]
     if r == "12":
         return c
@@ -143,8 +143,8 @@ def reject_code(c: str) -> str:
 
 
 def request_code(c: str) -> str:
-    c = _split(c)[0]
     """Demanding / calling for c."""
+    c = _split(c)[0]
     r = c[:2]
     if r in ("10", "02"):
         return c

@@ -310,3 +310,70 @@ def test_dash_source_after_a_no_break_space(analyse):
     r = analyse("“He scares me and my family every day.”\u00a0― Jacklyn Ashley\u00a0\n“We need law and order now.” ― Esther Tapia")
     s = _by_text(r.result, "He scares me")
     assert "Ashley" in (s.speaker_text or "") and s.end - s.start < 45
+
+
+def test_parenthetical_cue_after_fronted_words(analyse):
+    r = analyse("Back in Ohio, Mr. Brown said, he decided to take aim at the steel industry.")
+    s = _by_text(r.result, "Back in Ohio")
+    assert "Brown" in (s.speaker_text or "") and "steel industry" in s.text
+
+
+def test_verbless_quote_goes_on_with_the_previous_quote(analyse):
+    text = "“Here comes the boss,” she said, laughing. “The big man. Finally.”\n\nHe left."
+    r = analyse(text)
+    s = _by_text(r.result, "Here comes the boss")
+    assert text[s.start:s.end].endswith("Finally.") and len(r.result.statements) == 1
+
+
+def test_verbless_quote_alone_is_no_statement(analyse):
+    r = analyse("The crowd waited in the rain.\n\n“The big man. Finally.”")
+    assert r.result.statements == []
+
+
+def test_cognition_verb_with_a_clause(analyse):
+    r = analyse("Ms. Okafor realized the ballots had been counted twice.")
+    s = _by_text(r.result, "the ballots had been counted twice")
+    assert "Okafor" in (s.speaker_text or "")
+
+
+def test_attitude_verb_with_a_noun_phrase_content(analyse):
+    r = analyse("Senator Hale attacked the governor for his handling of the flood.")
+    s = _by_text(r.result, "the governor for his handling")
+    assert "Hale" in (s.speaker_text or "")
+
+
+def test_questioned_whether(analyse):
+    r = analyse("Ms. Duarte questioned whether the mayor was ready for the job.")
+    s = _by_text(r.result, "whether the mayor was ready")
+    assert "Duarte" in (s.speaker_text or "")
+
+
+def test_finding_in_a_poll(analyse):
+    r = analyse("In the latest Herald poll, Smith led Jones by 4 points among likely voters.")
+    s = _by_text(r.result, "Smith led Jones")
+    assert "poll" in (s.speaker_text or "").lower() or "Herald" in (s.speaker_text or "")
+
+
+def test_poll_shows_a_noun_phrase_but_a_person_showing_dogs_is_no_statement(analyse):
+    r = analyse("Polls show Smith with a lead in the low single digits.")
+    s = _by_text(r.result, "Smith with a lead")
+    assert "Polls" in (s.speaker_text or "")
+    assert analyse("He shows dogs at county fairs.").result.statements == []
+
+
+def test_gerund_object_of_a_proposal(analyse):
+    r = analyse("Senator Maria Hale proposes doing away with the rule requiring all firms to buy insurance.")
+    s = _by_text(r.result, "doing away with the rule")
+    assert "Hale" in (s.speaker_text or "") and s.cue == "proposes"
+
+
+def test_belief_of_a_group(analyse):
+    r = analyse("Many of his voters believe higher tariffs are harmless.")
+    s = _by_text(r.result, "higher tariffs are harmless")
+    assert "voters" in (s.speaker_text or "")
+
+
+def test_nominal_cue_with_the_issuer_as_a_modifier(analyse):
+    r = analyse("Voters read a Reuters report that the company had hidden its losses.")
+    s = _by_text(r.result, "that the company had hidden")
+    assert s.cue == "report" and "Reuters" in (s.speaker_text or "")

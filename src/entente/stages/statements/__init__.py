@@ -72,7 +72,7 @@ def run(analysis: Analysis) -> None:
         elif dc.subject is not None:
             sp = speakers.resolve(analysis, dc.subject)
         items.append({"start": dc.group.start, "end": dc.group.end, "text": dc.group.text(text),
-                      "direct": True, "cue": dc.cue, "speaker": sp, "inherit": dc.inherit,
+                      "direct": True, "cue": dc.cue, "speaker": sp, "inherit": dc.inherit, "fragment": dc.fragment,
                       "clause": dc.clause, "tokens": None, "kind": "direct",
                       "cue_text": dc.cue.text if dc.cue is not None else ((dc.mark or "―") if dc.subject is not None else None)})
     cue_lex = direct.lexicon.cues()
@@ -150,6 +150,10 @@ def run(analysis: Analysis) -> None:
         cue = it["cue"]
         if it["inherit"]:
             prev = next((h for h in reversed(history) if h["direct"] and h["end"] <= it["start"]), None)
+            if it.get("fragment") and (prev is None or para(prev["start"]) != para(it["start"]) or not history
+                                       or history[-1] is not prev or not results or results[-1].id != prev["sid"]
+                                       or len(text[prev["end"]:it["start"]]) > 200):
+                continue  # a verbless quotation only goes on with the quotation just before it
             if prev is None or para(prev["start"]) < para(it["start"]) - 1 or not it["clause"]:
                 if len(it["text"].split()) < 4:
                     continue

@@ -32,6 +32,7 @@ class DirectCandidate:
     clause: bool
     inherit: bool = False
     mark: Optional[str] = None  # the cue text when there is no cue verb (":" after a name)
+    fragment: bool = False      # a verbless whole-sentence quotation that can only continue a quote
 
 
 class TokenIndex:
@@ -231,4 +232,17 @@ def attribute(analysis, groups: list[QuoteGroup], in_quote) -> list[DirectCandid
             continue
         if cue is not None:
             out.append(DirectCandidate(g, cue, None, False))
+        elif _whole_sentence(text, g):
+            # “It’s over,” she said. “In my head, anyway.” — a verbless sentence in
+            # quotation marks goes on with the quotation just before it
+            out.append(DirectCandidate(g, None, None, True, inherit=True, fragment=True))
     return out
+
+
+def _whole_sentence(text: str, g: QuoteGroup) -> bool:
+    body = g.text(text).rstrip(" ”\"’'")
+    if not body or body[-1] not in ".!?…":
+        return False
+    ls = text.rfind("\n", 0, g.start) + 1
+    before = text[ls:g.start].rstrip(" “\"‘'")
+    return before == "" or before[-1] in ".!?”\"’"

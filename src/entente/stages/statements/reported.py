@@ -110,7 +110,27 @@ def _agentive(verb, analysis=None) -> bool:
     return any(x.ent_type_ in AGENT_ENTS for x in s.subtree) and s.pos_ == "NOUN" and s.dep_ != "expl"
 
 
+GROUP_WORDS = {"some", "many", "few", "others", "most", "several", "both", "all", "everyone", "everybody", "nobody",
+               "someone", "somebody", "anyone", "people"}
+
+
+def _people(verb) -> bool:
+    """A belief's holder named as a group: "Many of his supporters believe …",
+    "few experts believe …", "Some think …" (a plural noun or a quantifier)."""
+    from entente.stages.statements.speakers import subject_token
+
+    s = subject_token(verb)
+    if s is None or s.dep_ == "expl":
+        return False
+    return s.lower_ in GROUP_WORDS or (s.tag_ == "NNS" and s.pos_ == "NOUN")
+
+
 NEG_WORDS = {"not", "n't", "never", "no"}
+# "in <a poll>, …": the findings of a poll or a study are attributed to it
+EVIDENCE_SUBJECTS = {"poll", "survey", "polling", "study", "analysis", "average", "data", "video", "footage", "record",
+                     "document", "report", "figure", "number", "tally", "review", "audit", "research", "model", "forecast"}
+EVIDENCE_ONLY = {"show"}  # "He shows dogs at fairs": a noun-phrase content only for a poll, a study, a video
+EVIDENCE_NOUNS = {"poll", "survey", "polling", "study", "analysis", "forecast", "projection", "tally"}
 
 
 def negated(v) -> bool:
@@ -136,14 +156,20 @@ def find(analysis, in_quote) -> list[Candidate]:
     doc = analysis.doc
     c = lexicon.cues()
     speech = lexicon.speech_lemmas() | c["intent"]
+    object_only = c["object_content"] - speech  # attitudes with a noun-phrase content only ("attacked the plan")
     out: list[Candidate] = []
     for t in doc:
         if in_quote(t.idx):
             continue
         lem = t.lemma_.lower()
-        if t.lower_ == "according":
-            to = next((x for x in t.children if x.lower_ == "to"), None)
-            src = next((x for x in to.children if x.dep_ == "pobj"), None) if to is not None else None
+        src = None
+        if t.lower_ == "in" and t.dep_ == "prep" and t.head is not t:
+            # "In the latest poll, Smith leads by 5 points": a poll or study as the source
+            src = next((x for x in t.children if x.dep_ == "pobj" and x.lemma_.lower() in EVIDENCE_NOUNS), None)
+        if src is not None or t.lower_ == "according":
+            if src is None:
+                to = next((x for x in t.children if x.lower_ == "to"), None)
+                src = next((x for x in to.children if x.dep_ == "pobj"), None) if to is not None else None
             if src is None:
                 continue
             head = t.head if t.head is not t else None
@@ -163,15 +189,17 @@ def find(analysis, in_quote) -> list[Candidate]:
             else:
                 span = trim(doc, clause.left_edge.i, clause.right_edge.i)
             if span:
-                out.append(Candidate(t, src, span[0], span[1], frozenset(toks), "according to", kind="according"))
+                out.append(Candidate(t, src, span[0], span[1], frozenset(toks), "according to" if t.lower_ == "according" else t.text,
+                                     kind="according"))
             continue
-        if t.pos_ not in ("VERB", "AUX") or lem not in speech:
+        if t.pos_ not in ("VERB", "AUX") or (lem not in speech and lem not in object_only):
             continue
         if not_performed(t, c):
             continue  # "did not say whether …", "declined to comment", "Asked whether …, he said"
-        if lem not in c["speech"] and lem not in c["evidence"] and not _agentive(t, analysis):
+        if lem not in c["speech"] and lem not in c["evidence"] and not _agentive(t, analysis) and not (
+                lem in c["cognition"] and _people(t)):
             continue  # a plan or a belief is a statement only of a person or a body ("the initiative aims to …")
-        content = _content_child(t, c)
+        content = _content_child(t, c) if lem in speech else None
         if content is not None:
             lo, hi = content.left_edge.i, content.right_edge.i
             if content.dep_ == "ccomp":
@@ -219,9 +247,21 @@ def find(analysis, in_quote) -> list[Candidate]:
         # "called X a 'disgrace'", "cited a report" — only for a person or body as subject
         if lem in c["object_content"]:
             dobj = next((ch for ch in t.children if ch.dep_ == "dobj"), None)
-            if dobj is not None and dobj.i > t.i and _agentive(t, analysis):
+            if dobj is None:
+                # a gerund as the object: "proposes doing away with …", "cited improving …"
+                dobj = next((ch for ch in t.children if ch.dep_ in ("xcomp", "ccomp") and ch.tag_ == "VBG"
+                             and not any(a.dep_ in ("aux", "nsubj") for a in ch.children)), None)
+            from entente.stages.statements.speakers import subject_token
+            subj = subject_token(t)
+            # "Polls show Smith with a lead", "The video shows him with his hands up"
+            shown = lem in c["evidence"] and subj is not None and subj.lemma_.lower() in EVIDENCE_SUBJECTS
+            if dobj is not None and dobj.i > t.i and (shown or (_agentive(t, analysis) and lem not in EVIDENCE_ONLY)):
                 lo = dobj.left_edge.i
                 hi = dobj.right_edge.i
+                if shown:
+                    for ch in t.children:
+                        if ch.i > hi and not ch.is_punct and ch.dep_ not in ("cc", "conj"):
+                            hi = max(hi, ch.right_edge.i)
                 for ch in t.children:
                     if ch.i > hi and (ch.dep_ in ("oprd", "xcomp", "ccomp") or (ch.dep_ == "prep" and ch.lower_ in ("as", "for", "of", "to", "on", "about", "against"))
                                       or (ch.dep_ == "advcl" and any(m.dep_ == "mark" for m in ch.children))):
@@ -232,7 +272,7 @@ def find(analysis, in_quote) -> list[Candidate]:
                 # phrase ("denied the claim", "demanded their release") is an act, not content
                 # a verbal complement is a clause: "accused the GOP of stoking the issue",
                 # "criticized Ankara for failing to act", "urged them to leave"
-                verbal = any(ch.dep_ in ("xcomp", "ccomp") and ch.i > dobj.i and ch.pos_ in ("VERB", "AUX") for ch in t.children) or any(
+                verbal = dobj.dep_ in ("xcomp", "ccomp") or any(ch.dep_ in ("xcomp", "ccomp") and ch.i > dobj.i and ch.pos_ in ("VERB", "AUX") for ch in t.children) or any(
                     ch.dep_ == "prep" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in ch.children)
                     for h in (t, dobj) for ch in h.children if ch.i > dobj.i)
                 # Only verbs whose object is an act ("demanded their release") need a clause;
@@ -249,6 +289,17 @@ def find(analysis, in_quote) -> list[Candidate]:
         before = doc[le] if doc[le].is_punct else (doc[le - 1] if le > 0 else None)
         after = doc[re_] if doc[re_].is_punct else (doc[re_ + 1] if re_ + 1 < len(doc) else None)
         parenthetical = before is not None and after is not None and before.text in (",", "--", "—") and after.text in (",", "--", "—")
+        if not parenthetical and t.dep_ == "parataxis" and t.head.i > t.i:
+            # "Back home, Mr. Lee said, he …": the parse hangs the opening words on the
+            # cue; the cue's own words (subject + verb) are still set off by commas
+            from entente.stages.statements.speakers import subject_token
+            subj = subject_token(t)
+            cl = subj.left_edge.i if subj is not None and subj.i < t.i else t.i
+            cr = t.i
+            for ch in t.children:
+                if ch.i > t.i and not ch.is_punct:
+                    cr = max(cr, ch.right_edge.i)
+            parenthetical = cl > 0 and cr + 1 < len(doc) and doc[cl - 1].text in (",", "--", "—") and doc[cr + 1].text in (",", "--", "—")
         if t.dep_ in ("parataxis", "ccomp", "advcl", "conj") and t.head is not t and (t.head.i < t.i or parenthetical) and (
                 lem in c["speech"] or lem in c["evidence"]) and (t.dep_ in ("parataxis", "ccomp") or parenthetical):
             # "…, Graham told The Huffington Post": tell's object is the hearer, not content
@@ -296,6 +347,10 @@ def nominal(analysis, in_quote) -> list[Candidate]:
             for ch in t.children:
                 if ch.dep_ == "prep" and ch.lower_ in ("by", "from", "of") and ch.i < content.i:
                     src = next((p for p in ch.children if p.dep_ == "pobj"), None)
+        if src is None:
+            # "a New York Times report that …": the issuer named as a modifier
+            src = next((ch for ch in reversed(list(t.lefts)) if ch.dep_ == "compound" and (
+                ch.pos_ == "PROPN" or analysis.token_actors.get(ch.i))), None)
         if src is None or not (analysis.token_actors.get(src.i) or src.ent_type_ in AGENT_ENTS or src.lower_ in ("his", "her", "their", "its", "our", "my")):
             continue
         lo, hi = content.left_edge.i, content.right_edge.i

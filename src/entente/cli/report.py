@@ -22,7 +22,7 @@ def print_summary(db: Database, top: int = 8) -> None:
             t.add_row(k, str(n))
         out.print(t)
     if s["dyads"]:
-        t = Table(title="Busiest dyads (events between two countries)", title_justify="left")
+        t = Table(title="Busiest dyads", title_justify="left")
         t.add_column("dyad")
         t.add_column("events", justify="right")
         for (a, b), n in s["dyads"]:

@@ -43,6 +43,14 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+
+def _segment(text: str, start: int, end: int) -> tuple[int, int]:
+    """The quoted span without surrounding blanks and the trailing ",;:" or dash before the mark."""
+    s_, e_ = _trim(text, start, end)
+    while e_ > s_ and text[e_ - 1] in ",;:—–":
+        e_ -= 1
+    return _trim(text, s_, e_)
+
 def _paragraphs(text: str):
     pos = 0
     for line in text.split("\n"):
@@ -103,10 +111,7 @@ def find_quotes(text: str) -> list[QuoteGroup]:
                             cur = QuoteGroup()
                 elif kind == "d":
                     if closing_ctx or (c in CLOSE_D and not opening_ctx) or (c == '"' and not opening_ctx):
-                        s_, e_ = _trim(text, open_at, i)
-                        while e_ > s_ and text[e_ - 1] in ",;:—–":
-                            e_ -= 1
-                        s_, e_ = _trim(text, s_, e_)
+                        s_, e_ = _segment(text, open_at, i)
                         if e_ > s_ and cur is not None:
                             cur.segments.append((s_, e_))
                             groups.append(cur)
@@ -127,10 +132,7 @@ def find_quotes(text: str) -> list[QuoteGroup]:
                     open_at, kind = i + 1, "s'"
                     cur = QuoteGroup() if cur is None else cur
             elif kind == "s'" and i == _straight_close(text, open_at, pe):
-                s_, e_ = _trim(text, open_at, i)
-                while e_ > s_ and text[e_ - 1] in ",;:—–":
-                    e_ -= 1
-                s_, e_ = _trim(text, s_, e_)
+                s_, e_ = _segment(text, open_at, i)
                 if e_ > s_ and cur is not None:
                     cur.segments.append((s_, e_))
                     groups.append(cur)

@@ -377,3 +377,53 @@ def test_nominal_cue_with_the_issuer_as_a_modifier(analyse):
     r = analyse("Voters read a Reuters report that the company had hidden its losses.")
     s = _by_text(r.result, "that the company had hidden")
     assert s.cue == "report" and "Reuters" in (s.speaker_text or "")
+
+
+# -- a description of a person refers back to the latest person with that title ----
+def _speaker_name(r, s):
+    return r.actor(s.speaker).name if s.speaker else None
+
+
+@pytest.mark.parametrize("text, start, name", [
+    ("French President Emmanuel Macron met German Chancellor Olaf Scholz. The president said the talks were useful.",
+     "the talks were useful", "Emmanuel Macron"),
+    ("French President Emmanuel Macron met German Chancellor Olaf Scholz. The chancellor said the talks were useful.",
+     "the talks were useful", "Olaf Scholz"),
+    ("Indian Foreign Minister Subrahmanyam Jaishankar met Secretary of State Marco Rubio in Washington. "
+     "The minister told reporters that ties were strong.", "that ties were strong", "Subrahmanyam Jaishankar"),
+    ("Principal Deputy Spokesperson Tommy Pigott briefed reporters on Tuesday. The spokesperson said that talks would continue.",
+     "that talks would continue", "Tommy Pigott"),
+    ("Senator Jim Risch visited Kyiv on Monday. The senator said aid must continue.", "aid must continue", "Jim Risch"),
+    ("Ambassador Elise Stefanik met officials in New York. The ambassador wrote that the vote was a disgrace.",
+     "that the vote was a disgrace", "Elise Stefanik"),
+])
+def test_description_resolves_to_titled_person(analyse, text, start, name):
+    r = analyse(text)
+    s = _by_text(r.result, start)
+    assert _speaker_name(r, s) == name
+
+
+def test_description_country_adjective_must_agree(analyse):
+    text = ("Indian Foreign Minister Subrahmanyam Jaishankar met Japanese Foreign Minister Yoko Kamikawa. "
+            "The Indian minister said the partnership would grow.")
+    r = analyse(text)
+    s = _by_text(r.result, "the partnership would grow")
+    assert _speaker_name(r, s) == "Subrahmanyam Jaishankar"
+    text = ("Indian Foreign Minister Subrahmanyam Jaishankar met Japanese Foreign Minister Yoko Kamikawa. "
+            "The Japanese minister said the partnership would grow.")
+    r = analyse(text)
+    s = _by_text(r.result, "the partnership would grow")
+    assert _speaker_name(r, s) == "Yoko Kamikawa"
+
+
+def test_description_without_matching_title_keeps_text_only(analyse):
+    r = analyse("French President Emmanuel Macron visited Berlin on Monday. The senator said the talks were useful.")
+    s = _by_text(r.result, "the talks were useful")
+    assert s.speaker is None or _speaker_name(r, s) != "Emmanuel Macron"
+    assert "senator" in (s.speaker_text or "").lower()
+
+
+def test_content_verb_of_a_cue_is_not_a_second_cue(analyse):
+    """In "said aid must continue" the verb "continue" is the content, not a trailing cue."""
+    r = analyse("The senator said aid must continue.")
+    assert [(s.text, s.cue) for s in r.result.statements] == [("aid must continue", "said")]

@@ -300,8 +300,11 @@ def find(analysis, in_quote) -> list[Candidate]:
                 if ch.i > t.i and not ch.is_punct:
                     cr = max(cr, ch.right_edge.i)
             parenthetical = cl > 0 and cr + 1 < len(doc) and doc[cl - 1].text in (",", "--", "—") and doc[cr + 1].text in (",", "--", "—")
+        # A ccomp of a speech verb is that verb's content ("said aid must continue"), not a cue.
+        content_of_cue = t.dep_ == "ccomp" and t.head.lemma_.lower() in c["speech"] and not parenthetical
         if t.dep_ in ("parataxis", "ccomp", "advcl", "conj") and t.head is not t and (t.head.i < t.i or parenthetical) and (
-                lem in c["speech"] or lem in c["evidence"]) and (t.dep_ in ("parataxis", "ccomp") or parenthetical):
+                lem in c["speech"] or lem in c["evidence"]) and (t.dep_ in ("parataxis", "ccomp") or parenthetical) \
+                and not content_of_cue:
             # "…, Graham told The Huffington Post": tell's object is the hearer, not content
             obj_deps = ("ccomp", "xcomp") if lem in ADDRESSEE_VERBS else ("dobj", "ccomp", "xcomp")
             if not any(ch.dep_ in obj_deps for ch in t.children):

@@ -8,7 +8,10 @@ General rules:
   is replaced by its issuer when the phrase names one (“issued by …”, “the
   ministry's statement”, “a State Department statement”);
 - the actor is the one the actors stage linked to the phrase's head token, else
-  to any token of the phrase.
+  to any token of the phrase;
+- a definite description of a person with no named actor ("the president said",
+  "the Indian minister told reporters") is the most recent person of the last few
+  sentences whose title has that head noun (country adjective agreeing).
 """
 from __future__ import annotations
 
@@ -237,6 +240,92 @@ def _definite_antecedent(analysis, head, lo: int, hi: int) -> Optional[str]:
     return None
 
 
+TITLE_SKIP = {"former", "new", "top", "visiting", "then", "current", "incoming", "outgoing", "acting", "late"}
+
+
+def _role_heads(act) -> set[str]:
+    """The head nouns of an actor's titles: "Foreign Minister" -> minister,
+    "Secretary of State" -> secretary, "Principal Deputy Spokesperson" -> spokesperson."""
+    out = set()
+    titles = [act.role] + [r.title for r in (act.roles or [])]
+    for t in titles:
+        if not t:
+            continue
+        core = t.lower()
+        for sep in (" of ", " for ", " to ", ","):
+            core = core.split(sep)[0]
+        words = core.split()
+        if words:
+            out.add(words[-1].rstrip("s") if len(words[-1]) > 3 else words[-1])
+    return out
+
+
+def _role_words(act) -> set[str]:
+    titles = [act.role] + [r.title for r in (act.roles or [])]
+    return {w.lower().strip(",.") for t in titles if t for w in t.replace("-", " ").split()}
+
+
+def _person_antecedent(analysis, head, lo: int, hi: int, skip: Optional[str] = None) -> Optional[str]:
+    """"the president said" after "French President Emmanuel Macron met …": a
+    definite description of a person refers back to the most recent person
+    mentioned in the current or three preceding sentences whose title has the
+    description's head noun; a country adjective ("the Indian minister") must
+    agree with the person's country, another modifier ("the foreign minister")
+    must be a word of the title."""
+    doc = head.doc
+    if head.pos_ != "NOUN" or _plural(head):
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
+        return None
+    noun = head.lemma_.lower()
+    noun = noun.rstrip("s") if len(noun) > 3 else noun
+    countries: set[str] = set()
+    mods: set[str] = set()
+    for i in range(lo, hi):
+        t = doc[i]
+        if t.i == head.i or not t.is_alpha or t.dep_ == "det":
+            continue
+        if t.i > head.i:
+            return None  # "the minister for …", "the president of …": not a bare description
+        linked = [analysis.actor(a) for a in analysis.token_actors.get(i, []) if a != skip]
+        states = [a for a in linked if a.kind in ("state", "igo") and a.country]
+        if states:
+            countries.update(a.country for a in states)
+        elif t.lower_ not in TITLE_SKIP:
+            mods.add(t.lower_)
+    sent = head.sent
+    first = sent.start
+    for _ in range(3):
+        if first == 0:
+            break
+        first = doc[first - 1].sent.start
+    lo_char, hi_char = doc[first].idx, doc[lo].idx
+    best = None
+    for act in analysis.result.actors:
+        if act.kind != "person" or act.id == skip:
+            continue
+        if noun not in _role_heads(act):
+            continue
+        if countries and act.country not in countries:
+            continue
+        if mods and not mods <= _role_words(act):
+            continue
+        starts = [m.start for m in act.mentions if lo_char <= m.start < hi_char]
+        if starts and (best is None or max(starts) > best[0]):
+            best = (max(starts), act.id)
+    return best[1] if best else None
+
+
+def _descriptor_actor(analysis, actor_id: str, head, lo: int, hi: int) -> bool:
+    """The actors stage made an actor of the description itself ("Indian minister"):
+    no name of its own, so a named antecedent is the better speaker."""
+    act = analysis.actor(actor_id)
+    if act.kind != "person" or head.pos_ != "NOUN":
+        return False
+    words = [head.doc[i].lower_ for i in range(lo, hi) if head.doc[i].is_alpha and head.doc[i].dep_ != "det"]
+    return act.name.lower().split() == words
+
+
 def resolve(analysis, token, in_quote=None) -> Optional[Speaker]:
     if token is None:
         return None
@@ -275,6 +364,10 @@ def resolve(analysis, token, in_quote=None) -> Optional[Speaker]:
         actors = _member_actors(analysis, token, s, e)
     if not actors:
         got = _definite_antecedent(analysis, token, s, e)
+        if got:
+            actors = [got]
+    if len(members) == 1 and (not actors or (len(actors) == 1 and _descriptor_actor(analysis, actors[0], token, s, e))):
+        got = _person_antecedent(analysis, token, s, e, skip=actors[0] if actors else None)
         if got:
             actors = [got]
     actor = actors[0] if actors else None

@@ -21,7 +21,7 @@ REPO = pathlib.Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO))
 
-from benchmarks.common import CORPUS, read_jsonl  # noqa: E402
+from benchmarks.common import CORPUS, read_jsonl, time_stages  # noqa: E402
 
 
 def order(story_id: str, event_id: str) -> str:
@@ -43,15 +43,7 @@ def main(argv):
     start, end = int(argv[0]), int(argv[1])
     out = pathlib.Path(argv[argv.index("--out") + 1]) if "--out" in argv else None
     pipe = Pipeline.default()
-    timing: dict[str, float] = {}
-    stages = []
-    for name, fn in pipe.stages:
-        def timed(a, _fn=fn, _name=name):
-            t0 = time.perf_counter()
-            _fn(a)
-            timing[_name] = timing.get(_name, 0.0) + time.perf_counter() - t0
-        stages.append((name, timed))
-    pipe.stages = stages
+    timing = time_stages(pipe)
     rows = read_jsonl(CORPUS)
     stories = [make_story(r["text"], id=r["id"], published=r["published"], title=r["title"]) for r in rows]
     texts = {r["id"]: r["text"] for r in rows}

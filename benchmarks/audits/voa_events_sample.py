@@ -21,7 +21,7 @@ REPO = pathlib.Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO))
 
-from benchmarks.common import CORPUS, read_jsonl  # noqa: E402
+from benchmarks.common import CORPUS, read_jsonl, time_stages  # noqa: E402
 
 
 def key(story_id: str, ev) -> str:
@@ -43,15 +43,7 @@ def main(argv):
     if "--out" in argv:
         out = pathlib.Path(argv[argv.index("--out") + 1])
     pipe = Pipeline.default()
-    timing: dict[str, float] = {}
-    stages = []
-    for name, fn in pipe.stages:
-        def timed(a, _fn=fn, _name=name):
-            t0 = time.perf_counter()
-            _fn(a)
-            timing[_name] = timing.get(_name, 0.0) + time.perf_counter() - t0
-        stages.append((name, timed))
-    pipe.stages = stages
+    timing = time_stages(pipe)
     rows = read_jsonl(CORPUS)
     stories = [make_story(r["text"], id=r["id"], published=r["published"], title=r["title"]) for r in rows]
     t0 = time.perf_counter()

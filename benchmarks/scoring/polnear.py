@@ -23,6 +23,10 @@ import sys
 import time
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from benchmarks.common import one_to_one  # noqa: E402
 DEFAULT = REPO.parent / "shared" / "gold" / "polnear-dev.jsonl"
 
 TITLES = {
@@ -97,14 +101,9 @@ def score_story(gold_attrs: list[dict], doc: dict) -> dict:
             cov = sum(1 for i in gc if p["start"] <= i < p["end"]) / len(gc)
             if cov >= 0.5:
                 pairs.append((-cov, gi, pi))
-    pairs.sort()
-    used_g, used_p, matches = set(), set(), []
-    for _c, gi, pi in pairs:
-        if gi in used_g or pi in used_p:
-            continue
-        used_g.add(gi)
-        used_p.add(pi)
-        matches.append((gi, pi))
+    matches = one_to_one(pairs)
+    used_g = {gi for gi, _ in matches}
+    used_p = {pi for _, pi in matches}
     sp_total = sp_right = 0
     wrong = []
     for gi, pi in matches:

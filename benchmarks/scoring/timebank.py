@@ -21,6 +21,10 @@ import time
 from typing import Optional
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks.common import one_to_one  # noqa: E402
 GOLD = ROOT.parent / "shared" / "gold" / "timebank-dev" / "timebank.jsonl"
 
 _DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
@@ -88,15 +92,7 @@ def match(gold: list[dict], pred: list) -> list[tuple[int, int]]:
             ov = min(g["end"], p.end) - max(g["start"], p.start)
             if ov > 0:
                 pairs.append((-ov, gi, pi))
-    pairs.sort()
-    used_g, used_p, out = set(), set(), []
-    for _, gi, pi in pairs:
-        if gi in used_g or pi in used_p:
-            continue
-        used_g.add(gi)
-        used_p.add(pi)
-        out.append((gi, pi))
-    return out
+    return one_to_one(pairs)
 
 
 def score(records: list[dict], results: list, show: int = 0) -> list[tuple[str, float | str]]:

@@ -81,6 +81,11 @@ def _dedupe(rows: list[dict]) -> list[dict]:
     return out
 
 
+def _name_filter(query, column, name: Optional[str]):
+    """Rows whose name contains `name`, case-insensitive; all rows when name is empty."""
+    return query.where(func.lower(column).contains(name.lower())) if name else query
+
+
 class Database:
     def __init__(self, target: str, create: bool = True):
         self.target = target
@@ -235,8 +240,7 @@ class Database:
     def statements(self, speaker: Optional[str] = None, story: Optional[str] = None, limit: Optional[int] = None) -> list[dict]:
         s = t.statements
         q = select(s, t.stories.c.published, t.stories.c.title).join(t.stories, t.stories.c.id == s.c.story_id)
-        if speaker:
-            q = q.where(func.lower(s.c.speaker_name).contains(speaker.lower()))
+        q = _name_filter(q, s.c.speaker_name, speaker)
         if story:
             q = q.where(s.c.story_id == story)
         q = q.order_by(t.stories.c.published, s.c.story_id, s.c.start)
@@ -248,37 +252,42 @@ class Database:
     def agreements(self, name: Optional[str] = None) -> list[dict]:
         """One row per registry agreement, with its dated history across stories."""
         ra, h = t.registry_agreements, t.agreement_history
-        q = select(ra)
-        if name:
-            q = q.where(func.lower(ra.c.name).contains(name.lower()))
+        ids = _name_filter(select(ra.c.id), ra.c.name, name)
         with self.engine.connect() as conn:
-            out = []
-            for r in conn.execute(q.order_by(ra.c.name, ra.c.id)):
-                row = dict(r._mapping)
-                row["parties"] = json.loads(row["parties"] or "[]")
-                hist = conn.execute(select(h.c.story_id, h.c.status, h.c.date, h.c.events)
-                                    .where(h.c.agreement_id == row["id"]).order_by(h.c.date, h.c.story_id)).all()
-                row["history"] = [{"story_id": s, "status": st, "date": d, "events": json.loads(ev or "[]")}
-                                  for s, st, d, ev in hist]
-                row["status"] = row["history"][-1]["status"] if row["history"] else None
-                out.append(row)
-        return out
+            rows = [dict(r._mapping) for r in conn.execute(
+                _name_filter(select(ra), ra.c.name, name).order_by(ra.c.name, ra.c.id))]
+            history: dict[str, list[dict]] = {}
+            for aid, sid, st, d, ev in conn.execute(
+                    select(h.c.agreement_id, h.c.story_id, h.c.status, h.c.date, h.c.events)
+                    .where(h.c.agreement_id.in_(ids)).order_by(h.c.date, h.c.story_id)):
+                history.setdefault(aid, []).append(
+                    {"story_id": sid, "status": st, "date": d, "events": json.loads(ev or "[]")})
+        for row in rows:
+            row["parties"] = json.loads(row["parties"] or "[]")
+            row["history"] = history.get(row["id"], [])
+            row["status"] = row["history"][-1]["status"] if row["history"] else None
+        return rows
 
     def entities(self, name: Optional[str] = None) -> list[dict]:
+        """The registry: one row per entity with its aliases and dated roles (three queries)."""
         en, al, ro = t.entities, t.entity_aliases, t.entity_roles
-        q = select(en)
-        if name:
-            q = q.where(func.lower(en.c.name).contains(name.lower()))
+        ids = _name_filter(select(en.c.id), en.c.name, name)
         with self.engine.connect() as conn:
-            out = []
-            for r in conn.execute(q.order_by(en.c.name, en.c.id)):
+            rows = [dict(r._mapping) for r in conn.execute(
+                _name_filter(select(en), en.c.name, name).order_by(en.c.name, en.c.id))]
+            aliases: dict[str, set] = {}
+            for eid, alias in conn.execute(select(al.c.entity_id, al.c.alias).where(al.c.entity_id.in_(ids))):
+                aliases.setdefault(eid, set()).add(alias)
+            roles: dict[str, list[dict]] = {}
+            for r in conn.execute(
+                    select(ro.c.entity_id, ro.c.title, ro.c.country, ro.c.sector, ro.c.posted_to, ro.c.since, ro.c.story_id)
+                    .where(ro.c.entity_id.in_(ids)).order_by(ro.c.since, ro.c.title)):
                 row = dict(r._mapping)
-                row["aliases"] = sorted({a for (a,) in conn.execute(select(al.c.alias).where(al.c.entity_id == row["id"]))})
-                row["roles"] = [dict(x._mapping) for x in conn.execute(
-                    select(ro.c.title, ro.c.country, ro.c.sector, ro.c.posted_to, ro.c.since, ro.c.story_id)
-                    .where(ro.c.entity_id == row["id"]).order_by(ro.c.since, ro.c.title))]
-                out.append(row)
-        return out
+                roles.setdefault(row.pop("entity_id"), []).append(row)
+        for row in rows:
+            row["aliases"] = sorted(aliases.get(row["id"], ()))
+            row["roles"] = roles.get(row["id"], [])
+        return rows
 
     def stories(self, limit: int = 100, offset: int = 0) -> list[dict]:
         st = t.stories

@@ -18,6 +18,15 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
 
+@dataclass(frozen=True)
+class Place:
+    """A place named in the story (token span) and the country it lies in."""
+    start: int
+    end: int
+    name: str
+    country: Optional[str]
+
+
 @dataclass
 class Analysis:
     story: Story
@@ -30,6 +39,19 @@ class Analysis:
     token_actors: dict[int, list[str]] = field(default_factory=dict)
     # token index -> index into result.timexes
     token_timex: dict[int, int] = field(default_factory=dict)
+    # token index -> actor id of the speaker of the quotation or reported content the token is in
+    # (the statements stage); "we" and "I" there name the speaker.
+    speaker_at: dict[int, str] = field(default_factory=dict)
+    # event id -> token index of its trigger (the events stage), for dating and agreements
+    event_anchor: dict[str, int] = field(default_factory=dict)
+    # places the actors stage found (not parties: "talks in Jeddah"), and token -> the state actor
+    # standing for the country a place lies in (for "attacked a train near Sibi" -> Pakistan)
+    places: list[Place] = field(default_factory=list)
+    place_actor: dict[int, list[str]] = field(default_factory=dict)
+    # token spans the actors stage decided are not mentions of a state ("Indian Ocean")
+    not_actors: list[tuple[int, int, str]] = field(default_factory=list)
+    # statement id -> token indices of its content (the statements stage)
+    statement_tokens: dict[str, list[int]] = field(default_factory=dict)
     # Free-form scratch space per stage, keyed by stage name, for data a stage
     # wants to hand to a later one without growing the contract.
     notes: dict[str, dict] = field(default_factory=dict)

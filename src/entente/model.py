@@ -86,6 +86,7 @@ class Event(_Model):
     factuality: Factuality = "asserted"
     topics: list[str] = Field(default_factory=list)
     confidence: float = 0.5
+    reason: str = Field("", description="The named rules that made this event: trigger, sides, factuality")
     evidence: Evidence
 
 

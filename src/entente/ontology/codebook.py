@@ -60,6 +60,8 @@ class Codebook:
     title_modifiers: frozenset = frozenset()
     honorifics: frozenset = frozenset()
     title_countries: dict[str, Optional[str]] = field(default_factory=dict)
+    party_countries: dict[str, str] = field(default_factory=dict)
+    legislative_heads: frozenset = frozenset()
     agents: dict[str, str] = field(default_factory=dict)
     plural_nouns: dict[str, dict] = field(default_factory=dict)
     named: dict[str, list] = field(default_factory=dict)
@@ -120,6 +122,8 @@ class Codebook:
         self.title_modifiers = frozenset(norm(m) for m in t["modifiers"])
         self.honorifics = frozenset(norm(h) for h in t.get("honorifics", []))
         self.title_countries = {norm(k): v for k, v in t.get("country_defaults", {}).items()}
+        self.party_countries = {norm(k): v for k, v in t.get("party_countries", {}).items() if not k.startswith("_")}
+        self.legislative_heads = frozenset(norm(h) for h in t.get("legislative_heads", []))
         self.agents = {norm(k): v for k, v in raw["agents"].items()}
         self.plural_nouns = {norm(k): v for k, v in raw["plural_nouns"].items() if not k.startswith("_")}
         self.named = {norm(k): v for k, v in raw["named"].items()}

@@ -1,10 +1,10 @@
 """The stages, in the order they run. Each module has one job and a `run(analysis)`.
 
-actors     -> who is mentioned: people, states, organisations, groupings
+actors     -> who is mentioned: people, states, organisations, groupings (the entity model)
 time       -> time expressions, normalised against the publication date
+statements -> quotes and reported speech with their speakers
 events     -> PLOVER/CAMEO events with actors, recipients, place, factuality
 dating     -> each event's own date from the time expressions
-statements -> quotes and reported speech with their speakers
 agreements -> named agreements and where each stands
 """
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 from typing import Optional, Sequence
 
-ORDER = ["actors", "time", "events", "dating", "statements", "agreements"]
+ORDER = ["actors", "time", "statements", "events", "dating", "agreements"]
 
 
 def build(only: Optional[Sequence[str]] = None):

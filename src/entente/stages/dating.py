@@ -1,7 +1,7 @@
 """Stage: dating — each event's own date, from the time expressions around its trigger.
 
 For every event in `analysis.result.events` (trigger token from
-`analysis.notes["events"]["trigger_tokens"][event.id]`, else from the evidence
+`analysis.event_anchor[event.id]`, else from the evidence
 offsets), in order of preference:
 
 1. a time expression attached to the trigger in the parse (it hangs from the
@@ -452,7 +452,7 @@ def run(analysis: Analysis) -> None:
     events = analysis.result.events
     if not events:
         return
-    triggers = analysis.notes.get("events", {}).get("trigger_tokens", {}) or {}
+    triggers = analysis.event_anchor
     found = []
     for event in events:
         tok = _trigger_token(analysis, event, triggers)

@@ -8,17 +8,17 @@ Submodules, one job each:
   registry — drafts -> the contract's `Actor`s, ids in first-mention order, token links
 
 Writes `analysis.result.actors`, `analysis.result.groupings`, the token index
-(`analysis.link_mention`), `analysis.notes["actors"]["places"]` and
-`analysis.notes["actors"]["not_actors"]`: `{"start", "end", "name", "why"}` for country
-names and demonyms the stage decided are *not* mentions of a state — part of a longer
-proper name ("Indian" of "Indian Ocean", "Khyber" of "Khyber Pakhtunkhwa") or an attitude
-("anti-Pakistan") — so later stages do not make them state actors again.
+(`analysis.link_mention`), `analysis.places` (places named, with their country) and
+`analysis.place_actor` (place token -> the state it lies in, kept as an actor even when the
+story never names that state), and `analysis.not_actors`: country names and demonyms the stage
+decided are *not* mentions of a state — part of a longer proper name ("Indian" of "Indian
+Ocean") or an attitude ("anti-Pakistan") — so later stages do not make them state actors again.
 """
 from __future__ import annotations
 
 from typing import Optional
 
-from entente.analysis import Analysis
+from entente.analysis import Analysis, Place
 from entente.model import Role
 from entente.ontology import codebook, gazetteer
 from entente.ontology.codebook import norm
@@ -172,11 +172,20 @@ def run(analysis: Analysis) -> None:
 
     _person_context(doc, cb, reg)
     coref.resolve(doc, cb, reg)
-    reg.finish()
     places.sort(key=lambda p: p["start"])
-    notes = analysis.notes.setdefault("actors", {})
-    notes["places"] = places
-    notes["not_actors"] = not_actors
+    for p in places:
+        if p["country"] and p["country"] != "IGO":
+            d = reg.get_or_add("s:" + p["country"], name=cb.country_name(p["country"]), kind="state",
+                               country=p["country"], sector="GOV", code=p["country"])
+            d.implicit = True
+    ids = reg.finish()
+    analysis.places = [Place(p["start"], p["end"], p["name"], p["country"]) for p in places]
+    for p in places:
+        key = "s:" + (p["country"] or "")
+        if key in ids:
+            for i in range(p["start"], p["end"]):
+                analysis.place_actor[i] = [ids[key]]
+    analysis.not_actors = [(x["start"], x["end"], x["name"]) for x in not_actors]
 
 
 def _merge_person(d, p, on) -> None:
@@ -276,7 +285,7 @@ def _affiliations(h, depth: int = 2) -> list:
 def _described_by(doc, root):
     """Nouns that describe a person's name: the appositive ("Yang, a Chinese businessman") or the
     predicate ("Yang is a Chinese businessman")."""
-    out = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    out = [c for c in root.children if c.dep_ == "appos" and (c.pos_ == "NOUN" or c.pos_ == "PROPN" and not c.ent_type_)]
     if root.dep_ in ("nsubj",) and root.head.lemma_ == "be":
         out += [c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
     return out

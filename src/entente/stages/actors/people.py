@@ -159,13 +159,63 @@ def _sent_bounds(tok) -> tuple[int, int]:
     return s.start, s.end
 
 
+DIPLOMATIC_HEADS = frozenset({"ambassador", "envoy", "representative", "permanent representative", "delegate",
+                              "consul", "diplomat", "deputy ambassador"})
+
+
+def _party_country(ctx: Context, p: PersonMention, start: int) -> None:
+    """"Republican Representative Michael McCaul": a party name before a legislator's title."""
+    k = start - 1
+    if k >= 0 and p.title is not None and p.title.head in ctx.cb.legislative_heads:
+        c = ctx.cb.party_countries.get(norm(ctx.doc[k].text))
+        if c:
+            p.country, p.source = c, "party"
+
+
 # Occupations whose sector holds whatever organisation employs them ("VOA White House correspondent").
 OWN_SECTOR = frozenset({"MED", "EDU", "HLH", "JUD"})
 
 
+def country_back(ctx: Context, start: int) -> tuple[Optional[Match], bool]:
+    """The party whose official a title before `start` names, walking back over title modifiers,
+    organisation names without a country and an IGO ("British Deputy U.N. Ambassador", "China's
+    U.N. ambassador", "Taliban Foreign Ministry spokesman"); and whether an IGO was passed."""
+    doc, k, igo = ctx.doc, start, False
+    first = None
+    for _ in range(8):
+        m = country_before(doc, k, ctx.by_end)
+        if m is not None:
+            first = first or m
+            if m.entry.kind == "igo":
+                igo, k = True, m.start
+                continue
+            if m.entry.kind == "organization" and not m.entry.country:
+                k = m.start
+                continue
+            return (m if m.entry.kind in PARTY_KINDS and m.entry.country else first), igo
+        if k - 1 >= 0 and (norm(doc[k - 1].text) in ctx.cb.title_modifiers or
+                           (doc[k - 1].text[:1].isupper() and doc[k - 1].pos_ in ("PROPN", "NOUN")
+                            and doc[k - 1].ent_type_ not in ("PERSON", "DATE"))):
+            k -= 1
+            continue
+        break
+    return first, igo
+
+
 def _apply_country(ctx: Context, p: PersonMention, start: int) -> None:
-    m = country_before(ctx.doc, start, ctx.by_end)
-    if m is None or m.entry.kind not in PARTY_KINDS or not m.entry.country:
+    m, igo = country_back(ctx, start)
+    if m is not None and m.entry.kind not in ("igo", "organization") and m.entry.country and igo:
+        # an official of a state serving at an IGO: the state's, posted to the IGO
+        if p.title is not None and p.title.head in DIPLOMATIC_HEADS:
+            p.title.posted_to = p.title.posted_to or "IGO"
+        p.country, p.source = m.entry.country, "title"
+        if p.sector in (None, "IGO"):
+            p.sector = "GOV"
+        return
+    if m is None:
+        _party_country(ctx, p, start)
+        return
+    if m.entry.kind not in PARTY_KINDS or not m.entry.country:
         return
     p.country = m.entry.country
     p.source = "title"
@@ -377,10 +427,12 @@ def unnamed_officials(ctx: Context, taken: set[int]) -> list[PersonMention]:
         t = title_ending_at(doc, cb, tok.i + 1, sent_start, ctx.claimed_country)
         if t is None:
             continue
-        m = country_before(doc, t.start, ctx.by_end)
+        m, igo = country_back(ctx, t.start)
         if m is None or not m.entry.country or m.entry.kind not in PARTY_KINDS:
             continue
         posting_after(doc, t, ctx.by_start)
+        if igo and m.entry.kind != "igo" and t.head in DIPLOMATIC_HEADS:
+            t.posted_to = t.posted_to or "IGO"
         sector = "IGO" if m.entry.kind == "igo" else (m.entry.sector if m.entry.kind == "organization" and m.entry.sector else t.sector)
         p = PersonMention(m.start, t.end, t.start, t.end, doc[m.start:t.end].text, t, m.entry.country,
                           sector, "title")

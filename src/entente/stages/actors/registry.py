@@ -33,6 +33,7 @@ class Draft:
     mentions: list[MentionSpan] = field(default_factory=list)
     code: Optional[str] = None
     links: list[tuple[int, int]] = field(default_factory=list)
+    implicit: bool = False   # kept without a mention: the state a place of the story lies in
 
     @property
     def first(self) -> int:
@@ -113,10 +114,11 @@ class Registry:
         return any(i in self.claimed for i in range(start, end))
 
     # -- output -------------------------------------------------------------
-    def finish(self) -> None:
+    def finish(self) -> dict[str, str]:
+        """Write the actors; returns draft key -> actor id."""
         analysis = self.analysis
         doc = analysis.doc
-        drafts = [d for d in self.drafts.values() if d.mentions]
+        drafts = [d for d in self.drafts.values() if d.mentions or d.implicit]
         drafts.sort(key=lambda d: (d.first, d.key))
         ids = {d.key: f"a{n}" for n, d in enumerate(drafts, 1)}
         actors = []
@@ -140,3 +142,4 @@ class Registry:
             spans = sorted({(m.link_start, m.link_end) for m in d.mentions} | set(d.links))
             for a, b in spans:
                 analysis.link_mention([ids[d.key]], a, b)
+        return ids

@@ -89,7 +89,7 @@ def _clause(tok):
 def _event_for(analysis: Analysis, cue_tok, sent) -> list:
     events = analysis.result.events
     out = []
-    trig = analysis.notes.get("events", {}).get("trigger_tokens", {}) if isinstance(analysis.notes.get("events"), dict) else {}
+    trig = analysis.event_anchor
     for e in events:
         if e.type not in EVENT_TYPES:
             continue

@@ -1,6 +1,6 @@
 """Where an event happened: an "in/at X" phrase on the trigger (or its object) naming a place.
 
-Places come from the actors stage (`notes["actors"]["places"]`) when it marked them, else
+Places come from the actors stage (`Analysis.places`) when it marked them, else
 from the NER entity with `entente.ontology.gazetteer.place()`.
 """
 from __future__ import annotations
@@ -19,12 +19,9 @@ class Places:
     def __init__(self, analysis: Analysis):
         self.a = analysis
         self.noted = {}
-        for p in (analysis.notes.get("actors", {}) or {}).get("places", []) or []:
-            try:
-                for i in range(int(p["start"]), int(p["end"])):
-                    self.noted[i] = p
-            except (KeyError, TypeError, ValueError):
-                continue
+        for p in analysis.places:
+            for i in range(p.start, p.end):
+                self.noted[i] = p
         self.ent_at = {}
         for e in analysis.doc.ents:
             if e.label_ in ("GPE", "LOC", "FAC"):
@@ -35,10 +32,8 @@ class Places:
         doc = self.a.doc
         p = self.noted.get(t.i)
         if p:
-            s, e = int(p["start"]), int(p["end"])
-            span = doc[s:e]
-            return Location(name=p.get("name") or span.text, country=p.get("country"),
-                            start=span.start_char, end=span.end_char)
+            span = doc[p.start:p.end]
+            return Location(name=p.name or span.text, country=p.country, start=span.start_char, end=span.end_char)
         e = self.ent_at.get(t.i)
         if e is None:
             return None

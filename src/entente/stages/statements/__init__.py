@@ -6,8 +6,8 @@ Modules, one job each: `quotes` (quotation marks -> quote groups), `direct`
 "according to"), `speakers` (subject -> noun phrase -> actor, documents ->
 issuer), `channels` (the medium the cue names).
 
-Writes `analysis.result.statements` and `analysis.notes["statements"]`
-(`{"content_tokens": {statement_id: [token indices]}}`).
+Writes `analysis.result.statements`, `analysis.statement_tokens` (statement id -> content token
+indices) and `analysis.speaker_at` (content token -> speaker actor id).
 """
 from __future__ import annotations
 
@@ -216,4 +216,12 @@ def run(analysis: Analysis) -> None:
             channel=channel, start=it["start"], end=it["end"],
         ))
     analysis.result.statements = results
-    analysis.notes["statements"] = {"content_tokens": content_tokens}
+    starts = [t.idx for t in doc]
+    for st in results:
+        if st.id not in content_tokens:   # a quotation: its tokens from its characters
+            content_tokens[st.id] = list(range(bisect.bisect_left(starts, st.start), bisect.bisect_left(starts, st.end)))
+    analysis.statement_tokens = content_tokens
+    for st in results:
+        if st.speaker:
+            for i in content_tokens.get(st.id or "", ()):
+                analysis.speaker_at.setdefault(i, st.speaker)

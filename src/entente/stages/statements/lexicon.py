@@ -5,12 +5,14 @@ import functools
 import json
 import pathlib
 
+from entente.ontology import language
+
 DATA = pathlib.Path(__file__).resolve().parents[2] / "ontology" / "data" / "statements"
 
 
 @functools.lru_cache(maxsize=1)
 def cues() -> dict[str, frozenset[str]]:
-    raw = json.loads((DATA / "cues.json").read_text(encoding="utf-8"))
+    raw = language.table("speech")
     return {k: frozenset(v) for k, v in raw.items() if isinstance(v, list)}
 
 

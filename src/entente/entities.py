@@ -1,0 +1,123 @@
+"""The story's entity model, as the stages that name participants ask it.
+
+The actors stage decides who the story's entities are and which tokens mention them
+(`Analysis.token_actors`); the statements stage says who speaks each quotation
+(`Analysis.speaker_at`). This module answers the one question the events, statements and
+agreements stages ask: *which entities does this noun phrase name?* — "Canada and Mexico",
+"Pakistan's foreign ministry", "militants linked with the Baloch Liberation Army", "officials
+in Beijing", "we" inside a minister's quotation. No stage decides a participant any other way.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterable, Optional
+
+from entente.ontology import language
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+    from entente.analysis import Analysis
+    from entente.model import Actor
+
+MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod"})
+# Prepositions whose object says whose a description is ("officials from Japan", "the
+# government of Malaysia", "militants in Afghanistan", "a fellow at the Council").
+AFFILIATION_PREPS = frozenset({"of", "from", "in", "at", "with", "for", "within", "inside"})
+# Participles that tie a description to an entity ("militants linked with the BLA").
+LINKING_PARTICIPLES = frozenset({"link", "tie", "affiliate", "associate", "connect", "loyal", "back", "base",
+                                 "allied", "aligned", "close"})
+
+
+class Entities:
+    """Read-only view of one story's entities for the stages after actors."""
+
+    def __init__(self, analysis: "Analysis"):
+        self.analysis = analysis
+        self.by_id: dict[str, "Actor"] = {a.id: a for a in analysis.result.actors}
+
+    # -- single tokens ------------------------------------------------------------------------
+    def at(self, tok: "Token") -> list[str]:
+        """Entities the token itself mentions (a name, a title, a resolved pronoun)."""
+        ids = self.analysis.token_actors.get(tok.i)
+        if ids:
+            return list(ids)
+        if tok.pos_ == "PRON" and tok.lower_ in language.words("entities", "first_person"):
+            sp = self.analysis.speaker_at.get(tok.i)
+            if sp:
+                return [sp]
+        return []
+
+    def actor(self, actor_id: str) -> "Actor":
+        return self.by_id[actor_id]
+
+    # -- noun phrases ---------------------------------------------------------------------------
+    def phrase(self, tok: "Token", depth: int = 2) -> list[str]:
+        """Entities a noun phrase headed by `tok` names, first-mention order, no repeats: its own
+        mention, else its modifiers' ("Canadian exports", "Pakistan's military"), else what it is
+        affiliated with ("officials in Beijing"); coordinated phrases add theirs."""
+        out: list[str] = []
+        for t in self._conjuncts(tok):
+            for a in self._one(t, depth):
+                if a not in out:
+                    out.append(a)
+        return out
+
+    def _conjuncts(self, tok: "Token") -> list["Token"]:
+        out, stack = [], [tok]
+        while stack:
+            t = stack.pop(0)
+            out.append(t)
+            stack.extend(c for c in t.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"))
+        return out
+
+    def _one(self, tok: "Token", depth: int) -> list[str]:
+        own = self.at(tok)
+        if own:
+            return own
+        out: list[str] = []
+        for c in tok.children:
+            if c.i < tok.i and c.dep_ in MODIFIER_DEPS:
+                for t in self._conjuncts(c):
+                    for a in self.at(t) or (self._modifier_chain(t)):
+                        if a not in out:
+                            out.append(a)
+        if out or depth <= 0:
+            return out
+        for c in tok.children:
+            if c.dep_ == "appos":
+                out += [a for a in self.phrase(c, depth - 1) if a not in out]
+            elif c.dep_ == "prep" and c.lower_ in AFFILIATION_PREPS:
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        out += [a for a in self.phrase(g, depth - 1) if a not in out]
+            elif c.dep_ == "acl" and c.lemma_.lower() in LINKING_PARTICIPLES:
+                for p in c.children:
+                    if p.dep_ in ("prep", "agent"):
+                        for g in p.children:
+                            if g.dep_ == "pobj":
+                                out += [a for a in self.phrase(g, depth - 1) if a not in out]
+        return out
+
+    def _modifier_chain(self, tok: "Token") -> list[str]:
+        """A modifier's own modifiers ("the U.S. Senate committee": Senate <- U.S.)."""
+        out: list[str] = []
+        for c in tok.children:
+            if c.i < tok.i and c.dep_ in MODIFIER_DEPS:
+                out += self.at(c)
+        return out
+
+    # -- countries ------------------------------------------------------------------------------
+    def countries(self, ids: Iterable[str]) -> set[str]:
+        out: set[str] = set()
+        for i in ids:
+            a = self.by_id.get(i)
+            if a is None:
+                continue
+            if a.country:
+                out.add(a.country)
+            out.update(a.members)
+        return out
+
+    def country(self, actor_id: str) -> Optional[str]:
+        a = self.by_id.get(actor_id)
+        return a.country if a is not None else None

@@ -1,0 +1,280 @@
+"""How the sentence bends a predicate: the words that govern it ("threatened to", "urged X to",
+"plans to", "refused to", "said that"), negation, modality and conditions.
+
+`frame(pred)` climbs from the predicate through the clauses above it. A governor of a known kind
+rewrites the code (a threatened sanction is a THREATEN, an urged ceasefire a REQUEST, an agreed
+visit an AGREE, a refused meeting a REJECT) and becomes the event's head, so its subject is the
+actor; an intention, a hope or a condition leaves the act unreal (`planned`, `hypothetical`);
+a speech verb leaves it `reported`. The governor kinds are lists in
+`ontology/data/en/governors.yaml`; each rewrite is recorded in the frame's `rules`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from entente.ontology import language
+
+from . import coding
+from .predicates import Predicate, lemma
+
+CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "THREATEN", "REJECT"})
+# Types whose announced future act is itself the event: a measure announced is coded on the day it
+# is announced (codebook: "announced measures with a later start are coded on the announcement date").
+ANNOUNCED_TYPES = frozenset({"SANCTION", "RETREAT", "CONCEDE", "AID", "COERCE", "MOBILIZE"})
+ANNOUNCING = frozenset({"announce", "declare", "say", "confirm", "order", "decide", "tell"})
+CLIMB_DEPS = frozenset({"xcomp", "ccomp", "conj", "pcomp", "advcl", "acomp", "dobj", "pobj", "prep", "oprd", "attr"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+
+
+def gov(key: str) -> frozenset[str]:
+    return language.words("governors", key)
+
+
+def speech_verbs() -> frozenset[str]:
+    return language.words("speech", "speech")
+
+
+@dataclass
+class Frame:
+    pred: Predicate
+    code: str
+    rules: list[str]
+    head: object                       # token whose clause gives the actor (the governor when one took over)
+    factuality: str = "asserted"
+    requestee: Optional[object] = None  # for REQUEST made by a governor: who is asked to act
+    denial: bool = False                # the act is an accusation being denied: no event
+    speech: Optional[object] = None     # the speech verb the act is reported under
+    governor: Optional[object] = None   # the governing word that took the act over
+    recipient_heads: list = field(default_factory=list)   # tokens whose arguments may name recipients
+
+    @property
+    def type(self) -> Optional[str]:
+        return coding.ptype(self.code)
+
+
+def aux_words(t) -> set[str]:
+    out = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
+    if t.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in t.children):
+        out |= {c.lower_ for c in t.head.children if c.dep_ in ("aux", "auxpass")}
+    if t.dep_ == "xcomp" and t.head.lower_ == "going":
+        out.add("going")
+    return out
+
+
+def negated(t) -> bool:
+    neg = gov("negation")
+    for c in t.children:
+        if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in neg):
+            return True
+        if c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in gov("negative_subjects") or
+                                                 any(k.dep_ == "det" and k.lower_ == "no" for k in c.children)):
+            return True
+    return False
+
+
+def modality(t) -> Optional[str]:
+    aux = aux_words(t)
+    if aux & gov("future_aux"):
+        return "planned"
+    if aux & gov("hypothetical_aux"):
+        return "hypothetical"
+    return None
+
+
+def conditional(t) -> bool:
+    """Has the clause of t a condition ("if they take negative steps, we will …")?"""
+    marks = gov("conditional")
+    for c in t.children:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children):
+            return True
+    return False
+
+
+def in_condition(t) -> bool:
+    """Is t inside a conditional clause itself ("if hit by sanctions")?"""
+    marks = gov("conditional")
+    x, hops = t, 0
+    while x.head is not x and hops < 6:
+        if x.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in x.children):
+            return True
+        if x.dep_ in ("ccomp", "ROOT"):
+            return False
+        x, hops = x.head, hops + 1
+    return False
+
+
+def clause_verb(noun):
+    """The verb a nominal predicate is an argument of (through prepositions), or None."""
+    x, hops = noun, 0
+    while x.head is not x and hops < 4:
+        x, hops = x.head, hops + 1
+        if x.pos_ in ("VERB", "AUX"):
+            return x
+        if x.pos_ in ("NOUN", "PROPN") and x.dep_ not in ("pobj", "dobj", "appos", "conj"):
+            return None
+    return None
+
+
+def frame(pred: Predicate) -> Frame:
+    """The predicate as its sentence frames it."""
+    h = pred.head
+    f = Frame(pred, pred.code, [pred.rule], h, recipient_heads=[h] + ([pred.obj] if pred.obj is not None else []))
+    if pred.nominal:
+        return _nominal(f)
+    own_mod = modality(h)
+    if negated(h) and not _double_negative(h):
+        f.factuality = "negated"
+    elif in_condition(h):
+        f.factuality = "hypothetical"
+    elif own_mod:
+        f.factuality = own_mod
+        if conditional(h) and f.type in CONFLICT_TYPES:
+            _threaten(f, h, "conditional")
+    _climb(f, h)
+    return f
+
+
+def _double_negative(t) -> bool:
+    return lemma(t) == "hesitate"
+
+
+def _threaten(f: Frame, g, why: str) -> None:
+    f.code = coding.threat_code(f.code)
+    f.rules.insert(0, f"threat:{why}")
+    f.factuality = "asserted"
+
+
+def _nominal(f: Frame) -> Frame:
+    n = f.pred.head
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in n.children):
+        f.factuality = "negated"
+        return f
+    v = clause_verb(n)
+    if v is None:
+        return f
+    if lemma(n) in gov("allegation_nouns") and lemma(v) in gov("denial"):
+        f.denial = True
+        return f
+    if in_condition(v):
+        f.factuality = "hypothetical"
+    lem = lemma(v)
+    direct = n.dep_ in ("dobj", "nsubjpass") and n.head.i == v.i
+    if direct and lem in gov("threat"):
+        f.head, f.governor = v, v
+        _threaten(f, v, lem)
+        f.recipient_heads.append(v)
+    elif direct and lem in gov("refusal"):
+        f.code = coding.reject_code(f.code)
+        f.rules.insert(0, f"refusal:{lem}")
+        f.head, f.governor = v, v
+    elif direct and lem in gov("intent") | gov("request") and lem not in gov("commitment"):
+        f.factuality = "planned"
+    elif negated(v):
+        f.factuality = "negated"
+    elif modality(v) and not direct:
+        pass
+    _climb(f, v, nominal=True)
+    return f
+
+
+def _climb(f: Frame, start, nominal: bool = False) -> None:
+    """Walk up the governors above `start`, rewriting the frame."""
+    x, hops = start, 0
+    while x.head is not x and hops < 8:
+        dep, g = x.dep_, x.head
+        hops += 1
+        if dep in ("relcl", "acl") and not (dep == "acl" and x.tag_ == "VB"):
+            return   # a relative or adnominal clause is background: it does not take the act over
+        if dep == "conj":
+            x = g
+            continue
+        if dep not in CLIMB_DEPS:
+            return
+        if dep == "advcl" and any(m.dep_ == "mark" and m.lower_ in gov("standalone_marks") for m in x.children):
+            return   # "as Tehran rejected the offer": a clause of its own
+        glem = lemma(g)
+        if g.pos_ == "ADJ" or (dep == "acomp"):
+            if glem in gov("commitment_adjectives") and dep == "xcomp" and f.factuality in ("asserted", "planned"):
+                f.code = coding.intent_code(f.code)
+                f.rules.insert(0, f"commitment:{glem}")
+                f.head, f.governor, f.factuality = g, g, "asserted"
+            elif glem in gov("intent_adjectives") and dep == "xcomp":
+                f.factuality = "planned"
+                return
+            x = g
+            continue
+        if g.pos_ not in ("VERB", "AUX"):
+            if dep in ("pobj", "prep", "pcomp"):
+                x = g
+                continue
+            return
+        if dep in ("dobj", "pobj", "prep", "attr", "oprd") and not nominal:
+            return
+        embedded = dep in ("xcomp", "ccomp")
+        if embedded and glem == "hesitate" and negated(g):
+            f.code = coding.intent_code(f.code)
+            f.rules.insert(0, "commitment:not-hesitate")
+            f.head, f.governor = g, g
+            x = g
+            continue
+        if embedded and glem in gov("threat"):
+            f.head, f.governor = g, g
+            _threaten(f, g, glem)
+            f.recipient_heads.append(g)
+        elif embedded and glem in gov("refusal") and not negated(g):
+            f.code = coding.reject_code(f.code)
+            f.rules.insert(0, f"refusal:{glem}")
+            f.head, f.governor, f.factuality = g, g, "asserted"
+        elif embedded and glem in gov("commitment") and not negated(g):
+            f.code = coding.intent_code(f.code)
+            f.rules.insert(0, f"commitment:{glem}")
+            f.head, f.governor, f.factuality = g, g, "asserted"
+        elif embedded and glem in gov("request") and _requestee(g, x) is not None:
+            f.requestee = _requestee(g, x)
+            f.code = coding.request_code(f.code)
+            f.rules.insert(0, f"request:{glem}")
+            f.head, f.governor, f.factuality = g, g, "asserted"
+        elif embedded and glem in gov("negative"):
+            f.factuality = "negated"
+            return
+        elif embedded and glem in gov("intent"):
+            if f.governor is None:
+                f.factuality = "planned"
+                return
+        elif embedded and glem in speech_verbs():
+            f.speech = g
+            if f.factuality == "asserted":
+                f.factuality = "reported"
+            elif f.factuality in ("planned", "hypothetical") and glem in ANNOUNCING and f.type in ANNOUNCED_TYPES:
+                f.factuality = "asserted"   # an announced measure is an event on the day it is announced
+            return
+        elif embedded and glem in gov("causative") | gov("aspect"):
+            if f.governor is None and glem in gov("causative"):
+                f.head = g
+        if negated(g) and f.factuality == "asserted" and g is not f.pred.head:
+            f.factuality = "negated"
+        mod = modality(g)
+        if mod and f.factuality == "asserted" and f.governor is not g:
+            f.factuality = mod
+        if in_condition(g):
+            f.factuality = "hypothetical"
+        x = g
+
+
+def _requestee(g, x):
+    """Who a request governor asks to act: its object ("urged Russia to accept"), or the subject of
+    its that-clause ("demanded that Ottawa drop")."""
+    if x.dep_ == "xcomp":
+        objs = [c for c in g.children if c.dep_ in ("dobj", "obj", "dative")]
+        if objs:
+            return objs[0]
+        for p in g.children:   # "called on Russia to", "appealed to Iran to"
+            if p.dep_ == "prep" and p.lower_ in ("on", "upon", "to", "for"):
+                objs = [c for c in p.children if c.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+        subs = [c for c in x.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return subs[0] if subs else None
+    subs = [c for c in x.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return subs[0] if subs else None

@@ -1,0 +1,232 @@
+"""Event predicates: which words of a parsed sentence name an event, with its CAMEO code and the
+rule that found it.
+
+The rules are families over the tables of `ontology/data/en/events.yaml`; a predicate's `rule`
+names the family and the entry (`verb_object:impose+tariff`), and the event's `reason` records it:
+
+  particle      a verb with its particle or preposition ("called on", "pulled out")
+  verb_object   a verb whose object decides ("imposed tariffs", "reached an agreement")
+  needs_object  a verb that is an event only with an object of a kind ("delivered aid")
+  light         a light verb reporting the event its object noun names ("held talks")
+  verb          the verb alone ("accused", "met", "attacked")
+  noun          an event noun ("the offensive", "peace talks", "a travel ban")
+  adjective     a predicative adjective with a party ("concerned about China's build-up")
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from typing import Optional
+
+from entente.ontology import language
+
+OBJ_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
+VERB_TAGS = ("VB", "VBD", "VBG", "VBN", "VBP", "VBZ")
+# Adverbs the parser reads where a particle is meant ("pulled back", "cracked down").
+ADVERB_PARTICLES = frozenset({"back", "down", "in", "over", "out", "off", "up", "away"})
+# Heads of quantities whose of-phrase is the real object ("$50,000 worth of goods").
+QUANTITY_HEADS = frozenset({"worth", "million", "billion", "ton", "tonne", "amount", "package", "shipment",
+                            "batch", "lot", "tranche", "number", "thousand", "hundred", "dozen"})
+
+
+@dataclass
+class Predicate:
+    head: object                 # the token that carries the event: a verb, a noun or an adjective
+    code: str                    # CAMEO code (may carry a PLOVER override "057/AGREE")
+    rule: str                    # rule family and entry, for the event's reason
+    tokens: list = field(default_factory=list)   # trigger tokens, head first
+    nominal: bool = False
+    obj: Optional[object] = None  # the object noun that decided the code (verb_object, light)
+
+
+@dataclass(frozen=True)
+class Tables:
+    verbs: dict
+    particles: dict
+    verb_objects: dict
+    object_required: dict
+    object_block: dict
+    light_verbs: frozenset
+    nouns: dict
+    compound_nouns: dict
+    generic_heads: frozenset
+    adjectives: dict
+
+    @functools.cached_property
+    def verb_lemmas(self) -> frozenset:
+        out = set(self.verbs) | set(self.object_required) | set(self.light_verbs)
+        out |= {k.split()[0] for k in self.particles} | {k.split()[0] for k in self.verb_objects}
+        return frozenset(out)
+
+
+@functools.lru_cache(maxsize=1)
+def tables() -> Tables:
+    t = language.table("events")
+    req = {str(k): (str(v["code"]), frozenset(v["objects"])) for k, v in (t.get("object_required") or {}).items()}
+    return Tables(
+        verbs=language.codes("events", "verbs"),
+        particles=language.codes("events", "particles"),
+        verb_objects=language.codes("events", "verb_objects"),
+        object_required=req,
+        object_block={str(k): frozenset(v) for k, v in (t.get("object_block") or {}).items()},
+        light_verbs=language.words("events", "light_verbs"),
+        nouns=language.codes("events", "nouns"),
+        compound_nouns=language.codes("events", "compound_nouns"),
+        generic_heads=language.words("events", "generic_heads"),
+        adjectives=language.codes("events", "adjectives"),
+    )
+
+
+def lemma(t) -> str:
+    return t.lemma_.lower()
+
+
+def verb_lemma(t, known: frozenset) -> str:
+    """The verb's lemma, repaired when the lemmatiser slipped ("staged" -> "stag")."""
+    lem = lemma(t)
+    if lem in known:
+        return lem
+    w = t.lower_
+    for cand in ((w[:-1], w[:-2], w[:-3] + "y") if w.endswith("ed") else
+                 (w[:-1], w[:-2]) if w.endswith("s") else
+                 (w[:-3] + "e", w[:-3]) if w.endswith("ing") else ()):
+        if cand in known:
+            return cand
+    return lem
+
+
+def objects(verb) -> list:
+    """The verb's objects: direct objects, passive subjects ("tariffs were imposed"), the noun a
+    passive participle modifies ("sanctions imposed on Iran"), their conjuncts, and the real
+    object behind a quantity ("$5 million worth of aid")."""
+    out = [c for c in verb.children if c.dep_ in OBJ_DEPS or c.dep_ in ("nsubjpass", "nsubj:pass")]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+        out.append(verb.head)
+    if verb.dep_ == "amod" and verb.head.pos_ == "NOUN" and verb.tag_ in ("VBN", "VBG"):
+        out.append(verb.head)   # "increased tariffs": the participle modifies its object
+    if not out:
+        # "first imposing and then delaying a tariff": coordinated verbs share the object
+        for c in verb.children:
+            if c.dep_ == "conj" and c.pos_ == "VERB":
+                out += [k for k in c.children if k.dep_ in OBJ_DEPS]
+    out += [k for o in list(out) for k in o.children if k.dep_ == "conj" and k.pos_ in ("NOUN", "PROPN")]
+    for o in list(out):
+        if lemma(o) in QUANTITY_HEADS or o.pos_ == "NUM":
+            out += [g for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    return out
+
+
+def particles(verb) -> list:
+    return [c for c in verb.children if c.dep_ in ("prt", "compound:prt")] + \
+           [c for c in verb.children if c.dep_ in ("prep", "agent") and c.i > verb.i] + \
+           [c for c in verb.children if c.dep_ == "advmod" and c.lower_ in ADVERB_PARTICLES and verb.i < c.i <= verb.i + 4]
+
+
+def object_words(o) -> list[str]:
+    """The lemmas an object is known by: itself and its compound modifiers ("freeze" in "aid freeze")."""
+    return [lemma(o)] + [lemma(c) for c in o.children if c.dep_ in ("compound", "amod") and c.i < o.i]
+
+
+def noun_code(tab: Tables, noun) -> Optional[tuple[str, list, str]]:
+    """(code, trigger tokens, rule) of an event noun, compounds first ("phone call", "hunger strike")."""
+    lem = lemma(noun)
+    for c in noun.children:
+        if c.dep_ in ("compound", "amod") and c.i < noun.i:
+            key = f"{lemma(c)} {lem}"
+            if key in tab.compound_nouns:
+                code = tab.compound_nouns[key]
+                return (code, [noun, c], f"noun:{key.replace(' ', '+')}") if code else None
+    code = tab.nouns.get(lem)
+    if code:
+        return code, [noun], f"noun:{lem}"
+    if lem in tab.generic_heads:
+        for c in noun.children:
+            if c.dep_ in ("compound", "amod") and tab.nouns.get(lemma(c)):
+                return tab.nouns[lemma(c)], [noun, c], f"noun:{lemma(c)}+{lem}"
+    return None
+
+
+def verb_predicate(tab: Tables, verb) -> Optional[Predicate]:
+    if verb.tag_ not in VERB_TAGS or verb.pos_ not in ("VERB", "AUX", "NOUN", "ADJ"):
+        return None
+    lem = verb_lemma(verb, tab.verb_lemmas)
+    if lem not in tab.verb_lemmas:
+        return None
+    objs = objects(verb)
+    for p in particles(verb):
+        key = f"{lem} {p.lower_}"
+        nxt = [g for g in p.children if g.dep_ == "prep"]
+        for k in ([f"{key} {nxt[0].lower_}"] if nxt else []) + [key]:
+            if k in tab.particles:
+                code = tab.particles[k]
+                if not code:
+                    return None
+                return Predicate(verb, code, f"particle:{k.replace(' ', '+')}", [verb, p])
+    for o in objs:
+        for ow in object_words(o):
+            key = f"{lem} {ow}"
+            if key in tab.verb_objects:
+                code = tab.verb_objects[key]
+                if not code:
+                    return None
+                return Predicate(verb, code, f"verb_object:{lem}+{ow}", [verb, o], obj=o)
+    if lem in tab.object_block and any(lemma(o) in tab.object_block[lem] for o in objs):
+        return None
+    if lem in tab.object_required:
+        code, kinds = tab.object_required[lem]
+        for o in objs:
+            if set(object_words(o)) & kinds:
+                return Predicate(verb, code, f"needs_object:{lem}+{lemma(o)}", [verb, o], obj=o)
+    if lem in tab.light_verbs:
+        for o in objs:
+            nc = noun_code(tab, o)
+            if nc:
+                return Predicate(verb, nc[0], f"light:{lem}+{nc[2].split(':', 1)[1]}", [verb] + nc[1], obj=o)
+    code = tab.verbs.get(lem)
+    if code:
+        return Predicate(verb, code, f"verb:{lem}", [verb])
+    return None
+
+
+def noun_predicate(tab: Tables, noun) -> Optional[Predicate]:
+    if noun.pos_ not in ("NOUN", "PROPN") and not (noun.pos_ == "VERB" and noun.tag_ in ("NN", "NNS")):
+        return None
+    nc = noun_code(tab, noun)
+    if nc is None:
+        return None
+    return Predicate(noun, nc[0], nc[2], nc[1], nominal=True)
+
+
+def adjective_predicate(tab: Tables, adj) -> Optional[Predicate]:
+    if adj.pos_ not in ("ADJ", "VERB") or adj.dep_ not in ("acomp", "amod", "ROOT", "conj", "xcomp", "oprd"):
+        return None
+    code = tab.adjectives.get(adj.lower_) or tab.adjectives.get(lemma(adj))
+    if not code:
+        return None
+    if not any(c.dep_ == "prep" and c.lower_ in ("about", "over", "by", "with", "at", "to", "of") for c in adj.children):
+        return None
+    return Predicate(adj, code, f"adjective:{adj.lower_}", [adj])
+
+
+def find(sent) -> list[Predicate]:
+    """The event predicates of a sentence, in token order; a noun a verb's rule used is not
+    a predicate of its own."""
+    tab = tables()
+    found: list[Predicate] = []
+    used: set[int] = set()
+    for t in sent:
+        p = verb_predicate(tab, t)
+        if p is not None:
+            found.append(p)
+            used.update(x.i for x in p.tokens[1:])
+    heads = {p.head.i for p in found}
+    for t in sent:
+        if t.i in used or t.i in heads:
+            continue
+        if t.dep_ in ("dobj", "nsubjpass") and t.head.i in heads:
+            continue   # "convened a meeting": the verb's event is the noun's
+        p = noun_predicate(tab, t) or adjective_predicate(tab, t)
+        if p is not None:
+            found.append(p)
+    found.sort(key=lambda p: p.head.i)
+    return found

@@ -1,0 +1,116 @@
+"""Events that officials perform by what they say: a statement that condemns a named party is an
+ACCUSE, one that tells a named party what it must do a REQUEST, one that praises a SUPPORT
+(codebook: "concern or criticism aimed at a named party", "demands, appeals").
+
+Only statements whose speaker is an entity with a political role make events (states, governments,
+legislators, militaries, international organisations and their officials); analysts, academics,
+former officials and the press get quotes, not events. The words are the lists of
+`ontology/data/en/evaluation.yaml`: `negative` (criticism), `positive` (praise), `deontic` (demands).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Optional
+
+from entente.ontology import language
+
+if TYPE_CHECKING:  # pragma: no cover
+    from entente.analysis import Analysis
+    from entente.entities import Entities
+    from entente.model import Statement
+
+POLITICAL_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "IGO", "COP", "SPY", "REB", "OPP", "PTY"})
+POLITICAL_KINDS = frozenset({"state", "igo", "grouping"})
+# Objects of a naming cue that make "called X 'baseless'" a denial, which is no event.
+ALLEGATION_NOUNS = frozenset({"allegation", "accusation", "claim", "assertion", "charge", "report", "finding",
+                              "criticism", "statement", "remark", "comment", "suggestion"})
+
+
+@dataclass
+class SpokenAct:
+    type: str            # ACCUSE, REQUEST or SUPPORT
+    code: str
+    speaker: str         # actor id
+    recipients: list[str]
+    trigger: object      # the token that decided it
+    rule: str
+    statement: "Statement"
+
+
+def political(ent: "Entities", actor_id: Optional[str]) -> bool:
+    if not actor_id:
+        return False
+    a = ent.actor(actor_id)
+    if a.kind in POLITICAL_KINDS:
+        return True
+    if a.role and "former" in a.role.lower().split():
+        return False
+    return (a.sector or "") in POLITICAL_SECTORS and bool(a.country)
+
+
+def _lemmas(tokens) -> list[str]:
+    return [t.lemma_.lower() for t in tokens]
+
+
+def _find(seq: list[str], phrases) -> Optional[int]:
+    for i in range(len(seq)):
+        for p in phrases:
+            if tuple(seq[i:i + len(p)]) == p:
+                return i
+    return None
+
+
+def acts(analysis: "Analysis", ent: "Entities", statements: list["Statement"],
+         content: dict[str, list[int]]) -> list[SpokenAct]:
+    """ACCUSE / REQUEST / SUPPORT acts of the story's statements."""
+    doc = analysis.doc
+    neg, pos = language.phrases("evaluation", "negative"), language.phrases("evaluation", "positive")
+    deon = language.phrases("evaluation", "deontic")
+    out: list[SpokenAct] = []
+    for st in statements:
+        if not political(ent, st.speaker):
+            continue
+        toks = [doc[i] for i in content.get(st.id or "", [])]
+        if not toks:
+            continue
+        mine = ent.countries([st.speaker])
+        parties = []
+        for t in toks:
+            for a in ent.at(t):
+                if a != st.speaker and a not in parties and not (ent.countries([a]) and ent.countries([a]) <= mine):
+                    parties.append(a)
+        if not parties:
+            continue
+        seq = _lemmas(toks)
+        k = _find(seq, deon)
+        if k is not None:
+            target = _subject_party(ent, toks[k], parties)
+            if target:
+                out.append(SpokenAct("REQUEST", "100", st.speaker, target, toks[k],
+                                     f"speech:deontic+{toks[k].lemma_.lower()}", st))
+        k = _find(seq, neg)
+        if k is not None:
+            out.append(SpokenAct("ACCUSE", "111", st.speaker, parties[:2], toks[k],
+                                 f"speech:negative+{toks[k].lemma_.lower()}", st))
+        elif _find(seq, pos) is not None:
+            k = _find(seq, pos)
+            out.append(SpokenAct("SUPPORT", "051", st.speaker, parties[:2], toks[k],
+                                 f"speech:positive+{toks[k].lemma_.lower()}", st))
+    return out
+
+
+def _subject_party(ent: "Entities", tok, parties: list[str]) -> list[str]:
+    """The party a deontic word binds: the subject of its clause ("Islamabad must address"), or
+    the party after "for"/"on" ("it is now for Russia to accept")."""
+    v = tok.head if tok.dep_ in ("aux", "auxpass") else tok
+    for c in v.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            found = [a for a in ent.phrase(c) if a in parties]
+            if found:
+                return found
+    for t in list(v.subtree)[:12]:
+        if t.dep_ == "pobj" and t.head.lower_ in ("for", "on", "upon", "in"):
+            found = [a for a in ent.phrase(t) if a in parties]
+            if found:
+                return found
+    return []

@@ -22,7 +22,9 @@ if TYPE_CHECKING:  # pragma: no cover
 MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod"})
 # Prepositions whose object says whose a description is ("officials from Japan", "the
 # government of Malaysia", "militants in Afghanistan", "a fellow at the Council").
-AFFILIATION_PREPS = frozenset({"of", "from", "in", "at", "with", "for", "within", "inside"})
+AFFILIATION_PREPS = frozenset({"of", "from", "with", "for", "by"})
+# ... and, on nouns for people and bodies only, where they are ("officials in Beijing").
+LOCATIVE_PREPS = frozenset({"in", "at", "within", "inside"})
 # Participles that tie a description to an entity ("militants linked with the BLA").
 LINKING_PARTICIPLES = frozenset({"link", "tie", "affiliate", "associate", "connect", "loyal", "back", "base",
                                  "allied", "aligned", "close"})
@@ -86,7 +88,8 @@ class Entities:
         for c in tok.children:
             if c.dep_ == "appos":
                 out += [a for a in self.phrase(c, depth - 1) if a not in out]
-            elif c.dep_ == "prep" and c.lower_ in AFFILIATION_PREPS:
+            elif c.dep_ == "prep" and (c.lower_ in AFFILIATION_PREPS or c.lower_ in LOCATIVE_PREPS
+                                       and tok.lemma_.lower() in language.words("entities", "agent_nouns")):
                 for g in c.children:
                     if g.dep_ == "pobj":
                         out += [a for a in self.phrase(g, depth - 1) if a not in out]

@@ -23,7 +23,7 @@ from entente.model import Role
 from entente.ontology import codebook, gazetteer
 from entente.ontology.codebook import norm
 
-from . import coref
+from . import coref, descriptions
 from .detect import agent_sector, codebook_matches, head_noun, inside_place_name, is_place_use
 from .people import Context, find_people, place_before, unnamed_officials
 from .registry import Registry
@@ -171,6 +171,8 @@ def run(analysis: Analysis) -> None:
                 places.append({"start": ent.start, "end": ent.end, "name": ent.text, "country": iso})
 
     _person_context(doc, cb, reg)
+    descriptions.party_groups(doc, cb, reg)
+    descriptions.resolve(doc, cb, reg)
     coref.resolve(doc, cb, reg)
     places.sort(key=lambda p: p["start"])
     for p in places:
@@ -322,13 +324,15 @@ def _person_context(doc, cb, reg: Registry) -> None:
             # affiliation: "of/at <organisation>", "<organisation>'s <name>"
             heads = [root] + nouns
             org_sector = None
-            for h in heads:
+            for h in heads + [c for c in root.children if c.dep_ == "appos"]:
                 objs = _affiliations(h)
                 objs += [c for c in h.children if c.dep_ == "poss"]
+                # "director general of the Pakistani military's media wing": the owner of the unit
+                objs += [c for o in list(objs) for c in o.children if c.dep_ in ("poss", "compound", "amod")]
                 for o_tok in objs:
                     for k in reg.keys_at(o_tok.i):
                         o = reg.drafts[k]
-                        if o.kind in ("organization", "igo") and o.key != d.key:
+                        if o.kind in ("organization", "igo", "group") and o.key != d.key:
                             country = country or o.country
                             org_sector = org_sector or ("IGO" if o.kind == "igo" else o.sector)
             sector = sector or org_sector

@@ -26,6 +26,12 @@ class Match:
     entry: Entry
 
 
+def _cut(text: str) -> str:
+    """A token's text before an inner hyphen ("U.N.-organized" -> "U.N.", "Mexican-" -> "Mexican")."""
+    k = text.find("-", 1)
+    return text[:k] if k > 0 else text
+
+
 def _capitalised(tok) -> bool:
     t = tok.text
     return bool(t) and (t[0].isupper() or t[0].isdigit())
@@ -42,7 +48,7 @@ def codebook_matches(doc, cb: Codebook, toks=None) -> list[Match]:
         if not _capitalised(tok) or (tok.ent_iob_ == "I" and tok.ent_type_ == "PERSON"):
             i += 1
             continue
-        low = tok.lower_
+        low = _cut(tok.text).lower()
         maxn = cb.max_tokens(low) or (1 if low.endswith("s") and cb.max_tokens(low[:-1]) else 0)
         if not maxn:
             i += 1
@@ -54,6 +60,10 @@ def codebook_matches(doc, cb: Codebook, toks=None) -> list[Match]:
                 if k > 1:
                     continue
             e = cb.lookup(span.text)
+            if e is None and "-" in span[-1].text[1:]:
+                # "U.N.-organized", "United Nations-appointed", "Mexican- and Canadian-made": the
+                # name before the hyphen; the whole token mentions it
+                e = cb.lookup(doc[i:i + k - 1].text + (" " if k > 1 else "") + _cut(span[-1].text))
             if e is not None:
                 found = Match(i, i + k, e)
                 break
@@ -99,7 +109,7 @@ def is_place_use(doc, m: Match) -> bool:
         # ... but "urged Beijing to", "accused Moscow of": the object of other verbs is the government
         if head.dep_ == "dobj":
             return head.head.lemma_.casefold() in MOTION
-        return head.dep_ in ("npadvmod", "nmod") or root.ent_type_ in ("LOC", "FAC")
+        return root.ent_type_ in ("LOC", "FAC")
     return False
 
 

@@ -32,6 +32,8 @@ ALLEGED_TYPES = frozenset({"ASSAULT", "COERCE", "REJECT", "MOBILIZE", "COOPERATE
 # measures necessary …, including reimposing sanctions").
 THREATENED_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
 ANNOUNCING = frozenset({"announce", "declare", "decide", "order"})
+# Types an actor performs by speaking (CAMEO 01-05, 09-13).
+VERBAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 
 # Base confidence by the family of the rule that found the trigger: the hand audit of VOA stories
 # found verbs with their objects and particles the most precise, bare nouns and speech the least.
@@ -54,12 +56,14 @@ def run(analysis: Analysis) -> None:
         for f in frames:
             if f.type is None:
                 continue
-            if f.denial or not _stands(f):
+            if f.denial or f.standing or not _stands(f):
                 continue
             s = roles.sides(f)
             _spoken_reading(analysis, ent, f, s)
             if not s.actors and not s.recipients:
                 continue
+            if f.type in VERBAL_TYPES and s.actors and all(speech.commentator(ent, a) for a in s.actors):
+                continue   # analysts' and former officials' words are quotes, not events
             heads = [f.head, f.pred.head] + ([f.pred.obj] if f.pred.obj is not None else [])
             d = Draft(code=f.code, actors=s.actors, recipients=s.recipients, reciprocal=s.reciprocal,
                       factuality=f.factuality, sentence=sent, head_i=f.pred.head.i, trigger=f.pred.tokens,

@@ -44,6 +44,7 @@ class Frame:
     factuality: str = "asserted"
     requestee: Optional[object] = None  # for REQUEST made by a governor: who is asked to act
     denial: bool = False                # the act is an accusation being denied: no event
+    standing: bool = False              # a present-tense state of affairs ("the U.S. opposes …"), no event
     speech: Optional[object] = None     # the speech verb the act is reported under
     governor: Optional[object] = None   # the governing word that took the act over
     recipient_heads: list = field(default_factory=list)   # tokens whose arguments may name recipients
@@ -66,11 +67,25 @@ def negated(t) -> bool:
     neg = gov("negation")
     for c in t.children:
         if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in neg):
+            if c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ in ("only", "just", "merely"):
+                continue   # "not only angry with X but also …"
             return True
         if c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in gov("negative_subjects") or
                                                  any(k.dep_ == "det" and k.lower_ == "no" for k in c.children)):
             return True
     return False
+
+
+def standing(t) -> bool:
+    """A simple-present predicate of a third party states a standing situation or habit ("China
+    claims 90% of the sea", "the U.S. gives military support to …"), not an event; the first
+    person's present is performative ("we urge", "we reject") and is one."""
+    if t.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in t.children):
+        return False
+    subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.lower_ in language.words("entities", "first_person"):
+        return False
+    return True
 
 
 def modality(t) -> Optional[str]:
@@ -123,6 +138,8 @@ def frame(pred: Predicate) -> Frame:
     if pred.nominal:
         return _nominal(f)
     own_mod = modality(h)
+    if standing(h):
+        f.standing = True
     if negated(h) and not _double_negative(h):
         f.factuality = "negated"
     elif in_condition(h):
@@ -209,6 +226,15 @@ def _climb(f: Frame, start, nominal: bool = False) -> None:
                 x = g
                 continue
             return
+        if dep == "prep" and x.lower_ in gov("manner_preps") and not nominal:
+            # "retaliated by announcing …", "should respond by committing to …": the manner of g
+            if negated(g) and f.factuality == "asserted":
+                f.factuality = "negated"
+            mod = modality(g)
+            if mod and f.factuality == "asserted":
+                f.factuality = mod
+            x = g
+            continue
         if dep in ("dobj", "pobj", "prep", "attr", "oprd") and not nominal:
             return
         embedded = dep in ("xcomp", "ccomp")

@@ -26,7 +26,8 @@ VERB_TAGS = ("VB", "VBD", "VBG", "VBN", "VBP", "VBZ")
 ADVERB_PARTICLES = frozenset({"back", "down", "in", "over", "out", "off", "up", "away"})
 # Heads of quantities whose of-phrase is the real object ("$50,000 worth of goods").
 QUANTITY_HEADS = frozenset({"worth", "million", "billion", "ton", "tonne", "amount", "package", "shipment",
-                            "batch", "lot", "tranche", "number", "thousand", "hundred", "dozen"})
+                            "batch", "lot", "tranche", "number", "thousand", "hundred", "dozen", "hour", "day",
+                            "week", "round", "series", "string"})
 
 
 @dataclass
@@ -37,6 +38,7 @@ class Predicate:
     tokens: list = field(default_factory=list)   # trigger tokens, head first
     nominal: bool = False
     obj: Optional[object] = None  # the object noun that decided the code (verb_object, light)
+    experienced: bool = False     # the noun's act is done to the verb's subject ("faced criticism")
 
 
 @dataclass(frozen=True)
@@ -153,6 +155,14 @@ def verb_predicate(tab: Tables, verb) -> Optional[Predicate]:
     if lem not in tab.verb_lemmas:
         return None
     objs = objects(verb)
+    if lem in language.words("governors", "experience"):
+        # "met with opposition from China's mission", "faced criticism", "came under attack"
+        for o in objs + [g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("with", "under")
+                         for g in p.children if g.dep_ == "pobj"]:
+            nc = noun_code(tab, o)
+            if nc:
+                return Predicate(o, nc[0], f"experience:{lem}+{nc[2].split(':', 1)[1]}", [o, verb], nominal=True,
+                                 experienced=True)
     for p in particles(verb):
         key = f"{lem} {p.lower_}"
         nxt = [g for g in p.children if g.dep_ == "prep"]

@@ -13,18 +13,27 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
+from entente.ontology import language
+
 from .frames import Frame, SUBJECT_DEPS
-from .predicates import OBJ_DEPS, lemma
+from .predicates import OBJ_DEPS, lemma, objects
 
 if TYPE_CHECKING:  # pragma: no cover
     from entente.analysis import Analysis
     from entente.entities import Entities
 
 # Prepositions whose object is the party an act is aimed at or done with.
-RECIPIENT_PREPS = frozenset({"against", "on", "upon", "with", "to", "toward", "towards", "at", "over", "into",
-                             "from", "between", "among", "onto", "for", "of", "about", "across"})
-# Prepositions of a nominal event that name its doer.
-AGENT_PREPS = frozenset({"by"})
+RECIPIENT_PREPS = frozenset({"against", "on", "upon", "with", "to", "toward", "towards", "at", "into",
+                             "from", "between", "among", "onto", "of", "across"})
+# ... for an adjective ("concerned about", "angry over").
+ADJECTIVE_PREPS = frozenset({"about", "over", "with", "at", "by", "of", "to"})
+# ... for a mobilisation: only where forces are aimed ("deployed troops near the border with X" is
+# not an act against X).
+MOBILIZE_PREPS = frozenset({"against", "into", "toward", "towards", "at"})
+# Prepositions of a nominal event that name its doer ("protests by Palestinians", "support from France").
+AGENT_PREPS = frozenset({"by", "from"})
+# Subjects that make an act mutual ("both countries withdrew ambassadors", "the two sides").
+RECIPROCAL_DETERMINERS = frozenset({"both", "two", "each"})
 # Nouns whose possessor suffers the act ("the journalist's arrest", "Topuz's trial").
 PATIENT_NOUNS = frozenset({"arrest", "detention", "killing", "assassination", "release", "execution", "deportation",
                            "expulsion", "extradition", "abduction", "kidnapping", "trial", "imprisonment", "capture",
@@ -66,6 +75,12 @@ def subject_token(v) -> Optional[object]:
                     return objs[0]
         if any(c.dep_ in ("nsubjpass", "nsubj:pass") for c in t.children):
             return None   # a passive without its agent: the doer is not named
+        if t.dep_ == "ccomp":
+            # a parse slip: "said Ankara in the last few years imposed …" hangs the subject on "said"
+            g = t.head
+            slipped = [c for c in g.children if c.dep_ in ("npadvmod", "dobj") and g.i < c.i < t.i
+                       and c.pos_ in ("PROPN", "NOUN")]
+            return slipped[-1] if slipped else None
         if t.dep_ == "conj" and t.head is not t:
             t = t.head
             continue
@@ -108,6 +123,10 @@ class Roles:
                 s.actors = self.ent.phrase(subj)
                 if s.actors:
                     s.rules.append("actor:subject")
+                elif self._crowd(subj):
+                    s.actors = self.place_country(f) or self.sentence_places(f)
+                    if s.actors:
+                        s.rules.append("actor:crowd-place")
             if f.requestee is not None:
                 s.recipients = [a for a in self.ent.phrase(f.requestee) if a not in s.actors]
                 if s.recipients:
@@ -120,6 +139,20 @@ class Roles:
     # -- nominal events -------------------------------------------------------------------------
     def _nominal(self, f: Frame, s: Sides) -> None:
         n = f.pred.head
+        if f.pred.experienced:
+            # "X met with opposition from Y": Y does it to X
+            v = f.pred.tokens[1]
+            for c in n.children:
+                if c.dep_ == "prep" and c.lower_ in ("from", "by"):
+                    s.actors += [a for g in c.children if g.dep_ == "pobj" for a in self.ent.phrase(g)]
+            if not s.actors:
+                s.actors = [a for c in n.children if c.dep_ in ("poss", "amod", "compound") and c.i < n.i
+                            for a in self.ent.phrase(c, depth=0)]
+            subj = subject_token(v)
+            if subj is not None:
+                s.recipients = [a for a in self.ent.phrase(subj) if a not in s.actors]
+            s.rules += ["actor:from", "recipient:experiencer"]
+            return
         patient = lemma(n) in PATIENT_NOUNS
         mods: list[str] = []
         for c in n.children:
@@ -141,34 +174,44 @@ class Roles:
         elif mods:
             s.actors = mods
             s.rules.append("actor:modifier")
+        heads = [n]
         if not s.actors and n.dep_ == "pobj" and n.head.lower_ in ("in", "as") and n.head.head.pos_ == "VERB":
-            # "massed … in protest of X", "in retaliation for": the clause's subject does it
-            subj = subject_token(n.head.head)
+            # "massed … in protest of X", "told Trump in phone conversations": the clause's subject
+            # does it, to the clause's object
+            v = n.head.head
+            heads.append(v)
+            subj = subject_token(v)
             if subj is not None:
                 s.actors = self.ent.phrase(subj)
                 if s.actors:
                     s.rules.append("actor:clause-subject")
+                elif self._crowd(subj):
+                    s.actors = self.place_country(f) or self.sentence_places(f)
+                    if s.actors:
+                        s.rules.append("actor:crowd-place")
         if not s.actors and n.dep_ in ("dobj",) and n.head.pos_ == "VERB" and lemma(n.head) in CLAIMING:
             subj = subject_token(n.head)
             if subj is not None:
                 s.actors = self.ent.phrase(subj)
                 if s.actors:
                     s.rules.append("actor:verb-subject")
-        self._arguments(f, s, heads=[n])
+        self._arguments(f, s, heads=heads)
 
     # -- arguments --------------------------------------------------------------------------
     def _arguments(self, f: Frame, s: Sides, heads: Optional[list] = None) -> None:
         found: list[str] = []
         heads = heads if heads is not None else list(dict.fromkeys(f.recipient_heads + [f.pred.head]))
+        preps = MOBILIZE_PREPS if f.type == "MOBILIZE" else (ADJECTIVE_PREPS | RECIPIENT_PREPS
+                                                             if f.pred.head.pos_ == "ADJ" else RECIPIENT_PREPS)
         for h in heads:
             cands = []
+            if h is f.pred.obj:
+                cands.append(h)   # "attended a U.N.-organized meeting": the event noun's own parties
             if h.pos_ in ("VERB", "AUX", "ADJ") and not f.pred.nominal or h is not f.pred.head:
                 cands += [c for c in h.children if c.dep_ in OBJ_DEPS or c.dep_ in ("dative", "iobj")]
-                pat = passive_patient(h)
-                if pat is not None:
-                    cands.append(pat)
+                cands += [o for o in objects(h) if o not in cands and o.i != h.i]
             for c in h.children:
-                if c.dep_ in ("prep",) and c.lower_ in RECIPIENT_PREPS:
+                if c.dep_ in ("prep",) and c.lower_ in preps:
                     cands += [g for g in c.children if g.dep_ == "pobj"]
             for c in cands:
                 for a in self.ent.phrase(c):
@@ -177,7 +220,7 @@ class Roles:
                 if not found:
                     # "tariffs on Canadian exports", "ban on the media outlet": the object's own arguments
                     for cc in c.children:
-                        if cc.dep_ == "prep" and cc.lower_ in RECIPIENT_PREPS:
+                        if cc.dep_ == "prep" and cc.lower_ in preps and f.type != "MOBILIZE":
                             for g in cc.children:
                                 if g.dep_ == "pobj":
                                     found += [a for a in self.ent.phrase(g) if a not in found and a not in s.actors]
@@ -188,6 +231,18 @@ class Roles:
     # -- the sides together ---------------------------------------------------------------------
     def _finish(self, f: Frame, s: Sides) -> None:
         t = f.type
+        if not s.recipients and len(s.actors) >= 2 and self._mutual(f):
+            s.recipients, s.reciprocal = list(s.actors), True
+            s.rules.append("recipient:mutual")
+        if not s.recipients and f.head.dep_ == "conj" and f.head.head.pos_ == "VERB" and not f.pred.nominal:
+            # "imposed tariffs on Canada and Mexico, then exempted … and delayed …": the first
+            # conjunct's parties
+            first = Frame(f.pred, f.code, [], f.head.head, recipient_heads=[f.head.head])
+            inherited = Sides(actors=list(s.actors))
+            self._arguments(first, inherited)
+            if inherited.recipients:
+                s.recipients = inherited.recipients
+                s.rules.append("recipient:conjunct")
         actor_countries = self.ent.countries(s.actors)
         # the actor's own state is not its recipient ("tariffs on Canadian exports to the U.S.")
         s.recipients = [r for r in s.recipients if r not in s.actors and
@@ -214,11 +269,28 @@ class Roles:
                 s.recipients = own[:1]
                 s.rules.append("recipient:domestic")
 
+    def _mutual(self, f: Frame) -> bool:
+        subj = subject_token(f.head)
+        if subj is None:
+            return False
+        return any(c.lower_ in RECIPROCAL_DETERMINERS for c in subj.children) or lemma(subj) in ("side", "party")
+
     def _with_partner(self, f: Frame) -> bool:
         for h in [f.pred.head] + f.recipient_heads:
             if any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for c in h.children):
                 return True
         return lemma(f.pred.head) in ("meet", "talk", "negotiate", "confer", "consult", "phone", "telephone")
+
+    def _crowd(self, tok) -> bool:
+        """A collective of people named by a common noun ("hundreds of people", "protesters")."""
+        return tok.lemma_.lower() in language.words("entities", "crowd_nouns") or (
+            tok.like_num and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children))
+
+    def sentence_places(self, f: Frame) -> list[str]:
+        for t in f.pred.head.sent:
+            if t.i in self.analysis.place_actor:
+                return list(self.analysis.place_actor[t.i])
+        return []
 
     def sentence_party(self, f: Frame, mine: set) -> list[str]:
         """The nearest party of another country in the sentence ("Trump ignited the trade war with

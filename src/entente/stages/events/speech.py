@@ -43,9 +43,26 @@ def political(ent: "Entities", actor_id: Optional[str]) -> bool:
     a = ent.actor(actor_id)
     if a.kind in POLITICAL_KINDS:
         return True
-    if a.role and "former" in a.role.lower().split():
+    if commentator(ent, actor_id):
         return False
     return (a.sector or "") in POLITICAL_SECTORS and bool(a.country)
+
+
+# Sectors and role words of people whose words are commentary, not acts of state.
+COMMENTATOR_SECTORS = frozenset({"EDU", "NGO", "BUS", "MED", "ELI", "CVL", "REL", "HLH"})
+COMMENTATOR_ROLES = frozenset({"analyst", "professor", "fellow", "expert", "researcher", "scholar", "former",
+                               "lecturer", "economist", "sinologist", "commentator", "director", "associate"})
+
+
+def commentator(ent: "Entities", actor_id: str) -> bool:
+    """A person whose statements are commentary: analysts, academics, former officials, the press."""
+    a = ent.actor(actor_id)
+    if a.kind != "person":
+        return False
+    if (a.sector or "") in COMMENTATOR_SECTORS:
+        return True
+    words = set((a.role or "").lower().replace("-", " ").split())
+    return bool(words & COMMENTATOR_ROLES) and (a.sector or "") not in ("GOV", "MIL", "LEG", "JUD", "IGO")
 
 
 def _lemmas(tokens) -> list[str]:
@@ -90,13 +107,30 @@ def acts(analysis: "Analysis", ent: "Entities", statements: list["Statement"],
                                      f"speech:deontic+{toks[k].lemma_.lower()}", st))
         k = _find(seq, neg)
         if k is not None:
-            out.append(SpokenAct("ACCUSE", "111", st.speaker, parties[:2], toks[k],
+            out.append(SpokenAct("ACCUSE", "111", st.speaker, _target(ent, toks[k], parties), toks[k],
                                  f"speech:negative+{toks[k].lemma_.lower()}", st))
         elif _find(seq, pos) is not None:
             k = _find(seq, pos)
-            out.append(SpokenAct("SUPPORT", "051", st.speaker, parties[:2], toks[k],
+            out.append(SpokenAct("SUPPORT", "051", st.speaker, _target(ent, toks[k], parties), toks[k],
                                  f"speech:positive+{toks[k].lemma_.lower()}", st))
     return out
+
+
+def _target(ent: "Entities", tok, parties: list[str]) -> list[str]:
+    """Whom an evaluative word judges: the party nearest to it in the parse — the subject of its
+    clause or the noun it describes ("Putin is the aggressor", "Israel's heinous attacks") — else
+    the first party the statement names."""
+    x, hops = tok, 0
+    while hops < 4:
+        for c in [x] + list(x.children):
+            if c.dep_ in ("nsubj", "nsubjpass", "poss", "attr") or c is x:
+                found = [a for a in ent.phrase(c, depth=1) if a in parties]
+                if found:
+                    return found[:1]
+        if x.head is x:
+            break
+        x, hops = x.head, hops + 1
+    return parties[:1]
 
 
 def _subject_party(ent: "Entities", tok, parties: list[str]) -> list[str]:

@@ -42,6 +42,8 @@ class Analysis:
     # token index -> actor id of the speaker of the quotation or reported content the token is in
     # (the statements stage); "we" and "I" there name the speaker.
     speaker_at: dict[int, str] = field(default_factory=dict)
+    # ... the same for direct quotations only (words in quotation marks)
+    quoted_by: dict[int, str] = field(default_factory=dict)
     # event id -> token index of its trigger (the events stage), for dating and agreements
     event_anchor: dict[str, int] = field(default_factory=dict)
     # places the actors stage found (not parties: "talks in Jeddah"), and token -> the state actor

@@ -24,7 +24,7 @@ MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod"})
 # government of Malaysia", "militants in Afghanistan", "a fellow at the Council").
 AFFILIATION_PREPS = frozenset({"of", "from", "with", "for", "by"})
 # ... and, on nouns for people and bodies only, where they are ("officials in Beijing").
-LOCATIVE_PREPS = frozenset({"in", "at", "within", "inside"})
+LOCATIVE_PREPS = frozenset({"in", "at", "within", "inside", "across", "throughout"})
 # Participles that tie a description to an entity ("militants linked with the BLA").
 LINKING_PARTICIPLES = frozenset({"link", "tie", "affiliate", "associate", "connect", "loyal", "back", "base",
                                  "allied", "aligned", "close"})
@@ -77,6 +77,13 @@ class Entities:
         if own:
             return own
         out: list[str] = []
+        if depth > 0:
+            # "Council members Greece, Panama and South Korea": the named members, not the body
+            for c in tok.children:
+                if c.dep_ == "appos":
+                    out += [a for a in self.phrase(c, depth - 1) if a not in out]
+            if out:
+                return out
         for c in tok.children:
             if c.i < tok.i and c.dep_ in MODIFIER_DEPS:
                 for t in self._conjuncts(c):

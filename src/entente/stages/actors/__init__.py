@@ -175,6 +175,7 @@ def run(analysis: Analysis) -> None:
     descriptions.resolve(doc, cb, reg)
     coref.resolve(doc, cb, reg)
     places.sort(key=lambda p: p["start"])
+    _local_groups(doc, reg, places)
     for p in places:
         if p["country"] and p["country"] != "IGO":
             d = reg.get_or_add("s:" + p["country"], name=cb.country_name(p["country"]), kind="state",
@@ -188,6 +189,25 @@ def run(analysis: Analysis) -> None:
             for i in range(p["start"], p["end"]):
                 analysis.place_actor[i] = [ids[key]]
     analysis.not_actors = [(x["start"], x["end"], x["name"]) for x in not_actors]
+
+
+# Sectors of organisations that act across borders and keep no country (codebook: transnational
+# NGOs drop out of country sets); others take the country they act in.
+TRANSNATIONAL = frozenset({"NGO", "IGO", "MED", "BUS", "EDU", "REL"})
+
+
+def _local_groups(doc, reg: Registry, places: list[dict]) -> None:
+    """An armed or political group the codebook gives no country is of the place it acts in
+    ("militants linked with the Baloch Liberation Army attacked a train near Sibi, Balochistan")."""
+    for d in list(reg.drafts.values()):
+        if d.kind not in ("organization", "group") or d.country or (d.sector or "") in TRANSNATIONAL:
+            continue
+        for m in sorted(d.mentions, key=lambda m: m.start):
+            sent = doc[m.start].sent
+            here = [p for p in places if sent.start <= p["start"] < sent.end and p["country"] and p["country"] != "IGO"]
+            if here:
+                d.country = min(here, key=lambda p: abs(p["start"] - m.start))["country"]
+                break
 
 
 def _merge_person(d, p, on) -> None:

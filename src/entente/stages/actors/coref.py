@@ -178,6 +178,9 @@ def resolve(doc, cb: Codebook, reg: Registry) -> None:
         elif low in PLURAL and tok.pos_ == "PRON":
             g = _pick_group(groups, tok.i, sent_of[tok.i], 2, None, lambda k: True, True)
             keys = g.keys if g is not None and not _nearer_plural(doc, reg, g, tok.i) else None
+            collective = _collective(doc, reg, tok, sent_of)
+            if collective is not None and (keys is None or collective[0] > g.position):
+                keys = (collective[1],)
             if keys:
                 for k in keys:
                     reg.mention(k, tok.i, tok.i + 1, shared=True)
@@ -215,6 +218,30 @@ def resolve(doc, cb: Codebook, reg: Registry) -> None:
                 for k in keys:
                     reg.mention(k, start, tok.i + 1, shared=True)
                 groups.append(Group(tok.i, sent_of[tok.i], tuple(keys), tok.dep_ in SUBJ))
+
+
+COLLECTIVE_KINDS = frozenset({"organization", "group", "grouping"})
+
+
+def _collective(doc, reg: Registry, tok, sent_of: list[int]) -> Optional[tuple[int, str]]:
+    """(position, key) of the collective actor a "they" refers to: the Taliban, the G7, the
+    militants — the latest one that is a subject (or a subject's modifier) in this or the two
+    previous sentences, else the latest one."""
+    best = None
+    fallback = None
+    for d in reg.drafts.values():
+        if d.kind not in COLLECTIVE_KINDS:
+            continue
+        for m in d.mentions:
+            if m.shared or m.start >= tok.i or sent_of[m.start] < sent_of[tok.i] - 2:
+                continue
+            root = doc[m.start:m.end].root
+            subj = root.dep_ in SUBJ or (root.dep_ in ("compound", "poss") and root.head.dep_ in SUBJ)
+            if subj and (best is None or m.start > best[0]):
+                best = (m.start, d.key)
+            if fallback is None or m.start > fallback[0]:
+                fallback = (m.start, d.key)
+    return best or fallback
 
 
 MALE_WORDS = frozenset({"king", "prince", "mr", "mr.", "sir", "emir", "sultan", "sheikh", "crown prince", "lord", "father", "congressman", "spokesman", "chairman", "businessman"})

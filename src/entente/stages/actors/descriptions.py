@@ -30,8 +30,18 @@ def _last_mentions(reg: Registry, before: int) -> list[tuple[int, str]]:
     return out
 
 
+# Heads any grouping answers to ("the group" after "the G7").
+GROUPING_HEADS = frozenset({"group", "bloc", "alliance", "coalition", "grouping"})
+# Heads any news organisation answers to ("the media outlet" after "VOA").
+MEDIA_HEADS = frozenset({"outlet", "broadcaster", "newspaper", "network"})
+
+
 def _fits(reg: Registry, key: str, head: str, words: list[str]) -> bool:
     d = reg.drafts[key]
+    if d.kind == "grouping" and head in GROUPING_HEADS:
+        return True
+    if head in MEDIA_HEADS and d.sector == "MED" and d.kind == "organization":
+        return True
     if d.kind not in ("organization", "group", "igo"):
         return False
     name = {w.strip(".,").lower() for w in d.name.replace("’s", " ").replace("'s", " ").split()}

@@ -69,7 +69,7 @@ def run(analysis: Analysis) -> None:
                       factuality=f.factuality, sentence=sent, head_i=f.pred.head.i, trigger=f.pred.tokens,
                       rules=f.rules + s.rules + [f"factuality:{f.factuality}"],
                       location=places.location_of(heads), topics=sent_topics,
-                      timex_values=_timex_values(analysis, sent))
+                      timex_values=_timex_values(analysis, sent), lemma=f.pred.head.lemma_.lower())
             d.confidence = _confidence(f, s, d)
             drafts.append(d)
     drafts += _spoken(analysis, ent, drafts)
@@ -88,7 +88,7 @@ def _spoken_reading(analysis: Analysis, ent: Entities, f: Frame, s) -> None:
         speaker = ent.phrase(subj) if subj is not None else []
         cue = f.speech.lemma_.lower()
     else:
-        sp = analysis.speaker_at.get(f.pred.head.i)
+        sp = analysis.quoted_by.get(f.pred.head.i)
         speaker, cue = ([sp] if sp else []), "quote"
     if not speaker or not speech.political(ent, speaker[0]):
         return

@@ -32,6 +32,7 @@ class Draft:
     timex_values: set = field(default_factory=set)
     confidence: float = 0.5
     restated: int = 0
+    lemma: str = ""                  # the trigger's lemma (restatements repeat it)
 
     @property
     def type(self) -> Optional[str]:

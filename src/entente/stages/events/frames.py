@@ -110,7 +110,7 @@ def in_condition(t) -> bool:
     """Is t inside a conditional clause itself ("if hit by sanctions")?"""
     marks = gov("conditional")
     x, hops = t, 0
-    while x.head is not x and hops < 6:
+    while x.head.i != x.i and hops < 6:
         if x.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in x.children):
             return True
         if x.dep_ in ("ccomp", "ROOT"):
@@ -122,7 +122,7 @@ def in_condition(t) -> bool:
 def clause_verb(noun):
     """The verb a nominal predicate is an argument of (through prepositions), or None."""
     x, hops = noun, 0
-    while x.head is not x and hops < 4:
+    while x.head.i != x.i and hops < 4:
         x, hops = x.head, hops + 1
         if x.pos_ in ("VERB", "AUX"):
             return x
@@ -189,8 +189,8 @@ def _nominal(f: Frame) -> Frame:
         f.factuality = "planned"
     elif negated(v):
         f.factuality = "negated"
-    elif modality(v) and not direct:
-        pass
+    elif modality(v) and lem not in gov("threat"):
+        f.factuality = modality(v)   # "could retaliate with tariffs", "could see tariffs as high as 45%"
     _climb(f, v, nominal=True)
     return f
 
@@ -198,7 +198,7 @@ def _nominal(f: Frame) -> Frame:
 def _climb(f: Frame, start, nominal: bool = False) -> None:
     """Walk up the governors above `start`, rewriting the frame."""
     x, hops = start, 0
-    while x.head is not x and hops < 8:
+    while x.head.i != x.i and hops < 8:
         dep, g = x.dep_, x.head
         hops += 1
         if dep in ("relcl", "acl") and not (dep == "acl" and x.tag_ == "VB"):
@@ -278,10 +278,10 @@ def _climb(f: Frame, start, nominal: bool = False) -> None:
         elif embedded and glem in gov("causative") | gov("aspect"):
             if f.governor is None and glem in gov("causative"):
                 f.head = g
-        if negated(g) and f.factuality == "asserted" and g is not f.pred.head:
+        if negated(g) and f.factuality == "asserted" and g.i != f.pred.head.i:
             f.factuality = "negated"
         mod = modality(g)
-        if mod and f.factuality == "asserted" and f.governor is not g:
+        if mod and f.factuality == "asserted" and not (f.governor is not None and f.governor.i == g.i and glem in gov("threat")):
             f.factuality = mod
         if in_condition(g):
             f.factuality = "hypothetical"

@@ -42,11 +42,21 @@ def same_event(ent: "Entities", x: Draft, y: Draft) -> bool:
     if not sides_agree:
         return False
     if x.sentence == y.sentence:
-        return True
+        # a verb and its nominal echo ("killed … in a bombing"): one governs the other
+        return x.lemma == y.lemma or _linked(x, y) or (ax == ay and bool(ax))
+    if not (ax and ay) or not (rx and ry) and (rx or ry):
+        # one telling leaves a side open: only the same act told again ("imposed … the tariffs")
+        return x.lemma == y.lemma
     px, py = x.person_actors(ent), y.person_actors(ent)
     if px and py and not (px & py):
         return False   # two speakers' acts are two acts
     return True
+
+
+def _linked(x: Draft, y: Draft) -> bool:
+    doc = x.sentence.doc
+    a, b = doc[x.head_i], doc[y.head_i]
+    return a in b.ancestors or b in a.ancestors
 
 
 def merge(ent: "Entities", drafts: list[Draft]) -> list[Draft]:

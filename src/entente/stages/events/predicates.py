@@ -125,8 +125,12 @@ def particles(verb) -> list:
 
 
 def object_words(o) -> list[str]:
-    """The lemmas an object is known by: itself and its compound modifiers ("freeze" in "aid freeze")."""
-    return [lemma(o)] + [lemma(c) for c in o.children if c.dep_ in ("compound", "amod") and c.i < o.i]
+    """The lemmas an object is known by: itself (a capitalised plural the lemmatiser kept whole,
+    "Tariffs", singular too) and its compound modifiers ("freeze" in "aid freeze")."""
+    own = [lemma(o)]
+    if own[0].endswith("s") and o.tag_ in ("NNPS", "NNS", "NNP"):
+        own.append(own[0][:-1])
+    return own + [lemma(c) for c in o.children if c.dep_ in ("compound", "amod") and c.i < o.i]
 
 
 def noun_code(tab: Tables, noun) -> Optional[tuple[str, list, str]]:

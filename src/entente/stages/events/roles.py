@@ -40,12 +40,14 @@ PATIENT_NOUNS = frozenset({"arrest", "detention", "killing", "assassination", "r
                            "ouster", "torture", "shooting", "prosecution", "indictment", "persecution", "eviction",
                            "rescue", "invasion", "occupation"})
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE"})
+# Types whose object's national modifier, with no subject, is the one who acts ("U.S. tariffs").
+OWNED_OBJECT_TYPES = frozenset({"SANCTION", "RETREAT", "AID", "MOBILIZE", "ASSAULT"})
 # Verbs whose subject owns the act its object names ("the military claimed the killing").
 CLAIMING = frozenset({"claim", "announce", "confirm", "report", "order", "authorize", "authorise", "approve",
                       "conduct", "complete", "finish", "end", "celebrate"})
 # Types aimed at someone: with no party among their arguments, the sentence's other party is it.
 DIRECTED = frozenset({"SANCTION", "RETREAT", "ACCUSE", "REQUEST", "THREATEN", "REJECT", "CONCEDE", "SUPPORT",
-                      "AID", "COERCE", "ASSAULT"})
+                      "AID", "COERCE", "ASSAULT", "AGREE", "CONSULT", "PROTEST"})
 # Types whose target may be the place it happens in when no party is named ("attacked a train
 # near Sibi" -> Pakistan).
 PLACE_TARGETED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID", "PROTEST"})
@@ -81,23 +83,40 @@ def subject_token(v) -> Optional[object]:
             slipped = [c for c in g.children if c.dep_ in ("npadvmod", "dobj") and g.i < c.i < t.i
                        and c.pos_ in ("PROPN", "NOUN")]
             return slipped[-1] if slipped else None
-        if t.dep_ == "conj" and t.head is not t:
+        if t.dep_ == "conj" and t.head.i != t.i:
             t = t.head
             continue
-        if t.dep_ == "xcomp" and t.head is not t:
+        if t.dep_ == "xcomp" and t.head.i != t.i:
             g = t.head
             objs = [c for c in g.children if c.dep_ in ("dobj", "obj")]
             if objs and g.pos_ == "VERB":
                 return objs[0]   # object control: "asked Iran to stop" -> Iran stops
             t = g
             continue
-        if t.dep_ in ("advcl", "pcomp", "acomp") and t.head is not t and t.tag_ in ("VBG", "VB", "VBN", "JJ"):
+        if t.dep_ in ("advcl", "pcomp", "acomp") and t.head.i != t.i and t.tag_ in ("VBG", "VB", "VBN", "JJ"):
             t = t.head if t.dep_ != "pcomp" else t.head.head
             continue
         if t.dep_ in ("acl", "relcl") and t.tag_ == "VBG":
             return t.head
         return None
     return None
+
+
+def tree_distance(a, b) -> int:
+    """Edges between two tokens of one sentence in the dependency tree."""
+    up: dict[int, int] = {}
+    x, d = a, 0
+    while True:
+        up[x.i] = d
+        if x.head.i == x.i:
+            break
+        x, d = x.head, d + 1
+    x, d = b, 0
+    while x.i not in up:
+        if x.head.i == x.i:
+            return 99
+        x, d = x.head, d + 1
+    return d + up[x.i]
 
 
 def passive_patient(v) -> Optional[object]:
@@ -127,6 +146,13 @@ class Roles:
                     s.actors = self.place_country(f) or self.sentence_places(f)
                     if s.actors:
                         s.rules.append("actor:crowd-place")
+            if not s.actors and f.pred.obj is not None and f.governor is None:
+                # "the doubled U.S. tariffs", "Chinese-funded projects were frozen": the object's owner
+                mods = [a for c in f.pred.obj.children if c.i < f.pred.obj.i and c.dep_ in ("poss", "compound", "amod")
+                        for a in self.ent.phrase(c, depth=0)]
+                if mods and f.type in OWNED_OBJECT_TYPES:
+                    s.actors = mods
+                    s.rules.append("actor:object-owner")
             if f.requestee is not None:
                 s.recipients = [a for a in self.ent.phrase(f.requestee) if a not in s.actors]
                 if s.recipients:
@@ -175,7 +201,7 @@ class Roles:
             s.actors = mods
             s.rules.append("actor:modifier")
         heads = [n]
-        if not s.actors and n.dep_ == "pobj" and n.head.lower_ in ("in", "as") and n.head.head.pos_ == "VERB":
+        if not s.actors and n.dep_ == "pobj" and n.head.lower_ in ("in", "as", "during") and n.head.head.pos_ == "VERB":
             # "massed … in protest of X", "told Trump in phone conversations": the clause's subject
             # does it, to the clause's object
             v = n.head.head
@@ -205,9 +231,9 @@ class Roles:
                                                              if f.pred.head.pos_ == "ADJ" else RECIPIENT_PREPS)
         for h in heads:
             cands = []
-            if h is f.pred.obj:
+            if f.pred.obj is not None and h.i == f.pred.obj.i:
                 cands.append(h)   # "attended a U.N.-organized meeting": the event noun's own parties
-            if h.pos_ in ("VERB", "AUX", "ADJ") and not f.pred.nominal or h is not f.pred.head:
+            if h.pos_ in ("VERB", "AUX", "ADJ") and not f.pred.nominal or h.i != f.pred.head.i:
                 cands += [c for c in h.children if c.dep_ in OBJ_DEPS or c.dep_ in ("dative", "iobj")]
                 cands += [o for o in objects(h) if o not in cands and o.i != h.i]
             for c in h.children:
@@ -217,13 +243,16 @@ class Roles:
                 for a in self.ent.phrase(c):
                     if a not in found and a not in s.actors:
                         found.append(a)
-                if not found:
-                    # "tariffs on Canadian exports", "ban on the media outlet": the object's own arguments
-                    for cc in c.children:
-                        if cc.dep_ == "prep" and cc.lower_ in preps and f.type != "MOBILIZE":
-                            for g in cc.children:
-                                if g.dep_ == "pobj":
-                                    found += [a for a in self.ent.phrase(g) if a not in found and a not in s.actors]
+                if not found and f.type != "MOBILIZE":
+                    # "tariffs on Canadian exports", "fired tear gas, bullets and grenades at X": the
+                    # object's (or its conjuncts') own arguments
+                    for o in [c] + [k for k in c.children if k.dep_ == "conj"] + \
+                             [k for k in c.children if k.dep_ == "conj" for k in k.children if k.dep_ == "conj"]:
+                        for cc in o.children:
+                            if cc.dep_ == "prep" and cc.lower_ in preps:
+                                for g in cc.children:
+                                    if g.dep_ == "pobj":
+                                        found += [a for a in self.ent.phrase(g) if a not in found and a not in s.actors]
         if found:
             s.recipients += [a for a in found if a not in s.recipients]
             s.rules.append("recipient:argument")
@@ -253,12 +282,17 @@ class Roles:
                 s.reciprocal = True
             elif s.recipients and self._with_partner(f):
                 s.reciprocal = True
-        if not s.recipients and t in PLACE_TARGETED:
+        if not s.recipients and (t in PLACE_TARGETED or f.code.startswith("042")):
             place = self.place_country(f)
             if place:
                 s.recipients = place
                 s.rules.append("recipient:place")
-        if not s.recipients and t in DIRECTED and s.actors and not f.pred.nominal:
+        if not s.recipients and t in DOMESTIC_DEFAULT and s.actors and self._people_object(f):
+            own = [a for a in s.actors if self.ent.country(a)]
+            if own:
+                s.recipients = own[:1]
+                s.rules.append("recipient:domestic")
+        if not s.recipients and t in DIRECTED and s.actors:
             other = self.sentence_party(f, actor_countries)
             if other:
                 s.recipients = other
@@ -292,17 +326,29 @@ class Roles:
                 return list(self.analysis.place_actor[t.i])
         return []
 
+    def _people_object(self, f: Frame) -> bool:
+        """Is the act done to people named by a common noun ("barred girls from school")?"""
+        crowd = language.words("entities", "crowd_nouns") | {"girl", "boy", "child", "journalist", "activist",
+                                                             "protester", "opponent", "dissident", "critic"}
+        for h in [f.pred.head] + f.recipient_heads:
+            for o in objects(h) if h.pos_ in ("VERB", "AUX") else []:
+                if o.lemma_.lower() in crowd and not self.ent.phrase(o):
+                    return True
+        return False
+
     def sentence_party(self, f: Frame, mine: set) -> list[str]:
-        """The nearest party of another country in the sentence ("Trump ignited the trade war with
-        Canada … by imposing a tariff")."""
+        """The party of another country closest in the parse to the trigger ("Trump ignited the trade
+        war with Canada … by imposing a tariff": Canada, not the Mexico of an apposition)."""
         h = f.pred.head
         best = None
         for t in h.sent:
             for a in self.ent.at(t):
                 act = self.ent.actor(a)
-                if act.kind not in ("state", "organization", "igo") or not act.country or act.country in mine:
+                if act.kind not in ("state", "organization", "igo", "grouping") or act.country in mine:
                     continue
-                d = abs(t.i - h.i)
+                if not act.country and not act.members:
+                    continue
+                d = tree_distance(h, t)
                 if best is None or d < best[0]:
                     best = (d, a)
         return [best[1]] if best else []

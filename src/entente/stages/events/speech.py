@@ -123,11 +123,11 @@ def _target(ent: "Entities", tok, parties: list[str]) -> list[str]:
     x, hops = tok, 0
     while hops < 4:
         for c in [x] + list(x.children):
-            if c.dep_ in ("nsubj", "nsubjpass", "poss", "attr") or c is x:
+            if c.dep_ in ("nsubj", "nsubjpass", "poss", "attr") or c.i == x.i:
                 found = [a for a in ent.phrase(c, depth=1) if a in parties]
                 if found:
                     return found[:1]
-        if x.head is x:
+        if x.head.i == x.i:
             break
         x, hops = x.head, hops + 1
     return parties[:1]
@@ -139,7 +139,7 @@ def _subject_party(ent: "Entities", tok, parties: list[str]) -> list[str]:
     v = tok.head if tok.dep_ in ("aux", "auxpass") else tok
     for c in v.children:
         if c.dep_ in ("nsubj", "nsubjpass"):
-            found = [a for a in ent.phrase(c) if a in parties]
+            found = [a for a in ent.phrase(c, depth=0) if a in parties]
             if found:
                 return found
     for t in list(v.subtree)[:12]:

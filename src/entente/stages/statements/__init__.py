@@ -225,3 +225,5 @@ def run(analysis: Analysis) -> None:
         if st.speaker:
             for i in content_tokens.get(st.id or "", ()):
                 analysis.speaker_at.setdefault(i, st.speaker)
+                if st.direct:
+                    analysis.quoted_by.setdefault(i, st.speaker)

@@ -23,7 +23,7 @@ from entente.model import Role
 from entente.ontology import codebook, gazetteer
 from entente.ontology.codebook import norm
 
-from . import coref, descriptions
+from . import coref, descriptions, knowledge
 from .detect import agent_sector, codebook_matches, head_noun, inside_place_name, is_place_use
 from .people import Context, find_people, place_before, unnamed_officials
 from .registry import Registry
@@ -171,6 +171,7 @@ def run(analysis: Analysis) -> None:
                 places.append({"start": ent.start, "end": ent.end, "name": ent.text, "country": iso})
 
     _person_context(doc, cb, reg)
+    knowledge.complete_people(reg, on)
     descriptions.party_groups(doc, cb, reg)
     descriptions.resolve(doc, cb, reg)
     coref.resolve(doc, cb, reg)

@@ -43,10 +43,14 @@ class Entities:
         ids = self.analysis.token_actors.get(tok.i)
         if ids:
             return list(ids)
-        if tok.pos_ == "PRON" and tok.lower_ in language.words("entities", "first_person"):
+        if tok.lower_ in language.words("entities", "first_person") and (tok.pos_ in ("PRON", "X") or tok.text == "We") \
+                and not (tok.text.isupper() and len(tok.text) > 1):   # not "US"
             sp = self.analysis.speaker_at.get(tok.i)
             if sp:
                 return [sp]
+        if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl":
+            # "Mexico, which he also hit with a levy": the relative pronoun is its antecedent
+            return self.phrase(tok.head.head, depth=0)
         return []
 
     def actor(self, actor_id: str) -> "Actor":

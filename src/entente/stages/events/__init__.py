@@ -69,7 +69,8 @@ def run(analysis: Analysis) -> None:
                       factuality=f.factuality, sentence=sent, head_i=f.pred.head.i, trigger=f.pred.tokens,
                       rules=f.rules + s.rules + [f"factuality:{f.factuality}"],
                       location=places.location_of(heads), topics=sent_topics,
-                      timex_values=_timex_values(analysis, sent), lemma=f.pred.head.lemma_.lower())
+                      timex_values=_timex_values(analysis, sent), lemma=f.pred.head.lemma_.lower(),
+                      nominal=f.pred.nominal)
             d.confidence = _confidence(f, s, d)
             drafts.append(d)
     drafts += _spoken(analysis, ent, drafts)

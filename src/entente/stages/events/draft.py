@@ -33,6 +33,7 @@ class Draft:
     confidence: float = 0.5
     restated: int = 0
     lemma: str = ""                  # the trigger's lemma (restatements repeat it)
+    nominal: bool = False            # named by a noun ("the talks", "the warning")
 
     @property
     def type(self) -> Optional[str]:

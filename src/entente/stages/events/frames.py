@@ -149,7 +149,15 @@ def frame(pred: Predicate) -> Frame:
         if conditional(h) and f.type in CONFLICT_TYPES:
             _threaten(f, h, "conditional")
     _climb(f, h)
+    if f.governor is None and f.factuality in ("asserted", "reported") and _bare_infinitive(h):
+        f.factuality = "planned"   # "it is now for Russia to accept it": not said to have happened
     return f
+
+
+def _bare_infinitive(h) -> bool:
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in h.children):
+        return False
+    return h.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "pcomp") or h.head.pos_ not in ("VERB", "AUX")
 
 
 def _double_negative(t) -> bool:
@@ -237,7 +245,8 @@ def _climb(f: Frame, start, nominal: bool = False) -> None:
             continue
         if dep in ("dobj", "pobj", "prep", "attr", "oprd") and not nominal:
             return
-        embedded = dep in ("xcomp", "ccomp")
+        embedded = dep in ("xcomp", "ccomp") or (dep == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ == "for" for m in x.children))   # "called for the Taliban to lift"
         if embedded and glem == "hesitate" and negated(g):
             f.code = coding.intent_code(f.code)
             f.rules.insert(0, "commitment:not-hesitate")
@@ -291,6 +300,9 @@ def _climb(f: Frame, start, nominal: bool = False) -> None:
 def _requestee(g, x):
     """Who a request governor asks to act: its object ("urged Russia to accept"), or the subject of
     its that-clause ("demanded that Ottawa drop")."""
+    if x.dep_ == "advcl":
+        subs = [c for c in x.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return subs[0] if subs else None
     if x.dep_ == "xcomp":
         objs = [c for c in g.children if c.dep_ in ("dobj", "obj", "dative")]
         if objs:

@@ -50,7 +50,8 @@ def same_event(ent: "Entities", x: Draft, y: Draft) -> bool:
     px, py = x.person_actors(ent), y.person_actors(ent)
     if px and py and not (px & py):
         return False   # two speakers' acts are two acts
-    return True
+    # told again in another sentence: the same word, or a noun that names the act ("the warning")
+    return x.lemma == y.lemma or x.nominal or y.nominal
 
 
 def _linked(x: Draft, y: Draft) -> bool:

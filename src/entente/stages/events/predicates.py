@@ -112,6 +112,15 @@ def objects(verb) -> list:
             if c.dep_ == "conj" and c.pos_ == "VERB":
                 out += [k for k in c.children if k.dep_ in OBJ_DEPS]
     out += [k for o in list(out) for k in o.children if k.dep_ == "conj" and k.pos_ in ("NOUN", "PROPN")]
+    if not out and verb.pos_ == "VERB":
+        # a parse slip ("will increase, on April 2nd, the Tariffs on Cars" read as an apposition):
+        # the first noun after the verb, before the next verb, outside a prepositional phrase
+        for t in verb.doc[verb.i + 1:min(verb.i + 9, verb.sent.end)]:
+            if t.pos_ in ("VERB", "AUX") or t.text in (".", ";", "“", "”", '"'):
+                break
+            if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("pobj", "compound", "nummod", "npadvmod", "poss", "nsubj"):
+                out.append(t)
+                break
     for o in list(out):
         if lemma(o) in QUANTITY_HEADS or o.pos_ == "NUM":
             out += [g for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
@@ -196,10 +205,20 @@ def verb_predicate(tab: Tables, verb) -> Optional[Predicate]:
             nc = noun_code(tab, o)
             if nc:
                 return Predicate(verb, nc[0], f"light:{lem}+{nc[2].split(':', 1)[1]}", [verb] + nc[1], obj=o)
+    if lem in STOP_VERBS:
+        for c in verb.children:
+            if c.dep_ in ("xcomp", "dobj") and lemma(c) in COMPLIANCE_VERBS:
+                # "stopped implementing its commitments": defying an agreement (CAMEO 128)
+                return Predicate(verb, "128", f"stop_complying:{lem}+{lemma(c)}", [verb, c])
     code = tab.verbs.get(lem)
     if code:
         return Predicate(verb, code, f"verb:{lem}", [verb])
     return None
+
+
+STOP_VERBS = frozenset({"stop", "cease", "halt", "suspend", "end", "abandon"})
+COMPLIANCE_VERBS = frozenset({"implement", "implementing", "honor", "honour", "comply", "abide", "observe", "respect",
+                              "fulfil", "fulfill"})
 
 
 def noun_predicate(tab: Tables, noun) -> Optional[Predicate]:

@@ -77,6 +77,8 @@ def subject_token(v) -> Optional[object]:
                     return objs[0]
         if any(c.dep_ in ("nsubjpass", "nsubj:pass") for c in t.children):
             return None   # a passive without its agent: the doer is not named
+        if t.dep_ in ("appos", "dep") and t.head.i < t.i and t.head.pos_ in ("PRON", "PROPN", "NOUN", "X"):
+            return t.head   # a parse slip: "[We] urge …" read as an apposition to "We"
         if t.dep_ == "ccomp":
             # a parse slip: "said Ankara in the last few years imposed …" hangs the subject on "said"
             g = t.head

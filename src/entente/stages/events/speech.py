@@ -65,6 +65,44 @@ def commentator(ent: "Entities", actor_id: str) -> bool:
     return bool(words & COMMENTATOR_ROLES) and (a.sector or "") not in ("GOV", "MIL", "LEG", "JUD", "IGO")
 
 
+NAMING_CUES = frozenset({"call", "describe", "label", "brand", "dub", "term", "characterize", "characterise",
+                         "denounce", "decry", "deride", "slam"})
+
+
+def _named_object(doc, st: "Statement"):
+    """The object of a naming cue ("called Ford's comments 'egregious'"): what the quote judges."""
+    if not st.cue:
+        return None
+    i = max(0, min(len(doc) - 1, _token_at(doc, st.start)))
+    sent = doc[i].sent
+    for t in sent:
+        if t.text == st.cue and t.lemma_.lower() in NAMING_CUES:
+            objs = [c for c in t.children if c.dep_ in ("dobj", "obj")]
+            return objs[0] if objs else None
+    return None
+
+
+def _token_at(doc, char: int) -> int:
+    lo, hi = 0, len(doc)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if doc[mid].idx < char:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _own_state(ent: "Entities", a: str, mine: set) -> bool:
+    """The speaker's own state (a statement does not criticise or praise its own country); people
+    and bodies of the same country stay parties ("President Trump is right")."""
+    act = ent.actor(a)
+    cs = ent.countries([a])
+    if act.kind in ("person", "organization", "group"):
+        return False
+    return bool(cs) and cs <= mine
+
+
 def _lemmas(tokens) -> list[str]:
     return [t.lemma_.lower() for t in tokens]
 
@@ -92,10 +130,23 @@ def acts(analysis: "Analysis", ent: "Entities", statements: list["Statement"],
             continue
         mine = ent.countries([st.speaker])
         parties = []
+        named = _named_object(doc, st)
+        if named is not None:
+            if named.lemma_.lower() in language.words("governors", "allegation_nouns"):
+                continue   # "called Pakistan's assertions 'baseless'": a denial, no event
+            parties += [a for a in ent.phrase(named) if a != st.speaker]
+        domestic = []
         for t in toks:
             for a in ent.at(t):
-                if a != st.speaker and a not in parties and not (ent.countries([a]) and ent.countries([a]) <= mine):
+                if a == st.speaker or a in parties or a in domestic:
+                    continue
+                cs = ent.countries([a])
+                if cs and cs <= mine:
+                    if ent.actor(a).kind in ("person", "organization", "group"):
+                        domestic.append(a)   # "President Trump is right": praise at home
+                else:
                     parties.append(a)
+        parties = parties or domestic
         if not parties:
             continue
         seq = _lemmas(toks)

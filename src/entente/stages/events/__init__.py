@@ -59,9 +59,13 @@ def run(analysis: Analysis) -> None:
             if f.denial or f.standing or not _stands(f):
                 continue
             s = roles.sides(f)
+            if s.inanimate and f.type in VERBAL_TYPES:
+                continue   # "the framework reaffirmed the commitment": things do not speak or commit
             _spoken_reading(analysis, ent, f, s)
             if not s.actors and not s.recipients:
                 continue
+            if f.pred.nominal and f.governor is None and not s.actors:
+                continue   # "sanctions against Turkey enjoy support": a mention, not a report of the act
             if f.type in VERBAL_TYPES and s.actors and all(speech.commentator(ent, a) for a in s.actors):
                 continue   # analysts' and former officials' words are quotes, not events
             heads = [f.head, f.pred.head] + ([f.pred.obj] if f.pred.obj is not None else [])
@@ -116,6 +120,13 @@ def _absorb_governors(frames: list[Frame]) -> list[Frame]:
     """A governor that took an embedded act over ("threatened to impose") is not an event of its own."""
     governors = {f.governor.i for f in frames if f.governor is not None}
     return [f for f in frames if f.pred.head.i not in governors or f.governor is not None]
+
+
+def _named(f: Frame) -> bool:
+    """Is a nominal event's target named inside its own phrase ("attack on a passenger train",
+    "sanctions against Turkey")? Then it reports the act even without a doer."""
+    return any(c.dep_ == "prep" and c.lower_ in ("on", "against", "into", "of") for c in f.pred.head.children) \
+        and f.pred.head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and f.pred.head.tag_ == "NN"
 
 
 def _stands(f: Frame) -> bool:

@@ -234,6 +234,14 @@ def _climb(f: Frame, start, nominal: bool = False) -> None:
                 x = g
                 continue
             return
+        if dep == "prep" and x.lower_ == "to" and not nominal and (
+                glem in gov("commitment") or glem in gov("commitment_adjectives")) and not negated(g):
+            # "committed to deepening cooperation", "is committed to moving toward peace"
+            f.code = coding.intent_code(f.code)
+            f.rules.insert(0, f"commitment:{glem}")
+            f.head, f.governor, f.factuality = g, g, "asserted"
+            x = g
+            continue
         if dep == "prep" and x.lower_ in gov("manner_preps") and not nominal:
             # "retaliated by announcing …", "should respond by committing to …": the manner of g
             if negated(g) and f.factuality == "asserted":

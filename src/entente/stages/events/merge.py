@@ -38,7 +38,7 @@ def same_event(ent: "Entities", x: Draft, y: Draft) -> bool:
         return x.sentence == y.sentence and x.head_i == y.head_i
     sides_agree = (ax == ay or not ay or not ax) and (rx == ry or not ry or not rx)
     if x.reciprocal or y.reciprocal:
-        sides_agree = (ax | rx) == (ay | ry) or (ax | rx) <= (ay | ry) or (ay | ry) <= (ax | rx)
+        sides_agree = (ax | rx) == (ay | ry)
     if not sides_agree:
         return False
     if x.sentence == y.sentence:
@@ -50,8 +50,9 @@ def same_event(ent: "Entities", x: Draft, y: Draft) -> bool:
     px, py = x.person_actors(ent), y.person_actors(ent)
     if px and py and not (px & py):
         return False   # two speakers' acts are two acts
-    # told again in another sentence: the same word, or a noun that names the act ("the warning")
-    return x.lemma == y.lemma or x.nominal or y.nominal
+    # told again in another sentence: the same word, a noun that names the act ("the warning"), or
+    # a meeting of the same parties
+    return x.lemma == y.lemma or x.nominal or y.nominal or (x.type == "CONSULT" and bool(ax | rx))
 
 
 def _linked(x: Draft, y: Draft) -> bool:

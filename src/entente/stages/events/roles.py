@@ -40,6 +40,13 @@ PATIENT_NOUNS = frozenset({"arrest", "detention", "killing", "assassination", "r
                            "ouster", "torture", "shooting", "prosecution", "indictment", "persecution", "eviction",
                            "rescue", "invasion", "occupation"})
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE"})
+# Verbs whose object is the subject of their infinitive ("urged Russia to accept"); with others the
+# subject is ("great to see Rawat to discuss": the speaker discusses).
+OBJECT_CONTROL = language.words("governors", "request") | language.words("governors", "causative") | frozenset(
+    {"allow", "let", "permit", "enable", "persuade", "convince", "tell", "warn", "advise", "require", "invite"})
+# Types that are mutual when several parties of different countries do them and none is acted on
+# ("Jaishankar and Rubio committed to deepening cooperation").
+MUTUAL_WHEN_JOINT = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 # Types whose object's national modifier, with no subject, is the one who acts ("U.S. tariffs").
 OWNED_OBJECT_TYPES = frozenset({"SANCTION", "RETREAT", "AID", "MOBILIZE", "ASSAULT"})
 # Verbs whose subject owns the act its object names ("the military claimed the killing").
@@ -61,6 +68,7 @@ class Sides:
     recipients: list[str] = field(default_factory=list)
     reciprocal: bool = False
     rules: list[str] = field(default_factory=list)
+    inanimate: bool = False   # the clause's subject is a thing ("the framework reaffirmed …"): no act
 
 
 def subject_token(v) -> Optional[object]:
@@ -91,7 +99,7 @@ def subject_token(v) -> Optional[object]:
         if t.dep_ == "xcomp" and t.head.i != t.i:
             g = t.head
             objs = [c for c in g.children if c.dep_ in ("dobj", "obj")]
-            if objs and g.pos_ == "VERB":
+            if objs and g.pos_ == "VERB" and lemma(g) in OBJECT_CONTROL:
                 return objs[0]   # object control: "asked Iran to stop" -> Iran stops
             t = g
             continue
@@ -144,6 +152,9 @@ class Roles:
                 s.actors = self.ent.phrase(subj)
                 if s.actors:
                     s.rules.append("actor:subject")
+                elif subj.pos_ == "NOUN" and subj.lemma_.lower() not in language.words("entities", "agent_nouns") \
+                        and not self._crowd(subj):
+                    s.inanimate = True
                 elif self._crowd(subj):
                     s.actors = self.place_country(f) or self.sentence_places(f)
                     if s.actors:
@@ -239,7 +250,8 @@ class Roles:
                 cands += [c for c in h.children if c.dep_ in OBJ_DEPS or c.dep_ in ("dative", "iobj")]
                 cands += [o for o in objects(h) if o not in cands and o.i != h.i]
             for c in h.children:
-                if c.dep_ in ("prep",) and c.lower_ in preps:
+                if c.dep_ in ("prep",) and (c.lower_ in preps or c.lower_ == "for" and h.pos_ == "NOUN"):
+                    # "support for Ukraine", "aid for Gaza": for a noun, "for" names who receives it
                     cands += [g for g in c.children if g.dep_ == "pobj"]
             for c in cands:
                 for a in self.ent.phrase(c):
@@ -262,7 +274,8 @@ class Roles:
     # -- the sides together ---------------------------------------------------------------------
     def _finish(self, f: Frame, s: Sides) -> None:
         t = f.type
-        if not s.recipients and len(s.actors) >= 2 and self._mutual(f):
+        if not s.recipients and len(s.actors) >= 2 and (self._mutual(f) or (
+                f.type in MUTUAL_WHEN_JOINT and len(self.ent.countries(s.actors)) >= 2)):
             s.recipients, s.reciprocal = list(s.actors), True
             s.rules.append("recipient:mutual")
         if not s.recipients and f.head.dep_ == "conj" and f.head.head.pos_ == "VERB" and not f.pred.nominal:
@@ -276,8 +289,9 @@ class Roles:
                 s.rules.append("recipient:conjunct")
         actor_countries = self.ent.countries(s.actors)
         # the actor's own state is not its recipient ("tariffs on Canadian exports to the U.S.")
-        s.recipients = [r for r in s.recipients if r not in s.actors and
-                        not (self.ent.actor(r).kind == "state" and self.ent.country(r) in actor_countries)]
+        if not s.reciprocal:
+            s.recipients = [r for r in s.recipients if r not in s.actors and
+                            not (self.ent.actor(r).kind == "state" and self.ent.country(r) in actor_countries)]
         if t in SYMMETRIC:
             if len(s.actors) >= 2 and not s.recipients:
                 s.recipients = list(s.actors)
@@ -346,7 +360,7 @@ class Roles:
         for t in h.sent:
             for a in self.ent.at(t):
                 act = self.ent.actor(a)
-                if act.kind not in ("state", "organization", "igo", "grouping") or act.country in mine:
+                if act.kind not in ("state", "organization", "igo", "grouping") or self.ent.countries([a]) & mine:
                     continue
                 if not act.country and not act.members:
                     continue

@@ -157,6 +157,8 @@ def acts(analysis: "Analysis", ent: "Entities", statements: list["Statement"],
                 out.append(SpokenAct("REQUEST", "100", st.speaker, target, toks[k],
                                      f"speech:deontic+{toks[k].lemma_.lower()}", st))
         k = _find(seq, neg)
+        if k is not None and _unreal(toks[k]):
+            k = None   # "a trade war would do us more harm": a prediction, not a charge
         if k is not None:
             out.append(SpokenAct("ACCUSE", "111", st.speaker, _target(ent, toks[k], parties), toks[k],
                                  f"speech:negative+{toks[k].lemma_.lower()}", st))
@@ -165,6 +167,20 @@ def acts(analysis: "Analysis", ent: "Entities", statements: list["Statement"],
             out.append(SpokenAct("SUPPORT", "051", st.speaker, _target(ent, toks[k], parties), toks[k],
                                  f"speech:positive+{toks[k].lemma_.lower()}", st))
     return out
+
+
+def _unreal(tok) -> bool:
+    """Is the word in a would/could/might clause or a condition?"""
+    x, hops = tok, 0
+    while hops < 4:
+        if any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may") for c in x.children):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in x.children):
+            return True
+        if x.head.i == x.i or x.pos_ == "VERB" and x.dep_ in ("ROOT", "ccomp"):
+            break
+        x, hops = x.head, hops + 1
+    return False
 
 
 def _target(ent: "Entities", tok, parties: list[str]) -> list[str]:
@@ -177,11 +193,11 @@ def _target(ent: "Entities", tok, parties: list[str]) -> list[str]:
             if c.dep_ in ("nsubj", "nsubjpass", "poss", "attr") or c.i == x.i:
                 found = [a for a in ent.phrase(c, depth=1) if a in parties]
                 if found:
-                    return found[:1]
+                    return found
         if x.head.i == x.i:
             break
         x, hops = x.head, hops + 1
-    return parties[:1]
+    return parties[:3]
 
 
 def _subject_party(ent: "Entities", tok, parties: list[str]) -> list[str]:

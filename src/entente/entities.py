@@ -90,8 +90,10 @@ class Entities:
                 return out
         for c in tok.children:
             if c.i < tok.i and c.dep_ in MODIFIER_DEPS:
-                for t in self._conjuncts(c):
-                    for a in self.at(t) or (self._modifier_chain(t)):
+                # every name inside the modifier: "the US-Australia-India-Japan partnership",
+                # "Mexican- and Canadian-made vehicles", "the U.S. Senate committee"
+                for t in c.subtree:
+                    for a in self.at(t):
                         if a not in out:
                             out.append(a)
         if out or depth <= 0:
@@ -110,14 +112,6 @@ class Entities:
                         for g in p.children:
                             if g.dep_ == "pobj":
                                 out += [a for a in self.phrase(g, depth - 1) if a not in out]
-        return out
-
-    def _modifier_chain(self, tok: "Token") -> list[str]:
-        """A modifier's own modifiers ("the U.S. Senate committee": Senate <- U.S.)."""
-        out: list[str] = []
-        for c in tok.children:
-            if c.i < tok.i and c.dep_ in MODIFIER_DEPS:
-                out += self.at(c)
         return out
 
     # -- countries ------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Optional
 
 from entente.ontology import language
 
-from .frames import Frame, SUBJECT_DEPS
+from .frames import Frame, SUBJECT_DEPS, clause_verb
 from .predicates import OBJ_DEPS, lemma, objects
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -214,10 +214,10 @@ class Roles:
             s.actors = mods
             s.rules.append("actor:modifier")
         heads = [n]
-        if not s.actors and n.dep_ == "pobj" and n.head.lower_ in ("in", "as", "during") and n.head.head.pos_ == "VERB":
-            # "massed … in protest of X", "told Trump in phone conversations": the clause's subject
-            # does it, to the clause's object
-            v = n.head.head
+        v = clause_verb(n) if n.dep_ == "pobj" and n.head.lower_ in ("in", "as", "during", "at") else None
+        if not s.actors and v is not None:
+            # "massed … in protest of X", "told Trump in phone conversations", "reiterated … during a
+            # meeting with Quad ambassadors": the clause's subject does it, to the clause's object
             heads.append(v)
             subj = subject_token(v)
             if subj is not None:

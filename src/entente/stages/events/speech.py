@@ -187,6 +187,11 @@ def _target(ent: "Entities", tok, parties: list[str]) -> list[str]:
     """Whom an evaluative word judges: the party nearest to it in the parse — the subject of its
     clause or the noun it describes ("Putin is the aggressor", "Israel's heinous attacks") — else
     the first party the statement names."""
+    for p in tok.children:   # "the strength of the US-Australia-India-Japan partnership"
+        if p.dep_ == "prep" and p.lower_ == "of":
+            found = [a for g in p.children if g.dep_ == "pobj" for a in ent.phrase(g, depth=1) if a in parties]
+            if found:
+                return found
     x, hops = tok, 0
     while hops < 4:
         for c in [x] + list(x.children):
@@ -197,7 +202,7 @@ def _target(ent: "Entities", tok, parties: list[str]) -> list[str]:
         if x.head.i == x.i:
             break
         x, hops = x.head, hops + 1
-    return parties[:3]
+    return parties[:1]
 
 
 def _subject_party(ent: "Entities", tok, parties: list[str]) -> list[str]:

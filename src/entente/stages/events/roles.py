@@ -108,6 +108,12 @@ def subject_token(v) -> Optional[object]:
             continue
         if t.dep_ in ("acl", "relcl") and t.tag_ == "VBG":
             return t.head
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "pobj", "attr"):
+            # "reiterated the Quad's role in maintaining …": up through the noun to its verb
+            v = clause_verb(t)
+            if v is not None:
+                t = v
+                continue
         return None
     return None
 

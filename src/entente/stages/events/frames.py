@@ -97,13 +97,16 @@ def modality(t) -> Optional[str]:
     return None
 
 
-def conditional(t) -> bool:
-    """Has the clause of t a condition ("if they take negative steps, we will …")?"""
+def conditional(t) -> Optional[str]:
+    """The condition on the clause of t ("if they take negative steps, we will …"): its
+    subordinator, or None."""
     marks = gov("conditional")
     for c in t.children:
-        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children):
-            return True
-    return False
+        if c.dep_ == "advcl":
+            for m in c.children:
+                if m.dep_ == "mark" and m.lower_ in marks:
+                    return m.lower_
+    return None
 
 
 def in_condition(t) -> bool:
@@ -142,11 +145,17 @@ def frame(pred: Predicate) -> Frame:
         f.standing = True
     if negated(h) and not _double_negative(h):
         f.factuality = "negated"
+        if own_mod and f.type in ("AGREE", "CONCEDE"):
+            # "would not meet the demands", "will not accept": a refusal
+            f.code = coding.reject_code(f.code)
+            f.rules.insert(0, "refusal:will-not")
+            f.factuality = "asserted"
     elif in_condition(h):
         f.factuality = "hypothetical"
     elif own_mod:
         f.factuality = own_mod
-        if conditional(h) and f.type in CONFLICT_TYPES:
+        cond = conditional(h)
+        if cond == "unless" or cond and f.type in CONFLICT_TYPES:
             _threaten(f, h, "conditional")
     _climb(f, h)
     if f.governor is None and f.factuality in ("asserted", "reported") and _bare_infinitive(h):

@@ -27,7 +27,7 @@ ADVERB_PARTICLES = frozenset({"back", "down", "in", "over", "out", "off", "up", 
 # Heads of quantities whose of-phrase is the real object ("$50,000 worth of goods").
 QUANTITY_HEADS = frozenset({"worth", "million", "billion", "ton", "tonne", "amount", "package", "shipment",
                             "batch", "lot", "tranche", "number", "thousand", "hundred", "dozen", "hour", "day",
-                            "week", "round", "series", "string"})
+                            "week", "round", "series", "string", "part", "portion", "share"})
 
 
 @dataclass
@@ -102,6 +102,9 @@ def objects(verb) -> list:
     passive participle modifies ("sanctions imposed on Iran"), their conjuncts, and the real
     object behind a quantity ("$5 million worth of aid")."""
     out = [c for c in verb.children if c.dep_ in OBJ_DEPS or c.dep_ in ("nsubjpass", "nsubj:pass")]
+    if lemma(verb) in ("engage", "participate", "take", "join", "involve"):
+        # "were engaged in ethnic cleansing", "took part in the talks"
+        out += [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children if g.dep_ == "pobj"]
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
         out.append(verb.head)
     if verb.dep_ == "amod" and verb.head.pos_ == "NOUN" and verb.tag_ in ("VBN", "VBG"):
@@ -168,14 +171,6 @@ def verb_predicate(tab: Tables, verb) -> Optional[Predicate]:
     if lem not in tab.verb_lemmas:
         return None
     objs = objects(verb)
-    if lem in language.words("governors", "experience"):
-        # "met with opposition from China's mission", "faced criticism", "came under attack"
-        for o in objs + [g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("with", "under")
-                         for g in p.children if g.dep_ == "pobj"]:
-            nc = noun_code(tab, o)
-            if nc:
-                return Predicate(o, nc[0], f"experience:{lem}+{nc[2].split(':', 1)[1]}", [o, verb], nominal=True,
-                                 experienced=True)
     for p in particles(verb):
         key = f"{lem} {p.lower_}"
         nxt = [g for g in p.children if g.dep_ == "prep"]
@@ -193,8 +188,18 @@ def verb_predicate(tab: Tables, verb) -> Optional[Predicate]:
                 if not code:
                     return None
                 return Predicate(verb, code, f"verb_object:{lem}+{ow}", [verb, o], obj=o)
+    if lem in language.words("governors", "experience"):
+        # "met with opposition from China's mission", "faced criticism", "came under attack"
+        for o in objs + [g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("with", "under")
+                         for g in p.children if g.dep_ == "pobj"]:
+            nc = noun_code(tab, o)
+            if nc:
+                return Predicate(o, nc[0], f"experience:{lem}+{nc[2].split(':', 1)[1]}", [o, verb], nominal=True,
+                                 experienced=True)
     if lem in tab.object_block and any(lemma(o) in tab.object_block[lem] for o in objs):
         return None
+    if lem in CCOMP_BLOCK and any(c.dep_ == "ccomp" for c in verb.children):
+        return None   # "denied that it was involved": a denial, said, not done
     if lem in tab.object_required:
         code, kinds = tab.object_required[lem]
         for o in objs:
@@ -216,6 +221,8 @@ def verb_predicate(tab: Tables, verb) -> Optional[Predicate]:
     return None
 
 
+# Verbs that report a statement, not an act, when they take a that-clause.
+CCOMP_BLOCK = frozenset({"deny"})
 STOP_VERBS = frozenset({"stop", "cease", "halt", "suspend", "end", "abandon"})
 COMPLIANCE_VERBS = frozenset({"implement", "implementing", "honor", "honour", "comply", "abide", "observe", "respect",
                               "fulfil", "fulfill"})
@@ -252,6 +259,8 @@ def find(sent) -> list[Predicate]:
         if p is not None:
             found.append(p)
             used.update(x.i for x in p.tokens[1:])
+            if p.obj is not None:   # "provide 70 million dollars of aid": the object's words are this event's
+                used.update(x.i for x in p.obj.subtree)
     heads = {p.head.i for p in found}
     for t in sent:
         if t.i in used or t.i in heads:

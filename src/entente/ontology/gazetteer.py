@@ -12,6 +12,8 @@ from typing import Optional
 # Cities smaller than this are left out: a small town sharing a common word's
 # name ("Of", "Why") would otherwise become a place.
 MIN_CITY_POPULATION = 100_000
+# A province outweighs a city of the same name below this population, elsewhere.
+REGION_WEIGHT = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,8 @@ def _index() -> dict[str, Place]:
         k = _key(name)
         old = index.get(k)
         # Countries win over cities; bigger cities win over smaller ones.
-        if old is None or (old.kind != "country" and (place.kind == "country" or place.population > old.population)):
+        if old is None or (old.kind != "country" and (place.kind == "country" or place.population > old.population
+                                                      or (place.capital_of and not old.capital_of))):
             index[k] = place
 
     capitals = {}
@@ -52,6 +55,20 @@ def _index() -> dict[str, Place]:
         p = Place(getattr(c, "common_name", None) or c.name, c.alpha_3, "country", population=10**10)
         for n in {c.name, getattr(c, "common_name", c.name), getattr(c, "official_name", c.name)}:
             add(n, p)
+    # First-level subdivisions (ISO 3166-2: provinces, states, regions), a name shared by two
+    # countries' subdivisions being left out; a province wins over a smaller city of the same
+    # name elsewhere ("Ontario", "Balochistan").
+    regions: dict[str, set] = {}
+    for sd in pycountry.subdivisions:
+        if getattr(sd, "parent_code", None):
+            continue
+        c = pycountry.countries.get(alpha_2=sd.country_code)
+        if c is not None:
+            regions.setdefault(_key(sd.name), set()).add((sd.name, c.alpha_3))
+    for k, found in regions.items():
+        if len({iso for _n, iso in found}) == 1:
+            name, iso = sorted(found)[0]
+            add(name, Place(name, iso, "region", population=REGION_WEIGHT))
     for city in gc.get_cities().values():
         iso3 = iso2_to_3.get(city["countrycode"])
         if not iso3:
@@ -74,7 +91,9 @@ def place(name: str) -> Optional[Place]:
     if k.startswith("the "):
         k = k[4:]
     p = _index().get(k)
-    if p is None:
+    if p is None or (p.kind == "city" and p.capital_of is None):
+        # a province the codebook lists ("Ontario", "Balochistan") wins over a city that shares
+        # its name somewhere else
         from entente.ontology import codebook
 
         iso = codebook.get().region_places.get(codebook.norm(name))

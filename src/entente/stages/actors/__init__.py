@@ -350,10 +350,13 @@ def _person_context(doc, cb, reg: Registry) -> None:
                 objs += [c for c in h.children if c.dep_ == "poss"]
                 # "director general of the Pakistani military's media wing": the owner of the unit
                 objs += [c for o in list(objs) for c in o.children if c.dep_ in ("poss", "compound", "amod")]
+                # "… at the National University of Singapore": the place in the organisation's name
+                objs += [g for o in list(objs) for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                         for g in p.children if g.dep_ == "pobj"]
                 for o_tok in objs:
                     for k in reg.keys_at(o_tok.i):
                         o = reg.drafts[k]
-                        if o.kind in ("organization", "igo", "group") and o.key != d.key:
+                        if o.kind in ("organization", "igo", "group", "state") and o.key != d.key:
                             country = country or o.country
                             org_sector = org_sector or ("IGO" if o.kind == "igo" else o.sector)
             sector = sector or org_sector

@@ -24,6 +24,7 @@ class Title:
     posted_to: Optional[str] = None
     post_end: Optional[int] = None   # end of "to China"
     capitalised: bool = True
+    of_country: Optional[str] = None   # the party after "for/of" ("spokesperson for Pakistan's ministry")
 
 
 @dataclass
@@ -238,7 +239,7 @@ def _title_after(ctx: Context, e: int, sent_end: int) -> Optional[Title]:
         if cand is not None:
             lead = doc[e + 1:cand.start]
             ok = all(x.lower_ in ("the", "a", "an", "'s", "’s", "then", "former") or x.i in ctx.claimed_country
-                     for x in lead)
+                     or x.ent_type_ in ("GPE", "LOC") for x in lead)   # "Ontario's provincial leader"
             if ok:
                 best = cand
         k += 1
@@ -276,6 +277,7 @@ def _appositive_title(ctx: Context, title, s: int, e: int, sent_start: int, sent
     """A title set off by commas before the name (or its title), or after the name."""
     doc, cb = ctx.doc, ctx.cb
     # "India's Ambassador to China, Pradeep Kumar Rawat"; "Pakistan's army chief, General Asim Munir"
+    complement = None
     c = (title.start if title is not None else s) - 1
     if c > sent_start and doc[c].text == ",":
         t = title_ending_at(doc, cb, c, sent_start, ctx.claimed_country)
@@ -285,11 +287,16 @@ def _appositive_title(ctx: Context, title, s: int, e: int, sent_start: int, sent
                 k2 = cm.start - 1
                 if k2 >= 0 and doc[k2].lower_ == "the":
                     k2 -= 1
-                if k2 >= 0 and doc[k2].lower_ in ("to", "in"):
+                if k2 >= 0 and doc[k2].lower_ in ("to", "in", "for", "of"):
+                    # "India's Ambassador to China, …", "the spokesperson for Pakistan's Ministry of …, …"
                     t = title_ending_at(doc, cb, k2, sent_start, ctx.claimed_country)
+                    if t is not None and doc[k2].lower_ in ("for", "of") and cm.entry.kind in PARTY_KINDS:
+                        complement = cm
         if t is not None and t.start not in used_titles:
             title = t
             links.append((t.start, t.end))
+            if complement is not None and complement.entry.country:
+                title.of_country = complement.entry.country
     if title is None and e < sent_end and doc[e].text == ",":
         t = _title_after(ctx, e, sent_end)
         if t is not None:
@@ -365,6 +372,8 @@ def find_people(ctx: Context, persons: list[tuple[int, int]]) -> list[PersonMent
                 p.title = adjacent
                 if p.country is None:
                     _apply_country(ctx, p, adjacent.start)
+            if p.country is None and title.of_country:
+                p.country, p.source = title.of_country, "title"
             if p.country is None:
                 # "President of the European Commission", "Minister of State for India"
                 for i in range(title.start, title.end):

@@ -175,6 +175,7 @@ def run(analysis: Analysis) -> None:
     descriptions.party_groups(doc, cb, reg)
     descriptions.resolve(doc, cb, reg)
     coref.resolve(doc, cb, reg)
+    knowledge.complete_from_descriptions(doc, reg)
     places.sort(key=lambda p: p["start"])
     _local_groups(doc, reg, places)
     for p in places:

@@ -37,3 +37,66 @@ def complete_people(reg: Registry, on: Optional[str]) -> None:
         d.sector = d.sector or h.sector
         if not d.role:
             d.role = h.title
+
+
+DESCRIPTION_DEPS = frozenset({"poss", "compound", "amod", "npadvmod", "nmod"})
+AFFILIATION_PREPS = frozenset({"for", "of", "at", "with", "from", "to"})
+# A description word that names an institution ("foreign ministry spokesperson"): the person belongs
+# to the last institution of the story with that word in its name.
+INSTITUTION_WORDS = frozenset({"ministry", "military", "army", "government", "police", "embassy", "mission",
+                               "parliament", "council", "administration", "party"})
+
+
+def complete_from_descriptions(doc, reg: Registry) -> None:
+    """A person's country from the words that describe them, through the parse: "the spokesperson
+    for Pakistan's Ministry of Foreign Affairs, Ambassador Shafqat Ali Khan", "United
+    Nations-appointed special rapporteur Richard Bennett", "Erdogan's communication chief, Fahrettin
+    Altun", "Trump's special envoy, Steve Witkoff"."""
+    for d in list(reg.drafts.values()):
+        if d.kind != "person" or d.country:
+            continue
+        for m in d.mentions:
+            if m.shared or doc[m.start].pos_ == "PRON":
+                continue
+            country = _described_country(doc, reg, d, doc[m.start:m.end].root)
+            if country:
+                d.country = country
+                break
+        if not d.country and d.role:
+            d.country = _institution_country(doc, reg, d)
+
+
+def _described_country(doc, reg: Registry, d, root) -> Optional[str]:
+    words = [root] + [c for c in root.children if c.dep_ in ("appos", "compound") and c.pos_ == "NOUN"]
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        words.append(root.head)
+    found: list[tuple[int, str]] = []   # (rank, country): states and bodies first, then IGOs, then people
+    for w in words:
+        toks = [t for c in w.children if c.dep_ in DESCRIPTION_DEPS and c.i < w.i for t in c.subtree]
+        toks += [t for p in w.children if p.dep_ == "prep" and p.lower_ in AFFILIATION_PREPS
+                 for g in p.children if g.dep_ == "pobj" for t in g.subtree]
+        for t in toks:
+            for k in reg.keys_at(t.i):
+                o = reg.drafts.get(k)
+                if o is None or o.key == d.key or not o.country:
+                    continue
+                rank = 2 if o.kind == "person" else (1 if o.country == "IGO" else 0)
+                found.append((rank, o.country))
+    return min(found)[1] if found else None
+
+
+def _institution_country(doc, reg: Registry, d) -> Optional[str]:
+    words = {w.strip(".,").lower() for w in d.role.split()} & INSTITUTION_WORDS
+    if not words:
+        return None
+    first = min((m.start for m in d.mentions), default=0)
+    best = None
+    for o in reg.drafts.values():
+        if o.kind not in ("organization", "group") or not o.country:
+            continue
+        name = {w.strip(".,").lower() for w in o.name.replace("’s", " ").replace("'s", " ").split()}
+        if words & name:
+            pos = [m.start for m in o.mentions if m.start < first]
+            if pos and (best is None or max(pos) > best[0]):
+                best = (max(pos), o.country)
+    return best[1] if best else None

@@ -46,10 +46,8 @@ class Analysis:
     quoted_by: dict[int, str] = field(default_factory=dict)
     # event id -> token index of its trigger (the events stage), for dating and agreements
     event_anchor: dict[str, int] = field(default_factory=dict)
-    # places the actors stage found (not parties: "talks in Jeddah"), and token -> the state actor
-    # standing for the country a place lies in (for "attacked a train near Sibi" -> Pakistan)
+    # places the actors stage found (not parties: "talks in Jeddah")
     places: list[Place] = field(default_factory=list)
-    place_actor: dict[int, list[str]] = field(default_factory=dict)
     # token spans the actors stage decided are not mentions of a state ("Indian Ocean")
     not_actors: list[tuple[int, int, str]] = field(default_factory=list)
     # statement id -> token indices of its content (the statements stage)

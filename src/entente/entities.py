@@ -36,6 +36,30 @@ class Entities:
     def __init__(self, analysis: "Analysis"):
         self.analysis = analysis
         self.by_id: dict[str, "Actor"] = {a.id: a for a in analysis.result.actors}
+        self.place_at: dict[int, str] = {}
+        for p in analysis.places:
+            if p.country and p.country != "IGO":
+                for i in range(p.start, p.end):
+                    self.place_at[i] = p.country
+
+    def place_state(self, tok: "Token") -> list[str]:
+        """The state a place named by the token lies in ("a train near Sibi, Balochistan" ->
+        Pakistan), as an entity: the story's own actor for it, or a new one with no mention."""
+        iso = self.place_at.get(tok.i)
+        return [self.state(iso)] if iso else []
+
+    def state(self, iso: str) -> str:
+        for a in self.analysis.result.actors:
+            if a.kind == "state" and a.country == iso:
+                return a.id
+        from entente.model import Actor
+        from entente.ontology import codebook
+
+        new = Actor(id=f"a{len(self.analysis.result.actors) + 1}", name=codebook.get().country_name(iso),
+                    kind="state", country=iso, sector="GOV", code=iso)
+        self.analysis.result.actors.append(new)
+        self.by_id[new.id] = new
+        return new.id
 
     # -- single tokens ------------------------------------------------------------------------
     def at(self, tok: "Token") -> list[str]:

@@ -8,9 +8,9 @@ Submodules, one job each:
   registry — drafts -> the contract's `Actor`s, ids in first-mention order, token links
 
 Writes `analysis.result.actors`, `analysis.result.groupings`, the token index
-(`analysis.link_mention`), `analysis.places` (places named, with their country) and
-`analysis.place_actor` (place token -> the state it lies in, kept as an actor even when the
-story never names that state), and `analysis.not_actors`: country names and demonyms the stage
+(`analysis.link_mention`), `analysis.places` (places named, with their country; the entity model
+gives the state a place lies in when an event needs it as a party), and `analysis.not_actors`:
+country names and demonyms the stage
 decided are *not* mentions of a state — part of a longer proper name ("Indian" of "Indian
 Ocean") or an attitude ("anti-Pakistan") — so later stages do not make them state actors again.
 """
@@ -178,18 +178,8 @@ def run(analysis: Analysis) -> None:
     knowledge.complete_from_descriptions(doc, reg)
     places.sort(key=lambda p: p["start"])
     _local_groups(doc, reg, places)
-    for p in places:
-        if p["country"] and p["country"] != "IGO":
-            d = reg.get_or_add("s:" + p["country"], name=cb.country_name(p["country"]), kind="state",
-                               country=p["country"], sector="GOV", code=p["country"])
-            d.implicit = True
-    ids = reg.finish()
+    reg.finish()
     analysis.places = [Place(p["start"], p["end"], p["name"], p["country"]) for p in places]
-    for p in places:
-        key = "s:" + (p["country"] or "")
-        if key in ids:
-            for i in range(p["start"], p["end"]):
-                analysis.place_actor[i] = [ids[key]]
     analysis.not_actors = [(x["start"], x["end"], x["name"]) for x in not_actors]
 
 

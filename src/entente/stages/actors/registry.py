@@ -33,7 +33,6 @@ class Draft:
     mentions: list[MentionSpan] = field(default_factory=list)
     code: Optional[str] = None
     links: list[tuple[int, int]] = field(default_factory=list)
-    implicit: bool = False   # kept without a mention: the state a place of the story lies in
 
     @property
     def first(self) -> int:
@@ -118,7 +117,7 @@ class Registry:
         """Write the actors; returns draft key -> actor id."""
         analysis = self.analysis
         doc = analysis.doc
-        drafts = [d for d in self.drafts.values() if d.mentions or d.implicit]
+        drafts = [d for d in self.drafts.values() if d.mentions]
         drafts.sort(key=lambda d: (d.first, d.key))
         ids = {d.key: f"a{n}" for n, d in enumerate(drafts, 1)}
         actors = []

@@ -344,8 +344,9 @@ class Roles:
 
     def sentence_places(self, f: Frame) -> list[str]:
         for t in f.pred.head.sent:
-            if t.i in self.analysis.place_actor:
-                return list(self.analysis.place_actor[t.i])
+            found = self.ent.place_state(t)
+            if found:
+                return found
         return []
 
     def _people_object(self, f: Frame) -> bool:
@@ -380,7 +381,7 @@ class Roles:
         ids = []
         for h in [f.pred.head] + f.recipient_heads:
             for t in h.subtree:
-                for a in self.analysis.place_actor.get(t.i, ()):
+                for a in self.ent.place_state(t):
                     if a not in ids:
                         ids.append(a)
             if ids:

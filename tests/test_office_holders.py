@@ -113,11 +113,12 @@ def test_the_date_picks_the_office():
 
 
 def test_out_of_office_on_that_date():
-    # Trump's first term ended on 20 January 2021; the knowledge base knows no office of his in 2022.
+    # Trump's first term ended on 20 January 2021 and his second began on 20 January 2025:
+    # the knowledge base knows no office of his in 2022.
     assert oh.person("Donald Trump", "2022-01-01") is None
     # Without a date, the most recent office.
     h = oh.person("Donald Trump")
-    assert (h.country, h.office, h.start) == ("USA", "head_of_state", "2017-01-20")
+    assert (h.country, h.office, h.start, h.end) == ("USA", "head_of_state", "2025-01-20", None)
 
 
 def test_ambiguous_family_name_returns_none():
@@ -223,8 +224,13 @@ def test_build_script_rebuilds_the_same_file_from_sparql_results(tmp_path):
     src.write_text(json.dumps(results), encoding="utf-8")
     out = tmp_path / "kb.json"
     subprocess.run([sys.executable, str(ROOT / "tools" / "build_office_holders.py"),
-                    "--sparql-json", str(src), "--out", str(out)], check=True, capture_output=True)
+                    "--sparql-json", str(src), "--sparql-date", "2026-01-31", "--out", str(out)],
+                   check=True, capture_output=True)
     built = json.loads(out.read_text(encoding="utf-8"))
+    assert built["meta"]["sources"] == [{"name": "query.wikidata.org", "repo": "https://query.wikidata.org/",
+                                         "commit": "", "file": "wd.json", "date": "2026-01-31",
+                                         "licence": "CC0-1.0", "covers": "*"}]
+    assert built["meta"]["as_of"] == {"*": "2026-01-31"}
     assert built["people"]["Q1"][:2] == ["Ada Example", ["Ada X. Example"]]
     assert built["people"]["Q1"][2].split("|") == ["ada example", "ada x example"]  # full-name keys
     assert "example" in built["people"]["Q1"][3].split("|")  # the family name
@@ -237,8 +243,10 @@ def test_build_script_rebuilds_the_same_file_from_sparql_results(tmp_path):
 def test_stored_name_keys_match_the_module(data):
     """The build stores each person's name keys; a change to the name rules needs a rebuild."""
     countries: dict[str, set[str]] = {}
+    offices: dict[str, set[str]] = {}
     for row in data["tenures"]:
         countries.setdefault(row[0], set()).add(row[1])
+        offices.setdefault(row[0], set()).add(row[2])
     stale = [q for q, (label, aliases, full, short) in data["people"].items()
-             if oh.name_keys(label, aliases, countries[q]) != (full, short)]
+             if oh.name_keys(label, aliases, countries[q], short=offices[q] != {"legislator"}) != (full, short)]
     assert stale == [], f"{len(stale)} people with stale name keys: run tools/build_office_holders.py"

@@ -3,196 +3,81 @@
 
 Writes ``src/entente/ontology/data/en/office_holders.json`` (read by
 ``entente.ontology.office_holders``): who held which office, in which country,
-from when to when. Every fact comes from Wikidata (CC0 1.0): P39 "position held"
-statements with their P580 start / P582 end qualifiers, the holder's English
-label and the position's English label.
+from when to when. Every fact comes from a named public source whose licence
+allows redistribution; the file's ``meta.sources`` lists each one with its URL,
+commit, date and licence. One adapter module per source:
 
-Two ways to build it
---------------------
+* ``office_holders_everypolitician.py`` -- the EveryPolitician scraper
+  repositories: committed Wikidata query output (CC0), 2022-07 to 2023-03, one
+  repository per country (``--snapshots``);
+* ``office_holders_uscongress.py`` -- unitedstates/congress-legislators (CC0):
+  US presidents and vice presidents, and every member of Congress listed since
+  2012, with their Wikidata QIDs (``--us-congress``);
+* ``office_holders_sparql.py`` -- the JSON results of a SPARQL query run at
+  query.wikidata.org (CC0), the way to refresh from Wikidata itself
+  (``--sparql-json`` with ``--sparql-date``).
 
-1. Offline, from the EveryPolitician scraper snapshots (what the shipped file
-   was built from). The repositories under https://github.com/every-politician-scrapers
-   hold the output of SPARQL queries against Wikidata (``html/holders21.csv``:
-   the P39s of people who held a cabinet-level position since about 1997, under
-   the positions' short English names; ``html/positions.csv``: those positions'
-   QIDs and English labels; ``sources/wpoffice/*/wikidata.csv``: the full P39
-   history of single positions such as a head of government, a foreign
-   minister, a central-bank governor or the ambassador to the UN;
-   ``meta.json``: the country's QID). One repository per country is named in
-   ``REPOSITORIES`` below; the shipped file's ``meta.sources`` lists the URL and
-   HEAD commit (2022-07 to 2023-03) of each one it was built from. To rebuild
-   exactly that file::
+Merging is deterministic: for the same person and office (QID, country, office
+key) the tenures of the source with the latest date win and the others' are
+dropped; a person's English label is the first one met in the order Wikidata
+query output, then other sources.
 
-       python3 -c "import json; [print(s['repo'], s['commit']) for s in json.load(open(
-           'src/entente/ontology/data/en/office_holders.json'))['meta']['sources']]" |
-       while read url commit; do
-           d=/tmp/ep/every-politician-scrapers+$(basename "$url")/repo
-           git clone --quiet --bare "$url" "$d" && git --git-dir "$d" update-ref --no-deref HEAD "$commit"
-       done
-       python tools/build_office_holders.py --snapshots /tmp/ep
+Refresh
+-------
 
-   (Leave out ``update-ref`` to build from the repositories' newest commits; the
-   project has not been updated since early 2023.)
+Bring the sources in with the search tool's ``fetch`` (or ``git clone --bare``
+into the same layout), then build::
 
-2. Online, straight from Wikidata (the way to refresh it)::
+    # every-politician-scrapers/<repo> for each repo in REPOSITORIES, and
+    # unitedstates/congress-legislators, as <dir>/<owner>+<name>/repo
+    python tools/build_office_holders.py --snapshots /work/.mirror \\
+        --us-congress /work/.mirror/unitedstates+congress-legislators/repo
 
-       python tools/build_office_holders.py --print-query > office_holders.rq
-       curl -G https://query.wikidata.org/sparql -H 'Accept: application/sparql-results+json' \
-            -H 'User-Agent: entente-office-holders/1.0' --data-urlencode query@office_holders.rq > wd.json
-       python tools/build_office_holders.py --sparql-json wd.json
+To rebuild exactly the shipped file, check each repository out at the commit
+``meta.sources`` names (``git --git-dir D update-ref --no-deref HEAD <commit>``).
+From Wikidata directly (no network on the machine this was written on, so the
+query has not been run; check its row count and a few known holders against the
+previous build before shipping)::
 
-   (or paste ``SPARQL_QUERY`` into https://query.wikidata.org/ and download the
-   JSON). The query was written against the Wikidata data model but could not be
-   run from the machine this script was written on (no network): check its row
-   count and a few known holders against the previous build before shipping a
-   refresh, and see its first comment for the offices it does not reach yet.
+    python tools/build_office_holders.py --print-query > office_holders.rq
+    curl -G https://query.wikidata.org/sparql -H 'Accept: application/sparql-results+json' \\
+         -H 'User-Agent: entente-office-holders/1.0' --data-urlencode query@office_holders.rq > wd.json
+    python tools/build_office_holders.py --snapshots /work/.mirror \\
+        --us-congress /work/.mirror/unitedstates+congress-legislators/repo \\
+        --sparql-json wd.json --sparql-date 2026-01-31
 
 Titles become normalised office keys (``head_of_state``, ``foreign_minister``,
-``un_ambassador`` ...) by the rules in ``tools/office_holders_offices.py``.
-Country codes are ISO 3166-1 alpha-3 (``IGO`` with ``org`` for international
-organisations).
+``un_ambassador``, ``legislator`` ...) by the rules in
+``tools/office_holders_offices.py``. Country codes are ISO 3166-1 alpha-3 (``IGO``
+with ``org`` for international organisations).
 """
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import re
-import subprocess
 import sys
 import unicodedata
 from collections import defaultdict
+from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import office_holders_everypolitician as everypolitician  # noqa: E402
+import office_holders_sparql as sparql  # noqa: E402
+import office_holders_uscongress as uscongress  # noqa: E402
 from office_holders_offices import IGO_ORGS, classify  # noqa: E402
+from office_holders_rows import GitDir  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 from entente.ontology.office_holders import name_keys  # noqa: E402  (the module's own name keys)
 OUT = ROOT / "src/entente/ontology/data/en/office_holders.json"
-EP_URL = "https://github.com/every-politician-scrapers/"
 FIRST_YEAR = 1985  # tenures that ended before this are left out
-
-SPARQL_QUERY = """
-# Every P39 statement (not deprecated) for: the offices of head of state (P1906)
-# and head of government (P1313) of every sovereign state; every position that
-# is a subclass of minister (Q83307) with a sovereign state as jurisdiction
-# (P1001); ambassadors and permanent representatives (Q121998, Q1589948) of a
-# sovereign state; and these international offices: UN Secretary-General
-# (Q81066), pope (Q19546). Tenures that ended before 1985 are left out.
-# Not reached yet: central-bank governors, national security advisers and the
-# EU, NATO and AU offices -- add their position QIDs to the last VALUES list
-# (look them up on wikidata.org). Q121998 and Q1589948 (ambassador, permanent
-# representative) and Q19546 were not checked against live Wikidata.
-SELECT ?person ?personLabel ?position ?positionLabel ?country ?start ?end
-       (GROUP_CONCAT(DISTINCT ?alias; separator="|") AS ?aliases) WHERE {
-  {
-    ?country wdt:P31 wd:Q3624078 .
-    { ?country wdt:P1906 ?position } UNION { ?country wdt:P1313 ?position }
-  } UNION {
-    ?position wdt:P279* wd:Q83307 ; wdt:P1001 ?country .
-    ?country wdt:P31 wd:Q3624078 .
-  } UNION {
-    VALUES ?kind { wd:Q121998 wd:Q1589948 }
-    ?position wdt:P279* ?kind ; wdt:P17 ?country .
-    ?country wdt:P31 wd:Q3624078 .
-  } UNION {
-    VALUES ?position { wd:Q81066 wd:Q19546 }
-  }
-  ?person wdt:P31 wd:Q5 ; p:P39 ?st .
-  ?st ps:P39 ?position .
-  FILTER NOT EXISTS { ?st wikibase:rank wikibase:DeprecatedRank }
-  OPTIONAL { ?st pq:P580 ?start }
-  OPTIONAL { ?st pq:P582 ?end }
-  FILTER(!BOUND(?end) || YEAR(?end) >= 1985)
-  OPTIONAL { ?person skos:altLabel ?alias . FILTER(LANG(?alias) = "en") }
-  SERVICE wikibase:label { bd:serviceParam wikibase:language "en" . }
-}
-GROUP BY ?person ?personLabel ?position ?positionLabel ?country ?start ?end
-"""
-
-# The scraper repositories the shipped file was built from (one per country,
-# plus "world" for UN and other international offices).
-REPOSITORIES = """
-afghanistan albania-cabinet algeria-cabinet andorra-cabinet angola antigua-barbuda-ministers
-argentina-ministers armenia-ministers australia-cabinet austria-cabinet azerbaijan-cabinet
-bahamas-cabinet bahrain bangladesh-ministers barbados-cabinet belarus-ministers belgium-cabinet
-belize-ministers benin-ministers bhutan-ministers bolivia-ministers bosnia-herzegovina-ministers
-botswana-ministers brazil-ministers brunei-ministers bulgaria-cabinet burkina-faso
-burundi-ministers cabo-verde cambodia cameroon canada-cabinet central-african-republic
-chad-ministers chile-ministers china-ministers comoros congo-brazzaville congo-kinshasa-ministers
-costa-rica croatia-ministers cuba cyprus-cabinet czech-ministers denmark-cabinet
-djibouti-ministers dominica dominican-republic ecuador-ministers egypt-ministers
-el-salvador-ministers equatorial-guinea eritrea-ministers estonia eswatini ethiopia-ministers
-fiji-ministers finland-cabinet france-cabinet gabon-ministers gambia-ministers georgia-ministers
-ghana-ministers greece-cabinet grenada guatemala-ministers guinea guinea-bissau guyana haiti
-honduras-ministers hungary-cabinet iceland-cabinet india-ministers indonesia-ministers
-iran-ministers iraq-ministers ireland-ministers israel-ministers italy-ministers ivory-coast
-jamaica-ministers japan-ministers jordan-ministers kazakhstan-cabinet kenya kiribati-ministers
-kosovo-cabinet kuwait-ministers kyrgyzstan-ministers laos latvia-cabinet lebanon
-lesotho-ministers liberia-ministers libya liechtenstein-ministers lithuania luxembourg-cabinet
-malawi-ministers malaysia-ministers maldives-ministers mali malta-ministers
-marshall-islands-ministers mauritania mauritius-ministers mexico-ministers micronesia-ministers
-moldova-ministers mongolia-ministers montenegro-cabinet morocco-ministers mozambique
-myanmar-ministers nepal-ministers netherlands-cabinet new-zealand-cabinet nicaragua
-niger-ministers nigeria north-korea north-macedonia-ministers norway-cabinet oman
-pakistan-ministers palau palestine panama-ministers papua-new-guinea paraguay-ministers
-philippines-ministers poland-cabinet portugal-cabinet qatar-ministers romania-cabinet
-russia-cabinet rwanda-ministers samoa-ministers sao-tome-and-principe saudi-ministers
-senegal-ministers serbia-ministers seychelles-ministers sierra-leone singapore-ministers
-slovakia-cabinet slovenia-cabinet solomons-ministers somalia-cabinet south-africa-cabinet
-south-korea-ministers south-sudan spain-ministers sri-lanka-cabinet st-kitts-and-nevis-cabinet
-st-lucia-cabinet st-vincent-and-the-grenadines sudan suriname sweden-cabinet
-swiss-federal-council syria taiwan tajikistan-ministers tanzania-ministers timor-leste-ministers
-togo tonga-ministers trinidad-and-tobago-cabinet tunisia-ministers turkey-ministers
-tuvalu-ministers uae-ministers uganda-ministers ukraine-cabinet united-kingdom-cabinet
-uruguay-ministers us-cabinet uzbekistan-ministers vanuatu-cabinet venezuela vietnam world yemen
-zambia-ministers zimbabwe
-""".split()
-
-# Wikidata QIDs of states whose snapshot name pycountry does not know, with their alpha-3
-# (Kosovo has no ISO code; XKX is the code the EU and others use).
-COUNTRY_QIDS = {
-    "Q921": "BRN", "Q971": "COG", "Q974": "COD", "Q1008": "CIV", "Q1246": "XKX", "Q219060": "PSE",
-    "Q733": "PRY", "Q159": "RUS", "Q1039": "STP", "Q43": "TUR",
-}
-
-
-def iso3(name: str, qid: str) -> str:
-    """ISO 3166-1 alpha-3 of a state named in a snapshot's meta.json ('' if none)."""
-    if qid in COUNTRY_QIDS:
-        return COUNTRY_QIDS[qid]
-    import pycountry
-
-    bare = re.sub(r"^the ", "", name.strip(), flags=re.I)
-    try:
-        return pycountry.countries.lookup(bare).alpha_3
-    except LookupError:
-        return ""
-
-
-# --- dates -------------------------------------------------------------------
-
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
-
-
-def iso_date(value: str) -> str | None:
-    """'2017-01-20T00:00:00Z' -> '2017-01-20'; '2019-12' and '1999' stay partial."""
-    m = _DATE.match((value or "").strip())
-    if not m:
-        return None
-    year, month, day = m.groups()
-    if month in (None, "00"):
-        return year
-    if day in (None, "00"):
-        return f"{year}-{month}"
-    return f"{year}-{month}-{day}"
-
-
-def _lo(d: str) -> str:
-    return (d + "-01-01")[:10] if len(d) == 4 else (d + "-01")[:10] if len(d) == 7 else d
+SPARQL_QUERY = sparql.SPARQL_QUERY
+# Seats in a legislature: a person holding only these gets full-name keys, no short forms
+# (hundreds of legislators share family names with ministers and heads of state).
+NO_SHORT_FORMS = {"legislator"}
 
 
 # --- names ---------------------------------------------------------------------
@@ -212,99 +97,60 @@ def aliases_for(label: str, extra: list[str]) -> list[str]:
     return out
 
 
-# --- reading snapshots -----------------------------------------------------------
+# --- dates -----------------------------------------------------------------------
 
-class Snapshot:
-    """One scraper repository, read from a bare git directory or a checkout."""
-
-    def __init__(self, path: Path):
-        self.path = path
-        self.bare = not (path / "html").is_dir()
-
-    def read(self, name: str) -> str | None:
-        if not self.bare:
-            f = self.path / name
-            return f.read_text(encoding="utf-8") if f.is_file() else None
-        r = subprocess.run(["git", "--git-dir", str(self.path), "show", f"HEAD:{name}"],
-                           capture_output=True)
-        return r.stdout.decode("utf-8") if r.returncode == 0 else None
-
-    def files(self, pattern: str) -> list[str]:
-        if not self.bare:
-            return sorted(str(p.relative_to(self.path)) for p in self.path.glob(pattern))
-        r = subprocess.run(["git", "--git-dir", str(self.path), "ls-tree", "-r", "--name-only", "HEAD"],
-                           capture_output=True, text=True)
-        rx = re.compile("^" + re.escape(pattern).replace(r"\*", "[^/]+") + "$")
-        return sorted(n for n in r.stdout.splitlines() if rx.match(n))
-
-    def head(self) -> tuple[str, str]:
-        args = ["git", "--git-dir", str(self.path)] if self.bare else ["git", "-C", str(self.path)]
-        r = subprocess.run(args + ["log", "-1", "--format=%H %cs"], capture_output=True, text=True)
-        commit, _, day = r.stdout.strip().partition(" ")
-        return commit, day
+def _lo(d: str) -> str:
+    return (d + "-01-01")[:10] if len(d) == 4 else (d + "-01")[:10] if len(d) == 7 else d
 
 
-def _csv(text: str | None) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(text))) if text else []
+def _hi(d: str) -> str:
+    if len(d) == 4:
+        return d + "-12-31"
+    if len(d) == 7:
+        import calendar
+
+        y, m = int(d[:4]), int(d[5:])
+        return f"{d}-{calendar.monthrange(y, m)[1]:02d}"
+    return d
 
 
-def _match_title(short: str, labels: dict[str, str]) -> tuple[str, str]:
-    """The position's QID when the title is exactly one position's English label."""
-    exact = [q for q, lab in labels.items() if lab.casefold() == short.casefold()]
-    return (short, exact[0]) if len(exact) == 1 else (short, "")
+# --- merging sources ---------------------------------------------------------------
 
+def latest_source_wins(rows: list[dict], sources: list[dict]) -> tuple[list[dict], int]:
+    """Keep, for each (person, country, office), only the rows of the latest-dated source
+    that speaks of it (ties: the later source in the list). Returns the rows kept and the
+    number dropped."""
+    def rank(i: int) -> tuple[str, int]:
+        return sources[i]["date"], i
 
-def read_snapshot(snap: Snapshot, repo: str) -> tuple[list[dict], dict]:
-    meta = json.loads(snap.read("meta.json") or "{}")
-    jur = meta.get("jurisdiction") or {}
-    country = iso3(jur.get("name", ""), jur.get("id", "")) if jur else ""
-    if repo != "world" and not country:
-        return [], {}
-    labels = {r["id"]: r["position"] for r in _csv(snap.read("html/positions.csv")) if r.get("id")}
-    rows: list[dict] = []
-    for r in _csv(snap.read("html/holders21.csv")):
-        if not (r.get("personID") or "").startswith("Q") or not r.get("person"):
-            continue
-        title, pqid = _match_title(r["position"], labels)
-        rows.append({"qid": r["personID"], "name": r["person"], "extra": [r.get("enwiki") or ""],
-                     "title": title, "position": pqid, "country": country, "exact": False,
-                     "start": iso_date(r.get("start", "")), "end": iso_date(r.get("end", ""))})
-    for path in snap.files("sources/wpoffice/*/wikidata.csv"):
-        pmeta = json.loads(snap.read(path.replace("wikidata.csv", "meta.json")) or "{}")
-        pqid = pmeta.get("position", "")
-        if pqid not in labels:
-            continue  # no English label for this position in the snapshot
-        for r in _csv(snap.read(path)):
-            item = r.get("item") or r.get("wdid") or ""
-            if not item.startswith("Q") or not r.get("itemLabel"):
-                continue
-            rows.append({"qid": item, "name": r["itemLabel"], "extra": [],
-                         "title": labels[pqid], "position": pqid, "country": country, "exact": True,
-                         "start": iso_date(r.get("startDate", "")), "end": iso_date(r.get("endDate", ""))})
-    commit, day = snap.head()
-    return rows, {"repo": EP_URL + repo, "commit": commit, "date": day, "country": country}
-
-
-def read_sparql(path: Path) -> list[dict]:
-    """Rows from the JSON results of SPARQL_QUERY."""
-    data = json.loads(path.read_text(encoding="utf-8"))
-    rows = []
-    for b in data["results"]["bindings"]:
-        val = {k: v["value"] for k, v in b.items()}
-        qid = val.get("person", "").rsplit("/", 1)[-1]
-        cq = val.get("country", "").rsplit("/", 1)[-1]
-        rows.append({"qid": qid, "name": val.get("personLabel", ""),
-                     "extra": [a for a in val.get("aliases", "").split("|") if a],
-                     "title": val.get("positionLabel", ""), "position": val.get("position", "").rsplit("/", 1)[-1],
-                     "country": iso3("", cq) if cq else "", "exact": True, "start": iso_date(val.get("start", "")),
-                     "end": iso_date(val.get("end", ""))})
-    return rows
+    keyed: list[tuple[tuple, dict]] = []
+    best: dict[tuple, tuple[str, int]] = {}
+    for r in rows:
+        office, _ = classify(r["title"], r["country"])
+        key = (r["qid"], "IGO" if office in IGO_ORGS else r["country"], office)
+        keyed.append((key, r))
+        if key not in best or rank(r["source"]) > best[key]:
+            best[key] = rank(r["source"])
+    kept = [r for key, r in keyed if rank(r["source"]) == best[key]]
+    return kept, len(rows) - len(kept)
 
 
 # --- building --------------------------------------------------------------------
 
-def build(rows: list[dict]) -> tuple[dict, list[list], dict[str, int]]:
-    """People (qid -> [name, aliases]) and merged tenures, sorted, deterministic."""
+def labels_of(rows: list[dict]) -> dict[str, str]:
+    """Each person's English label: the first name met (sources are read Wikidata query
+    output first), taken before superseded rows are dropped so that a later source
+    of another kind does not rename a person."""
+    labels: dict[str, str] = {}
+    for r in rows:
+        if r["name"] and not re.match(r"^Q\d+$", r["name"]):
+            labels.setdefault(r["qid"], r["name"])
+    return labels
+
+
+def build(rows: list[dict], labels: dict[str, str] | None = None) -> tuple[dict, list[list], dict[str, int]]:
+    """People (qid -> [name, aliases, full keys, short keys]) and merged tenures, sorted."""
+    labels = labels or {}
     people: dict[str, list] = {}
     spans: dict[tuple, list[tuple[str, str | None]]] = defaultdict(list)
     exact_keys: set[tuple] = set()  # tenures read from a position's own P39 history
@@ -323,15 +169,15 @@ def build(rows: list[dict]) -> tuple[dict, list[list], dict[str, int]]:
         if office == "other":
             dropped["junior or unclassified office"] += 1
             continue
-        country = r["country"]
-        if office in IGO_ORGS:
-            country = "IGO"
+        country = "IGO" if office in IGO_ORGS else r["country"]
         if not country:
             dropped["no country"] += 1
             continue
-        person = people.setdefault(r["qid"], [r["name"], []])
-        for a in aliases_for(r["name"], r["extra"]):
-            if a != person[0] and a not in person[1]:
+        person = people.setdefault(r["qid"], [labels.get(r["qid"], r["name"]), []])
+        # Another source's spelling of the name is an alias too (Latin-script ones only).
+        other = [r["name"]] if fold(r["name"]).isascii() else []
+        for a in aliases_for(person[0], [*other, *r["extra"]]):
+            if a not in person[1]:
                 person[1].append(a)
         key = (r["qid"], country, office, r["title"], sector)
         spans[key].append((r["start"], r["end"]))
@@ -340,7 +186,7 @@ def build(rows: list[dict]) -> tuple[dict, list[list], dict[str, int]]:
     for key, ss in spans.items():
         qid, country, office, title, sector = key
         exact = key in exact_keys
-        ss.sort(key=lambda s: _lo(s[0]))
+        ss.sort(key=lambda s: (_lo(s[0]), s[1] is None, s[1] or ""))
         merged: list[list] = []
         for start, end in ss:
             # Consecutive terms (a new cabinet, a re-appointment) join into one tenure.
@@ -355,12 +201,15 @@ def build(rows: list[dict]) -> tuple[dict, list[list], dict[str, int]]:
     tenures = _drop_conflicts(tenures, dropped)
     tenures.sort(key=lambda t: (t[1], t[2], _lo(t[5]), t[0], t[3]))
     countries: dict[str, set[str]] = defaultdict(set)
+    offices: dict[str, set[str]] = defaultdict(set)
     for t in tenures:
         countries[t[0]].add(t[1])
+        offices[t[0]].add(t[2])
     out = {}
     for q in sorted(countries, key=lambda q: int(q[1:])):
         label, aliases = people[q][0], sorted(people[q][1])
-        out[q] = [label, aliases, *name_keys(label, aliases, countries[q])]
+        out[q] = [label, aliases, *name_keys(label, aliases, countries[q],
+                                             short=not offices[q] <= NO_SHORT_FORMS)]
     return out, tenures, dict(dropped)
 
 
@@ -372,22 +221,9 @@ OVERLAP_DAYS = 60  # a longer overlap between two holders of a single-seat offic
 
 
 def _span(t: list) -> tuple[int, int]:
-    from datetime import date
-
     lo = date.fromisoformat(_lo(t[5])).toordinal()
     hi = date.fromisoformat(_hi(t[6])).toordinal() if t[6] else 10**7
     return lo, hi
-
-
-def _hi(d: str) -> str:
-    if len(d) == 4:
-        return d + "-12-31"
-    if len(d) == 7:
-        import calendar
-
-        y, m = int(d[:4]), int(d[5:])
-        return f"{d}-{calendar.monthrange(y, m)[1]:02d}"
-    return d
 
 
 def _drop_conflicts(tenures: list[list], dropped: dict) -> list[list]:
@@ -409,6 +245,18 @@ def _drop_conflicts(tenures: list[list], dropped: dict) -> list[list]:
     return kept
 
 
+def as_of(sources: list[dict]) -> dict[str, str]:
+    """The date up to which each country's (or country/office's) open tenures are known
+    open: the newest source that covers it. A source that covers only some offices of a
+    country (US Congress: the presidency, the vice presidency, Congress) says so for those."""
+    out: dict[str, str] = {}
+    for s in sources:
+        keys = [f"{s['country']}/{o}" for o in s["offices"]] if s.get("offices") else [s["country"]]
+        for k in keys:
+            out[k] = max(out.get(k, ""), s["date"])
+    return dict(sorted(out.items()))
+
+
 def write(path: Path, meta: dict, people: dict, tenures: list[list]) -> None:
     """Compact JSON, one person or tenure a line so that refreshes diff readably."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -424,54 +272,66 @@ def write(path: Path, meta: dict, people: dict, tenures: list[list]) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def read_sources(args: argparse.Namespace) -> tuple[list[dict], list[dict]]:
+    """Rows of every source given, each tagged with its index in the list of sources."""
+    got: list[tuple[list[dict], dict]] = []
+    if args.snapshots:
+        got += everypolitician.read_all(args.snapshots)
+    if args.sparql_json:
+        got.append(sparql.read_results(args.sparql_json, args.sparql_date))
+    if args.us_congress:
+        got.append(uscongress.read(GitDir(args.us_congress)))
+    rows, sources = [], []
+    for i, (rs, info) in enumerate(got):
+        for r in rs:
+            r["source"] = i
+        rows += rs
+        sources.append(info)
+    return rows, sources
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    src = ap.add_mutually_exclusive_group(required=True)
-    src.add_argument("--snapshots", type=Path,
-                     help="folder holding every-politician-scrapers+<repo>/repo git directories (or checkouts)")
-    src.add_argument("--sparql-json", type=Path, help="JSON results of SPARQL_QUERY from query.wikidata.org")
-    src.add_argument("--print-query", action="store_true", help="print SPARQL_QUERY and stop")
+                                 formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
+    ap.add_argument("--snapshots", type=Path,
+                    help="folder holding every-politician-scrapers+<repo>/repo git directories (or <repo> checkouts)")
+    ap.add_argument("--us-congress", type=Path, help="git directory (bare or checkout) of unitedstates/congress-legislators")
+    ap.add_argument("--sparql-json", type=Path, help="JSON results of SPARQL_QUERY from query.wikidata.org")
+    ap.add_argument("--sparql-date", help="the day the SPARQL query ran (YYYY-MM-DD); needed with --sparql-json")
+    ap.add_argument("--print-query", action="store_true", help="print SPARQL_QUERY and stop")
     ap.add_argument("--out", type=Path, default=OUT, help=f"output file (default {OUT.relative_to(ROOT)})")
     args = ap.parse_args(argv)
     if args.print_query:
         print(SPARQL_QUERY.strip())
         return 0
+    if not (args.snapshots or args.us_congress or args.sparql_json):
+        ap.error("give at least one source: --snapshots, --us-congress or --sparql-json")
+    if args.sparql_json and not re.match(r"^\d{4}-\d{2}-\d{2}$", args.sparql_date or ""):
+        ap.error("--sparql-json needs --sparql-date YYYY-MM-DD (the day the query ran)")
+    for p in (args.snapshots, args.us_congress, args.sparql_json):
+        if p is not None and not p.exists():
+            ap.error(f"no such file or folder: {p}")
 
-    meta: dict = {"source": "Wikidata (CC0 1.0), P39 position held with P580/P582 qualifiers",
-                  "licence": "CC0-1.0"}
-    if args.snapshots:
-        rows, sources, as_of = [], [], {}
-        for repo in REPOSITORIES:
-            for cand in (args.snapshots / f"every-politician-scrapers+{repo}" / "repo",
-                         args.snapshots / repo):
-                if cand.exists():
-                    break
-            else:
-                print(f"missing snapshot: {repo}", file=sys.stderr)
-                continue
-            got, info = read_snapshot(Snapshot(cand), repo)
-            if not info:
-                print(f"no country for {repo}", file=sys.stderr)
-                continue
-            rows += got
-            sources.append({k: info[k] for k in ("repo", "commit", "date")})
-            key = info["country"] or "IGO"
-            as_of[key] = max(as_of.get(key, ""), info["date"])
-        meta.update(via="EveryPolitician scraper snapshots of Wikidata query results", sources=sources,
-                    as_of=dict(sorted(as_of.items())))
-    else:
-        rows = read_sparql(args.sparql_json)
-        meta.update(via="query.wikidata.org", as_of={"*": ""})
-    people, tenures, dropped = build(rows)
+    rows, sources = read_sources(args)
+    labels = labels_of(rows)
+    rows, superseded = latest_source_wins(rows, sources)
+    licences = sorted({s["licence"] for s in sources})
+    meta = {"source": "Wikidata (CC0 1.0) P39 position held with P580/P582, via the sources listed; "
+                      "unitedstates/congress-legislators (CC0 1.0)",
+            "licence": licences[0] if len(licences) == 1 else " AND ".join(licences),
+            "merge": "for one person and office, the tenures of the latest-dated source win",
+            "sources": [{k: v for k, v in s.items() if k != "country"} | {"covers": s["country"]} for s in sources],
+            "as_of": as_of(sources)}
+    people, tenures, dropped = build(rows, labels)
+    dropped["superseded by a later source"] = superseded
     write(args.out, meta, people, tenures)
-    counts = defaultdict(int)
+    counts: dict[str, int] = defaultdict(int)
     for t in tenures:
         counts[t[2]] += 1
-    print(f"{len(rows)} rows read, {len(tenures)} tenures of {len(people)} people in "
+    print(f"{len(rows)} rows kept from {len(sources)} sources, {len(tenures)} tenures of {len(people)} people in "
           f"{len({t[1] for t in tenures})} countries -> {args.out}")
     print("dropped:", json.dumps(dropped, sort_keys=True))
-    print("by office:", json.dumps(dict(sorted(counts.items(), key=lambda kv: -kv[1]))))
+    print("by office:", json.dumps(dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))))
     return 0
 
 

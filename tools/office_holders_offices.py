@@ -14,6 +14,9 @@ _JUNIOR = r"\b(deputy|vice|assistant|under|state secretary|secretary of state fo
 
 # (pattern, office key, sector, only for these countries or None). Order matters.
 RULES: list[tuple[str, str, str, frozenset[str] | None]] = [
+    # Seats in the US Congress (unitedstates/congress-legislators titles) come before "member of".
+    (r"^(united states senator|member of the united states house of representatives)$", "legislator", "LEG",
+     frozenset({"USA"})),
     (r"\bfirst (lady|gentleman)\b|\bspouse\b|^member of\b", "other", "GOV", None),
     # Ministers of a region, not of the state.
     (r"^(flemish|walloon|brussels|scottish|welsh|catalan|basque|bavarian|quebec|ontario)\b", "other", "GOV", None),
@@ -29,6 +32,8 @@ RULES: list[tuple[str, str, str, frozenset[str] | None]] = [
     (r"^high representative of the union for foreign affairs", "eu_high_representative", "IGO", None),
     (r"^chairperson of the african union commission$", "au_commission_chair", "IGO", None),
     (r"^pope$", "pope", "REL", None),
+    # Staff of an office holder are not the office holder ("Chief of Staff to the Vice-President").
+    (r"\bchief of staff to\b", "other", "GOV", None),
     # Second-in-command posts come before the posts they stand in for.
     (r"\bvice[- ]president\b", "vice_president", "GOV", None),
     (r"\b(deputy|vice)[- ](prime minister|premier|chancellor)\b|\bfirst deputy\b.*\bprime minister\b", "deputy_head_of_government", "GOV", None),

@@ -1,7 +1,8 @@
 """Who held which office, and when: a bundled, dated knowledge base of office holders.
 
-The data (``data/en/office_holders.json``) comes from Wikidata (CC0) and is built by
-``tools/build_office_holders.py``, which also says how to refresh it. It is read on
+The data (``data/en/office_holders.json``) comes from Wikidata (CC0) and from
+unitedstates/congress-legislators (CC0), and is built by ``tools/build_office_holders.py``,
+which also says how to refresh it; ``source()`` lists every source with its commit and licence. It is read on
 first use and kept for the life of the process; nothing is fetched at run time.
 
     person("Antony Blinken", "2022-05-01")   -> Holder(..., country="USA", office="foreign_minister")
@@ -13,8 +14,10 @@ first day of that month or year) or None (the most recent). A tenure runs from i
 start day to its end day, both included; on the day an office changes hands the
 incoming holder wins. Tenures still open when the source was taken are trusted by
 ``person()`` at any later date (the name still names that person) but not by
-``holder()`` after the source's "as of" date for that country (the office may have
-changed hands since): it returns None there rather than a stale holder.
+``holder()`` after the newest source's "as of" date for that country, or for that
+country's office when a source covers only some offices ("USA/head_of_state"): the
+office may have changed hands since, so it returns None there rather than a stale
+holder.
 
 Names: a full name (Wikidata's English label, a known alias, the same without
 accents or honorifics) or a short form (family name, the last two words of a longer
@@ -41,7 +44,7 @@ _RANK = ["head_of_state", "head_of_government", "un_secretary_general", "pope", 
          "eu_council_president", "nato_secretary_general", "vice_president", "deputy_head_of_government",
          "foreign_minister", "defence_minister", "finance_minister", "interior_minister", "trade_minister",
          "national_security_adviser", "central_bank_governor", "un_ambassador", "party_leader", "speaker",
-         "minister", "ambassador", "military_chief", "judge", "police_chief"]
+         "minister", "ambassador", "legislator", "military_chief", "judge", "police_chief"]
 _RANK_OF = {o: i for i, o in enumerate(_RANK)}
 
 # Offices one person holds at a time, and the longest overlap of two holders that is
@@ -65,7 +68,7 @@ class Holder(NamedTuple):
     name: str
     qid: str
     country: str  # ISO 3166-1 alpha-3, or "IGO" (see org)
-    office: str  # normalised key: head_of_state, foreign_minister, un_secretary_general, ...
+    office: str  # normalised key: head_of_state, foreign_minister, un_secretary_general, legislator, ...
     title: str  # the English title as Wikidata gives it
     sector: str  # GOV, MIL, LEG, JUD, IGO, COP, PTY, REL
     start: str  # ISO date at its precision: "2017-01-20", "2019-12", "1999"
@@ -165,18 +168,19 @@ def _short_forms(words: list[str], family_first: bool) -> set[str]:
     return {s for s in out if len(s) > 1 and s not in _PARTICLES}
 
 
-def name_keys(label: str, aliases: list[str], countries: set[str]) -> tuple[str, str]:
+def name_keys(label: str, aliases: list[str], countries: set[str], short: bool = True) -> tuple[str, str]:
     """The full-name keys and short-form keys of a person, "|"-joined as the data file
-    stores them (tools/build_office_holders.py computes them once, at build time)."""
+    stores them (tools/build_office_holders.py computes them once, at build time).
+    With short=False (people who only sat in a legislature) there are no short forms."""
     family_first = bool(countries & _FAMILY_FIRST)
     full: list[str] = []
-    short: set[str] = set()
+    forms: set[str] = set()
     for n in (label, *aliases):
         words = _words(n)
         if words and " ".join(words) not in full:
             full.append(" ".join(words))
-            short |= _short_forms(words, family_first)
-    return "|".join(full), "|".join(sorted(short - set(full)))
+            forms |= _short_forms(words, family_first) if short else set()
+    return "|".join(full), "|".join(sorted(forms - set(full)))
 
 
 # --- the knowledge base -----------------------------------------------------------
@@ -224,7 +228,8 @@ class _KB:
             return day <= hi
         if trust_open:
             return True
-        limit = self.as_of.get(row[1], self.as_of.get("*"))
+        # A source may cover some offices of a country only ("USA/head_of_state").
+        limit = self.as_of.get(f"{row[1]}/{row[2]}", self.as_of.get(row[1], self.as_of.get("*")))
         return limit is None or day <= limit
 
     def best(self, idxs: list[int]) -> Holder:

@@ -62,8 +62,7 @@ def test_capital_as_government_versus_place(analyse):
     said = _at(a, "Beijing")
     assert said and said[0].country == "CHN" and said[0].kind == "state"
     assert not _at(a, "Moscow")
-    places = a.notes["actors"]["places"]
-    assert any(p["name"] == "Moscow" and p["country"] == "RUS" for p in places)
+    assert any(p.name == "Moscow" and p.country == "RUS" for p in a.places)
 
 
 def test_demonyms_groups_and_state_government(analyse):
@@ -155,8 +154,8 @@ def test_seed_two_envoys_and_both_countries(pipeline, seed_text):
     assert {x.name for x in _at(a, "two envoys")} == {"Pradeep Kumar Rawat", "David Perdue"}
     assert {x.country for x in _at(a, "both countries")} == {"IND", "USA"}
     assert {x.name for x in _at(a, "two leaders")} == {"S Jaishankar", "Marco Rubio"}
-    beijing = [p for p in a.notes["actors"]["places"] if p["name"] == "Beijing"]
-    assert beijing and beijing[0]["country"] == "CHN"
+    beijing = [p for p in a.places if p.name == "Beijing"]
+    assert beijing and beijing[0].country == "CHN"
 
 
 def test_appositive_before_adjacent_title_gives_country(analyse):
@@ -220,9 +219,9 @@ def test_demonym_inside_a_place_name_is_not_the_state(pipeline):
     a = _actors_only(pipeline, "The ministers discussed security in the Indian and Pacific Ocean regions. "
                                "Ships crossed the Arabian Sea on their way to New Mexico.")
     assert not any(x.country in ("IND", "SAU", "MEX") for x in a.result.actors)
-    assert {n["name"] for n in a.notes["actors"]["not_actors"]} >= {"Indian and Pacific Ocean", "New Mexico"}
+    assert {name for _s, _e, name in a.not_actors} >= {"Indian and Pacific Ocean", "New Mexico"}
     a = _actors_only(pipeline, "Rebels attacked a village in Western Cambodia.")
-    assert any(p["country"] == "KHM" for p in a.notes["actors"]["places"])
+    assert any(p.country == "KHM" for p in a.places)
 
 
 def test_plural_pronoun_not_past_a_nearer_plural_noun(analyse):

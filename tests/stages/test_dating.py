@@ -35,7 +35,7 @@ def dated():
             index[f"e{n}"] = tok.i
         a.result.events = events
         if via_notes:
-            a.notes["events"] = {"trigger_tokens": index}
+            a.event_anchor = index
         dating.run(a)
         return [e.date for e in a.result.events]
 
@@ -154,7 +154,7 @@ def dated_events():
                 trigger_start=tok.idx, trigger_end=tok.idx + len(tok))))
             index[f"e{n}"] = tok.i
         a.result.events = events
-        a.notes["events"] = {"trigger_tokens": index}
+        a.event_anchor = index
         dating.run(a)
         return [e.date for e in a.result.events]
 

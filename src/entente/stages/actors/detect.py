@@ -98,7 +98,9 @@ def is_place_use(doc, m: Match) -> bool:
         return False
     if head.dep_ == "pobj":
         prep = head.head.lower_
-        if prep in DIRECTIONAL:
+        if prep in DIRECTIONAL or prep == "from":
+            # "flew to Beijing", "returned from Moscow" are places; "support to Tehran",
+            # "opposition from Beijing" are the governments
             return m.entry.kind == "capital" and head.head.head.lemma_.casefold() in MOTION
         return prep in (LOCATIVE_CAPITAL if m.entry.kind == "capital" else LOCATIVE)
     prev = doc[m.start - 1] if m.start > 0 else None

@@ -109,6 +109,9 @@ def objects(verb) -> list:
         out.append(verb.head)
     if verb.dep_ == "amod" and verb.head.pos_ == "NOUN" and verb.tag_ in ("VBN", "VBG"):
         out.append(verb.head)   # "increased tariffs": the participle modifies its object
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and all(o.pos_ == "PRON" for o in out) and out:
+        # "imposed tariffs on Mexico and later suspended them": the pronoun is the first verb's object
+        out = [k for k in verb.head.children if k.dep_ in OBJ_DEPS] or out
     if not out:
         # "first imposing and then delaying a tariff": coordinated verbs share the object
         for c in verb.children:
@@ -168,18 +171,9 @@ def verb_predicate(tab: Tables, verb) -> Optional[Predicate]:
     if verb.tag_ not in VERB_TAGS or verb.pos_ not in ("VERB", "AUX", "NOUN", "ADJ"):
         return None
     lem = verb_lemma(verb, tab.verb_lemmas)
-    if lem not in tab.verb_lemmas:
+    if lem not in tab.verb_lemmas and lem not in STOP_VERBS:
         return None
     objs = objects(verb)
-    for p in particles(verb):
-        key = f"{lem} {p.lower_}"
-        nxt = [g for g in p.children if g.dep_ == "prep"]
-        for k in ([f"{key} {nxt[0].lower_}"] if nxt else []) + [key]:
-            if k in tab.particles:
-                code = tab.particles[k]
-                if not code:
-                    return None
-                return Predicate(verb, code, f"particle:{k.replace(' ', '+')}", [verb, p])
     for o in objs:
         for ow in object_words(o):
             key = f"{lem} {ow}"
@@ -196,10 +190,24 @@ def verb_predicate(tab: Tables, verb) -> Optional[Predicate]:
             if nc:
                 return Predicate(o, nc[0], f"experience:{lem}+{nc[2].split(':', 1)[1]}", [o, verb], nominal=True,
                                  experienced=True)
+    for p in particles(verb):
+        key = f"{lem} {p.lower_}"
+        nxt = [g for g in p.children if g.dep_ == "prep"]
+        for k in ([f"{key} {nxt[0].lower_}"] if nxt else []) + [key]:
+            if k in tab.particles:
+                code = tab.particles[k]
+                if not code:
+                    return None
+                return Predicate(verb, code, f"particle:{k.replace(' ', '+')}", [verb, p])
     if lem in tab.object_block and any(lemma(o) in tab.object_block[lem] for o in objs):
         return None
     if lem in CCOMP_BLOCK and any(c.dep_ == "ccomp" for c in verb.children):
         return None   # "denied that it was involved": a denial, said, not done
+    if lem in STOP_VERBS:
+        for c in verb.children:
+            if c.dep_ in ("xcomp", "dobj") and lemma(c) in COMPLIANCE_VERBS:
+                # "stopped implementing its commitments": defying an agreement (CAMEO 128)
+                return Predicate(verb, "128", f"stop_complying:{lem}+{lemma(c)}", [verb, c])
     if lem in tab.object_required:
         code, kinds = tab.object_required[lem]
         for o in objs:
@@ -210,11 +218,6 @@ def verb_predicate(tab: Tables, verb) -> Optional[Predicate]:
             nc = noun_code(tab, o)
             if nc:
                 return Predicate(verb, nc[0], f"light:{lem}+{nc[2].split(':', 1)[1]}", [verb] + nc[1], obj=o)
-    if lem in STOP_VERBS:
-        for c in verb.children:
-            if c.dep_ in ("xcomp", "dobj") and lemma(c) in COMPLIANCE_VERBS:
-                # "stopped implementing its commitments": defying an agreement (CAMEO 128)
-                return Predicate(verb, "128", f"stop_complying:{lem}+{lemma(c)}", [verb, c])
     code = tab.verbs.get(lem)
     if code:
         return Predicate(verb, code, f"verb:{lem}", [verb])

@@ -38,7 +38,7 @@ RECIPROCAL_DETERMINERS = frozenset({"both", "two", "each"})
 PATIENT_NOUNS = frozenset({"arrest", "detention", "killing", "assassination", "release", "execution", "deportation",
                            "expulsion", "extradition", "abduction", "kidnapping", "trial", "imprisonment", "capture",
                            "ouster", "torture", "shooting", "prosecution", "indictment", "persecution", "eviction",
-                           "rescue", "invasion", "occupation"})
+                           "rescue"})
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE"})
 # Verbs whose object is the subject of their infinitive ("urged Russia to accept"); with others the
 # subject is ("great to see Rawat to discuss": the speaker discusses).
@@ -57,7 +57,7 @@ DIRECTED = frozenset({"SANCTION", "RETREAT", "ACCUSE", "REQUEST", "THREATEN", "R
                       "AID", "COERCE", "ASSAULT", "AGREE", "CONSULT", "PROTEST"})
 # Types whose target may be the place it happens in when no party is named ("attacked a train
 # near Sibi" -> Pakistan).
-PLACE_TARGETED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID", "PROTEST"})
+PLACE_TARGETED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID"})
 # Types whose unnamed target is the actor's own population ("barred girls from school").
 DOMESTIC_DEFAULT = frozenset({"COERCE"})
 
@@ -116,6 +116,18 @@ def subject_token(v) -> Optional[object]:
                 continue
         return None
     return None
+
+
+def _noun_phrase(n) -> list:
+    """The tokens of a noun's phrase, not descending into clauses."""
+    out, stack = [], list(n.children)
+    while stack:
+        t = stack.pop()
+        if t.pos_ in ("VERB", "AUX") and t.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp"):
+            continue
+        out.append(t)
+        stack.extend(t.children)
+    return sorted(out, key=lambda t: t.i)
 
 
 def tree_distance(a, b) -> int:
@@ -204,11 +216,12 @@ class Roles:
             if c.i < n.i and c.dep_ in ("poss", "amod", "compound", "nmod"):
                 mods += [a for a in self.ent.phrase(c, depth=0) if a not in mods]
         by: list[str] = []
-        for c in n.children:
-            if c.dep_ == "prep" and c.lower_ in AGENT_PREPS:
+        for c in _noun_phrase(n):
+            # "the detention of two Canadians by Chinese authorities": the by-phrase may hang lower
+            if c.dep_ == "prep" and c.lower_ in AGENT_PREPS and (c.head.i == n.i or c.lower_ == "by"):
                 for g in c.children:
                     if g.dep_ == "pobj":
-                        by += self.ent.phrase(g)
+                        by += [a for a in self.ent.phrase(g) if a not in by]
         if by:
             s.actors, s.rules = by, ["actor:by"]
             s.recipients = mods if patient else []

@@ -30,6 +30,46 @@ LINKING_PARTICIPLES = frozenset({"link", "tie", "affiliate", "associate", "conne
                                  "allied", "aligned", "close"})
 
 
+def add_actor(analysis: "Analysis", name: str, kind: str, span=None, **fields) -> str:
+    """A new entity after the actors stage (a state a place lies in, a speaker the story only
+    describes: "a Western diplomatic source", "the report"), with its mention when it has one;
+    returns its id (the next of a1, a2, …)."""
+    from entente.model import Actor, Mention
+
+    mentions = [Mention(text=span.text, start=span.start_char, end=span.end_char)] if span is not None else []
+    new = Actor(id=f"a{len(analysis.result.actors) + 1}", name=name, kind=kind, mentions=mentions, **fields)
+    analysis.result.actors.append(new)
+    if span is not None:
+        analysis.link_mention([new.id], span.start, span.end)
+    return new.id
+
+
+def described_speaker(analysis: "Analysis", span, head) -> Optional[str]:
+    """An entity for a speaker the story describes without naming ("a senior official", "critics",
+    "the report"): the same description told again is the same entity."""
+    words = [t for t in span if t.dep_ not in ("det", "punct") and not (t.i == span.start and t.lower_ in ("the", "a", "an"))]
+    if not words or head.pos_ == "PRON":
+        return None
+    name = " ".join(t.text for t in words).strip(" ,")
+    key = name.casefold()
+    for a in analysis.result.actors:
+        if a.name.casefold() == key and a.kind in ("person", "group", "organization", "other"):
+            analysis.link_mention([a.id], span.start, span.end)
+            from entente.model import Mention
+
+            a.mentions.append(Mention(text=span.text, start=span.start_char, end=span.end_char))
+            return a.id
+    if head.tag_ in ("NNS", "NNPS"):
+        kind = "group"
+    elif head.ent_type_ == "PERSON" or head.lemma_.lower() in language.words("entities", "agent_nouns"):
+        kind = "person" if head.ent_type_ == "PERSON" or head.tag_ == "NN" else "group"
+    elif head.ent_type_ == "ORG":
+        kind = "organization"
+    else:
+        kind = "other"
+    return add_actor(analysis, name, kind, span)
+
+
 class Entities:
     """Read-only view of one story's entities for the stages after actors."""
 
@@ -52,14 +92,11 @@ class Entities:
         for a in self.analysis.result.actors:
             if a.kind == "state" and a.country == iso:
                 return a.id
-        from entente.model import Actor
         from entente.ontology import codebook
 
-        new = Actor(id=f"a{len(self.analysis.result.actors) + 1}", name=codebook.get().country_name(iso),
-                    kind="state", country=iso, sector="GOV", code=iso)
-        self.analysis.result.actors.append(new)
-        self.by_id[new.id] = new
-        return new.id
+        new = add_actor(self.analysis, codebook.get().country_name(iso), "state", country=iso, sector="GOV", code=iso)
+        self.by_id[new] = self.analysis.actor(new)
+        return new
 
     # -- single tokens ------------------------------------------------------------------------
     def at(self, tok: "Token") -> list[str]:

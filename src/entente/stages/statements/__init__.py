@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Optional
 
 from entente.analysis import Analysis
+from entente.entities import described_speaker
 from entente.model import Statement
 from entente.stages.statements import channels, direct, quotes, reported, speakers
 from entente.text import short_hash
@@ -201,6 +202,11 @@ def run(analysis: Analysis) -> None:
         if sid in seen_ids:
             continue
         seen_ids.add(sid)
+        if sp is not None and sp.actor is None and not sp.is_pronoun:
+            # a speaker the story describes but does not name is an entity of its own
+            sp.actor = described_speaker(analysis, doc[sp.start:sp.end], sp.head)
+            if sp.actor:
+                sp.actors = [sp.actor]
         it["speaker"] = sp
         it["sid"] = sid
         history.append(it)

@@ -75,6 +75,7 @@ def run(analysis: Analysis) -> None:
         if len(p.name.split()) > len(d.name.split()):
             d.name = p.name
         _merge_person(d, p, on)
+        d.unnamed = p.unnamed
         reg.mention(key, p.start, p.end, p.link_start, p.end)
         for a, b in p.extra_links:
             reg.link(key, a, b)
@@ -172,7 +173,9 @@ def run(analysis: Analysis) -> None:
 
     _person_context(doc, cb, reg)
     knowledge.complete_people(reg, on)
+    descriptions.merge_officials(doc, reg)
     descriptions.party_groups(doc, cb, reg)
+    descriptions.acronyms(doc, reg)
     descriptions.resolve(doc, cb, reg)
     coref.resolve(doc, cb, reg)
     knowledge.complete_from_descriptions(doc, reg)
@@ -253,11 +256,31 @@ def _ner_org(ctx: Context, reg: Registry, ent, by_start) -> None:
     if known is not None:
         country = country or known[0]
         sector = known[1] or sector
+    if country is None:
+        country = _owner_country(reg, span)
     if country is None and sector is None:
         return
     key = "o:" + norm(ctx.doc[key_start:span.end].text)
     reg.get_or_add(key, name=span.text, kind="organization", country=country, sector=sector)
     reg.mention(key, span.start, span.end)
+
+
+def _owner_country(reg: Registry, span) -> Optional[str]:
+    """An organisation named in apposition to a unit of a known body ("the Pakistani military's media
+    wing Inter Services Public Relations") is that body's."""
+    root = span.root
+    owners = [c for c in root.children if c.i < span.start and c.dep_ in ("poss", "compound", "amod")]
+    if root.dep_ in ("appos", "compound") and root.head.i not in range(span.start, span.end):
+        owners.append(root.head)
+    for o in owners:
+        for c in o.subtree:
+            if c.i >= span.start:
+                break
+            for k in reg.keys_at(c.i):
+                d = reg.drafts.get(k)
+                if d is not None and d.country and d.kind in ("state", "organization", "group"):
+                    return d.country
+    return None
 
 
 def _surnames(doc, reg: Registry) -> None:

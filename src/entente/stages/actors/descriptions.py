@@ -18,6 +18,8 @@ from .detect import agent_sector
 from .registry import Registry
 
 LOOKBACK_SENTENCES = 6
+# How far a description may be from the named official it stands for, in tokens.
+BEFORE_TOKENS, AFTER_TOKENS = 250, 60
 
 
 def _last_mentions(reg: Registry, before: int) -> list[tuple[int, str]]:
@@ -101,6 +103,66 @@ def _antecedent(doc, reg: Registry, before: int, head: str, words: list[str], st
         if reg.drafts[key].kind == "state":
             return key
     return None
+
+
+def _role_words(role: str) -> set[str]:
+    low = " " + role.lower() + " "
+    words = set(low.split())
+    for group, titles in (language.table("entities").get("role_groups") or {}).items():
+        if any(f" {t} " in low for t in titles):
+            words.add(group)
+    return words
+
+
+def merge_officials(doc, reg: Registry) -> None:
+    """An official the story describes by title ("the Pakistani envoy", "China's U.N. ambassador",
+    "the top U.S. diplomat") is the named person of that country holding such a role, told just
+    before (or just after, in the same paragraph): one actor, not two."""
+    named = [d for d in reg.drafts.values() if d.kind == "person" and not d.unnamed and d.mentions]
+    for d in [x for x in reg.drafts.values() if x.kind == "person" and x.unnamed and x.mentions]:
+        want = _role_words(d.role or d.name)
+        pos = min(m.start for m in d.mentions)
+        best = None
+        for n in named:
+            if d.country and n.country and n.country != d.country:
+                continue
+            if not (want & _role_words(" ".join([n.role or ""] + [r.title for r in n.roles]))):
+                continue
+            for m in n.mentions:
+                gap = pos - m.start   # tokens: told before (positive) or just after (negative)
+                near = 0 < gap <= BEFORE_TOKENS or -AFTER_TOKENS <= gap < 0
+                if near and (best is None or abs(gap) < best[0]):
+                    best = (abs(gap), n.key)
+        if best is not None and best[1] in reg.drafts and d.key in reg.drafts:
+            reg.merge(best[1], d.key)
+
+
+ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "e", "al", "el", "de", "&"})
+
+
+def _initials(name: str) -> str:
+    words = name.replace("-", " ").replace("’s", "").replace("'s", "").split()
+    return "".join(w[0] for w in words if w.lower() not in ACRONYM_SKIP and w[:1].isalpha()).upper()
+
+
+def acronyms(doc, reg: Registry) -> None:
+    """An acronym names the organisation whose initials it spells ("Inter Services Public Relations" ...
+    "the ISPR", "Tehreek-e-Taliban Pakistan, or TTP")."""
+    by_initials: dict[str, str] = {}
+    for d in reg.drafts.values():
+        if d.kind in ("organization", "group", "igo") and len(d.name.split()) >= 2:
+            ini = _initials(d.name)
+            if len(ini) >= 2:
+                by_initials.setdefault(ini, d.key)
+    if not by_initials:
+        return
+    for tok in reg.toks:
+        t = tok.text.replace(".", "")
+        if tok.i in reg.claimed or not (2 <= len(t) <= 6 and t.isupper() and t.isalpha()):
+            continue
+        key = by_initials.get(t)
+        if key is not None and reg.drafts[key].first < tok.i:
+            reg.mention(key, tok.i, tok.i + 1)
 
 
 def party_groups(doc, cb: Codebook, reg: Registry) -> None:

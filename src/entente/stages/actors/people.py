@@ -38,6 +38,7 @@ class PersonMention:
     country: Optional[str] = None
     sector: Optional[str] = None
     source: str = ""     # where the country came from
+    unnamed: bool = False  # a title with a country and no name ("the British minister")
     extra_links: list = field(default_factory=list)   # title tokens apart from the name
 
 
@@ -444,7 +445,7 @@ def unnamed_officials(ctx: Context, taken: set[int]) -> list[PersonMention]:
             t.posted_to = t.posted_to or "IGO"
         sector = "IGO" if m.entry.kind == "igo" else (m.entry.sector if m.entry.kind == "organization" and m.entry.sector else t.sector)
         p = PersonMention(m.start, t.end, t.start, t.end, doc[m.start:t.end].text, t, m.entry.country,
-                          sector, "title")
+                          sector, "title", unnamed=True)
         p.extra_links = []
         out.append(p)
         taken.update(range(t.start, t.end))

@@ -33,6 +33,7 @@ class Draft:
     mentions: list[MentionSpan] = field(default_factory=list)
     code: Optional[str] = None
     links: list[tuple[int, int]] = field(default_factory=list)
+    unnamed: bool = False   # a person the story describes by title only ("the Pakistani envoy")
 
     @property
     def first(self) -> int:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterable, Optional
 
 from entente.ontology import language
+from entente.sentences import sentence
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -19,6 +20,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from entente.analysis import Analysis
     from entente.model import Actor
 
+# A document acts for the speaker quoted at most this many characters before it.
+ISSUER_GAP = 400
 MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod"})
 # Prepositions whose object says whose a description is ("officials from Japan", "the
 # government of Malaysia", "militants in Afghanistan", "a fellow at the Council").
@@ -48,8 +51,8 @@ def described_speaker(analysis: "Analysis", span, head) -> Optional[str]:
     """An entity for a speaker the story describes without naming ("a senior official", "critics",
     "the report"): the same description told again is the same entity."""
     words = [t for t in span if t.dep_ not in ("det", "punct") and not (t.i == span.start and t.lower_ in ("the", "a", "an"))]
-    if not words or head.pos_ == "PRON":
-        return None
+    if not words or head.pos_ == "PRON" or head.lemma_.lower() in language.words("entities", "document_nouns"):
+        return None   # a document speaks for its issuer, found by the statements stage
     name = " ".join(t.text for t in words).strip(" ,")
     key = name.casefold()
     for a in analysis.result.actors:
@@ -113,6 +116,54 @@ class Entities:
             # "Mexico, which he also hit with a levy": the relative pronoun is its antecedent
             return self.phrase(tok.head.head, depth=0)
         return []
+
+    def group(self, tok: "Token") -> list[str]:
+        """An entity for a body of people the story names by a common noun ("opposition lawmakers",
+        "security forces", "3R rebels"), made when an event needs it: of the country the story
+        talks about where it appears (the nearest country in its sentence or the two before)."""
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in language.words("entities", "group_nouns"):
+            return []
+        left = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod") and c.is_alpha]
+        name = " ".join([c.text for c in left] + [tok.text])
+        for a in self.analysis.result.actors:
+            if a.kind == "group" and a.name.casefold() == name.casefold():
+                return [a.id]
+        from entente.ontology import codebook
+
+        sector = codebook.get().agents.get(tok.lemma_.lower())
+        new = add_actor(self.analysis, name, "group", country=self._context_country(tok), sector=sector)
+        self.by_id[new] = self.analysis.actor(new)
+        return [new]
+
+    def _context_country(self, tok: "Token") -> Optional[str]:
+        sent = sentence(tok)
+        lo = sent.start
+        for _ in range(2):
+            if lo == 0:
+                break
+            lo = sentence(tok.doc[lo - 1]).start
+        best = None
+        for i in range(lo, sent.end):
+            for a in self.analysis.token_actors.get(i, ()):
+                act = self.by_id.get(a)
+                if act is None or not act.country or act.country == "IGO":
+                    continue
+                dist = abs(i - tok.i) + (0 if i < tok.i else 5)
+                if best is None or dist < best[0]:
+                    best = (dist, act.country)
+        return best[1] if best else None
+
+    def issuer(self, tok: "Token") -> list[str]:
+        """Who issued the document a noun names ("The statement threatened sanctions" after "Blinken
+        issued a statement saying …"): the speaker of the latest statement just before it."""
+        if tok.lemma_.lower() not in language.words("entities", "document_nouns"):
+            return []
+        best = None
+        for st in self.analysis.result.statements:
+            if st.speaker and st.start < tok.idx and tok.idx - st.end < ISSUER_GAP:
+                if best is None or st.start > best.start:
+                    best = st
+        return [best.speaker] if best is not None else []
 
     def actor(self, actor_id: str) -> "Actor":
         return self.by_id[actor_id]

@@ -38,6 +38,7 @@ from typing import Optional
 
 from entente.analysis import Analysis
 from entente.model import EventDate, Timex
+from entente.sentences import sentence
 
 _VERBAL = {"VERB", "AUX"}
 _NP_MOD_DEPS = {"compound", "nummod", "amod", "poss", "nmod", "det", "quantmod"}
@@ -275,7 +276,7 @@ def _date_event(analysis: Analysis, trigger) -> tuple[EventDate, str]:
     doc = analysis.doc
     choices: list[_Choice] = []
     relative_note = ""
-    for k, toks in _timex_tokens(analysis, trigger.sent).items():
+    for k, toks in _timex_tokens(analysis, sentence(trigger)).items():
         tx = analysis.result.timexes[k]
         if tx.type in ("DURATION", "SET"):
             continue
@@ -340,7 +341,7 @@ _QUOTES = "\"“”"
 
 
 def _in_quote(trigger) -> bool:
-    sent = trigger.sent
+    sent = sentence(trigger)
     before = trigger.doc.text[sent.start_char:trigger.idx]
     return sum(before.count(q) for q in _QUOTES) % 2 == 1 or before.lstrip().startswith(tuple(_QUOTES))
 
@@ -350,10 +351,10 @@ def _carried_forward(analysis: Analysis, trigger) -> Optional[EventDate]:
     when that sentence (same paragraph) is dated in its main clause: "In December 2025, X had
     reiterated … . Describing the grouping as …, he highlighted …"."""
     doc = analysis.doc
-    sent = trigger.sent
+    sent = sentence(trigger)
     if sent.start == 0:
         return None
-    prev = doc[sent.start - 1].sent
+    prev = sentence(doc[sent.start - 1])
     if "\n" in doc.text[prev.end_char:sent.start_char] or "\n" in sent.text[: max(0, trigger.idx - sent.start_char)]:
         return None
     if not _is_past(_clause_head(trigger)) or not _is_past(prev.root) or _in_quote(trigger):
@@ -415,7 +416,7 @@ def _inherit(analysis: Analysis, event, trigger, anchors: list, sent_index: dict
     Only events dated by a time expression of their own sentence lend their date (not carried ones)."""
     if trigger is None or not anchors:
         return None
-    sent = trigger.sent
+    sent = sentence(trigger)
     if any(analysis.result.timexes[k].type in ("DATE", "TIME") for k in _timex_tokens(analysis, sent)):
         return None  # its sentence has a date, only not for this event
     here = sent_index.get(sent.start, 0)
@@ -469,4 +470,4 @@ def run(analysis: Analysis) -> None:
             if inherited is not None:
                 event.date = inherited
         elif source == "timex" and tok is not None and _anchor_ok(event.date, analysis.reference):
-            anchors.append((event, event.date, sent_index.get(tok.sent.start, 0)))
+            anchors.append((event, event.date, sent_index.get(sentence(tok).start, 0)))

@@ -22,6 +22,7 @@ from entente.analysis import Analysis, Place
 from entente.model import Role
 from entente.ontology import codebook, gazetteer
 from entente.ontology.codebook import norm
+from entente.sentences import sentence
 
 from . import coref, descriptions, knowledge
 from .detect import agent_sector, codebook_matches, head_noun, inside_place_name, is_place_use
@@ -198,7 +199,7 @@ def _local_groups(doc, reg: Registry, places: list[dict]) -> None:
         if d.kind not in ("organization", "group") or d.country or (d.sector or "") in TRANSNATIONAL:
             continue
         for m in sorted(d.mentions, key=lambda m: m.start):
-            sent = doc[m.start].sent
+            sent = sentence(doc[m.start])
             here = [p for p in places if sent.start <= p["start"] < sent.end and p["country"] and p["country"] != "IGO"]
             if here:
                 d.country = min(here, key=lambda p: abs(p["start"] - m.start))["country"]

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from entente.ontology.codebook import Codebook, norm
+from entente.sentences import sentence
 
 from .registry import Registry
 
@@ -331,7 +332,7 @@ def _it_antecedent(doc, reg: Registry, tok, sent_of: list[int]) -> Optional[str]
             return k or None
     if tok.lower_ == "it" and tok.dep_ in SUBJ and tok.head.lemma_.casefold() in SPEECH and sent_of[tok.i] > 0:
         # "The ministry issued a statement. It said ..." -> the previous sentence's subject
-        prev = doc[tok.sent.start - 1].sent
+        prev = sentence(doc[tok.sent.start - 1])
         subs = [c for c in prev.root.children if c.dep_ in SUBJ]
         if subs:
             return _actor_of_subject(reg, subs[0]) or None

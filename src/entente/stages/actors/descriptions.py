@@ -13,13 +13,14 @@ from typing import Optional
 
 from entente.ontology import language
 from entente.ontology.codebook import Codebook, norm
+from entente.sentences import sentence
 
 from .detect import agent_sector
 from .registry import Registry
 
 LOOKBACK_SENTENCES = 6
 # How far a description may be from the named official it stands for, in tokens.
-BEFORE_TOKENS, AFTER_TOKENS = 250, 60
+BEFORE_TOKENS, AFTER_TOKENS = 250, 80
 
 
 def _last_mentions(reg: Registry, before: int) -> list[tuple[int, str]]:
@@ -34,6 +35,8 @@ def _last_mentions(reg: Registry, before: int) -> list[tuple[int, str]]:
 
 # Heads any grouping answers to ("the group" after "the G7").
 GROUPING_HEADS = frozenset({"group", "bloc", "alliance", "coalition", "grouping"})
+# Heads any international body answers to ("the regional body" after "ECOWAS").
+BODY_HEADS = frozenset({"body", "organization", "organisation", "bloc", "alliance", "union", "grouping"})
 # Heads any news organisation answers to ("the media outlet" after "VOA").
 MEDIA_HEADS = frozenset({"outlet", "broadcaster", "newspaper", "network"})
 
@@ -41,6 +44,8 @@ MEDIA_HEADS = frozenset({"outlet", "broadcaster", "newspaper", "network"})
 def _fits(reg: Registry, key: str, head: str, words: list[str]) -> bool:
     d = reg.drafts[key]
     if d.kind == "grouping" and head in GROUPING_HEADS:
+        return True
+    if d.kind == "igo" and head in BODY_HEADS:
         return True
     if head in MEDIA_HEADS and d.sector == "MED" and d.kind == "organization":
         return True
@@ -54,7 +59,6 @@ def resolve(doc, cb: Codebook, reg: Registry) -> None:
     heads = language.words("entities", "description_heads")
     state_heads = language.words("entities", "state_heads")
     state_nouns = language.words("entities", "state_nouns")
-    sent_start = {t.i: t.sent.start for t in doc} if len(doc) < 200000 else {}
     for tok in reg.toks:
         if tok.i in reg.claimed or tok.pos_ != "NOUN":
             continue
@@ -70,7 +74,7 @@ def resolve(doc, cb: Codebook, reg: Registry) -> None:
             continue   # "the Pakistani military", "the U.N. mission": named by the actors stage
         words = [c.lower_ for c in left if c.dep_ in ("compound", "amod") and c.is_alpha]
         start = min(c.i for c in left)
-        limit = sent_start.get(tok.i, 0)
+        limit = sentence(tok).start
         key = _antecedent(doc, reg, start, lem, words, is_state_noun or lem in state_heads, limit)
         if key is None and words:
             key = _antecedent(doc, reg, start, lem, [], is_state_noun or lem in state_heads, limit)
@@ -80,11 +84,11 @@ def resolve(doc, cb: Codebook, reg: Registry) -> None:
 
 def _antecedent(doc, reg: Registry, before: int, head: str, words: list[str], state_ok: bool,
                 limit: int) -> Optional[str]:
-    first_sent = doc[before].sent
+    first_sent = sentence(doc[before])
     sents = 0
     last_sent = None
     for pos, key in _last_mentions(reg, before):
-        s = doc[pos].sent.start
+        s = sentence(doc[pos]).start
         if s != last_sent:
             last_sent, sents = s, sents + 1
         if sents > LOOKBACK_SENTENCES:
@@ -95,7 +99,7 @@ def _antecedent(doc, reg: Registry, before: int, head: str, words: list[str], st
         return None
     sents, last_sent = 0, None
     for pos, key in _last_mentions(reg, before):
-        s = doc[pos].sent.start
+        s = sentence(doc[pos]).start
         if s != last_sent:
             last_sent, sents = s, sents + 1
         if sents > 2:
@@ -114,6 +118,23 @@ def _role_words(role: str) -> set[str]:
     return words
 
 
+def _next_person(reg: Registry, pos: int, n, d) -> bool:
+    """Is n the first person named after token `pos` who could be the official described there
+    ("The U.N. special envoy for Syria … the fall of President Bashar al-Assad. Geir Pedersen
+    issued his appeal")?"""
+    first = min((m.start for m in n.mentions if m.start > pos), default=None)
+    if first is None or first - pos > AFTER_TOKENS:
+        return False
+    want = _role_words(d.role or d.name)
+    for o in reg.drafts.values():
+        if o.kind != "person" or o.unnamed or o.key == n.key or not any(pos < m.start < first for m in o.mentions):
+            continue
+        other_role = _role_words(" ".join([o.role or ""] + [r.title for r in o.roles]))
+        if not ((d.country and o.country and o.country != d.country) or (other_role and not want & other_role)):
+            return False   # someone else named in between could be the one described
+    return True
+
+
 def merge_officials(doc, reg: Registry) -> None:
     """An official the story describes by title ("the Pakistani envoy", "China's U.N. ambassador",
     "the top U.S. diplomat") is the named person of that country holding such a role, told just
@@ -126,8 +147,11 @@ def merge_officials(doc, reg: Registry) -> None:
         for n in named:
             if d.country and n.country and n.country != d.country:
                 continue
-            if not (want & _role_words(" ".join([n.role or ""] + [r.title for r in n.roles]))):
+            bare = not n.role and not n.roles and not n.country
+            if not bare and not (want & _role_words(" ".join([n.role or ""] + [r.title for r in n.roles]))):
                 continue
+            if bare and not _next_person(reg, pos, n, d):
+                continue   # a name with nothing known: only the very next person named can be it
             for m in n.mentions:
                 gap = pos - m.start   # tokens: told before (positive) or just after (negative)
                 near = 0 < gap <= BEFORE_TOKENS or -AFTER_TOKENS <= gap < 0

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Optional
 
 from entente.ontology import office_holders
+from entente.sentences import sentence
 
 from .registry import Registry
 
@@ -64,6 +65,11 @@ def complete_from_descriptions(doc, reg: Registry) -> None:
                 break
         if not d.country and d.role:
             d.country = _institution_country(doc, reg, d)
+        if not d.country and (d.sector or "") in POLITICAL_SECTORS:
+            d.country = _context_country(doc, reg, d)
+    for d in list(reg.drafts.values()):
+        if d.kind == "group" and not d.country and (d.sector or "") in POLITICAL_SECTORS:
+            d.country = _context_country(doc, reg, d)   # "opposition lawmakers", "security forces"
 
 
 def _described_country(doc, reg: Registry, d, root) -> Optional[str]:
@@ -83,6 +89,35 @@ def _described_country(doc, reg: Registry, d, root) -> Optional[str]:
                 rank = 2 if o.kind == "person" else (1 if o.country == "IGO" else 0)
                 found.append((rank, o.country))
     return min(found)[1] if found else None
+
+
+POLITICAL_SECTORS = frozenset({"GOV", "LEG", "MIL", "JUD", "COP", "OPP"})
+
+
+def _context_country(doc, reg: Registry, d) -> Optional[str]:
+    """An official or a political body the text gives no country is of the country the story is
+    talking about where it appears: the nearest state, or body or person with a country, in its own
+    sentence or the two before ("Ilyas Ali Hassan, a member of the upper house, urged the
+    president …" in a story about Somalia)."""
+    first = min((m.start for m in d.mentions), default=None)
+    if first is None:
+        return None
+    sent = sentence(doc[first])
+    lo = sent.start
+    for _ in range(2):
+        if lo == 0:
+            break
+        lo = sentence(doc[lo - 1]).start
+    best = None
+    for o in reg.drafts.values():
+        if o.key == d.key or not o.country or o.country == "IGO" or o.kind == "grouping":
+            continue
+        for m in o.mentions:
+            if lo <= m.start < sent.end and not m.shared:
+                dist = abs(m.start - first) + (0 if m.start < first else 5)
+                if best is None or dist < best[0]:
+                    best = (dist, o.country)
+    return best[1] if best else None
 
 
 def _institution_country(doc, reg: Registry, d) -> Optional[str]:

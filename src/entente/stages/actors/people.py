@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from entente.ontology.codebook import Codebook, norm
+from entente.sentences import sentence
 
 from .detect import Match
 
@@ -157,7 +158,7 @@ class Context:
 
 
 def _sent_bounds(tok) -> tuple[int, int]:
-    s = tok.sent
+    s = sentence(tok)
     return s.start, s.end
 
 
@@ -433,7 +434,7 @@ def unnamed_officials(ctx: Context, taken: set[int]) -> list[PersonMention]:
             continue
         if tok.i + 1 < len(doc) and (doc[tok.i + 1].text == "-" or norm(doc[tok.i + 1].text) in cb.title_heads):
             continue  # "secretary-general", "prime minister": the longer title ends later
-        sent_start = tok.sent.start
+        sent_start = sentence(tok).start
         t = title_ending_at(doc, cb, tok.i + 1, sent_start, ctx.claimed_country)
         if t is None:
             continue

@@ -13,6 +13,7 @@ from typing import Optional
 
 from entente.analysis import Analysis
 from entente.model import Agreement, EventDate, Mention
+from entente.sentences import sentence
 from entente.stages.agreements import detect, lexicon, status
 from entente.text import short_hash
 
@@ -142,7 +143,7 @@ def run(analysis: Analysis) -> None:
         clause_countries: list[str] = []
         for m in ms:
             head = doc[m.head]
-            sent = head.sent
+            sent = sentence(head)
             topic_texts.append(sent.text)
             for cue in status.cues_for(doc, m.head, m.start_tok, m.end_tok):
                 evs = _event_for(analysis, cue.token, sent)

@@ -18,6 +18,7 @@ from __future__ import annotations
 from entente.analysis import Analysis
 from entente.entities import Entities
 from entente.ontology import topics as topic_lexicon
+from entente.sentences import sentence
 
 from . import coding, merge, predicates, speech
 from .draft import Draft
@@ -168,7 +169,7 @@ def _spoken(analysis: Analysis, ent: Entities, drafts: list[Draft]) -> list[Draf
         span = set(analysis.statement_tokens.get(act.statement.id or "", []))
         if any(d.type == act.type and d.head_i in span for d in drafts):
             continue
-        sent = doc[act.trigger.i].sent
+        sent = sentence(doc[act.trigger.i])
         d = Draft(code=act.code, actors=[act.speaker], recipients=act.recipients, reciprocal=False,
                   factuality="asserted", sentence=sent, head_i=act.trigger.i, trigger=[act.trigger],
                   rules=[act.rule, "actor:speaker", "recipient:named-in-statement", "factuality:asserted"],

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from entente.ontology import language
+from entente.sentences import sentence
 
 OBJ_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
 VERB_TAGS = ("VB", "VBD", "VBG", "VBN", "VBP", "VBZ")
@@ -121,7 +122,7 @@ def objects(verb) -> list:
     if not out and verb.pos_ == "VERB":
         # a parse slip ("will increase, on April 2nd, the Tariffs on Cars" read as an apposition):
         # the first noun after the verb, before the next verb, outside a prepositional phrase
-        for t in verb.doc[verb.i + 1:min(verb.i + 9, verb.sent.end)]:
+        for t in verb.doc[verb.i + 1:min(verb.i + 9, sentence(verb).end)]:
             if t.pos_ in ("VERB", "AUX") or t.text in (".", ";", "“", "”", '"'):
                 break
             if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("pobj", "compound", "nummod", "npadvmod", "poss", "nsubj"):

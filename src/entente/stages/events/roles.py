@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
 from entente.ontology import language
+from entente.sentences import sentence
 
 from .frames import Frame, SUBJECT_DEPS, clause_verb
 from .predicates import OBJ_DEPS, lemma, objects
@@ -170,6 +171,12 @@ class Roles:
                 s.actors = self.ent.phrase(subj)
                 if s.actors:
                     s.rules.append("actor:subject")
+                elif self.ent.issuer(subj):
+                    s.actors = self.ent.issuer(subj)
+                    s.rules.append("actor:document-issuer")
+                elif self.ent.group(subj):
+                    s.actors = self.ent.group(subj)
+                    s.rules.append("actor:group-in-context")
                 elif subj.pos_ == "NOUN" and subj.lemma_.lower() not in language.words("entities", "agent_nouns") \
                         and not self._crowd(subj):
                     s.inanimate = True
@@ -356,7 +363,7 @@ class Roles:
             tok.like_num and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children))
 
     def sentence_places(self, f: Frame) -> list[str]:
-        for t in f.pred.head.sent:
+        for t in sentence(f.pred.head):
             found = self.ent.place_state(t)
             if found:
                 return found
@@ -377,7 +384,7 @@ class Roles:
         war with Canada … by imposing a tariff": Canada, not the Mexico of an apposition)."""
         h = f.pred.head
         best = None
-        for t in h.sent:
+        for t in sentence(h):
             for a in self.ent.at(t):
                 act = self.ent.actor(a)
                 if act.kind not in ("state", "organization", "igo", "grouping") or self.ent.countries([a]) & mine:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
 from entente.ontology import language
+from entente.sentences import sentence
 
 if TYPE_CHECKING:  # pragma: no cover
     from entente.analysis import Analysis
@@ -74,7 +75,7 @@ def _named_object(doc, st: "Statement"):
     if not st.cue:
         return None
     i = max(0, min(len(doc) - 1, _token_at(doc, st.start)))
-    sent = doc[i].sent
+    sent = sentence(doc[i])
     for t in sent:
         if t.text == st.cue and t.lemma_.lower() in NAMING_CUES:
             objs = [c for c in t.children if c.dep_ in ("dobj", "obj")]

@@ -16,6 +16,7 @@ import bisect
 from dataclasses import dataclass
 from typing import Optional
 
+from entente.sentences import sentence
 from entente.stages.statements import lexicon
 from entente.stages.statements.quotes import QuoteGroup
 from entente.stages.statements.reported import doc_text
@@ -161,18 +162,18 @@ def attribute(analysis, groups: list[QuoteGroup], in_quote) -> list[DirectCandid
         if clause:
             first = idx.at(g.start)
             last = idx.at(g.end - 1)
-            s_start = first.sent.start_char
-            s_end = last.sent.end_char
+            s_start = sentence(first).start_char
+            s_end = sentence(last).end_char
             # a short "Perdue said." sentence right after the quote belongs to it
-            nxt = last.sent.end
+            nxt = sentence(last).end
             if nxt < len(doc) and text[g.end:doc[nxt].idx].strip(" \n\t”\"’.,!?") == "" and "\n" not in text[g.end:doc[nxt].idx].strip(" "):
-                ns = doc[nxt].sent
+                ns = sentence(doc[nxt])
                 if len(ns) <= 12:
                     s_end = ns.end_char
             # a preceding sentence ending with a colon introduces it
-            prev_tok = first.sent.start - 1
+            prev_tok = sentence(first).start - 1
             if prev_tok >= 0 and doc[prev_tok].text == ":":
-                s_start = doc[prev_tok].sent.start_char
+                s_start = sentence(doc[prev_tok]).start_char
             cands = []
             for t in idx.range(s_start, s_end):
                 if in_quote(t.idx) or not _speech_cue(t, speech):

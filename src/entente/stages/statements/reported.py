@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
+from entente.sentences import sentence
 from entente.stages.statements import lexicon
 
 QUOTE_CHARS = "\"'“”‘’«»„"
@@ -209,7 +210,7 @@ def find(analysis, in_quote) -> list[Candidate]:
                         lo, hi = min(lo, ch.left_edge.i), max(hi, ch.right_edge.i)
             if lo < t.i <= hi:
                 continue  # the cue sits inside its own content: a bad parse
-            sent = t.sent
+            sent = sentence(t)
             if content.dep_ == "ccomp":
                 if hi < t.i:
                     # "X, but Y, a source said": the whole clause before the cue's own words

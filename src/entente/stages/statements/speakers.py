@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
+from entente.sentences import sentence
 from entente.stages.statements import lexicon
 
 SUBJ = {"nsubj", "csubj", "expl"}
@@ -224,12 +225,12 @@ def _definite_antecedent(analysis, head, lo: int, hi: int) -> Optional[str]:
     bare = not words and head.lemma_.lower() in GENERIC  # "the group said", "the organization said"
     if not words and not bare:
         return None
-    sent = head.sent
+    sent = sentence(head)
     first = sent.start
     for _ in range(3):
         if first == 0:
             break
-        first = doc[first - 1].sent.start
+        first = sentence(doc[first - 1]).start
     for i in range(lo - 1, first - 1, -1):
         for a in analysis.token_actors.get(i, []):
             act = analysis.actor(a)
@@ -293,12 +294,12 @@ def _person_antecedent(analysis, head, lo: int, hi: int, skip: Optional[str] = N
             countries.update(a.country for a in states)
         elif t.lower_ not in TITLE_SKIP:
             mods.add(t.lower_)
-    sent = head.sent
+    sent = sentence(head)
     first = sent.start
     for _ in range(3):
         if first == 0:
             break
-        first = doc[first - 1].sent.start
+        first = sentence(doc[first - 1]).start
     lo_char, hi_char = doc[first].idx, doc[lo].idx
     best = None
     for act in analysis.result.actors:

@@ -200,8 +200,9 @@ class Entities:
                     out += [a for a in self.phrase(c, depth - 1) if a not in out]
             if out:
                 return out
+        adversary = tok.lemma_.lower() in language.words("entities", "adversary_nouns")
         for c in tok.children:
-            if c.i < tok.i and c.dep_ in MODIFIER_DEPS:
+            if c.i < tok.i and c.dep_ in MODIFIER_DEPS and not (adversary and c.dep_ == "poss"):
                 # every name inside the modifier: "the US-Australia-India-Japan partnership",
                 # "Mexican- and Canadian-made vehicles", "the U.S. Senate committee"
                 for t in c.subtree:

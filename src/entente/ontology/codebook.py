@@ -50,6 +50,10 @@ def first_word(key: str) -> str:
     return m.group(0) if m else key
 
 
+# Capitals at least this populous are read as their governments ("Mogadishu announced …").
+METONYM_POPULATION = 300_000
+
+
 @dataclass
 class Codebook:
     raw: dict
@@ -108,6 +112,15 @@ class Codebook:
         for cap, iso in sorted(raw["capitals"].items()):
             if iso in self.countries:
                 self._add(cap, Entry(self.countries[iso]["name"], "capital", iso, "GOV", iso, ), override=False)
+        # Every other capital big enough not to be mistaken for a common word or a small town
+        # ("Mogadishu", "Bangui") stands for its government too; where it is only a place, the
+        # actors stage reads that from the sentence ("talks in Bangui").
+        from entente.ontology import gazetteer
+
+        for iso, c in sorted(self.countries.items()):
+            cap = gazetteer.capital(iso)
+            if cap is not None and cap.population >= METONYM_POPULATION:
+                self._add(cap.name, Entry(c["name"], "capital", iso, "GOV", iso), override=False)
         for o in raw["organisations"]:
             e = Entry(o["names"][0], o.get("kind", "organization"), o.get("country"), o.get("sector"),
                       o.get("code") or ((o.get("country") or "") + (o.get("sector") or "")) or None)

@@ -102,8 +102,10 @@ def place(name: str) -> Optional[Place]:
     return p
 
 
+@functools.lru_cache(maxsize=1)
+def _capitals() -> dict[str, Place]:
+    return {p.capital_of: p for p in _index().values() if p.capital_of}
+
+
 def capital(iso3: str) -> Optional[Place]:
-    for p in _index().values():
-        if p.capital_of == iso3:
-            return p
-    return None
+    return _capitals().get(iso3)

@@ -102,8 +102,8 @@ def _spoken_reading(analysis: Analysis, ent: Entities, f: Frame, s) -> None:
     if not mine:
         return
     t = f.type
-    if t in THREATENED_TYPES and f.factuality in ("planned", "hypothetical") and cue not in ANNOUNCING \
-            and (not theirs or theirs <= mine):
+    own_act = theirs <= mine if theirs else not f.pred.nominal   # "we will retaliate" / "the attacks" (whose?)
+    if t in THREATENED_TYPES and f.factuality in ("planned", "hypothetical") and cue not in ANNOUNCING and own_act:
         f.code = coding.threat_code(f.code)
         f.rules.insert(0, f"threat:spoken-{cue}")
         f.factuality = "asserted"

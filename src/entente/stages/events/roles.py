@@ -265,7 +265,11 @@ class Roles:
     # -- arguments --------------------------------------------------------------------------
     def _arguments(self, f: Frame, s: Sides, heads: Optional[list] = None) -> None:
         found: list[str] = []
-        heads = heads if heads is not None else list(dict.fromkeys(f.recipient_heads + [f.pred.head]))
+        if heads is None:
+            heads = list(dict.fromkeys(f.recipient_heads + [f.pred.head]))
+            # "refused to attend a hearing by the U.N. court": the refused act's own arguments
+            heads += [c for h in list(heads) if h.pos_ in ("VERB", "AUX") for c in h.children
+                      if c.dep_ == "xcomp" and c.pos_ == "VERB" and c not in heads]
         preps = MOBILIZE_PREPS if f.type == "MOBILIZE" else (ADJECTIVE_PREPS | RECIPIENT_PREPS
                                                              if f.pred.head.pos_ == "ADJ" else RECIPIENT_PREPS)
         for h in heads:

@@ -235,7 +235,7 @@ def test_plural_description_with_its_own_adjective(analyse):
     a = analyse("Brazil and Chile signed a trade pact on Monday. "
                 "The European nations said they would study it.")
     nations = [t for t in a.doc if t.lower_ == "nations"][0]
-    assert not a.actors_at(nations)
+    assert not [x for x in a.actors_at(nations) if x.country in ("BRA", "CHL")]
 
 
 def test_its_and_it_for_states_and_organisations(analyse):

@@ -303,7 +303,8 @@ def _surnames(doc, reg: Registry) -> None:
 AFFILIATION_PREPS = frozenset({"of", "at", "with", "from", "for"})
 # Titles found in every kind of organisation: their sector is only a default.
 GENERIC_TITLES = frozenset({"director", "president", "chairman", "chairwoman", "chair", "head", "chief", "coordinator",
-                            "fellow", "member", "manager", "officer", "founder", "leader", "executive"})
+                            "fellow", "member", "manager", "officer", "founder", "leader", "executive", "analyst",
+                            "expert", "economist"})
 
 
 def _affiliations(h, depth: int = 2) -> list:

@@ -45,7 +45,7 @@ def _fits(reg: Registry, key: str, head: str, words: list[str]) -> bool:
     d = reg.drafts[key]
     if d.kind == "grouping" and head in GROUPING_HEADS:
         return True
-    if d.kind == "igo" and head in BODY_HEADS:
+    if d.kind in ("igo", "organization") and head in BODY_HEADS:
         return True
     if head in MEDIA_HEADS and d.sector == "MED" and d.kind == "organization":
         return True

@@ -108,6 +108,9 @@ def objects(verb) -> list:
         out += [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children if g.dep_ == "pobj"]
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
         out.append(verb.head)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        # "the leader is dead, killed in a joint operation": the main clause's subject
+        out += [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if verb.dep_ == "amod" and verb.head.pos_ == "NOUN" and verb.tag_ in ("VBN", "VBG"):
         out.append(verb.head)   # "increased tariffs": the participle modifies its object
     if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and all(o.pos_ == "PRON" for o in out) and out:

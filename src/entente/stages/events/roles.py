@@ -72,8 +72,19 @@ class Sides:
     inanimate: bool = False   # the clause's subject is a thing ("the framework reaffirmed …"): no act
 
 
+def _passive_participle(v) -> bool:
+    """"(leaders) killed in an airstrike", "(girls) kidnapped last week": a past participle standing
+    for a passive, whose noun is acted on."""
+    return v.tag_ == "VBN" and v.dep_ in ("acl", "advcl") and not any(c.dep_ in ("aux", "auxpass") for c in v.children)
+
+
 def subject_token(v) -> Optional[object]:
     """The subject of v's clause, climbing coordination, control and participles."""
+    if _passive_participle(v):
+        for c in v.children:
+            if c.dep_ == "agent":
+                return next((g for g in c.children if g.dep_ == "pobj"), None)
+        return None
     t, hops = v, 0
     while hops < 6:
         hops += 1

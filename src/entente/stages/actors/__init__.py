@@ -177,6 +177,7 @@ def run(analysis: Analysis) -> None:
     descriptions.merge_officials(doc, reg)
     descriptions.party_groups(doc, cb, reg)
     descriptions.acronyms(doc, reg)
+    descriptions.person_descriptions(doc, cb, reg)
     descriptions.resolve(doc, cb, reg)
     coref.resolve(doc, cb, reg)
     knowledge.complete_from_descriptions(doc, reg)

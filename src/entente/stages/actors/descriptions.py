@@ -37,6 +37,9 @@ def _last_mentions(reg: Registry, before: int) -> list[tuple[int, str]]:
 GROUPING_HEADS = frozenset({"group", "bloc", "alliance", "coalition", "grouping"})
 # Heads any international body answers to ("the regional body" after "ECOWAS").
 BODY_HEADS = frozenset({"body", "organization", "organisation", "bloc", "alliance", "union", "grouping"})
+# Heads a named body answers to when a modifier of the description is in its name ("the health
+# agency" after "the World Health Organization", "the rights group" after "Human Rights Watch").
+KIND_HEADS = frozenset({"agency", "group", "watchdog", "institution", "body", "organization", "organisation"})
 # Heads any news organisation answers to ("the media outlet" after "VOA").
 MEDIA_HEADS = frozenset({"outlet", "broadcaster", "newspaper", "network"})
 
@@ -45,13 +48,15 @@ def _fits(reg: Registry, key: str, head: str, words: list[str]) -> bool:
     d = reg.drafts[key]
     if d.kind == "grouping" and head in GROUPING_HEADS:
         return True
-    if d.kind in ("igo", "organization") and head in BODY_HEADS:
-        return True
     if head in MEDIA_HEADS and d.sector == "MED" and d.kind == "organization":
         return True
     if d.kind not in ("organization", "group", "igo"):
         return False
     name = {w.strip(".,").lower() for w in d.name.replace("’s", " ").replace("'s", " ").split()}
+    if head in KIND_HEADS and words and d.kind in ("igo", "organization") and any(w in name for w in words):
+        return True
+    if d.kind in ("igo", "organization") and head in BODY_HEADS:
+        return True
     return head in name and all(w in name for w in words)
 
 
@@ -84,7 +89,6 @@ def resolve(doc, cb: Codebook, reg: Registry) -> None:
 
 def _antecedent(doc, reg: Registry, before: int, head: str, words: list[str], state_ok: bool,
                 limit: int) -> Optional[str]:
-    first_sent = sentence(doc[before])
     sents = 0
     last_sent = None
     for pos, key in _last_mentions(reg, before):
@@ -110,7 +114,7 @@ def _antecedent(doc, reg: Registry, before: int, head: str, words: list[str], st
 
 
 def _role_words(role: str) -> set[str]:
-    low = " " + role.lower() + " "
+    low = " " + role.lower().replace(",", " ") + " "
     words = set(low.split())
     for group, titles in (language.table("entities").get("role_groups") or {}).items():
         if any(f" {t} " in low for t in titles):
@@ -159,6 +163,38 @@ def merge_officials(doc, reg: Registry) -> None:
                     best = (abs(gap), n.key)
         if best is not None and best[1] in reg.drafts and d.key in reg.drafts:
             reg.merge(best[1], d.key)
+
+
+def person_descriptions(doc, cb: Codebook, reg: Registry) -> None:
+    """"The senator said …" after "Senator Jim Risch visited Kyiv": a definite description whose head
+    is a title names the latest person told before (six sentences at most) who holds such a title."""
+    for tok in reg.toks:
+        if tok.i in reg.claimed or tok.pos_ != "NOUN" or tok.tag_ != "NN" or norm(tok.text) not in cb.title_heads:
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+            continue
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
+            continue   # "the senator Jim Risch": a title, not a description
+        left = [c for c in tok.children if c.i < tok.i and c.dep_ in ("amod", "compound")]
+        if any(c.i in reg.claimed for c in left):
+            continue   # "the Indian minister": the actors stage named it with its country
+        want = _role_words(tok.lower_) | {tok.lower_}
+        start = min([c.i for c in tok.children if c.i < tok.i] + [tok.i])
+        best = None
+        for d in reg.drafts.values():
+            if d.kind != "person" or d.unnamed:
+                continue
+            titles = " ".join([d.role or ""] + [r.title for r in d.roles])
+            exact = tok.lower_ in set(titles.lower().replace(",", " ").split())
+            if not exact and not want & _role_words(titles):
+                continue
+            for m in d.mentions:
+                gap = start - m.start
+                key = (0 if exact else 1, gap)   # the very title first, then one of its kind
+                if 0 < gap <= BEFORE_TOKENS and (best is None or key < best[0]):
+                    best = (key, d.key)
+        if best is not None:
+            reg.mention(best[1], start, tok.i + 1)
 
 
 ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "e", "al", "el", "de", "&"})

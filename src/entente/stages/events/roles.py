@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Optional
 from entente.ontology import language
 from entente.sentences import sentence
 
-from .frames import Frame, SUBJECT_DEPS, clause_verb
+from .frames import Frame, clause_verb
 from .predicates import OBJ_DEPS, lemma, objects
 
 if TYPE_CHECKING:  # pragma: no cover

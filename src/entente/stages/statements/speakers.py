@@ -18,7 +18,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-from entente.sentences import sentence
 from entente.stages.statements import lexicon
 
 SUBJ = {"nsubj", "csubj", "expl"}
@@ -208,42 +207,6 @@ def _member_actors(analysis, head, lo: int, hi: int) -> list[str]:
     return [got] if got else []
 
 
-BODY_KINDS = {"organization", "igo", "group"}
-GENERIC = {"the", "a", "an", "this", "that", "its", "their", "group", "organization", "organisation", "body"}
-
-
-def _definite_antecedent(analysis, head, lo: int, hi: int) -> Optional[str]:
-    """"the rights group said" after "The Cambodian League for … Human Rights …":
-    a definite description with no actor of its own refers back to the nearest
-    organisation mentioned in the three sentences before that shares one of its
-    content words (the head noun or a modifier); a bare "the group" / "the
-    organization" to the nearest one."""
-    doc = head.doc
-    if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
-        return None
-    words = {doc[i].lemma_.lower() for i in range(lo, hi) if doc[i].is_alpha and doc[i].lemma_.lower() not in GENERIC}
-    bare = not words and head.lemma_.lower() in GENERIC  # "the group said", "the organization said"
-    if not words and not bare:
-        return None
-    sent = sentence(head)
-    first = sent.start
-    for _ in range(3):
-        if first == 0:
-            break
-        first = sentence(doc[first - 1]).start
-    for i in range(lo - 1, first - 1, -1):
-        for a in analysis.token_actors.get(i, []):
-            act = analysis.actor(a)
-            if act.kind in BODY_KINDS:
-                name = {w.lower().rstrip("s") for w in act.name.split()}
-                if bare or any(w.rstrip("s") in name for w in words):
-                    return a
-    return None
-
-
-TITLE_SKIP = {"former", "new", "top", "visiting", "then", "current", "incoming", "outgoing", "acting", "late"}
-
-
 def _role_heads(act) -> set[str]:
     """The head nouns of an actor's titles: "Foreign Minister" -> minister,
     "Secretary of State" -> secretary, "Principal Deputy Spokesperson" -> spokesperson."""
@@ -264,67 +227,6 @@ def _role_heads(act) -> set[str]:
 def _role_words(act) -> set[str]:
     titles = [act.role] + [r.title for r in (act.roles or [])]
     return {w.lower().strip(",.") for t in titles if t for w in t.replace("-", " ").split()}
-
-
-def _person_antecedent(analysis, head, lo: int, hi: int, skip: Optional[str] = None) -> Optional[str]:
-    """"the president said" after "French President Emmanuel Macron met …": a
-    definite description of a person refers back to the most recent person
-    mentioned in the current or three preceding sentences whose title has the
-    description's head noun; a country adjective ("the Indian minister") must
-    agree with the person's country, another modifier ("the foreign minister")
-    must be a word of the title."""
-    doc = head.doc
-    if head.pos_ != "NOUN" or _plural(head):
-        return None
-    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
-        return None
-    noun = head.lemma_.lower()
-    noun = noun.rstrip("s") if len(noun) > 3 else noun
-    countries: set[str] = set()
-    mods: set[str] = set()
-    for i in range(lo, hi):
-        t = doc[i]
-        if t.i == head.i or not t.is_alpha or t.dep_ == "det":
-            continue
-        if t.i > head.i:
-            return None  # "the minister for …", "the president of …": not a bare description
-        linked = [analysis.actor(a) for a in analysis.token_actors.get(i, []) if a != skip]
-        states = [a for a in linked if a.kind in ("state", "igo") and a.country]
-        if states:
-            countries.update(a.country for a in states)
-        elif t.lower_ not in TITLE_SKIP:
-            mods.add(t.lower_)
-    sent = sentence(head)
-    first = sent.start
-    for _ in range(3):
-        if first == 0:
-            break
-        first = sentence(doc[first - 1]).start
-    lo_char, hi_char = doc[first].idx, doc[lo].idx
-    best = None
-    for act in analysis.result.actors:
-        if act.kind != "person" or act.id == skip:
-            continue
-        if noun not in _role_heads(act):
-            continue
-        if countries and act.country not in countries:
-            continue
-        if mods and not mods <= _role_words(act):
-            continue
-        starts = [m.start for m in act.mentions if lo_char <= m.start < hi_char]
-        if starts and (best is None or max(starts) > best[0]):
-            best = (max(starts), act.id)
-    return best[1] if best else None
-
-
-def _descriptor_actor(analysis, actor_id: str, head, lo: int, hi: int) -> bool:
-    """The actors stage made an actor of the description itself ("Indian minister"):
-    no name of its own, so a named antecedent is the better speaker."""
-    act = analysis.actor(actor_id)
-    if act.kind != "person" or head.pos_ != "NOUN":
-        return False
-    words = [head.doc[i].lower_ for i in range(lo, hi) if head.doc[i].is_alpha and head.doc[i].dep_ != "det"]
-    return act.name.lower().split() == words
 
 
 def resolve(analysis, token, in_quote=None) -> Optional[Speaker]:
@@ -363,14 +265,6 @@ def resolve(analysis, token, in_quote=None) -> Optional[Speaker]:
                     actors.append(a)
     else:
         actors = _member_actors(analysis, token, s, e)
-    if not actors:
-        got = _definite_antecedent(analysis, token, s, e)
-        if got:
-            actors = [got]
-    if len(members) == 1 and (not actors or (len(actors) == 1 and _descriptor_actor(analysis, actors[0], token, s, e))):
-        got = _person_antecedent(analysis, token, s, e, skip=actors[0] if actors else None)
-        if got:
-            actors = [got]
     actor = actors[0] if actors else None
     return Speaker(head=token, start=s, end=e, text=span.text, actor=actor, document=document,
                    is_pronoun=token.pos_ == "PRON" or token.lower_ in PRON_SPEAKERS, actors=actors)

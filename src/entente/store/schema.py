@@ -113,3 +113,26 @@ agreement_history = Table(
 )
 
 Index("ix_participants_event", participants.c.story_id, participants.c.event_id)
+
+# -- indexes the read side needs (dashboard, API paging at a million events) ----------------
+# Country-pair queries start from one side's country and role, then meet the other side.
+Index("ix_participants_country_role", participants.c.country, participants.c.role,
+      participants.c.story_id, participants.c.event_id)
+# The event timeline in both directions, undated last: ORDER BY in store/queries.event_order.
+Index("ix_events_timeline", events.c.date_start.is_(None), events.c.date_start, events.c.story_id,
+      events.c.start, events.c.event_id)
+Index("ix_events_timeline_desc", events.c.date_start.is_(None), events.c.date_start.desc(),
+      events.c.story_id.desc(), events.c.start.desc(), events.c.event_id.desc())
+Index("ix_stories_published", stories.c.published, stories.c.id)
+Index("ix_entities_name", entities.c.name, entities.c.id)
+Index("ix_statements_story", statements.c.story_id, statements.c.start)
+
+
+def ensure_indexes(engine) -> None:
+    """Add indexes introduced after a database was created (create_all skips existing tables)."""
+    from sqlalchemy.schema import CreateIndex
+
+    with engine.begin() as conn:
+        for table in metadata.sorted_tables:
+            for index in table.indexes:
+                conn.execute(CreateIndex(index, if_not_exists=True))

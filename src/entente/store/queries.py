@@ -1,0 +1,226 @@
+"""The read side's SQL: event filters as WHERE clauses, orderings the indexes serve, escaped
+substring filters, and counts per period computed by the database rather than from a page of rows."""
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Optional
+
+from sqlalchemy import and_, case, false, func, literal, or_, select, true, tuple_
+from sqlalchemy.engine import Connection
+
+from entente import dates
+from entente.store import schema as t
+
+if TYPE_CHECKING:  # pragma: no cover
+    from entente.store.database import EventFilter
+
+COOPERATIVE = (1, 2)  # CAMEO quad classes: verbal and material cooperation
+CONFLICTUAL = (3, 4)  # verbal and material conflict
+MAX_WORDS = 8         # free-text search: at most this many words, all required
+
+
+def contains(column, value: str):
+    """`column` contains `value`, case-insensitive, with % and _ taken literally."""
+    return func.lower(column).contains(value.lower(), autoescape=True)
+
+
+def name_filter(query, column, name: Optional[str]):
+    """Rows whose name contains `name`; all rows when name is empty."""
+    return query.where(contains(column, name)) if name else query
+
+
+def words(text: Optional[str]) -> list[str]:
+    return list(dict.fromkeys((text or "").split()))[:MAX_WORDS]
+
+
+def _key():
+    return tuple_(t.events.c.story_id, t.events.c.event_id)
+
+
+def pair_events(a: str, b: str):
+    """(story_id, event_id) of events where a country-A actor acts on a country-B recipient."""
+    pa, pr = t.participants.alias("pa"), t.participants.alias("pr")
+    return (select(pa.c.story_id, pa.c.event_id)
+            .join(pr, and_(pr.c.story_id == pa.c.story_id, pr.c.event_id == pa.c.event_id))
+            .where(pa.c.role == "actor", pa.c.country == a, pr.c.role == "recipient", pr.c.country == b))
+
+
+def entity_events(entity_id: str):
+    """(story_id, event_id) of events one registry entity takes part in (either side)."""
+    p, a = t.participants, t.actors
+    same_actor = or_(p.c.actor_id == a.c.actor_id,
+                     func.substr(p.c.actor_id, 1, func.length(a.c.actor_id) + 1) == a.c.actor_id + literal(":"))
+    return (select(p.c.story_id, p.c.event_id)
+            .join(a, and_(a.c.story_id == p.c.story_id, same_actor))
+            .where(a.c.entity_id == entity_id))
+
+
+def event_conditions(f: "EventFilter") -> list:
+    e, p = t.events, t.participants
+    cond: list = []
+    if f.country:
+        cond.append(_key().in_(select(p.c.story_id, p.c.event_id).where(p.c.country == f.country.upper())))
+    if f.dyad:
+        a, b = f.dyad[0].upper(), f.dyad[1].upper()
+        forward = _key().in_(pair_events(a, b))
+        cond.append(forward if f.directed else or_(forward, _key().in_(pair_events(b, a))))
+    if f.entity:
+        cond.append(_key().in_(entity_events(f.entity)))
+    if f.types:
+        cond.append(e.c.type.in_([x.upper() for x in f.types]))
+    if f.factuality:
+        cond.append(e.c.factuality.in_(f.factuality))
+    if f.since:
+        cond.append(e.c.date_end >= dates.bounds(f.since)[0].isoformat())
+    if f.until:
+        cond.append(e.c.date_start <= dates.bounds(f.until)[1].isoformat())
+    if f.story:
+        cond.append(e.c.story_id == f.story)
+    if f.topic:
+        cond.append(e.c.topics.contains(json.dumps(f.topic), autoescape=True))
+    for word in words(f.text):
+        cond.append(contains(e.c.sentence, word))
+    return cond
+
+
+def event_order(descending: bool = False) -> list:
+    """By event date, undated last; the two timeline indexes in schema.py serve both directions."""
+    e = t.events
+    cols = [e.c.date_start, e.c.story_id, e.c.start, e.c.event_id]
+    return [e.c.date_start.is_(None)] + ([c.desc() for c in cols] if descending else cols)
+
+
+def dedupe_heads(conds: list, descending: bool = False):
+    """(story_id, event_id) of the first report of each cluster (and of every unclustered event)."""
+    e = t.events
+    key = func.coalesce(e.c.cluster, e.c.story_id + literal(":") + e.c.event_id)
+    rank = func.row_number().over(partition_by=key, order_by=event_order(descending)).label("rank")
+    inner = select(e.c.story_id, e.c.event_id, rank).where(*conds).subquery()
+    return select(inner.c.story_id, inner.c.event_id).where(inner.c.rank == 1)
+
+
+def period_counts(conn: Connection, conds: list, period: str = "month") -> dict:
+    """Events per calendar month (or year) from SQL. An event lands in a bucket only when its own
+    date lies inside that bucket: a year- or decade-dated event is not put in January; those
+    coarser spans are counted apart, and so are undated events."""
+    e = t.events
+    cut = {"month": 7, "year": 4}[period]
+    bucket = func.substr(e.c.date_start, 1, cut)
+    coop = func.sum(case((e.c.quad_class.in_(COOPERATIVE), 1), else_=0))
+    conflict = func.sum(case((e.c.quad_class.in_(CONFLICTUAL), 1), else_=0))
+    fits = and_(e.c.date_start.is_not(None), bucket == func.substr(e.c.date_end, 1, cut))
+    rows = conn.execute(
+        select(bucket.label("period"), func.count().label("events"), coop.label("cooperative"),
+               conflict.label("conflictual"), func.avg(e.c.goldstein).label("goldstein_mean"))
+        .where(*conds, fits).group_by(bucket).order_by(bucket)).all()
+    coarse = conn.execute(
+        select(e.c.date_start, e.c.date_end, func.count().label("events"), coop, conflict)
+        .where(*conds, e.c.date_start.is_not(None), bucket != func.substr(e.c.date_end, 1, cut))
+        .group_by(e.c.date_start, e.c.date_end).order_by(func.count().desc(), e.c.date_start).limit(200)).all()
+    undated = conn.execute(select(func.count()).select_from(e).where(*conds, e.c.date_start.is_(None))).scalar_one()
+    return {
+        "period": period,
+        "buckets": [{"period": r.period, "events": r.events, "cooperative": int(r.cooperative or 0),
+                     "conflictual": int(r.conflictual or 0),
+                     "goldstein_mean": None if r.goldstein_mean is None else round(float(r.goldstein_mean), 2)}
+                    for r in rows],
+        "coarse": [{"start": r[0], "end": r[1], "events": r[2], "cooperative": int(r[3] or 0),
+                    "conflictual": int(r[4] or 0)} for r in coarse],
+        "undated": undated,
+    }
+
+
+def _pairs(conds: list, directed: bool):
+    """One row per (event, country pair): actor country `a` acting on recipient country `b`, or
+    the unordered pair (a < b) when undirected."""
+    e = t.events
+    pa, pr = t.participants.alias("pa"), t.participants.alias("pr")
+    a, b = pa.c.country, pr.c.country
+    if not directed:
+        a, b = case((pa.c.country < pr.c.country, pa.c.country), else_=pr.c.country), \
+            case((pa.c.country < pr.c.country, pr.c.country), else_=pa.c.country)
+    return (select(a.label("a"), b.label("b"), e.c.story_id, e.c.event_id, e.c.goldstein, e.c.quad_class,
+                   e.c.date_start, e.c.date_end, e.c.topics)
+            .select_from(pa)
+            .join(pr, and_(pr.c.story_id == pa.c.story_id, pr.c.event_id == pa.c.event_id))
+            .join(e, and_(e.c.story_id == pa.c.story_id, e.c.event_id == pa.c.event_id))
+            .where(pa.c.role == "actor", pr.c.role == "recipient", pa.c.country.is_not(None),
+                   pr.c.country.is_not(None), pa.c.country != pr.c.country, *conds)
+            .distinct().subquery("pairs"))
+
+
+def _pair_stats(p):
+    coop = func.sum(case((p.c.quad_class.in_(COOPERATIVE), 1), else_=0))
+    conflict = func.sum(case((p.c.quad_class.in_(CONFLICTUAL), 1), else_=0))
+    return [func.count().label("events"), coop.label("cooperative"), conflict.label("conflictual"),
+            func.avg(p.c.goldstein).label("goldstein_mean")]
+
+
+def _stats_row(r) -> dict:
+    return {"events": r.events, "cooperative": int(r.cooperative or 0), "conflictual": int(r.conflictual or 0),
+            "goldstein_mean": None if r.goldstein_mean is None else round(float(r.goldstein_mean), 2)}
+
+
+def pair_counts(conn: Connection, conds: list, directed: bool, limit: Optional[int] = None, offset: int = 0,
+                min_events: int = 1) -> list[dict]:
+    """Country pairs with their event counts, most events first."""
+    p = _pairs(conds, directed)
+    q = (select(p.c.a, p.c.b, *_pair_stats(p)).group_by(p.c.a, p.c.b)
+         .having(func.count() >= min_events).order_by(func.count().desc(), p.c.a, p.c.b).offset(offset))
+    if limit:
+        q = q.limit(limit)
+    return [{"a": r.a, "b": r.b, **_stats_row(r)} for r in conn.execute(q)]
+
+
+def count_pairs(conn: Connection, conds: list, directed: bool, min_events: int = 1) -> int:
+    p = _pairs(conds, directed)
+    grouped = select(p.c.a).group_by(p.c.a, p.c.b).having(func.count() >= min_events).subquery()
+    return conn.execute(select(func.count()).select_from(grouped)).scalar_one()
+
+
+def _topics(conn: Connection, source):
+    """A table-valued expansion of a JSON `topics` column, for SQLite or PostgreSQL."""
+    from sqlalchemy import JSON, cast
+
+    if conn.dialect.name == "postgresql":
+        return func.json_array_elements_text(cast(source.c.topics, JSON)).table_valued("value")
+    return func.json_each(source.c.topics).table_valued("value")
+
+
+def topic_counts(conn: Connection, conds: list, pairs: Optional[list[tuple[str, str]]] = None,
+                 period: Optional[str] = None) -> list[dict]:
+    """Events per topic, and per undirected country pair (when `pairs` is given: only those) and
+    per period (when given: only events dated inside one period). Events without topics count
+    under '(none)'."""
+    e = t.events
+    if pairs is not None:
+        src = _pairs(conds, directed=False)
+        keys = [src.c.a, src.c.b]
+        base = [tuple_(src.c.a, src.c.b).in_(pairs)] if pairs else [false()]
+    else:
+        src = select(e.c.story_id, e.c.event_id, e.c.goldstein, e.c.quad_class, e.c.date_start, e.c.date_end,
+                     e.c.topics).where(*conds).subquery("ev")
+        keys, base = [], []
+    if period:
+        cut = {"month": 7, "year": 4}[period]
+        bucket = func.substr(src.c.date_start, 1, cut)
+        keys = keys + [bucket.label("period")]
+        base = base + [src.c.date_start.is_not(None), bucket == func.substr(src.c.date_end, 1, cut)]
+    topic = _topics(conn, src)
+    with_topic = (select(topic.c.value.label("topic"), *keys, *_pair_stats(src)).select_from(src).join(topic, true())
+                  .where(*base).group_by(topic.c.value, *keys))
+    without = (select(literal("(none)").label("topic"), *keys, *_pair_stats(src)).select_from(src)
+               .where(*base, or_(src.c.topics.is_(None), src.c.topics == "[]")).group_by(*keys) if keys else
+               select(literal("(none)").label("topic"), *_pair_stats(src)).select_from(src)
+               .where(*base, or_(src.c.topics.is_(None), src.c.topics == "[]")))
+    out = []
+    for r in list(conn.execute(with_topic)) + list(conn.execute(without)):
+        if not r.events:
+            continue
+        row = {"topic": r.topic, **_stats_row(r)}
+        if pairs is not None:
+            row["a"], row["b"] = r.a, r.b
+        if period:
+            row["period"] = r.period
+        out.append(row)
+    return out

@@ -378,11 +378,14 @@ class Database:
             return None
         return {"text": row[0], "document": json.loads(row[1])}
 
-    def countries(self) -> list[str]:
-        """Country codes that occur in stored events."""
-        p = t.participants
+    def vocabulary(self) -> dict:
+        """Codes in use (country codes, event types, topics), for checking query parameters."""
+        p, e = t.participants, t.events
         with self.engine.connect() as conn:
-            return [c for (c,) in conn.execute(select(p.c.country).where(p.c.country.is_not(None)).distinct().order_by(p.c.country))]
+            countries = [c for (c,) in conn.execute(select(p.c.country).where(p.c.country.is_not(None)).distinct())]
+            types = [x for (x,) in conn.execute(select(e.c.type).where(e.c.type.is_not(None)).distinct())]
+            topics = {x for (raw,) in conn.execute(select(e.c.topics).distinct()) for x in json.loads(raw or "[]")}
+        return {"countries": sorted(countries), "types": sorted(types), "topics": sorted(topics)}
 
     def summary(self, top: int = 8) -> dict:
         count = lambda table: select(func.count()).select_from(table)  # noqa: E731

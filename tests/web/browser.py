@@ -19,6 +19,14 @@ class BrowserError(RuntimeError):
     pass
 
 
+def _high(fd: int) -> int:
+    import fcntl
+
+    moved = fcntl.fcntl(fd, fcntl.F_DUPFD, 10)
+    os.close(fd)
+    return moved
+
+
 class Browser:
     """One headless Chromium with one page. Use as a context manager."""
 
@@ -27,12 +35,14 @@ class Browser:
         self.profile = tempfile.mkdtemp(prefix="entente-chromium-")
         to_browser_r, self._to_browser = os.pipe()
         self._from_browser, from_browser_w = os.pipe()
+        # Move the child's ends above 9 so the shell's 3<& and 4>& cannot overwrite one another.
+        to_browser_r, from_browser_w = (_high(fd) for fd in (to_browser_r, from_browser_w))
 
         # The protocol wants fd 3 to read commands from and fd 4 to write answers to: a shell
-        # puts the pipe ends there, then becomes Chromium.
+        # bash (dash takes one-digit fds only) puts the pipe ends there, then becomes Chromium.
         shell = f'exec "$0" "$@" 3<&{to_browser_r} 4>&{from_browser_w}'
         self.proc = subprocess.Popen(
-            ["/bin/sh", "-c", shell, CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            [shutil.which("bash") or "/bin/bash", "-c", shell, CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
              "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-default-apps",
              "--disable-extensions", "--hide-scrollbars", "--mute-audio", f"--window-size={width},{height}",
              f"--user-data-dir={self.profile}", "--remote-debugging-pipe", "about:blank"],

@@ -68,7 +68,9 @@ def _explain(error: dict, vocab: Vocab) -> dict:
     country code is long); the shape stays {"loc", "msg", "type"} as documented."""
     out = {k: error[k] for k in ("loc", "msg", "type") if k in error}
     loc, value = tuple(error.get("loc", ())), error.get("input")
-    name = loc[-1] if loc else ""
+    name = next((x for x in reversed(loc) if isinstance(x, str)), "")
+    if error.get("type") in ("enum", "literal_error") and isinstance(value, str):
+        out["msg"] = f"{name} {value[:60]!r}: {out['msg']}"
     if error.get("type") == "string_pattern_mismatch" and isinstance(value, str):
         try:
             if name == "dyad":

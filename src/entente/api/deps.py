@@ -8,7 +8,7 @@ from typing import Callable, Literal, Optional
 
 from fastapi import Query
 
-from entente.api.params import DATE, MAX_LIMIT, MAX_OFFSET, MAX_TEXT, NO_NUL, Vocab, check_text, event_filter  # noqa: F401
+from entente.api.params import DATE, MAX_ID, MAX_LIMIT, MAX_OFFSET, MAX_TEXT, NO_NUL, Vocab, check_text, event_filter  # noqa: F401
 from entente.store import EventFilter
 
 Factuality = Literal["asserted", "negated", "hypothetical", "planned", "reported"]
@@ -67,7 +67,7 @@ def build(vocab: Vocab) -> Dependencies:
         q: Optional[str] = text_query("Words that must all occur in the evidence sentence"),
         topic: Optional[Topic] = Query(None, description="Events about this topic"),
         entity: Optional[str] = text_query("Registry entity id (from /api/actors): events it takes part in"),
-        story: Optional[str] = text_query("Only events of this story", max_length=512),
+        story: Optional[str] = text_query("Only events of this story", max_length=MAX_ID),
         dedupe: bool = Query(False, description="One row per real-world event (first report), listing every source"),
     ) -> EventFilter:
         return event_filter(vocab, country=country, dyad=dyad, directed=directed, types=[t.value for t in type],

@@ -39,7 +39,8 @@ def router(model: str, max_chars: int, token: Optional[str]) -> APIRouter:
             raise HTTPException(401, "a bearer token is required: Authorization: Bearer <token printed by entente serve>",
                                 headers={"WWW-Authenticate": "Bearer"})
 
-    responses = {413: {"model": Message, "description": f"Text over {max_chars} characters"}}
+    responses = {400: {"model": Message, "description": "The body is not JSON"},
+                 413: {"model": Message, "description": f"Text over {max_chars} characters"}}
     if token:
         responses[401] = {"model": Message, "description": "Missing or wrong bearer token"}
 

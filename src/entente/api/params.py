@@ -16,6 +16,7 @@ from entente.store import Database, EventFilter
 MAX_LIMIT = 1000          # rows per page
 MAX_OFFSET = 10 ** 9      # far beyond any table; keeps the value inside every database's integer
 MAX_TEXT = 200            # characters in a name, speaker or search filter
+MAX_ID = 512              # characters in a story id filter
 NO_NUL = r"^[^\x00]*$"    # PostgreSQL text cannot hold NUL
 FACTUALITY = ("asserted", "negated", "hypothetical", "planned", "reported")
 KINDS = ("person", "state", "organization", "igo", "grouping", "group", "other")
@@ -111,11 +112,11 @@ def check_range(since: Optional[str], until: Optional[str], where: str = "query"
         raise invalid(where, "until", f"since {since} is after until {until}: nothing can match", until)
 
 
-def check_text(value: Optional[str], name: str, where: str = "query") -> Optional[str]:
+def check_text(value: Optional[str], name: str, where: str = "query", most: int = MAX_TEXT) -> Optional[str]:
     if value is None:
         return None
-    if len(value) > MAX_TEXT:
-        raise invalid(where, name, f"{name}: at most {MAX_TEXT} characters", value[:40] + "…")
+    if len(value) > most:
+        raise invalid(where, name, f"{name}: at most {most} characters", value[:40] + "…")
     if "\x00" in value:
         raise invalid(where, name, f"{name}: contains a NUL character", None)
     return value.strip() or None
@@ -137,6 +138,6 @@ def event_filter(vocab: Vocab, *, country=None, dyad=None, directed=False, types
         country=vocab.check_country(country, where, "country") if country else None,
         dyad=vocab.check_dyad(dyad, where) if dyad else None, directed=bool(directed),
         types=vocab.check_types(types, where), since=since, until=until, factuality=list(factuality),
-        story=check_text(story, "story", where), text=check_text(q, "q", where), topic=topic,
+        story=check_text(story, "story", where, MAX_ID), text=check_text(q, "q", where), topic=topic,
         entity=check_text(entity, "entity", where), dedupe=bool(dedupe), limit=limit, offset=offset,
         descending=order == "desc")

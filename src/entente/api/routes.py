@@ -7,7 +7,7 @@ from typing import Literal, Optional
 from fastapi import APIRouter, Depends, HTTPException, Path, Query
 
 from entente.api import deps
-from entente.api.params import MAX_LIMIT, Vocab, link
+from entente.api.params import MAX_ID, MAX_LIMIT, Vocab, link
 from entente.api.schemas import (AgreementRow, DyadRow, DyadTopicRow, Edge, EntityRow, EventRow, Message, Page,
                                  SeriesRow, StatementRow, StoryDetail, StoryRow, Summary, Timeline, TopicRow)
 from entente.store import Database, EventFilter, analytics
@@ -117,10 +117,10 @@ def router(db: Database, vocab: Vocab, cache) -> APIRouter:
     def statements(speaker: Optional[str] = deps.text_query("Part of the speaker's name"),
                    q: Optional[str] = deps.text_query("Words that must all occur in the statement"),
                    entity: Optional[str] = deps.text_query("Registry entity id of the speaker"),
-                   story: Optional[str] = deps.text_query("Only statements of this story", max_length=512),
+                   story: Optional[str] = deps.text_query("Only statements of this story", max_length=MAX_ID),
                    p: deps.Paging = Depends(deps.paging(50))) -> dict:
         """Direct and reported statements with their speakers, by publication date."""
-        args = dict(speaker=deps.check_text(speaker, "speaker"), story=deps.check_text(story, "story"),
+        args = dict(speaker=deps.check_text(speaker, "speaker"), story=deps.check_text(story, "story", most=MAX_ID),
                     text=deps.check_text(q, "q"), entity=deps.check_text(entity, "entity"))
         return page(db.count_statements(**args), p, db.statements(limit=p.limit, offset=p.offset, **args))
 

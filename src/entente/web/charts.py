@@ -153,13 +153,16 @@ def timeline(buckets: list[dict], coarse: list[dict], period: str, href: Callabl
     cut = 4 if period == "year" else 7
     # The axis follows the events dated inside one period; coarser spans only where they overlap it.
     ends = keys or [c["start"][:cut] for c in coarse] + [c["end"][:cut] for c in coarse]
-    lo = max(lo[:cut], min(ends)) if lo else min(ends)
-    hi = min(hi[:cut], max(ends)) if hi else max(ends)
+    from entente import dates
+
+    lo = dates.bounds(lo)[0].isoformat()[:cut] if lo and dates.bounds(lo)[0] else min(ends)  # a window asked for
+    hi = dates.bounds(hi)[1].isoformat()[:cut] if hi and dates.bounds(hi)[1] else max(ends)  # is shown whole
     if lo > hi:
         lo, hi = min(ends), max(ends)
     axis = periods(lo, hi, period)
     while len(axis) < 12:  # a short axis still reads as time, not as one fat bar
-        axis = periods(_shift(axis[0], period, -1), axis[-1], period)
+        axis = periods(_shift(axis[0], period, -1), axis[-1], period) if len(axis) % 2 else \
+            periods(axis[0], _shift(axis[-1], period, 1), period)
     first_day, last_day = _period_bounds(axis[0], period)[0], _period_bounds(axis[-1], period)[1]
     inside = [x for x in coarse if x["start"] <= last_day.isoformat() and x["end"] >= first_day.isoformat()]
     rows = _pack(sorted(inside, key=lambda x: -x["events"])[:24], first_day, last_day)

@@ -229,7 +229,10 @@ def router(db: Database, vocab: Vocab, templates, cache) -> APIRouter:
     @r.get("/clusters/{cluster}", response_class=HTMLResponse)
     def clusters(request: Request, cluster: Optional[str] = None):
         form = Form(request.query_params)
+        import importlib.util
+
+        available = importlib.util.find_spec("entente.api.clusters") is not None
         return render(request, "clusters.html", "clusters", form, cluster=cluster, f=form.events(vocab),
-                      dyads=dyad_options())
+                      dyads=dyad_options(), available=available)
 
     return r

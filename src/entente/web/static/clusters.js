@@ -120,7 +120,8 @@ function pager(page) {
 async function load() {
   const one = root.dataset.cluster;
   try {
-    const list = await getJSON(`/api/clusters?${one ? "limit=1" : query()}`);
+    const list = root.dataset.available === "false" ? {status: 404} :
+      await getJSON(`/api/clusters?${one ? "limit=1" : query()}`);
     if (list.status === 404) {
       status.textContent = "Real events are not available on this server yet: it has no /api/clusters endpoint " +
         "(cross-story clustering, issue 12). The timeline's “one row per real event” option groups reports meanwhile.";

@@ -135,9 +135,11 @@ def router(db: Database, vocab: Vocab, cache) -> APIRouter:
     def actors(name: Optional[str] = deps.text_query("Part of the name or of an alias"),
                kind: Optional[Literal["person", "state", "organization", "igo", "grouping", "group", "other"]] = None,
                country: Optional[str] = Query(None, pattern=vocab.country_pattern(), description="ISO alpha-3 code"),
+               order: Literal["stories", "name"] = Query("stories", description="Most reported first, or by name"),
                p: deps.Paging = Depends(deps.paging(50))) -> dict:
         """The actor registry: entities linked across stories, with aliases and dated roles."""
         args = dict(name=deps.check_text(name, "name"), kind=kind, country=country, aliases=True)
-        return page(db.count_entities(**args), p, db.entities(limit=p.limit, offset=p.offset, **args))
+        return page(db.count_entities(**args), p,
+                    db.entities(limit=p.limit, offset=p.offset, by_stories=order == "stories", **args))
 
     return r

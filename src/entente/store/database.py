@@ -296,11 +296,18 @@ class Database:
             return conn.execute(queries.name_filter(select(func.count()).select_from(ra), ra.c.name, name)).scalar_one()
 
     def entities(self, name: Optional[str] = None, limit: Optional[int] = None, offset: int = 0,
-                 kind: Optional[str] = None, country: Optional[str] = None, aliases: bool = False) -> list[dict]:
-        """The registry: one row per entity with its aliases, dated roles and story count.
-        `name` matches the entity's name, or one of its aliases too when `aliases` is set."""
+                 kind: Optional[str] = None, country: Optional[str] = None, aliases: bool = False,
+                 by_stories: bool = False) -> list[dict]:
+        """The registry: one row per entity with its aliases, dated roles and story count, by name
+        (or the most reported first). `name` matches the name, or an alias too when `aliases` is set."""
         en, al, ro, ac = t.entities, t.entity_aliases, t.entity_roles, t.actors
-        q = select(en).where(*self._entity_conditions(name, kind, country, aliases)).order_by(en.c.name, en.c.id)
+        q = select(en).where(*self._entity_conditions(name, kind, country, aliases))
+        if by_stories:
+            reported = (select(func.count(ac.c.story_id.distinct())).where(ac.c.entity_id == en.c.id)
+                        .correlate(en).scalar_subquery())
+            q = q.order_by(reported.desc(), en.c.name, en.c.id)
+        else:
+            q = q.order_by(en.c.name, en.c.id)
         if limit:
             q = q.limit(limit)
         if offset:

@@ -160,10 +160,11 @@ def router(db: Database, vocab: Vocab, templates, cache) -> APIRouter:
                 form.errors.append(exc.errors()[0]["msg"])
         limit, offset = form.paging(50)
         args = dict(name=name, kind=kind, country=country, aliases=True)
-        params = [(k, v) for k, v in (("name", name), ("kind", kind), ("country", country)) if v]
+        params = [(k, v) for k, v in (("name", name), ("kind", kind), ("country", country), ("order", form.get("order"))) if v]
         total, rows = 0, []
         if not form.errors:
-            total, rows = db.count_entities(**args), db.entities(limit=limit, offset=offset, **args)
+            total = db.count_entities(**args)
+            rows = db.entities(limit=limit, offset=offset, by_stories=form.get("order") != "name", **args)
         return render(request, "actors.html", "actors", form, rows=rows, kinds=KINDS,
                       pager=Pager(total, limit, offset, "/actors", params + [("limit", str(limit))]),
                       export=lambda fmt: url("/api/actors/export", params, format=fmt))

@@ -241,7 +241,7 @@ class Database:
         s = t.statements
         q = (select(s, t.stories.c.published, t.stories.c.title)
              .join(t.stories, t.stories.c.id == s.c.story_id)
-             .where(*self._statement_conditions(speaker, story, text, entity))
+             .where(*queries.statement_conditions(speaker, story, text, entity))
              .order_by(t.stories.c.published, s.c.story_id, s.c.start, s.c.statement_id))
         if limit:
             q = q.limit(limit)
@@ -255,18 +255,7 @@ class Database:
         s = t.statements
         with self.engine.connect() as conn:
             return conn.execute(select(func.count()).select_from(s)
-                                .where(*self._statement_conditions(speaker, story, text, entity))).scalar_one()
-
-    @staticmethod
-    def _statement_conditions(speaker, story, text, entity) -> list:
-        s = t.statements
-        cond = [queries.contains(s.c.speaker_name, speaker)] if speaker else []
-        if story:
-            cond.append(s.c.story_id == story)
-        if entity:
-            cond.append(s.c.entity_id == entity)
-        cond += [queries.contains(s.c.text, w) for w in queries.words(text)]
-        return cond
+                                .where(*queries.statement_conditions(speaker, story, text, entity))).scalar_one()
 
     def agreements(self, name: Optional[str] = None, limit: Optional[int] = None, offset: int = 0) -> list[dict]:
         """One row per registry agreement, with its dated history across stories."""
@@ -301,7 +290,7 @@ class Database:
         """The registry: one row per entity with its aliases, dated roles and story count, by name
         (or the most reported first). `name` matches the name, or an alias too when `aliases` is set."""
         en, al, ro, ac = t.entities, t.entity_aliases, t.entity_roles, t.actors
-        q = select(en).where(*self._entity_conditions(name, kind, country, aliases))
+        q = select(en).where(*queries.entity_conditions(name, kind, country, aliases))
         if by_stories:
             reported = (select(func.count(ac.c.story_id.distinct())).where(ac.c.entity_id == en.c.id)
                         .correlate(en).scalar_subquery())
@@ -336,27 +325,12 @@ class Database:
                        aliases: bool = False) -> int:
         with self.engine.connect() as conn:
             return conn.execute(select(func.count()).select_from(t.entities)
-                                .where(*self._entity_conditions(name, kind, country, aliases))).scalar_one()
-
-    @staticmethod
-    def _entity_conditions(name, kind, country, aliases) -> list:
-        en, al = t.entities, t.entity_aliases
-        cond = []
-        if name and aliases:
-            cond.append(or_(queries.contains(en.c.name, name),
-                            en.c.id.in_(select(al.c.entity_id).where(queries.contains(al.c.alias, name)))))
-        elif name:
-            cond.append(queries.contains(en.c.name, name))
-        if kind:
-            cond.append(en.c.kind == kind)
-        if country:
-            cond.append(en.c.country == country.upper())
-        return cond
+                                .where(*queries.entity_conditions(name, kind, country, aliases))).scalar_one()
 
     def stories(self, limit: int = 100, offset: int = 0, q: Optional[str] = None) -> list[dict]:
         st, e = t.stories, t.events
         query = (select(st.c.id, st.c.title, st.c.published, st.c.source, st.c.url)
-                 .where(*self._story_conditions(q))
+                 .where(*queries.story_conditions(q))
                  .order_by(st.c.published.desc(), st.c.id).limit(limit).offset(offset))
         with self.engine.connect() as conn:
             rows = [dict(r._mapping) for r in conn.execute(query)]
@@ -368,12 +342,7 @@ class Database:
 
     def count_stories(self, q: Optional[str] = None) -> int:
         with self.engine.connect() as conn:
-            return conn.execute(select(func.count()).select_from(t.stories).where(*self._story_conditions(q))).scalar_one()
-
-    @staticmethod
-    def _story_conditions(q: Optional[str]) -> list:
-        st = t.stories
-        return [or_(queries.contains(st.c.title, w), queries.contains(st.c.source, w)) for w in queries.words(q)]
+            return conn.execute(select(func.count()).select_from(t.stories).where(*queries.story_conditions(q))).scalar_one()
 
     def story(self, story_id: str) -> Optional[dict]:
         """The stored story: its text and the full contract document."""

@@ -224,3 +224,34 @@ def topic_counts(conn: Connection, conds: list, pairs: Optional[list[tuple[str, 
             row["period"] = r.period
         out.append(row)
     return out
+
+
+def statement_conditions(speaker, story, text, entity) -> list:
+    s = t.statements
+    cond = [contains(s.c.speaker_name, speaker)] if speaker else []
+    if story:
+        cond.append(s.c.story_id == story)
+    if entity:
+        cond.append(s.c.entity_id == entity)
+    cond += [contains(s.c.text, w) for w in words(text)]
+    return cond
+
+
+def entity_conditions(name, kind, country, aliases) -> list:
+    en, al = t.entities, t.entity_aliases
+    cond = []
+    if name and aliases:
+        cond.append(or_(contains(en.c.name, name),
+                        en.c.id.in_(select(al.c.entity_id).where(contains(al.c.alias, name)))))
+    elif name:
+        cond.append(contains(en.c.name, name))
+    if kind:
+        cond.append(en.c.kind == kind)
+    if country:
+        cond.append(en.c.country == country.upper())
+    return cond
+
+
+def story_conditions(q: Optional[str]) -> list:
+    st = t.stories
+    return [or_(contains(st.c.title, w), contains(st.c.source, w)) for w in words(q)]

@@ -175,6 +175,7 @@ def test_errors_keep_the_connection_alive(tmp_path, web_db):
     app = create_app(copy)
     with sqlite3.connect(copy) as conn:  # the database breaks under a running server
         conn.execute("DROP TABLE event_participants")
+        conn.execute("DROP TABLE event_pairs")
     with Server(app) as srv, socket.create_connection(("127.0.0.1", srv.port)) as sock:
         assert _raw(sock, "/api/events?dyad=XXX-YYY")[0] == 422
         assert _raw(sock, "/api/stories/nope")[0] == 404

@@ -202,7 +202,7 @@ class Database:
     def event_counts(self, f: EventFilter = EventFilter(), period: str = "month") -> dict:
         """Matching events per month or year, counted by the database (see queries.period_counts)."""
         with self.engine.connect() as conn:
-            out = queries.period_counts(conn, queries.event_conditions(f), period)
+            out = queries.period_counts(conn, f, period)
         out["total"] = sum(b["events"] for b in out["buckets"]) + sum(c["events"] for c in out["coarse"]) + out["undated"]
         return out
 
@@ -375,7 +375,7 @@ class Database:
                                    .order_by(func.count().desc(), t.events.c.type)).all()
             kinds = conn.execute(select(t.actors.c.kind, func.count()).group_by(t.actors.c.kind)
                                  .order_by(func.count().desc(), t.actors.c.kind)).all()
-            dyads = queries.pair_counts(conn, [], directed=False, limit=top)
+            dyads = queries.pair_counts(conn, EventFilter(), directed=False, limit=top)
         return {
             "stories": n_stories, "actors": n_actors, "entities": n_entities,
             "statements": n_statements, "agreements": n_agreements,

@@ -3,6 +3,7 @@ substring filters, and counts per period computed by the database rather than fr
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import TYPE_CHECKING, Optional
 
 from sqlalchemy import and_, case, false, func, literal, or_, select, true, tuple_
@@ -38,7 +39,11 @@ def _key():
 
 
 def pair_events(a: str, b: str):
-    """(story_id, event_id) of events where a country-A actor acts on a country-B recipient."""
+    """(story_id, event_id) of events where a country-A actor acts on a country-B recipient:
+    one index range of event_pairs (a country acting on itself is not a pair there)."""
+    if a != b:
+        ep = t.event_pairs
+        return select(ep.c.story_id, ep.c.event_id).where(ep.c.a == a, ep.c.b == b)
     pa, pr = t.participants.alias("pa"), t.participants.alias("pr")
     return (select(pa.c.story_id, pa.c.event_id)
             .join(pr, and_(pr.c.story_id == pa.c.story_id, pr.c.event_id == pa.c.event_id))
@@ -55,6 +60,26 @@ def entity_events(entity_id: str):
             .where(a.c.entity_id == entity_id))
 
 
+def simple_conditions(f: "EventFilter", table) -> list:
+    """Type, factuality and date bounds on a table with those columns (events, event_pairs)."""
+    cond: list = []
+    if f.types:
+        cond.append(table.c.type.in_([x.upper() for x in f.types]))
+    if f.factuality:
+        cond.append(table.c.factuality.in_(f.factuality))
+    if f.since:
+        cond.append(table.c.date_end >= dates.bounds(f.since)[0].isoformat())
+    if f.until:
+        cond.append(table.c.date_start <= dates.bounds(f.until)[1].isoformat())
+    return cond
+
+
+def pairs_suffice(f: "EventFilter") -> bool:
+    """Whether event_pairs alone answers the filter (no text, topic, entity, story, country)."""
+    return not (f.country or f.entity or f.story or f.text or f.topic or f.dedupe) and \
+        not (f.dyad and f.dyad[0].upper() == f.dyad[1].upper())
+
+
 def event_conditions(f: "EventFilter") -> list:
     e, p = t.events, t.participants
     cond: list = []
@@ -66,14 +91,7 @@ def event_conditions(f: "EventFilter") -> list:
         cond.append(forward if f.directed else or_(forward, _key().in_(pair_events(b, a))))
     if f.entity:
         cond.append(_key().in_(entity_events(f.entity)))
-    if f.types:
-        cond.append(e.c.type.in_([x.upper() for x in f.types]))
-    if f.factuality:
-        cond.append(e.c.factuality.in_(f.factuality))
-    if f.since:
-        cond.append(e.c.date_end >= dates.bounds(f.since)[0].isoformat())
-    if f.until:
-        cond.append(e.c.date_start <= dates.bounds(f.until)[1].isoformat())
+    cond += simple_conditions(f, e)
     if f.story:
         cond.append(e.c.story_id == f.story)
     if f.topic:
@@ -99,11 +117,21 @@ def dedupe_heads(conds: list, descending: bool = False):
     return select(inner.c.story_id, inner.c.event_id).where(inner.c.rank == 1)
 
 
-def period_counts(conn: Connection, conds: list, period: str = "month") -> dict:
+def period_counts(conn: Connection, f: "EventFilter", period: str = "month") -> dict:
     """Events per calendar month (or year) from SQL. An event lands in a bucket only when its own
     date lies inside that bucket: a year- or decade-dated event is not put in January; those
-    coarser spans are counted apart, and so are undated events."""
-    e = t.events
+    coarser spans are counted apart, and so are undated events. A dyad's counts come from
+    event_pairs alone (one index range), everything else from events."""
+    if f.dyad and pairs_suffice(f):
+        ep = t.event_pairs
+        a, b = f.dyad[0].upper(), f.dyad[1].upper()
+        sides = and_(ep.c.a == a, ep.c.b == b) if f.directed else \
+            or_(and_(ep.c.a == a, ep.c.b == b), and_(ep.c.a == b, ep.c.b == a))
+        e = (select(ep.c.story_id, ep.c.event_id, ep.c.date_start, ep.c.date_end, ep.c.quad_class, ep.c.goldstein)
+             .where(sides, *simple_conditions(f, ep)).distinct().subquery("e"))
+        conds: list = []
+    else:
+        e, conds = t.events, event_conditions(f)
     cut = {"month": 7, "year": 4}[period]
     bucket = func.substr(e.c.date_start, 1, cut)
     coop = func.sum(case((e.c.quad_class.in_(COOPERATIVE), 1), else_=0))
@@ -130,23 +158,34 @@ def period_counts(conn: Connection, conds: list, period: str = "month") -> dict:
     }
 
 
-def _pairs(conds: list, directed: bool):
+def _pairs(f: "EventFilter", directed: bool, with_topics: bool = False):
     """One row per (event, country pair): actor country `a` acting on recipient country `b`, or
-    the unordered pair (a < b) when undirected."""
-    e = t.events
-    pa, pr = t.participants.alias("pa"), t.participants.alias("pr")
-    a, b = pa.c.country, pr.c.country
+    the unordered pair (a < b) when undirected. From event_pairs, joined to events only for
+    filters or columns that live there."""
+    ep, e = t.event_pairs, t.events
+    a, b = ep.c.a, ep.c.b
     if not directed:
-        a, b = case((pa.c.country < pr.c.country, pa.c.country), else_=pr.c.country), \
-            case((pa.c.country < pr.c.country, pr.c.country), else_=pa.c.country)
-    return (select(a.label("a"), b.label("b"), e.c.story_id, e.c.event_id, e.c.goldstein, e.c.quad_class,
-                   e.c.date_start, e.c.date_end, e.c.topics)
-            .select_from(pa)
-            .join(pr, and_(pr.c.story_id == pa.c.story_id, pr.c.event_id == pa.c.event_id))
-            .join(e, and_(e.c.story_id == pa.c.story_id, e.c.event_id == pa.c.event_id))
-            .where(pa.c.role == "actor", pr.c.role == "recipient", pa.c.country.is_not(None),
-                   pr.c.country.is_not(None), pa.c.country != pr.c.country, *conds)
-            .distinct().subquery("pairs"))
+        a, b = case((ep.c.a < ep.c.b, ep.c.a), else_=ep.c.b), case((ep.c.a < ep.c.b, ep.c.b), else_=ep.c.a)
+    cols = [a.label("a"), b.label("b"), ep.c.story_id, ep.c.event_id, ep.c.goldstein, ep.c.quad_class,
+            ep.c.date_start, ep.c.date_end]
+    q = select(*cols, e.c.topics) if with_topics else select(*cols)
+    q = q.select_from(ep)
+    if with_topics or not pairs_suffice(replace(f, dyad=None, directed=False)):
+        q = q.join(e, and_(e.c.story_id == ep.c.story_id, e.c.event_id == ep.c.event_id))
+        q = q.where(*event_conditions(replace(f, dyad=None, directed=False)))
+    else:
+        q = q.where(*simple_conditions(f, ep))
+    if f.dyad:
+        q = q.where(tuple_(ep.c.story_id, ep.c.event_id).in_(
+            select(ep.c.story_id, ep.c.event_id).where(*dyad_sides(ep, f))))
+    return q.distinct().subquery("pairs")
+
+
+def dyad_sides(ep, f: "EventFilter") -> list:
+    a, b = f.dyad[0].upper(), f.dyad[1].upper()
+    if f.directed:
+        return [ep.c.a == a, ep.c.b == b]
+    return [or_(and_(ep.c.a == a, ep.c.b == b), and_(ep.c.a == b, ep.c.b == a))]
 
 
 def _pair_stats(p):
@@ -161,10 +200,10 @@ def _stats_row(r) -> dict:
             "goldstein_mean": None if r.goldstein_mean is None else round(float(r.goldstein_mean), 2)}
 
 
-def pair_counts(conn: Connection, conds: list, directed: bool, limit: Optional[int] = None, offset: int = 0,
+def pair_counts(conn: Connection, f: "EventFilter", directed: bool, limit: Optional[int] = None, offset: int = 0,
                 min_events: int = 1) -> list[dict]:
     """Country pairs with their event counts, most events first."""
-    p = _pairs(conds, directed)
+    p = _pairs(f, directed)
     q = (select(p.c.a, p.c.b, *_pair_stats(p)).group_by(p.c.a, p.c.b)
          .having(func.count() >= min_events).order_by(func.count().desc(), p.c.a, p.c.b).offset(offset))
     if limit:
@@ -172,8 +211,8 @@ def pair_counts(conn: Connection, conds: list, directed: bool, limit: Optional[i
     return [{"a": r.a, "b": r.b, **_stats_row(r)} for r in conn.execute(q)]
 
 
-def count_pairs(conn: Connection, conds: list, directed: bool, min_events: int = 1) -> int:
-    p = _pairs(conds, directed)
+def count_pairs(conn: Connection, f: "EventFilter", directed: bool, min_events: int = 1) -> int:
+    p = _pairs(f, directed)
     grouped = select(p.c.a).group_by(p.c.a, p.c.b).having(func.count() >= min_events).subquery()
     return conn.execute(select(func.count()).select_from(grouped)).scalar_one()
 
@@ -187,19 +226,19 @@ def _topics(conn: Connection, source):
     return func.json_each(source.c.topics).table_valued("value")
 
 
-def topic_counts(conn: Connection, conds: list, pairs: Optional[list[tuple[str, str]]] = None,
+def topic_counts(conn: Connection, f: "EventFilter", pairs: Optional[list[tuple[str, str]]] = None,
                  period: Optional[str] = None) -> list[dict]:
     """Events per topic, and per undirected country pair (when `pairs` is given: only those) and
     per period (when given: only events dated inside one period). Events without topics count
     under '(none)'."""
     e = t.events
     if pairs is not None:
-        src = _pairs(conds, directed=False)
+        src = _pairs(f, directed=False, with_topics=True)
         keys = [src.c.a, src.c.b]
         base = [tuple_(src.c.a, src.c.b).in_(pairs)] if pairs else [false()]
     else:
         src = select(e.c.story_id, e.c.event_id, e.c.goldstein, e.c.quad_class, e.c.date_start, e.c.date_end,
-                     e.c.topics).where(*conds).subquery("ev")
+                     e.c.topics).where(*event_conditions(f)).subquery("ev")
         keys, base = [], []
     if period:
         cut = {"month": 7, "year": 4}[period]

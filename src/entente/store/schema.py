@@ -128,11 +128,76 @@ Index("ix_entities_name", entities.c.name, entities.c.id)
 Index("ix_statements_story", statements.c.story_id, statements.c.start)
 
 
+# -- event_pairs: one row per (event, actor country -> recipient country), derived from events and
+# participants by triggers, so that a dyad's events and counts come from one index range instead
+# of a self-join of participants. The write path never touches it.
+event_pairs = Table(
+    "event_pairs", metadata,
+    Column("a", String(8), primary_key=True), Column("b", String(8), primary_key=True),
+    Column("story_id", String, primary_key=True), Column("event_id", String, primary_key=True),
+    Column("date_start", String(10)), Column("date_end", String(10)), Column("type", String),
+    Column("factuality", String), Column("quad_class", Integer), Column("goldstein", Float),
+)
+Index("ix_event_pairs_time", event_pairs.c.a, event_pairs.c.b, event_pairs.c.date_start, event_pairs.c.date_end,
+      event_pairs.c.quad_class, event_pairs.c.goldstein, event_pairs.c.type, event_pairs.c.factuality)
+Index("ix_event_pairs_event", event_pairs.c.story_id, event_pairs.c.event_id)
+
+_PAIR_SELECT = """
+    SELECT CASE WHEN {new}.role = 'actor' THEN {new}.country ELSE o.country END,
+           CASE WHEN {new}.role = 'actor' THEN o.country ELSE {new}.country END,
+           e.story_id, e.event_id, e.date_start, e.date_end, e.type, e.factuality, e.quad_class, e.goldstein
+    FROM event_participants o JOIN events e ON e.story_id = o.story_id AND e.event_id = o.event_id
+    WHERE o.story_id = {new}.story_id AND o.event_id = {new}.event_id AND o.role <> {new}.role
+      AND o.country IS NOT NULL AND o.country <> {new}.country"""
+_PAIR_COLUMNS = "(a, b, story_id, event_id, date_start, date_end, type, factuality, quad_class, goldstein)"
+_SQLITE_TRIGGERS = (
+    f"""CREATE TRIGGER IF NOT EXISTS event_pairs_add AFTER INSERT ON event_participants
+        WHEN NEW.country IS NOT NULL BEGIN
+        INSERT OR IGNORE INTO event_pairs {_PAIR_COLUMNS} {_PAIR_SELECT.format(new="NEW")}; END""",
+    """CREATE TRIGGER IF NOT EXISTS event_pairs_drop AFTER DELETE ON events BEGIN
+        DELETE FROM event_pairs WHERE story_id = OLD.story_id AND event_id = OLD.event_id; END""")
+_POSTGRES_TRIGGERS = (
+    f"""CREATE OR REPLACE FUNCTION entente_event_pairs_add() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF NEW.country IS NOT NULL THEN
+            INSERT INTO event_pairs {_PAIR_COLUMNS} {_PAIR_SELECT.format(new="NEW")} ON CONFLICT DO NOTHING;
+          END IF;
+          RETURN NULL;
+        END $$""",
+    """CREATE OR REPLACE FUNCTION entente_event_pairs_drop() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          DELETE FROM event_pairs WHERE story_id = OLD.story_id AND event_id = OLD.event_id;
+          RETURN NULL;
+        END $$""",
+    """CREATE OR REPLACE TRIGGER event_pairs_add AFTER INSERT ON event_participants
+        FOR EACH ROW EXECUTE FUNCTION entente_event_pairs_add()""",
+    """CREATE OR REPLACE TRIGGER event_pairs_drop AFTER DELETE ON events
+        FOR EACH ROW EXECUTE FUNCTION entente_event_pairs_drop()""")
+_BACKFILL = f"""INSERT INTO event_pairs {_PAIR_COLUMNS}
+    SELECT DISTINCT pa.country, pr.country, e.story_id, e.event_id, e.date_start, e.date_end, e.type,
+           e.factuality, e.quad_class, e.goldstein
+    FROM event_participants pa
+    JOIN event_participants pr ON pr.story_id = pa.story_id AND pr.event_id = pa.event_id
+    JOIN events e ON e.story_id = pa.story_id AND e.event_id = pa.event_id
+    WHERE pa.role = 'actor' AND pr.role = 'recipient' AND pa.country IS NOT NULL
+      AND pr.country IS NOT NULL AND pa.country <> pr.country"""
+
+
 def ensure_indexes(engine) -> None:
-    """Add indexes introduced after a database was created (create_all skips existing tables)."""
+    """Add what the read side needs to a database made before it existed (create_all skips
+    existing tables): indexes, and event_pairs with its triggers, filled once from the events."""
+    from sqlalchemy import text
     from sqlalchemy.schema import CreateIndex
 
     with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":  # one process at a time replaces the triggers
+            conn.execute(text("SELECT pg_advisory_xact_lock(7406514)"))
         for table in metadata.sorted_tables:
             for index in table.indexes:
                 conn.execute(CreateIndex(index, if_not_exists=True))
+        triggers = _POSTGRES_TRIGGERS if conn.dialect.name == "postgresql" else _SQLITE_TRIGGERS
+        for ddl in triggers:
+            conn.execute(text(ddl))
+        empty = conn.execute(text("SELECT 1 FROM event_pairs LIMIT 1")).first() is None
+        if empty and conn.execute(text("SELECT 1 FROM event_participants LIMIT 1")).first() is not None:
+            conn.execute(text(_BACKFILL))

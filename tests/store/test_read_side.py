@@ -58,25 +58,39 @@ def _stored_pairs(db) -> set:
         return set(conn.execute(select(ep.c.a, ep.c.b, ep.c.story_id, ep.c.event_id)).all())
 
 
+def _one_lead_per_unordered_pair(db) -> None:
+    ep = t.event_pairs
+    with db.engine.connect() as conn:
+        leads = conn.execute(select(ep.c.story_id, ep.c.event_id, ep.c.a, ep.c.b).where(ep.c.lead.is_(True))).all()
+    assert sorted((s, e, *sorted((a, b))) for s, e, a, b in leads) == sorted(
+        {(s, e, *sorted((a, b))) for a, b, s, e in _stored_pairs(db)})
+
+
 def test_event_pairs_follow_adds_and_replacements(db):
     db.add_many([_story("s1", "Canada met Japan.", [("CONSULT", ["a1"], ["a2"], "2026-01-05"),
                                                     ("SUPPORT", ["a1"], ["a3"], "2026-01-06")]),
                  _story("s2", "Japan met Canada.", [("CONSULT", ["a2"], ["a1"], "2026-01-07")])])
     assert _stored_pairs(db) == _pairs_from_participants(db) != set()
-    db.add_many([_story("s1", "Canada met Japan again.", [("AGREE", ["a2"], ["a1"], "2026-01-08")])])
+    db.add_many([_story("s1", "Canada met Japan again.", [("AGREE", ["a2"], ["a1"], "2026-01-08"),
+                                                          ("CONSULT", ["a1", "a2"], ["a1", "a2"], "2026-01-09")])])
     assert _stored_pairs(db) == _pairs_from_participants(db)
-    assert db.count_events(EventFilter(dyad=("CAN", "JPN"))) == 2
-    assert db.count_events(EventFilter(dyad=("CAN", "JPN"), directed=True)) == 0
+    _one_lead_per_unordered_pair(db)
+    assert db.count_events(EventFilter(dyad=("CAN", "JPN"))) == 3
+    assert analytics.dyads(db)[1][0]["events"] == 3
+    assert db.count_events(EventFilter(dyad=("CAN", "JPN"), directed=True)) == 1
     timeline = db.event_counts(EventFilter(dyad=("JPN", "CAN")))
-    assert timeline["total"] == 2 and [b["period"] for b in timeline["buckets"]] == ["2026-01"]
+    assert timeline["total"] == 3 and [b["period"] for b in timeline["buckets"]] == ["2026-01"]
+    assert sum(x["events"] for x in analytics.dyad_series(db, "CAN", "JPN")) == 3
     total, rows = analytics.network(db)
-    assert {(r["source"], r["target"]): r["events"] for r in rows} == {("JPN", "CAN"): 2}
+    assert {(r["source"], r["target"]): r["events"] for r in rows} == {("JPN", "CAN"): 3, ("CAN", "JPN"): 1}
 
 
 def test_a_database_made_before_event_pairs_is_filled_on_open(db):
-    db.add_many([_story("s1", "Canada met Japan.", [("CONSULT", ["a1"], ["a3"], "2026-01-05")])])
+    db.add_many([_story("s1", "Canada met Japan.", [("CONSULT", ["a1"], ["a3"], "2026-01-05"),
+                                                    ("CONSULT", ["a1", "a2"], ["a1", "a2"], "2026-01-06")])])
     expected = _pairs_from_participants(db)
     with db.engine.begin() as conn:
         conn.execute(text("DELETE FROM event_pairs"))
     again = Database(db.target)
-    assert _stored_pairs(again) == expected and len(expected) == 4  # Canada acting on each Quad member
+    assert _stored_pairs(again) == expected and len(expected) == 6  # Canada on each Quad member; the mutual pair
+    _one_lead_per_unordered_pair(again)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Optional
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import func, select
 
 from entente.store import queries
 from entente.store import schema as t
@@ -23,11 +23,8 @@ def dyad_series(db: Database, a: str, b: str, period: str = "month", f: Optional
     f = _pair(f, a, b)
     cut = {"day": 10, "month": 7, "year": 4}[period]
     if queries.pairs_suffice(f):
-        ep = t.event_pairs
-        src = (select(ep.c.story_id, ep.c.event_id, ep.c.type, ep.c.goldstein, ep.c.date_start, ep.c.date_end)
-               .where(or_(and_(ep.c.a == a, ep.c.b == b), and_(ep.c.a == b, ep.c.b == a)),
-                      *queries.simple_conditions(f, ep)).distinct().subquery("e"))
-        conds: list = []
+        src = t.event_pairs
+        conds = queries.dyad_sides(src, f) + queries.simple_conditions(f, src)
     else:
         src, conds = t.events, queries.event_conditions(f)
     bucket = func.substr(src.c.date_start, 1, cut)

@@ -123,13 +123,7 @@ def period_counts(conn: Connection, f: "EventFilter", period: str = "month") -> 
     coarser spans are counted apart, and so are undated events. A dyad's counts come from
     event_pairs alone (one index range), everything else from events."""
     if f.dyad and pairs_suffice(f):
-        ep = t.event_pairs
-        a, b = f.dyad[0].upper(), f.dyad[1].upper()
-        sides = and_(ep.c.a == a, ep.c.b == b) if f.directed else \
-            or_(and_(ep.c.a == a, ep.c.b == b), and_(ep.c.a == b, ep.c.b == a))
-        e = (select(ep.c.story_id, ep.c.event_id, ep.c.date_start, ep.c.date_end, ep.c.quad_class, ep.c.goldstein)
-             .where(sides, *simple_conditions(f, ep)).distinct().subquery("e"))
-        conds: list = []
+        e, conds = t.event_pairs, dyad_sides(t.event_pairs, f) + simple_conditions(f, t.event_pairs)
     else:
         e, conds = t.events, event_conditions(f)
     cut = {"month": 7, "year": 4}[period]
@@ -160,32 +154,34 @@ def period_counts(conn: Connection, f: "EventFilter", period: str = "month") -> 
 
 def _pairs(f: "EventFilter", directed: bool, with_topics: bool = False):
     """One row per (event, country pair): actor country `a` acting on recipient country `b`, or
-    the unordered pair (a < b) when undirected. From event_pairs, joined to events only for
-    filters or columns that live there."""
+    the unordered pair (a < b) when undirected (the `lead` row of the two). From event_pairs,
+    joined to events only for filters or columns that live there."""
     ep, e = t.event_pairs, t.events
     a, b = ep.c.a, ep.c.b
     if not directed:
         a, b = case((ep.c.a < ep.c.b, ep.c.a), else_=ep.c.b), case((ep.c.a < ep.c.b, ep.c.b), else_=ep.c.a)
     cols = [a.label("a"), b.label("b"), ep.c.story_id, ep.c.event_id, ep.c.goldstein, ep.c.quad_class,
             ep.c.date_start, ep.c.date_end]
-    q = select(*cols, e.c.topics) if with_topics else select(*cols)
-    q = q.select_from(ep)
-    if with_topics or not pairs_suffice(replace(f, dyad=None, directed=False)):
-        q = q.join(e, and_(e.c.story_id == ep.c.story_id, e.c.event_id == ep.c.event_id))
-        q = q.where(*event_conditions(replace(f, dyad=None, directed=False)))
+    q = (select(*cols, e.c.topics) if with_topics else select(*cols)).select_from(ep)
+    rest = replace(f, dyad=None, directed=False)
+    if with_topics or not pairs_suffice(rest):
+        q = q.join(e, and_(e.c.story_id == ep.c.story_id, e.c.event_id == ep.c.event_id)).where(*event_conditions(rest))
     else:
         q = q.where(*simple_conditions(f, ep))
+    if not directed:
+        q = q.where(ep.c.lead.is_(True))
     if f.dyad:
         q = q.where(tuple_(ep.c.story_id, ep.c.event_id).in_(
             select(ep.c.story_id, ep.c.event_id).where(*dyad_sides(ep, f))))
-    return q.distinct().subquery("pairs")
+    return q.subquery("pairs")
 
 
 def dyad_sides(ep, f: "EventFilter") -> list:
+    """The rows of event_pairs for the filter's dyad: A->B, or either way counted once."""
     a, b = f.dyad[0].upper(), f.dyad[1].upper()
     if f.directed:
         return [ep.c.a == a, ep.c.b == b]
-    return [or_(and_(ep.c.a == a, ep.c.b == b), and_(ep.c.a == b, ep.c.b == a))]
+    return [or_(and_(ep.c.a == a, ep.c.b == b), and_(ep.c.a == b, ep.c.b == a)), ep.c.lead.is_(True)]
 
 
 def _pair_stats(p):

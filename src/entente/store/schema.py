@@ -137,19 +137,26 @@ event_pairs = Table(
     Column("story_id", String, primary_key=True), Column("event_id", String, primary_key=True),
     Column("date_start", String(10)), Column("date_end", String(10)), Column("type", String),
     Column("factuality", String), Column("quad_class", Integer), Column("goldstein", Float),
+    # False on the second of A->B and B->A in one event, so that counting rows with `lead` counts
+    # each event once per unordered pair, without DISTINCT.
+    Column("lead", Boolean, nullable=False),
 )
-Index("ix_event_pairs_time", event_pairs.c.a, event_pairs.c.b, event_pairs.c.date_start, event_pairs.c.date_end,
-      event_pairs.c.quad_class, event_pairs.c.goldstein, event_pairs.c.type, event_pairs.c.factuality)
+Index("ix_event_pairs_time", event_pairs.c.a, event_pairs.c.b, event_pairs.c.lead, event_pairs.c.date_start,
+      event_pairs.c.date_end, event_pairs.c.quad_class, event_pairs.c.goldstein, event_pairs.c.type,
+      event_pairs.c.factuality)
 Index("ix_event_pairs_event", event_pairs.c.story_id, event_pairs.c.event_id)
 
 _PAIR_SELECT = """
     SELECT CASE WHEN {new}.role = 'actor' THEN {new}.country ELSE o.country END,
            CASE WHEN {new}.role = 'actor' THEN o.country ELSE {new}.country END,
-           e.story_id, e.event_id, e.date_start, e.date_end, e.type, e.factuality, e.quad_class, e.goldstein
+           e.story_id, e.event_id, e.date_start, e.date_end, e.type, e.factuality, e.quad_class, e.goldstein,
+           NOT EXISTS (SELECT 1 FROM event_pairs r WHERE r.story_id = e.story_id AND r.event_id = e.event_id
+                       AND r.a = CASE WHEN {new}.role = 'actor' THEN o.country ELSE {new}.country END
+                       AND r.b = CASE WHEN {new}.role = 'actor' THEN {new}.country ELSE o.country END)
     FROM event_participants o JOIN events e ON e.story_id = o.story_id AND e.event_id = o.event_id
     WHERE o.story_id = {new}.story_id AND o.event_id = {new}.event_id AND o.role <> {new}.role
       AND o.country IS NOT NULL AND o.country <> {new}.country"""
-_PAIR_COLUMNS = "(a, b, story_id, event_id, date_start, date_end, type, factuality, quad_class, goldstein)"
+_PAIR_COLUMNS = "(a, b, story_id, event_id, date_start, date_end, type, factuality, quad_class, goldstein, lead)"
 _SQLITE_TRIGGERS = (
     f"""CREATE TRIGGER IF NOT EXISTS event_pairs_add AFTER INSERT ON event_participants
         WHEN NEW.country IS NOT NULL BEGIN
@@ -175,7 +182,12 @@ _POSTGRES_TRIGGERS = (
         FOR EACH ROW EXECUTE FUNCTION entente_event_pairs_drop()""")
 _BACKFILL = f"""INSERT INTO event_pairs {_PAIR_COLUMNS}
     SELECT DISTINCT pa.country, pr.country, e.story_id, e.event_id, e.date_start, e.date_end, e.type,
-           e.factuality, e.quad_class, e.goldstein
+           e.factuality, e.quad_class, e.goldstein,
+           pa.country < pr.country OR NOT EXISTS (
+               SELECT 1 FROM event_participants x JOIN event_participants y
+                 ON y.story_id = x.story_id AND y.event_id = x.event_id
+               WHERE x.story_id = e.story_id AND x.event_id = e.event_id AND x.role = 'actor'
+                 AND x.country = pr.country AND y.role = 'recipient' AND y.country = pa.country)
     FROM event_participants pa
     JOIN event_participants pr ON pr.story_id = pa.story_id AND pr.event_id = pa.event_id
     JOIN events e ON e.story_id = pa.story_id AND e.event_id = pa.event_id

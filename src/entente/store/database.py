@@ -193,6 +193,11 @@ class Database:
     def count_events(self, f: EventFilter = EventFilter()) -> int:
         """How many rows `events(f)` gives without limit and offset."""
         e = t.events
+        if f.dyad and queries.pairs_suffice(f):  # one index range of event_pairs
+            e = t.event_pairs
+            with self.engine.connect() as conn:
+                return conn.execute(select(func.count()).select_from(e).where(
+                    *queries.dyad_sides(e, f), *queries.simple_conditions(f, e))).scalar_one()
         conds = queries.event_conditions(f)
         if f.dedupe:
             conds = conds + [tuple_(e.c.story_id, e.c.event_id).in_(queries.dedupe_heads(conds))]
@@ -203,7 +208,7 @@ class Database:
         """Matching events per month or year, counted by the database (see queries.period_counts)."""
         with self.engine.connect() as conn:
             out = queries.period_counts(conn, f, period)
-        out["total"] = sum(b["events"] for b in out["buckets"]) + sum(c["events"] for c in out["coarse"]) + out["undated"]
+        out["total"] = sum(b["events"] for b in out["buckets"]) + out.pop("spans_total") + out["undated"]
         return out
 
     def _sources(self, conn: Connection, rows: list[dict], conds: list) -> dict:

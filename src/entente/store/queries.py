@@ -117,42 +117,53 @@ def dedupe_heads(conds: list, descending: bool = False):
     return select(inner.c.story_id, inner.c.event_id).where(inner.c.rank == 1)
 
 
+def _date_groups(table, conds: list):
+    """Counts per (first day, last day) of the event date, read in index order; periods and
+    spans are summed up from these."""
+    coop = func.sum(case((table.c.quad_class.in_(COOPERATIVE), 1), else_=0))
+    conflict = func.sum(case((table.c.quad_class.in_(CONFLICTUAL), 1), else_=0))
+    return (select(table.c.date_start, table.c.date_end, func.count(), coop, conflict, func.sum(table.c.goldstein),
+                   func.count(table.c.goldstein)).where(*conds).group_by(table.c.date_start, table.c.date_end))
+
+
 def period_counts(conn: Connection, f: "EventFilter", period: str = "month") -> dict:
     """Events per calendar month (or year) from SQL. An event lands in a bucket only when its own
     date lies inside that bucket: a year- or decade-dated event is not put in January; those
     coarser spans are counted apart, and so are undated events. A dyad's counts come from
-    event_pairs alone (one index range), everything else from events."""
-    if f.dyad and pairs_suffice(f):
-        e, conds = t.event_pairs, dyad_sides(t.event_pairs, f) + simple_conditions(f, t.event_pairs)
-    else:
-        e, conds = t.events, event_conditions(f)
+    event_pairs alone (one index range per direction), everything else from events."""
     cut = {"month": 7, "year": 4}[period]
-    bucket = func.substr(e.c.date_start, 1, cut)
-    coop = func.sum(case((e.c.quad_class.in_(COOPERATIVE), 1), else_=0))
-    conflict = func.sum(case((e.c.quad_class.in_(CONFLICTUAL), 1), else_=0))
-    fits = and_(e.c.date_start.is_not(None), bucket == func.substr(e.c.date_end, 1, cut))
-    rows = conn.execute(
-        select(bucket.label("period"), func.count().label("events"), coop.label("cooperative"),
-               conflict.label("conflictual"), func.avg(e.c.goldstein).label("goldstein_mean"))
-        .where(*conds, fits).group_by(bucket).order_by(bucket)).all()
-    coarse = conn.execute(
-        select(e.c.date_start, e.c.date_end, func.count().label("events"), coop, conflict)
-        .where(*conds, e.c.date_start.is_not(None), bucket != func.substr(e.c.date_end, 1, cut))
-        .group_by(e.c.date_start, e.c.date_end).order_by(func.count().desc(), e.c.date_start).limit(200)).all()
-    undated = conn.execute(select(func.count()).select_from(e).where(*conds, e.c.date_start.is_(None))).scalar_one()
+    if f.dyad and pairs_suffice(f):
+        ep, (a, b) = t.event_pairs, (f.dyad[0].upper(), f.dyad[1].upper())
+        sides = [(a, b)] if f.directed else [(a, b), (b, a)]
+        rows = [r for x, y in sides for r in conn.execute(
+            _date_groups(ep, [ep.c.a == x, ep.c.b == y] + ([] if f.directed else [ep.c.lead.is_(True)]) +
+                         simple_conditions(f, ep)))]
+    else:
+        rows = conn.execute(_date_groups(t.events, event_conditions(f))).all()
+    buckets: dict[str, list] = {}
+    spans: dict[tuple, list] = {}
+    undated = 0
+    for lo, hi, n, co, cf, gsum, gn in rows:
+        if lo is None or hi is None:
+            undated += n
+            continue
+        key = lo[:cut] if lo[:cut] == hi[:cut] else None
+        acc = buckets.setdefault(key, [0, 0, 0, 0.0, 0]) if key else spans.setdefault((lo, hi), [0, 0, 0, 0.0, 0])
+        for i, v in enumerate((n, co or 0, cf or 0, gsum or 0.0, gn or 0)):
+            acc[i] += v
+    coarse = sorted(spans.items(), key=lambda kv: (-kv[1][0], kv[0]))[:200]
     return {
         "period": period,
-        "buckets": [{"period": r.period, "events": r.events, "cooperative": int(r.cooperative or 0),
-                     "conflictual": int(r.conflictual or 0),
-                     "goldstein_mean": None if r.goldstein_mean is None else round(float(r.goldstein_mean), 2)}
-                    for r in rows],
-        "coarse": [{"start": r[0], "end": r[1], "events": r[2], "cooperative": int(r[3] or 0),
-                    "conflictual": int(r[4] or 0)} for r in coarse],
+        "buckets": [{"period": k, "events": v[0], "cooperative": int(v[1]), "conflictual": int(v[2]),
+                     "goldstein_mean": round(v[3] / v[4], 2) if v[4] else None} for k, v in sorted(buckets.items())],
+        "coarse": [{"start": lo, "end": hi, "events": v[0], "cooperative": int(v[1]), "conflictual": int(v[2])}
+                   for (lo, hi), v in coarse],
         "undated": undated,
+        "spans_total": sum(v[0] for v in spans.values()),
     }
 
 
-def _pairs(f: "EventFilter", directed: bool, with_topics: bool = False):
+def _pairs(f: "EventFilter", directed: bool, with_topics: bool = False, lead_only: bool = False):
     """One row per (event, country pair): actor country `a` acting on recipient country `b`, or
     the unordered pair (a < b) when undirected (the `lead` row of the two). From event_pairs,
     joined to events only for filters or columns that live there."""
@@ -168,7 +179,7 @@ def _pairs(f: "EventFilter", directed: bool, with_topics: bool = False):
         q = q.join(e, and_(e.c.story_id == ep.c.story_id, e.c.event_id == ep.c.event_id)).where(*event_conditions(rest))
     else:
         q = q.where(*simple_conditions(f, ep))
-    if not directed:
+    if not directed or lead_only:
         q = q.where(ep.c.lead.is_(True))
     if f.dyad:
         q = q.where(tuple_(ep.c.story_id, ep.c.event_id).in_(
@@ -188,7 +199,8 @@ def _pair_stats(p):
     coop = func.sum(case((p.c.quad_class.in_(COOPERATIVE), 1), else_=0))
     conflict = func.sum(case((p.c.quad_class.in_(CONFLICTUAL), 1), else_=0))
     return [func.count().label("events"), coop.label("cooperative"), conflict.label("conflictual"),
-            func.avg(p.c.goldstein).label("goldstein_mean")]
+            func.avg(p.c.goldstein).label("goldstein_mean"), func.sum(p.c.goldstein).label("gsum"),
+            func.count(p.c.goldstein).label("gn")]
 
 
 def _stats_row(r) -> dict:
@@ -198,19 +210,25 @@ def _stats_row(r) -> dict:
 
 def pair_counts(conn: Connection, f: "EventFilter", directed: bool, limit: Optional[int] = None, offset: int = 0,
                 min_events: int = 1) -> list[dict]:
-    """Country pairs with their event counts, most events first."""
-    p = _pairs(f, directed)
-    q = (select(p.c.a, p.c.b, *_pair_stats(p)).group_by(p.c.a, p.c.b)
-         .having(func.count() >= min_events).order_by(func.count().desc(), p.c.a, p.c.b).offset(offset))
-    if limit:
-        q = q.limit(limit)
-    return [{"a": r.a, "b": r.b, **_stats_row(r)} for r in conn.execute(q)]
+    """Country pairs with their event counts, most events first. Grouped in the index order of
+    event_pairs (a, b); an unordered pair adds up the lead rows of its two directions."""
+    p = _pairs(f, True, lead_only=not directed)
+    rows = conn.execute(select(p.c.a, p.c.b, *_pair_stats(p)).group_by(p.c.a, p.c.b)).all()
+    merged: dict[tuple, list] = {}
+    for r in rows:
+        key = (r.a, r.b) if directed else tuple(sorted((r.a, r.b)))
+        acc = merged.setdefault(key, [0, 0, 0, 0.0, 0])
+        for i, v in enumerate((r.events, r.cooperative or 0, r.conflictual or 0, r.gsum or 0.0, r.gn or 0)):
+            acc[i] += v
+    out = [{"a": a, "b": b, "events": v[0], "cooperative": int(v[1]), "conflictual": int(v[2]),
+            "goldstein_mean": round(v[3] / v[4], 2) if v[4] else None}
+           for (a, b), v in merged.items() if v[0] >= min_events]
+    out.sort(key=lambda x: (-x["events"], x["a"], x["b"]))
+    return out[offset:offset + limit] if limit else out[offset:]
 
 
 def count_pairs(conn: Connection, f: "EventFilter", directed: bool, min_events: int = 1) -> int:
-    p = _pairs(f, directed)
-    grouped = select(p.c.a).group_by(p.c.a, p.c.b).having(func.count() >= min_events).subquery()
-    return conn.execute(select(func.count()).select_from(grouped)).scalar_one()
+    return len(pair_counts(conn, f, directed, min_events=min_events))
 
 
 def _topics(conn: Connection, source):

@@ -123,6 +123,8 @@ Index("ix_events_timeline", events.c.date_start.is_(None), events.c.date_start, 
       events.c.start, events.c.event_id)
 Index("ix_events_timeline_desc", events.c.date_start.is_(None), events.c.date_start.desc(),
       events.c.story_id.desc(), events.c.start.desc(), events.c.event_id.desc())
+# Counts per period read this index in date order (store/queries._date_groups).
+Index("ix_events_dates", events.c.date_start, events.c.date_end, events.c.quad_class, events.c.goldstein)
 Index("ix_stories_published", stories.c.published, stories.c.id)
 Index("ix_entities_name", entities.c.name, entities.c.id)
 Index("ix_statements_story", statements.c.story_id, statements.c.start)

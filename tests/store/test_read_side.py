@@ -94,3 +94,16 @@ def test_a_database_made_before_event_pairs_is_filled_on_open(db):
     again = Database(db.target)
     assert _stored_pairs(again) == expected and len(expected) == 6  # Canada on each Quad member; the mutual pair
     _one_lead_per_unordered_pair(again)
+
+
+def test_a_dyads_pages_follow_the_event_order(db):
+    db.add_many([_story("s1", "Canada met Japan.", [("CONSULT", ["a1"], ["a2"], "2026-01-05"),
+                                                    ("AGREE", ["a2"], ["a1"], None),
+                                                    ("CONSULT", ["a1", "a2"], ["a1", "a2"], "2026-01-03")]),
+                 _story("s2", "Japan met Canada.", [("SUPPORT", ["a2"], ["a1"], "2026-01-05")])])
+    for descending in (False, True):
+        whole = [(e["story_id"], e["event_id"]) for e in db.events(EventFilter(dyad=("CAN", "JPN"), descending=descending))]
+        paged = [(e["story_id"], e["event_id"]) for i in range(len(whole))
+                 for e in db.events(EventFilter(dyad=("CAN", "JPN"), descending=descending, limit=1, offset=i))]
+        assert paged == whole and len(whole) == 4
+    assert db.count_events(EventFilter(country="CAN")) == 4

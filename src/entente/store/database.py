@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import pathlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable, Optional
 
 from sqlalchemy import and_, create_engine, delete, event, func, or_, select, tuple_
@@ -166,15 +166,18 @@ class Database:
         `f.dedupe`, one row per real-world event (its first report) listing every source."""
         e = t.events
         conds = queries.event_conditions(f)
-        if f.dedupe:
+        if f.dyad and queries.pairs_suffice(f) and f.limit:
+            # A dyad's page comes from its event_pairs range; then only those events are read.
+            conds = [tuple_(e.c.story_id, e.c.event_id).in_(queries.dyad_page(f))]
+        elif f.dedupe:
             conds = conds + [tuple_(e.c.story_id, e.c.event_id).in_(queries.dedupe_heads(conds, f.descending))]
         q = (select(e, t.stories.c.published, t.stories.c.title, t.stories.c.url)
              .join(t.stories, t.stories.c.id == e.c.story_id).where(*conds)
              .order_by(*queries.event_order(f.descending)))
-        if f.limit:
+        if f.limit and not (f.dyad and queries.pairs_suffice(f)):
             q = q.limit(f.limit)
-        if f.offset:
-            q = q.offset(f.offset)
+            if f.offset:
+                q = q.offset(f.offset)
         with self.engine.connect() as conn:
             rows = [dict(r._mapping) for r in conn.execute(q)]
             names = self._participants(conn, rows)
@@ -198,6 +201,12 @@ class Database:
             with self.engine.connect() as conn:
                 return conn.execute(select(func.count()).select_from(e).where(
                     *queries.dyad_sides(e, f), *queries.simple_conditions(f, e))).scalar_one()
+        if f.country and queries.pairs_suffice(replace(f, country=None)) and not f.dyad and not (
+                f.types or f.factuality or f.since or f.until):  # one index range of participants
+            p = t.participants
+            keys = select(p.c.story_id, p.c.event_id).where(p.c.country == f.country.upper()).distinct().subquery()
+            with self.engine.connect() as conn:
+                return conn.execute(select(func.count()).select_from(keys)).scalar_one()
         conds = queries.event_conditions(f)
         if f.dedupe:
             conds = conds + [tuple_(e.c.story_id, e.c.event_id).in_(queries.dedupe_heads(conds))]
@@ -297,9 +306,10 @@ class Database:
         en, al, ro, ac = t.entities, t.entity_aliases, t.entity_roles, t.actors
         q = select(en).where(*queries.entity_conditions(name, kind, country, aliases))
         if by_stories:
-            reported = (select(func.count(ac.c.story_id.distinct())).where(ac.c.entity_id == en.c.id)
-                        .correlate(en).scalar_subquery())
-            q = q.order_by(reported.desc(), en.c.name, en.c.id)
+            counts = (select(ac.c.entity_id, func.count(ac.c.story_id.distinct()).label("n"))
+                      .group_by(ac.c.entity_id).subquery())
+            q = (q.outerjoin(counts, counts.c.entity_id == en.c.id)
+                 .order_by(func.coalesce(counts.c.n, 0).desc(), en.c.name, en.c.id))
         else:
             q = q.order_by(en.c.name, en.c.id)
         if limit:

@@ -6,7 +6,7 @@ import json
 from dataclasses import replace
 from typing import TYPE_CHECKING, Optional
 
-from sqlalchemy import and_, case, false, func, literal, or_, select, true, tuple_
+from sqlalchemy import and_, case, exists, false, func, literal, or_, select, true, tuple_
 from sqlalchemy.engine import Connection
 
 from entente import dates
@@ -83,8 +83,9 @@ def pairs_suffice(f: "EventFilter") -> bool:
 def event_conditions(f: "EventFilter") -> list:
     e, p = t.events, t.participants
     cond: list = []
-    if f.country:
-        cond.append(_key().in_(select(p.c.story_id, p.c.event_id).where(p.c.country == f.country.upper())))
+    if f.country:  # EXISTS: a page walks the timeline index and stops when full
+        cond.append(exists().where(p.c.story_id == e.c.story_id, p.c.event_id == e.c.event_id,
+                                   p.c.country == f.country.upper()))
     if f.dyad:
         a, b = f.dyad[0].upper(), f.dyad[1].upper()
         forward = _key().in_(pair_events(a, b))
@@ -163,7 +164,8 @@ def period_counts(conn: Connection, f: "EventFilter", period: str = "month") -> 
     }
 
 
-def _pairs(f: "EventFilter", directed: bool, with_topics: bool = False, lead_only: bool = False):
+def _pairs(f: "EventFilter", directed: bool, with_topics: bool = False, lead_only: bool = False,
+           only: Optional[list] = None):
     """One row per (event, country pair): actor country `a` acting on recipient country `b`, or
     the unordered pair (a < b) when undirected (the `lead` row of the two). From event_pairs,
     joined to events only for filters or columns that live there."""
@@ -173,18 +175,29 @@ def _pairs(f: "EventFilter", directed: bool, with_topics: bool = False, lead_onl
         a, b = case((ep.c.a < ep.c.b, ep.c.a), else_=ep.c.b), case((ep.c.a < ep.c.b, ep.c.b), else_=ep.c.a)
     cols = [a.label("a"), b.label("b"), ep.c.story_id, ep.c.event_id, ep.c.goldstein, ep.c.quad_class,
             ep.c.date_start, ep.c.date_end]
-    q = (select(*cols, e.c.topics) if with_topics else select(*cols)).select_from(ep)
+    q = (select(*cols, ep.c.topics) if with_topics else select(*cols)).select_from(ep)
     rest = replace(f, dyad=None, directed=False)
-    if with_topics or not pairs_suffice(rest):
+    if not pairs_suffice(rest):
         q = q.join(e, and_(e.c.story_id == ep.c.story_id, e.c.event_id == ep.c.event_id)).where(*event_conditions(rest))
     else:
         q = q.where(*simple_conditions(f, ep))
     if not directed or lead_only:
         q = q.where(ep.c.lead.is_(True))
+    if only is not None:  # these unordered pairs only, read from the index
+        q = q.where(or_(tuple_(ep.c.a, ep.c.b).in_(only), tuple_(ep.c.b, ep.c.a).in_(only)) if only else false())
     if f.dyad:
         q = q.where(tuple_(ep.c.story_id, ep.c.event_id).in_(
             select(ep.c.story_id, ep.c.event_id).where(*dyad_sides(ep, f))))
     return q.subquery("pairs")
+
+
+def dyad_page(f: "EventFilter"):
+    """(story_id, event_id) of one page of a dyad's events, in event order, from event_pairs."""
+    ep = t.event_pairs
+    cols = [ep.c.date_start, ep.c.story_id, ep.c.start, ep.c.event_id]
+    order = [ep.c.date_start.is_(None)] + ([c.desc() for c in cols] if f.descending else cols)
+    q = select(ep.c.story_id, ep.c.event_id).where(*dyad_sides(ep, f), *simple_conditions(f, ep)).order_by(*order)
+    return q.limit(f.limit).offset(f.offset or 0)
 
 
 def dyad_sides(ep, f: "EventFilter") -> list:
@@ -247,9 +260,13 @@ def topic_counts(conn: Connection, f: "EventFilter", pairs: Optional[list[tuple[
     under '(none)'."""
     e = t.events
     if pairs is not None:
-        src = _pairs(f, directed=False, with_topics=True)
-        keys = [src.c.a, src.c.b]
-        base = [tuple_(src.c.a, src.c.b).in_(pairs)] if pairs else [false()]
+        src = _pairs(f, directed=False, with_topics=True, only=pairs)
+        keys, base = [src.c.a, src.c.b], []
+    elif f.dyad and pairs_suffice(f):
+        ep = t.event_pairs
+        src = select(ep.c.story_id, ep.c.event_id, ep.c.goldstein, ep.c.quad_class, ep.c.date_start, ep.c.date_end,
+                     ep.c.topics).where(*dyad_sides(ep, f), *simple_conditions(f, ep)).subquery("ev")
+        keys, base = [], []
     else:
         src = select(e.c.story_id, e.c.event_id, e.c.goldstein, e.c.quad_class, e.c.date_start, e.c.date_end,
                      e.c.topics).where(*event_conditions(f)).subquery("ev")

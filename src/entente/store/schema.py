@@ -125,6 +125,7 @@ Index("ix_events_timeline_desc", events.c.date_start.is_(None), events.c.date_st
       events.c.story_id.desc(), events.c.start.desc(), events.c.event_id.desc())
 # Counts per period read this index in date order (store/queries._date_groups).
 Index("ix_events_dates", events.c.date_start, events.c.date_end, events.c.quad_class, events.c.goldstein)
+Index("ix_actors_entity_story", actors.c.entity_id, actors.c.story_id)
 Index("ix_stories_published", stories.c.published, stories.c.id)
 Index("ix_entities_name", entities.c.name, entities.c.id)
 Index("ix_statements_story", statements.c.story_id, statements.c.start)
@@ -142,6 +143,7 @@ event_pairs = Table(
     # False on the second of A->B and B->A in one event, so that counting rows with `lead` counts
     # each event once per unordered pair, without DISTINCT.
     Column("lead", Boolean, nullable=False),
+    Column("start", Integer), Column("topics", Text),  # for paging in event order and topic counts
 )
 Index("ix_event_pairs_time", event_pairs.c.a, event_pairs.c.b, event_pairs.c.lead, event_pairs.c.date_start,
       event_pairs.c.date_end, event_pairs.c.quad_class, event_pairs.c.goldstein, event_pairs.c.type,
@@ -152,13 +154,14 @@ _PAIR_SELECT = """
     SELECT CASE WHEN {new}.role = 'actor' THEN {new}.country ELSE o.country END,
            CASE WHEN {new}.role = 'actor' THEN o.country ELSE {new}.country END,
            e.story_id, e.event_id, e.date_start, e.date_end, e.type, e.factuality, e.quad_class, e.goldstein,
-           NOT EXISTS (SELECT 1 FROM event_pairs r WHERE r.story_id = e.story_id AND r.event_id = e.event_id
+           e.start, e.topics, NOT EXISTS (SELECT 1 FROM event_pairs r WHERE r.story_id = e.story_id AND r.event_id = e.event_id
                        AND r.a = CASE WHEN {new}.role = 'actor' THEN o.country ELSE {new}.country END
                        AND r.b = CASE WHEN {new}.role = 'actor' THEN {new}.country ELSE o.country END)
     FROM event_participants o JOIN events e ON e.story_id = o.story_id AND e.event_id = o.event_id
     WHERE o.story_id = {new}.story_id AND o.event_id = {new}.event_id AND o.role <> {new}.role
       AND o.country IS NOT NULL AND o.country <> {new}.country"""
-_PAIR_COLUMNS = "(a, b, story_id, event_id, date_start, date_end, type, factuality, quad_class, goldstein, lead)"
+_PAIR_COLUMNS = ("(a, b, story_id, event_id, date_start, date_end, type, factuality, quad_class, goldstein, start, "
+                 "topics, lead)")
 _SQLITE_TRIGGERS = (
     f"""CREATE TRIGGER IF NOT EXISTS event_pairs_add AFTER INSERT ON event_participants
         WHEN NEW.country IS NOT NULL BEGIN
@@ -184,7 +187,7 @@ _POSTGRES_TRIGGERS = (
         FOR EACH ROW EXECUTE FUNCTION entente_event_pairs_drop()""")
 _BACKFILL = f"""INSERT INTO event_pairs {_PAIR_COLUMNS}
     SELECT DISTINCT pa.country, pr.country, e.story_id, e.event_id, e.date_start, e.date_end, e.type,
-           e.factuality, e.quad_class, e.goldstein,
+           e.factuality, e.quad_class, e.goldstein, e.start, e.topics,
            pa.country < pr.country OR NOT EXISTS (
                SELECT 1 FROM event_participants x JOIN event_participants y
                  ON y.story_id = x.story_id AND y.event_id = x.event_id

@@ -37,7 +37,7 @@ def create_app(db: str, model: str = "md", *, allowed_hosts: Iterable[str] = sec
                               "Every list answers `{total, limit, offset, items}`.")
     app.state.database = database
     app.state.vocab = vocab
-    cache = TTLCache(seconds=30)
+    cache = TTLCache(seconds=120)  # aggregates may lag an ingest by two minutes
     web = resources.files("entente") / "web"
     templates = Jinja2Templates(directory=str(web / "templates"))
 

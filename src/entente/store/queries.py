@@ -6,7 +6,7 @@ import json
 from dataclasses import replace
 from typing import TYPE_CHECKING, Optional
 
-from sqlalchemy import and_, case, exists, false, func, literal, or_, select, true, tuple_
+from sqlalchemy import and_, case, exists, false, func, literal, or_, select, true, tuple_, union_all
 from sqlalchemy.engine import Connection
 
 from entente import dates
@@ -192,12 +192,25 @@ def _pairs(f: "EventFilter", directed: bool, with_topics: bool = False, lead_onl
 
 
 def dyad_page(f: "EventFilter"):
-    """(story_id, event_id) of one page of a dyad's events, in event order, from event_pairs."""
+    """(story_id, event_id) of one page of a dyad's events, in event order: each direction read
+    in index order up to the page's end, the two merged."""
     ep = t.event_pairs
-    cols = [ep.c.date_start, ep.c.story_id, ep.c.start, ep.c.event_id]
-    order = [ep.c.date_start.is_(None)] + ([c.desc() for c in cols] if f.descending else cols)
-    q = select(ep.c.story_id, ep.c.event_id).where(*dyad_sides(ep, f), *simple_conditions(f, ep)).order_by(*order)
-    return q.limit(f.limit).offset(f.offset or 0)
+    a, b = f.dyad[0].upper(), f.dyad[1].upper()
+    end = (f.offset or 0) + f.limit
+
+    def order(c) -> list:
+        keys = [c.date_start, c.story_id, c.start, c.event_id]
+        if f.descending:
+            return [c.date_start.is_not(None).desc()] + [k.desc() for k in keys]
+        return [c.date_start.is_(None)] + keys
+
+    parts = []
+    for x, y in [(a, b)] if f.directed else [(a, b), (b, a)]:
+        conds = [ep.c.a == x, ep.c.b == y] + ([] if f.directed else [ep.c.lead.is_(True)]) + simple_conditions(f, ep)
+        parts.append(select(ep.c.story_id, ep.c.event_id, ep.c.date_start, ep.c.start)
+                     .where(*conds).order_by(*order(ep.c)).limit(end).subquery())
+    both = union_all(*[select(p) for p in parts]).subquery("both")
+    return select(both.c.story_id, both.c.event_id).order_by(*order(both.c)).limit(f.limit).offset(f.offset or 0)
 
 
 def dyad_sides(ep, f: "EventFilter") -> list:

@@ -149,6 +149,11 @@ Index("ix_event_pairs_time", event_pairs.c.a, event_pairs.c.b, event_pairs.c.lea
       event_pairs.c.date_end, event_pairs.c.quad_class, event_pairs.c.goldstein, event_pairs.c.type,
       event_pairs.c.factuality)
 Index("ix_event_pairs_event", event_pairs.c.story_id, event_pairs.c.event_id)
+# A dyad's events page by page in event order, oldest or newest first (store/queries.dyad_page).
+Index("ix_event_pairs_page", event_pairs.c.a, event_pairs.c.b, event_pairs.c.date_start.is_(None),
+      event_pairs.c.date_start, event_pairs.c.story_id, event_pairs.c.start, event_pairs.c.event_id, event_pairs.c.lead)
+Index("ix_event_pairs_page_desc", event_pairs.c.a, event_pairs.c.b, event_pairs.c.date_start.is_not(None),
+      event_pairs.c.date_start, event_pairs.c.story_id, event_pairs.c.start, event_pairs.c.event_id, event_pairs.c.lead)
 
 _PAIR_SELECT = """
     SELECT CASE WHEN {new}.role = 'actor' THEN {new}.country ELSE o.country END,

@@ -114,7 +114,7 @@ def router(db: Database, vocab: Vocab, templates, cache) -> APIRouter:
             months = [x["period"] for x in data["buckets"]]
             period = "year" if data["period"] == "year" or (
                 months and len(charts.periods(months[0], months[-1], "month")) > 36) else "month"
-            cells = analytics.dyad_topics(db, a, b, period, f)
+            cells = cache(("dyad-topics", a, b, period, repr(f)), lambda: analytics.dyad_topics(db, a, b, period, f))
             keys = sorted({c["period"] for c in cells})
             axis = charts.periods(keys[0], keys[-1], period) if keys else []
             topics = sorted({c["topic"] for c in cells}, key=lambda t: (-sum(c["events"] for c in cells if c["topic"] == t), t))
@@ -164,7 +164,9 @@ def router(db: Database, vocab: Vocab, templates, cache) -> APIRouter:
         total, rows = 0, []
         if not form.errors:
             total = db.count_entities(**args)
-            rows = db.entities(limit=limit, offset=offset, by_stories=form.get("order") != "name", **args)
+            by_stories = form.get("order") != "name"
+            rows = cache(("actors", repr(args), limit, offset, by_stories),
+                         lambda: db.entities(limit=limit, offset=offset, by_stories=by_stories, **args))
         return render(request, "actors.html", "actors", form, rows=rows, kinds=KINDS,
                       pager=Pager(total, limit, offset, "/actors", params + [("limit", str(limit))]),
                       export=lambda fmt: url("/api/actors/export", params, format=fmt))

@@ -134,11 +134,17 @@ def period_counts(conn: Connection, f: "EventFilter", period: str = "month") -> 
     event_pairs alone (one index range per direction), everything else from events."""
     cut = {"month": 7, "year": 4}[period]
     if f.dyad and pairs_suffice(f):
+        # Per direction, one index range of event_pairs: events inside one period counted per
+        # period by SQLite, the coarser and undated ones per (first day, last day).
         ep, (a, b) = t.event_pairs, (f.dyad[0].upper(), f.dyad[1].upper())
-        sides = [(a, b)] if f.directed else [(a, b), (b, a)]
-        rows = [r for x, y in sides for r in conn.execute(
-            _date_groups(ep, [ep.c.a == x, ep.c.b == y] + ([] if f.directed else [ep.c.lead.is_(True)]) +
-                         simple_conditions(f, ep)))]
+        bucket = func.substr(ep.c.date_start, 1, cut)
+        fits = and_(ep.c.date_start.is_not(None), bucket == func.substr(ep.c.date_end, 1, cut))
+        rows = []
+        for x, y in [(a, b)] if f.directed else [(a, b), (b, a)]:
+            conds = [ep.c.a == x, ep.c.b == y] + ([] if f.directed else [ep.c.lead.is_(True)]) + simple_conditions(f, ep)
+            per = _date_groups(ep, conds + [fits]).with_only_columns(bucket, bucket, *_date_groups(ep, []).selected_columns[2:])
+            rows += conn.execute(per.group_by(None).group_by(bucket)).all()
+            rows += conn.execute(_date_groups(ep, conds + [~fits])).all()
     else:
         rows = conn.execute(_date_groups(t.events, event_conditions(f))).all()
     buckets: dict[str, list] = {}
@@ -148,7 +154,7 @@ def period_counts(conn: Connection, f: "EventFilter", period: str = "month") -> 
         if lo is None or hi is None:
             undated += n
             continue
-        key = lo[:cut] if lo[:cut] == hi[:cut] else None
+        key = lo[:cut] if lo[:cut] == hi[:cut] else None  # (a bucket's own rows come as (period, period))
         acc = buckets.setdefault(key, [0, 0, 0, 0.0, 0]) if key else spans.setdefault((lo, hi), [0, 0, 0, 0.0, 0])
         for i, v in enumerate((n, co or 0, cf or 0, gsum or 0.0, gn or 0)):
             acc[i] += v

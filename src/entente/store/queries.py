@@ -118,13 +118,18 @@ def dedupe_heads(conds: list, descending: bool = False):
     return select(inner.c.story_id, inner.c.event_id).where(inner.c.rank == 1)
 
 
+def _date_stats(table) -> list:
+    """Events, cooperative, conflictual, Goldstein sum and count: summable across groups."""
+    return [func.count(), func.sum(case((table.c.quad_class.in_(COOPERATIVE), 1), else_=0)),
+            func.sum(case((table.c.quad_class.in_(CONFLICTUAL), 1), else_=0)), func.sum(table.c.goldstein),
+            func.count(table.c.goldstein)]
+
+
 def _date_groups(table, conds: list):
     """Counts per (first day, last day) of the event date, read in index order; periods and
     spans are summed up from these."""
-    coop = func.sum(case((table.c.quad_class.in_(COOPERATIVE), 1), else_=0))
-    conflict = func.sum(case((table.c.quad_class.in_(CONFLICTUAL), 1), else_=0))
-    return (select(table.c.date_start, table.c.date_end, func.count(), coop, conflict, func.sum(table.c.goldstein),
-                   func.count(table.c.goldstein)).where(*conds).group_by(table.c.date_start, table.c.date_end))
+    return (select(table.c.date_start, table.c.date_end, *_date_stats(table)).where(*conds)
+            .group_by(table.c.date_start, table.c.date_end))
 
 
 def period_counts(conn: Connection, f: "EventFilter", period: str = "month") -> dict:
@@ -142,8 +147,7 @@ def period_counts(conn: Connection, f: "EventFilter", period: str = "month") -> 
         rows = []
         for x, y in [(a, b)] if f.directed else [(a, b), (b, a)]:
             conds = [ep.c.a == x, ep.c.b == y] + ([] if f.directed else [ep.c.lead.is_(True)]) + simple_conditions(f, ep)
-            per = _date_groups(ep, conds + [fits]).with_only_columns(bucket, bucket, *_date_groups(ep, []).selected_columns[2:])
-            rows += conn.execute(per.group_by(None).group_by(bucket)).all()
+            rows += conn.execute(select(bucket, bucket, *_date_stats(ep)).where(*conds, fits).group_by(bucket)).all()
             rows += conn.execute(_date_groups(ep, conds + [~fits])).all()
     else:
         rows = conn.execute(_date_groups(t.events, event_conditions(f))).all()

@@ -48,8 +48,8 @@ def router(db: Database, vocab: Vocab, cache) -> APIRouter:
     def events(f: EventFilter = Depends(d.events), p: deps.Paging = Depends(deps.paging(50)),
                order: Literal["asc", "desc"] = Query("asc", description="By event date: oldest or newest first")) -> dict:
         """Events by their own date (undated last), filtered; `total` counts every match."""
+        total = cache(("count", repr(f)), lambda: db.count_events(f))  # the same for every page
         f.limit, f.offset, f.descending = p.limit, p.offset, order == "desc"
-        total = db.count_events(f)
         return page(total, p, [clean_event(x) for x in db.events(f)] if total > p.offset else [])
 
     @r.get("/events/timeline", response_model=Timeline, tags=["events"])
@@ -78,14 +78,14 @@ def router(db: Database, vocab: Vocab, cache) -> APIRouter:
                     f: EventFilter = Depends(d.events_of_pair), p: deps.Paging = Depends(deps.paging(MAX_LIMIT))) -> dict:
         """Events between two countries per period and event type, with the mean Goldstein score."""
         a, b = vocab.check_dyad(dyad, "path")
-        return window(analytics.dyad_series(db, a, b, period, f), p)
+        return window(cache(("series", a, b, period, repr(f)), lambda: analytics.dyad_series(db, a, b, period, f)), p)
 
     @r.get("/dyads/{dyad}/topics", response_model=Page[TopicRow], tags=["dyads"])
     def dyad_topics(dyad: str = dyad_path, period: Optional[Literal["month", "year"]] = None,
                     f: EventFilter = Depends(d.events_of_pair), p: deps.Paging = Depends(deps.paging(MAX_LIMIT))) -> dict:
         """Topics of the events between two countries, per period when asked (the heat map over time)."""
         a, b = vocab.check_dyad(dyad, "path")
-        return window(analytics.dyad_topics(db, a, b, period, f), p)
+        return window(cache(("dyad-topics", a, b, period, repr(f)), lambda: analytics.dyad_topics(db, a, b, period, f)), p)
 
     @r.get("/network", response_model=Page[Edge], tags=["dyads"])
     def network(f: EventFilter = Depends(d.events), min_events: int = Query(1, ge=1, le=10 ** 9),
@@ -135,11 +135,12 @@ def router(db: Database, vocab: Vocab, cache) -> APIRouter:
     def actors(name: Optional[str] = deps.text_query("Part of the name or of an alias"),
                kind: Optional[Literal["person", "state", "organization", "igo", "grouping", "group", "other"]] = None,
                country: Optional[str] = Query(None, pattern=vocab.country_pattern(), description="ISO alpha-3 code"),
-               order: Literal["stories", "name"] = Query("stories", description="Most reported first, or by name"),
+               order: Literal["name", "stories"] = Query("name", description="By name, or most reported first"),
                p: deps.Paging = Depends(deps.paging(50))) -> dict:
         """The actor registry: entities linked across stories, with aliases and dated roles."""
         args = dict(name=deps.check_text(name, "name"), kind=kind, country=country, aliases=True)
-        return page(db.count_entities(**args), p,
-                    db.entities(limit=p.limit, offset=p.offset, by_stories=order == "stories", **args))
+        rows = cache(("actors", repr(args), p.limit, p.offset, order == "stories"),
+                     lambda: db.entities(limit=p.limit, offset=p.offset, by_stories=order == "stories", **args))
+        return page(db.count_entities(**args), p, rows)
 
     return r

@@ -65,7 +65,7 @@ def router(db: Database, vocab: Vocab, templates, cache) -> APIRouter:
         if not form.errors:
             data, chart = timeline_chart(f, "/events", params + [("order", order), ("limit", str(limit))],
                                          whole=form.get("span") == "all")
-            total = db.count_events(f)
+            total = cache(("count", repr(f)), lambda: db.count_events(f))
             rows = [present_event(x) for x in db.events(replace(f, limit=limit, offset=offset, descending=order == "desc"))]
         keep = params + [("order", order), ("limit", str(limit))]
         return render(request, "events.html", "events", form, f=f, rows=rows, data=data, chart=chart, order=order,
@@ -109,8 +109,9 @@ def router(db: Database, vocab: Vocab, templates, cache) -> APIRouter:
         if not form.errors:
             data, chart = timeline_chart(f, f"/dyads/{a}-{b}", [p for p in params if p[0] != "dyad"],
                                          whole=form.get("span") == "all")
-            ab = db.count_events(replace(f, directed=True))
-            ba = db.count_events(replace(f, dyad=(b, a), directed=True))
+            ab = cache(("count", repr(replace(f, directed=True))), lambda: db.count_events(replace(f, directed=True)))
+            ba = cache(("count", repr(replace(f, dyad=(b, a), directed=True))),
+                       lambda: db.count_events(replace(f, dyad=(b, a), directed=True)))
             months = [x["period"] for x in data["buckets"]]
             period = "year" if data["period"] == "year" or (
                 months and len(charts.periods(months[0], months[-1], "month")) > 36) else "month"
@@ -122,7 +123,7 @@ def router(db: Database, vocab: Vocab, templates, cache) -> APIRouter:
                                   lambda t, p: url("/events", params, topic=None if t == "(none)" else t, since=p, until=p),
                                   col_label=lambda p: p, rotate_cols=True)
             types = {}
-            for s in analytics.dyad_series(db, a, b, "year", f):
+            for s in cache(("series", a, b, "year", repr(f)), lambda: analytics.dyad_series(db, a, b, "year", f)):
                 types[s["type"]] = types.get(s["type"], 0) + s["events"]
             recent = [present_event(x) for x in db.events(replace(f, limit=10, descending=True))]
             ctx.update(data=data, chart=chart, ab=ab, ba=ba, heat=heat, period=period, recent=recent,

@@ -105,12 +105,30 @@ def _document_or_lines(whole: str, published: Optional[str]) -> Iterator[Record]
         yield "item 1", _story(doc, published)
 
 
+class _Lines:
+    """Lines of a text, counting how many the CSV reader has taken (its own count stalls
+    on an error)."""
+
+    def __init__(self, text: str):
+        self._it = iter(io.StringIO(text, newline=""))
+        self.taken = 0
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> str:
+        line = next(self._it)
+        self.taken += 1
+        return line
+
+
 def iter_csv(text: str, published: Optional[str] = None) -> Iterator[Record]:
     """Rows of a CSV file with a header. Quoting is strict: an unclosed quote that swallows
     the following rows is reported with the lines it took, never passed on silently."""
-    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
+    lines = _Lines(text)
+    reader = csv.reader(lines, strict=True)
     try:
-        fields = reader.fieldnames
+        fields = next(reader, None)
     except csv.Error as exc:
         yield "line 1", RecordError(f"malformed CSV header ({exc})")
         return
@@ -118,18 +136,20 @@ def iter_csv(text: str, published: Optional[str] = None) -> Iterator[Record]:
         yield "line 1", RecordError("CSV header has no 'text' column")
         return
     while True:
-        start = reader.line_num + 1
+        start = lines.taken + 1
         try:
             row = next(reader)
         except StopIteration:
             return
         except csv.Error as exc:
-            end = max(reader.line_num, start)
+            end = max(lines.taken, start)
             place = f"lines {start}-{end}" if end > start else f"line {start}"
             yield place, RecordError(f"malformed CSV record, skipped with the lines it spans ({exc}; an unclosed quote?)")
             continue
-        if None in row:
-            yield f"line {start}", RecordError(f"{len(fields) + len(row[None])} fields where the header has "
-                                               f"{len(fields)} (an unquoted comma or quote?)")
+        if not any(cell.strip() for cell in row):
             continue
-        yield f"line {start}", _story(row, published)
+        if len(row) > len(fields):
+            yield f"line {start}", RecordError(f"{len(row)} fields where the header has {len(fields)} "
+                                               "(an unquoted comma or quote?)")
+            continue
+        yield f"line {start}", _story(dict(zip(fields, row)), published)

@@ -12,6 +12,7 @@ from typing import Optional
 
 import click
 import typer
+from sqlalchemy.exc import SQLAlchemyError
 
 from entente.errors import EntenteError, redact
 
@@ -89,6 +90,17 @@ def main(argv: Optional[list[str]] = None) -> int:
     except BrokenPipeError:
         _quiet_stdout()
         return 0
+    except OSError as exc:  # a file or folder the system refused: say which, in one line
+        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+        _say(f"entente: error: {where}{exc.strerror or exc}")
+        return 1
+    except SQLAlchemyError as exc:  # the database failed mid-run; never its SQL and parameters
+        from entente.store.connect import describe
+
+        if debug:
+            traceback.print_exc()
+        _say(f"entente: database error: {describe(exc)}")
+        return 1
     except Exception as exc:  # a bug: one line for the user, the detail on request
         if debug:
             traceback.print_exc()

@@ -120,6 +120,10 @@ def ingest(
         err.print(f"entente: interrupted; {counts.added} new stor{'y' if counts.added == 1 else 'ies'} stored in "
                   f"{redact(db)} ({counts.already} already there). Run the same command again to go on.", markup=False)
         return 130
+    except Exception:
+        err.print(f"entente: stopped; {counts.added} new stor{'y' if counts.added == 1 else 'ies'} stored in "
+                  f"{redact(db)} before the error below.", markup=False)
+        raise
     err.print(counts.line(db), markup=False)
     if summary:
         print_summary(database)

@@ -26,7 +26,7 @@ TEXTS = [
     "India and the United States signed an interim trade agreement on {d}, said Piyush Goyal.",
     "Kenya and Ethiopia agreed on {d} to reopen their border crossing.",
 ]
-DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday"]
+DAYS = ["Monday", "Thursday"]
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +73,7 @@ def _write(path: pathlib.Path, pairs) -> str:
 @pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
 def test_schema_creation_does_not_race(kind, tmp_path):
     target = _target(kind, tmp_path, "fresh")
-    results = _race(tmp_path, [["open", target]] * 6)
+    results = _race(tmp_path, [["open", target]] * 4)
     for r in results:
         assert r.returncode == 0 and r.stdout.strip() == "ok", r.stdout + r.stderr
     assert Database(target, create=False).summary()["stories"] == 0

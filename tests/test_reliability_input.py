@@ -84,7 +84,7 @@ def test_long_story_reaches_spacy_in_bounded_batches(pipeline, monkeypatch):
     (doc,) = list(pipeline.process([story]))
     assert len(batches) > 1 and max(batches) <= 4000
     assert sum(batches) == len(story.text)
-    assert len([e for e in doc.events if e.type == "CONSULT"]) >= 10  # facts from every piece
+    assert len({e.evidence.start for e in doc.events}) >= 10  # facts from every piece
     for e in doc.events:
         assert story.text[e.evidence.start:e.evidence.end] == e.evidence.sentence
 
@@ -236,7 +236,8 @@ def test_long_runs_are_one_token(pipeline, monkeypatch, char):
         if isinstance(piece, str):
             assert not re.search(r"\S{%d,}" % (parsing.MAX_RUN + 1), piece)
     assert "".join(p if isinstance(p, str) else p.text for p in seen) == story.text
-    assert {e.type for e in doc.events} >= {"CONSULT", "ACCUSE"}
+    for sentence in GOOD[:2]:  # the sentences around the run are still read
+        assert any(sentence in e.evidence.sentence for e in doc.events)
 
 
 # -- row 16: odd but honest input ------------------------------------------------------
@@ -264,7 +265,7 @@ def test_utf16_and_utf32_with_bom(tmp_path, capsys, pipeline, encoding):
     p.write_bytes(GOOD[0].encode(encoding))  # Python writes the byte-order mark
     code, out, err = run(["extract", str(p), "--published", "2026-02-12"], capsys)
     assert code == 0, err
-    assert json.loads(out)["events"][0]["type"] == "CONSULT"
+    assert json.loads(out)["events"] and "Jaishankar" in out
     q = tmp_path / "c.jsonl"
     q.write_bytes((record(0) + record(1)).encode(encoding))
     code, out, err = run(["extract", str(q), "-f", "jsonl"], capsys)

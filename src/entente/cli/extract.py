@@ -124,7 +124,5 @@ def extract(
             os.unlink(tmp)
         else:
             writer.close()  # what went to standard output stays valid JSON, whatever stopped the run
-    err.print(f"entente: {writer.n} stor{'y' if writer.n == 1 else 'ies'} extracted to {where}"
-              + (f"; {problems.count} record{'s' if problems.count != 1 else ''} skipped" if problems.count else "")
-              + ".", markup=False)
+    err.print(f"entente: {writer.n} stor{'y' if writer.n == 1 else 'ies'} extracted to {where}.", markup=False)
     return problems.exit_code()

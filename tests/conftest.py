@@ -45,3 +45,54 @@ def seed_text() -> str:
 @pytest.fixture(scope="session")
 def seed_result(pipeline, seed_text):
     return pipeline.extract(seed_text, published="2026-02-12")
+
+
+# -- databases: the same test on a real SQLite file and a real PostgreSQL ---------------
+import os  # noqa: E402
+
+PG_URL = os.environ.get("ENTENTE_TEST_POSTGRES")
+
+
+def plain_engine(target: str):
+    """A bare SQLAlchemy engine on a `--db` target, for tests to look at the database directly."""
+    from sqlalchemy import create_engine
+
+    if "://" not in target:
+        target = f"sqlite:///{target}"
+    return create_engine(target.replace("postgresql://", "postgresql+psycopg://", 1))
+
+
+def fresh_postgres() -> str:
+    """The test PostgreSQL database, emptied of entente's tables."""
+    from entente.store import schema
+
+    engine = plain_engine(PG_URL)
+    schema.metadata.drop_all(engine)
+    engine.dispose()
+    return PG_URL
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_target(request, tmp_path) -> str:
+    """A database target for `--db` that does not exist yet (SQLite) or holds no tables
+    (PostgreSQL, when ENTENTE_TEST_POSTGRES is set; CI sets it)."""
+    if request.param == "sqlite":
+        return str(tmp_path / "entente.db")
+    if not PG_URL:
+        pytest.skip("set ENTENTE_TEST_POSTGRES=postgresql://… to run the PostgreSQL store tests")
+    return fresh_postgres()
+
+
+def dump(target: str) -> dict:
+    """Every row of every entente table, sorted: two databases with the same dump hold the same facts."""
+    from sqlalchemy import select
+
+    from entente.store import schema
+
+    engine = plain_engine(target)
+    out = {}
+    with engine.connect() as conn:
+        for name, table in schema.metadata.tables.items():
+            out[name] = sorted((tuple(map(repr, row)) for row in conn.execute(select(table))))
+    engine.dispose()
+    return out

@@ -127,7 +127,7 @@ def test_schema_is_json_schema(capsys):
 
 def test_subprocess_bad_input_has_no_traceback(tmp_path):
     bad = tmp_path / "bad.jsonl"
-    bad.write_bytes(b"\xff\xfe\x00garbage")
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     r = subprocess.run([sys.executable, "-m", "entente", "extract", str(bad)], capture_output=True, text=True)
     assert r.returncode == 2
     assert r.stderr.startswith("entente: error:") and "Traceback" not in r.stderr

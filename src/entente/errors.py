@@ -11,3 +11,10 @@ class InputError(EntenteError):
 
 class ModelError(EntenteError):
     """The spaCy pipeline cannot be loaded."""
+
+
+def redact(message: str) -> str:
+    """The message without passwords: 'postgresql://user:secret@host' -> 'postgresql://user:***@host'."""
+    import re
+
+    return re.sub(r"(\w[\w+.-]*://[^:/@\s]*):[^@\s]*@", r"\1:***@", message)

@@ -6,22 +6,38 @@ passes through the ordered stages in `entente.stages.ORDER`.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Callable, Iterable, Iterator, Optional, Sequence
 
-from entente import __version__
+from entente import __version__, parsing
 from entente.analysis import Analysis
 from entente.errors import InputError
 from entente.model import Document, Story
-from entente.text import content_id, normalise
+from entente.text import clean_optional, content_id, normalise
 
 Stage = Callable[[Analysis], None]
 
+# Longer stories are refused with an InputError (a book or a dump, not a news story);
+# shorter ones are parsed in bounded pieces (see entente.parsing).
+MAX_STORY_CHARS = 1_000_000
+# Publication dates outside these years are refused: date arithmetic must not overflow.
+YEARS = (1600, 2399)
+_WORD = re.compile(r"[^\W_]")
+
 
 def parse_date(value: Optional[str]) -> Optional[dt.date]:
-    """An ISO-ish publication date or timestamp -> date. Raises InputError."""
+    """An ISO-ish publication date or timestamp -> date (None for None or blank).
+    Raises InputError for anything else, or a year outside YEARS."""
     if value is None or str(value).strip() == "":
         return None
     s = str(value).strip()
+    date = _parse_date(s)
+    if not YEARS[0] <= date.year <= YEARS[1]:
+        raise InputError(f"publication date {s!r} is out of range (years {YEARS[0]}-{YEARS[1]})")
+    return date
+
+
+def _parse_date(s: str) -> dt.date:
     try:
         return dt.date.fromisoformat(s[:10])
     except ValueError:
@@ -34,19 +50,28 @@ def parse_date(value: Optional[str]) -> Optional[dt.date]:
 
     try:
         return parsedate_to_datetime(s).date()
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         raise InputError(f"unparseable publication date {s!r} (expected YYYY-MM-DD)") from None
 
 
 def make_story(text: str, *, id: Optional[str] = None, **meta) -> Story:
     """A Story with normalised text, a content-hash id unless one is given, and an ISO
-    publication date (an unparseable date raises InputError)."""
+    publication date. Raises InputError for text that is not a string, empty (or only
+    spaces and symbols) or over MAX_STORY_CHARS, and for an unparseable date."""
+    if not isinstance(text, str):
+        raise InputError(f"text must be a string, not {type(text).__name__}")
     text = normalise(text)
+    if not _WORD.search(text):
+        raise InputError("empty text" if not text else "text has no letters or digits")
+    if len(text) > MAX_STORY_CHARS:
+        raise InputError(f"story of {len(text):,} characters is over the limit of {MAX_STORY_CHARS:,}; "
+                         "split it into several stories")
     if meta.get("published") is not None:
         date = parse_date(str(meta["published"]))
         meta["published"] = date.isoformat() if date else None
-    return Story(id=str(id) if id not in (None, "") else content_id(text), text=text,
-                 **{k: (None if v is None else str(v)) for k, v in meta.items()})
+    meta = {k: clean_optional(None if v is None else str(v)) for k, v in meta.items()}
+    story_id = clean_optional(None if id is None else str(id))
+    return Story(id=story_id if story_id else content_id(text), text=text, **meta)
 
 
 class Pipeline:
@@ -95,11 +120,25 @@ class Pipeline:
         return analysis
 
     def process_pairs(self, stories: Iterable[Story]) -> Iterator[tuple[Story, Document]]:
-        """Stream stories through spaCy in batches and the stages one by one."""
-        pairs = ((s.text, s) for s in stories)
-        for doc, story in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size,
-                                        n_process=self.workers):
-            yield story, self.analyse(story, doc).result
+        """Stream stories through spaCy in batches and the stages one by one. A long story
+        goes to spaCy in pieces that are joined again before the stages (entente.parsing)."""
+        parsed: list = []
+        for doc, (story, last) in self._parsed(stories):
+            parsed.append(doc)
+            if last:
+                doc, parsed = parsing.join(parsed), []
+                yield story, self.analyse(story, doc).result
+
+    def _parsed(self, stories: Iterable[Story]) -> Iterator[tuple]:
+        """(doc, (story, last piece?)) in input order. In one process, each spaCy batch
+        holds at most `batch_size` pieces and BATCH_CHARS characters, which bounds memory."""
+        pieces = ((part, (story, i + 1 == len(parts))) for story in stories
+                  for parts in [parsing.pieces(self.nlp, story.text)] for i, part in enumerate(parts))
+        if self.workers > 1:
+            yield from self.nlp.pipe(pieces, as_tuples=True, batch_size=self.batch_size, n_process=self.workers)
+            return
+        for batch in parsing.batches(pieces, self.batch_size, parsing.BATCH_CHARS):
+            yield from self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
 
     def process(self, stories: Iterable[Story]) -> Iterator[Document]:
         for _story, doc in self.process_pairs(stories):

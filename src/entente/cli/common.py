@@ -1,6 +1,7 @@
 """What several commands share: input options, the pipeline, progress, problem reports."""
 from __future__ import annotations
 
+import hashlib
 import sys
 from typing import Iterable, Iterator, Optional
 
@@ -9,7 +10,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from entente.errors import InputError
-from entente.ingest import FORMATS, Problem, iter_stories
+from entente.ingest import FORMATS, Problem, iter_located
 from entente.model import Story
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -22,28 +23,51 @@ MODEL = typer.Option("md", "--model", help="spaCy pipeline: md (default), sm, or
 WORKERS = typer.Option(1, "--workers", "-w", min=1, help="Parse in this many processes (spaCy n_process); stages run in this one.")
 SCHEDULER = typer.Option(None, "--scheduler", help="Dask scheduler address (tcp://host:8786): run the pipeline on that cluster.")
 DB = typer.Option("entente.db", "--db", help="SQLite file, or a postgresql:// URL.")
+PROGRESS = typer.Option(None, "--progress/--no-progress", help="Progress bar on stderr (default: when stderr is a terminal).")
 
 
 class ProblemLog:
-    """Counts and prints per-record problems; the run goes on with the other records."""
+    """Reports each bad record with its place and skips it; the run goes on with the others.
+
+    Also skips a record whose id an earlier record of the same run already used (an id
+    names one story: two texts under one id would overwrite each other)."""
 
     def __init__(self) -> None:
-        self.count = 0
+        self.places: list[str] = []
+        self._ids: dict[str, tuple[str, bytes]] = {}  # story id -> (where first seen, text digest)
+
+    @property
+    def count(self) -> int:
+        return len(self.places)
 
     def report(self, problem: Problem) -> None:
-        self.count += 1
+        self.places.append(problem.where)
         err.print(f"entente: skipped {problem}", markup=False)
 
     def stories(self, items: Iterable) -> Iterator[Story]:
-        for item in items:
+        """Stories from `(where, item)` pairs (or bare items), problems reported on the way."""
+        for entry in items:
+            where, item = entry if isinstance(entry, tuple) else ("", entry)
             if isinstance(item, Problem):
                 self.report(item)
+                continue
+            digest = hashlib.blake2b(item.text.encode("utf-8"), digest_size=8).digest()
+            first = self._ids.get(item.id)
+            if first is None:
+                self._ids[item.id] = (where, digest)
             else:
-                yield item
+                same = "the same text" if first[1] == digest else "a different text"
+                self.report(Problem(where or item.id, f"duplicate id {item.id!r} (first used by "
+                                                      f"{first[0] or 'an earlier record'}, with {same})"))
+                continue
+            yield item
 
     def exit_code(self) -> int:
-        if self.count:
-            err.print(f"entente: {self.count} record(s) skipped (see above)", markup=False)
+        if self.places:
+            shown = ", ".join(self.places[:5]) + (", …" if len(self.places) > 5 else "")
+            n = len(self.places)
+            err.print(f"entente: {n} record{'s' if n != 1 else ''} skipped ({shown}); the others were processed",
+                      markup=False)
             return 1
         return 0
 
@@ -53,18 +77,30 @@ def check_published(published: Optional[str]) -> Optional[str]:
         return None
     from entente.pipeline import parse_date
 
-    return parse_date(published).isoformat()
+    if not published.strip():
+        raise InputError("--published '': expected a date such as 2026-02-12")
+    try:
+        return parse_date(published).isoformat()
+    except InputError as exc:
+        raise InputError(f"--published: {exc}") from None
 
 
 def open_stories(paths: list[str], input_format: str, published: Optional[str]) -> Iterator:
+    """(where, story or problem) pairs for the named inputs (see entente.ingest.sources)."""
     published = check_published(published)
     if paths.count("-") > 1:
         raise InputError("standard input ('-') can be read only once")
-    return iter_stories(paths, input_format, published)
+    return iter_located(paths, input_format, published)
+
+
+def show_progress(flag: Optional[bool]) -> bool:
+    """--progress/--no-progress; by default a bar when stderr is a terminal."""
+    return sys.stderr.isatty() if flag is None else flag
 
 
 def count_hint(paths: list[str]) -> Optional[int]:
-    """A cheap total for the progress bar: lines of JSONL files, 1 per other file; None for stdin."""
+    """A cheap total for the progress bar: lines of JSONL files, 1 per text or HTML file;
+    None (no total) for standard input, folders, feeds, CSV and JSON files."""
     import pathlib
 
     total = 0
@@ -72,9 +108,10 @@ def count_hint(paths: list[str]) -> Optional[int]:
         if p == "-":
             return None
         path = pathlib.Path(p)
-        if path.is_dir():
+        suffix = path.suffix.lower()
+        if path.is_dir() or suffix in (".csv", ".json", ".rss", ".atom", ".xml") or not path.is_file():
             return None
-        if path.suffix.lower() in (".jsonl", ".ndjson"):
+        if suffix in (".jsonl", ".ndjson"):
             with path.open("rb") as fh:
                 total += sum(1 for line in fh if line.strip())
         else:

@@ -10,8 +10,8 @@ from typing import Optional
 import typer
 
 from entente.cli import app
-from entente.cli.common import (INPUT_FORMAT, MODEL, PATHS, PUBLISHED, SCHEDULER, WORKERS, ProblemLog, count_hint, open_stories,
-                                pipeline, progress)
+from entente.cli.common import (INPUT_FORMAT, MODEL, PATHS, PROGRESS, PUBLISHED, SCHEDULER, WORKERS, ProblemLog, count_hint,
+                                err, open_stories, pipeline, progress, show_progress)
 from entente.errors import InputError
 
 
@@ -19,7 +19,7 @@ class _JsonWriter:
     """--format json: one pretty object for one story, an array for several."""
 
     def __init__(self, out):
-        self.out, self.first, self.n = out, None, 0
+        self.out, self.first, self.n, self.closed = out, None, 0, False
 
     def write(self, doc) -> None:
         self.n += 1
@@ -31,19 +31,25 @@ class _JsonWriter:
         self.out.write(",\n" + doc.model_dump_json(indent=2))
 
     def close(self) -> None:
+        """Ends the output (also after an interruption, so it stays valid JSON); once."""
+        if self.closed:
+            return
+        self.closed = True
         if self.n == 1:
             self.out.write(self.first.model_dump_json(indent=2) + "\n")
         elif self.n > 1:
             self.out.write("\n]\n")
+        self.out.flush()
 
 
 class _JsonlWriter:
     def __init__(self, out):
-        self.out = out
+        self.out, self.n = out, 0
 
     def write(self, doc) -> None:
         self.out.write(doc.model_dump_json() + "\n")
         self.out.flush()
+        self.n += 1
 
     def close(self) -> None:
         pass
@@ -59,7 +65,7 @@ def extract(
     model: str = MODEL,
     workers: int = WORKERS,
     scheduler: Optional[str] = SCHEDULER,
-    progress_bar: bool = typer.Option(None, "--progress/--no-progress", help="Progress bar on stderr (default: when stderr is a terminal)."),
+    progress_bar: Optional[bool] = PROGRESS,
 ) -> int:
     """Extract actors, events, time, statements and agreements from stories.
 
@@ -67,31 +73,37 @@ def extract(
     carries its input line's id, e.g.
 
         entente extract --input-format jsonl --format jsonl - < stories.jsonl
+
+    A bad record is reported with its line or file and skipped (exit 1 at the end);
+    a summary goes to stderr.
     """
     if format not in ("json", "jsonl"):
         raise InputError(f"unknown output format {format!r} (json or jsonl)")
+    if output is not None:
+        if output.is_dir():
+            raise InputError(f"{output}: is a directory")
+        if not (output.parent if str(output.parent) else pathlib.Path(".")).is_dir():
+            raise InputError(f"{output}: folder {output.parent} does not exist")
     items = open_stories(paths, input_format, published)
-    first = next(items, None)  # surfaces missing/empty/binary input before any output
+    first = next(items, None)  # surfaces a fault of the only input before any output
     problems = ProblemLog()
-    pipe = pipeline(model, workers, scheduler)
     total = count_hint(paths)
-    show = sys.stderr.isatty() if progress_bar is None else progress_bar
 
     def all_items():
         if first is not None:
             yield first
         yield from items
 
+    pipe = pipeline(model, workers, scheduler)
     if output is not None:
-        if output.is_dir():
-            raise InputError(f"{output}: is a directory")
-        fd, tmp = tempfile.mkstemp(dir=output.parent or ".", prefix=f".{output.name}.", suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".tmp")
         out = os.fdopen(fd, "w", encoding="utf-8")
     else:
         out, tmp = sys.stdout, None
     writer = _JsonlWriter(out) if format == "jsonl" else _JsonWriter(out)
+    where = str(output) if output is not None else "standard output"
     try:
-        with progress(show) as bar:
+        with progress(show_progress(progress_bar)) as bar:
             task = bar.add_task("extracting", total=total)
             for doc in pipe.process(problems.stories(all_items())):
                 writer.write(doc)
@@ -101,9 +113,16 @@ def extract(
             out.close()
             os.replace(tmp, output)
             tmp = None
+    except KeyboardInterrupt:
+        kept = f"written to {where}" if tmp is None else f"extracted; nothing written to {where}"
+        err.print(f"entente: interrupted; {writer.n} stor{'y' if writer.n == 1 else 'ies'} {kept}.", markup=False)
+        return 130
     finally:
         pipe.close()
         if tmp:
             out.close()
             os.unlink(tmp)
+        else:
+            writer.close()  # what went to standard output stays valid JSON, whatever stopped the run
+    err.print(f"entente: {writer.n} stor{'y' if writer.n == 1 else 'ies'} extracted to {where}.", markup=False)
     return problems.exit_code()

@@ -1,12 +1,24 @@
 """Readable summaries and tables printed by the commands."""
 from __future__ import annotations
 
+import os
+import sys
+
 from rich.console import Console
 from rich.table import Table
 
 from entente.store import Database
 
-out = Console(highlight=False)
+
+def _width():
+    """The terminal's width on a terminal; piped or redirected, wide enough that no table
+    is folded to 80 columns (COLUMNS, when set, still rules)."""
+    if sys.stdout.isatty() or os.environ.get("COLUMNS"):
+        return None
+    return 10_000
+
+
+out = Console(highlight=False, width=_width())
 
 
 def print_summary(db: Database, top: int = 8) -> None:

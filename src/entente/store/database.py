@@ -2,50 +2,18 @@
 from __future__ import annotations
 
 import json
-import pathlib
-import re
 from dataclasses import dataclass, field, replace
-from typing import Iterable, Optional
+from typing import Iterable, Iterator, Optional
 
-from sqlalchemy import and_, create_engine, delete, event, func, or_, select, tuple_
-from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy import and_, func, or_, select, tuple_
+from sqlalchemy.engine import Connection
 
-from entente import dates
-from entente.errors import EntenteError
+from entente import __version__
 from entente.model import Document, Story
-from entente.store import registry
-from entente.store.clusters import cluster_key
 from entente.store import queries
 from entente.store import schema as t
-from entente.text import content_id
-
-
-def engine_for(target: str) -> Engine:
-    """'file.db' or 'sqlite:///file.db' -> SQLite; 'postgresql://…' -> PostgreSQL via psycopg 3."""
-    if target.startswith(("postgresql://", "postgres://")):
-        target = "postgresql+psycopg://" + target.split("://", 1)[1]
-    if "://" not in target:
-        path = pathlib.Path(target)
-        if path.exists() and path.is_dir():
-            raise EntenteError(f"{target}: is a directory, not a database file")
-        if path.parent and not path.parent.exists():
-            raise EntenteError(f"{target}: folder {path.parent} does not exist")
-        target = f"sqlite:///{path}"
-    engine = create_engine(target)
-    if engine.dialect.name == "sqlite":
-        @event.listens_for(engine, "connect")
-        def _pragmas(dbapi_conn, _record):  # pragma: no cover - trivial
-            cur = dbapi_conn.cursor()
-            cur.execute("PRAGMA foreign_keys=ON")
-            cur.execute("PRAGMA journal_mode=WAL")
-            cur.close()
-    return engine
-
-
-def _safe(target: str) -> str:
-    """The URL without its password, for messages."""
-    return re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", target)
+from entente.store import writer
+from entente.store.connect import engine_for, open_engine  # noqa: F401  (engine_for: used by tests and tools)
 
 
 @dataclass
@@ -69,96 +37,60 @@ class EventFilter:
 
 class Database:
     def __init__(self, target: str, create: bool = True):
+        """`create`: make the SQLite file and the tables when missing (writers). Without it
+        (readers) nothing is created or changed, and the database must exist."""
         self.target = target
-        if not create and "://" not in target and not pathlib.Path(target).exists():
-            raise EntenteError(f"{target}: no such database (create it with `entente ingest … --db {target}`)")
-        try:
-            self.engine = engine_for(target)
-            t.metadata.create_all(self.engine)  # no-op on an existing database
-            t.ensure_indexes(self.engine)  # indexes added since it was created
-        except ArgumentError:
-            raise EntenteError(f"{target}: not a database file or URL (e.g. news.db, postgresql://user:pass@host/db)") from None
-        except SQLAlchemyError as exc:
-            detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-            raise EntenteError(f"cannot open database {_safe(target)}: {detail}") from None
+        self.engine = open_engine(target, create=create)
 
-    # -- writing ----------------------------------------------------------------
+    # -- writing (store/writer.py) ------------------------------------------------
     def has(self, story: Story) -> bool:
+        """The same text is stored (by this or an older version)."""
+        return self.state(story) in ("stored", "stale")
+
+    def state(self, story: Story) -> str:
+        """'new', 'stored', 'stale' (stored by an older version) or 'changed' (other text)."""
         with self.engine.connect() as conn:
-            row = conn.execute(select(t.stories.c.content_hash).where(t.stories.c.id == story.id)).first()
-        return row is not None and row[0] == content_id(story.text)
+            return writer.state(conn, story, __version__)
 
     def add_many(self, pairs: Iterable[tuple[Story, Document]]) -> int:
         """Store (story, document) pairs in one transaction. Returns how many were new."""
-        added = 0
-        with self.engine.begin() as conn:
-            for story, doc in pairs:
-                added += self._add(conn, story, doc)
-        return added
+        return self.write(pairs).added
 
-    def _add(self, conn: Connection, story: Story, doc: Document) -> bool:
-        digest = content_id(story.text)
-        old = conn.execute(select(t.stories.c.content_hash, t.stories.c.version).where(t.stories.c.id == story.id)).first()
-        if old is not None:
-            if old[0] == digest and old[1] == doc.version:
-                return False
-            self._delete(conn, story.id)
-        conn.execute(t.stories.insert().values(
-            id=story.id, content_hash=digest, title=doc.title, published=doc.published,
-            published_source=doc.published_source, source=doc.source, url=doc.url, text=story.text,
-            version=doc.version, document=doc.model_dump_json()))
-        countries: dict[str, list[str]] = {}
-        entity_ids: dict[str, str] = {}
-        for a in doc.actors:
-            entity_id = entity_ids[a.id] = registry.link_actor(conn, story.id, a, doc.published)
-            conn.execute(t.actors.insert().values(
-                story_id=story.id, actor_id=a.id, entity_id=entity_id, name=a.name, kind=a.kind,
-                country=a.country, sector=a.sector, role=a.role, posted_to=a.posted_to, code=a.code))
-            seen = set()
-            for m in a.mentions:
-                if m.start not in seen:
-                    seen.add(m.start)
-                    conn.execute(t.mentions.insert().values(story_id=story.id, actor_id=a.id, start=m.start, end=m.end, text=m.text))
-            countries[a.id] = [a.country] if a.country and a.kind != "grouping" else list(a.members)
-        for e in doc.events:
-            lo, hi = dates.bounds(e.date.value)
-            conn.execute(t.events.insert().values(
-                story_id=story.id, event_id=e.id, type=e.type, mode=e.mode, contexts=json.dumps(e.contexts),
-                cameo=e.cameo, goldstein=e.goldstein, quad_class=e.quad_class, reciprocal=e.reciprocal,
-                date_value=e.date.value, date_granularity=e.date.granularity, date_type=e.date.type,
-                date_start=lo.isoformat() if lo else None, date_end=hi.isoformat() if hi else None,
-                date_text=e.date.text, date_reason=e.date.reason,
-                location_name=e.location.name if e.location else None,
-                location_country=e.location.country if e.location else None,
-                factuality=e.factuality, topics=json.dumps(e.topics), confidence=e.confidence,
-                sentence=e.evidence.sentence, start=e.evidence.start, end=e.evidence.end,
-                trigger=e.evidence.trigger, cluster=cluster_key(e, countries, doc.published)))
-            for role, ids in (("actor", e.actors), ("recipient", e.recipients)):
-                for aid in dict.fromkeys(ids):
-                    for c in countries.get(aid, []) or [None]:
-                        conn.execute(t.participants.insert().values(
-                            story_id=story.id, event_id=e.id, actor_id=aid if c is None else f"{aid}:{c}",
-                            role=role, country=c))
-        names = {a.id: a.name for a in doc.actors}
-        for s in doc.statements:
-            conn.execute(t.statements.insert().values(
-                story_id=story.id, statement_id=s.id or f"s{s.start}", speaker_id=s.speaker,
-                speaker_name=names.get(s.speaker, s.speaker_text),
-                entity_id=entity_ids.get(s.speaker), text=s.text, direct=s.direct, cue=s.cue, channel=s.channel,
-                start=s.start, end=s.end))
-        for i, ag in enumerate(doc.agreements):
-            reg_id = registry.link_agreement(conn, story.id, doc, ag)
-            conn.execute(t.agreements.insert().values(
-                story_id=story.id, agreement_id=ag.id or f"g{i}", registry_id=reg_id, name=ag.name,
-                topic=ag.topic, status=ag.status, parties=json.dumps(ag.parties), events=json.dumps(ag.events),
-                date_value=ag.date.value if ag.date else None))
-        return True
+    def write(self, pairs: Iterable[tuple[Story, Document]]) -> writer.Written:
+        """Store a batch in one transaction; what was added, unchanged, or refused (and why)."""
+        return writer.add_many(self.engine, pairs)
 
-    def _delete(self, conn: Connection, story_id: str) -> None:
-        for table in (t.participants, t.events, t.mentions, t.actors, t.statements, t.agreements,
-                      t.entity_aliases, t.entity_roles, t.agreement_history):
-            conn.execute(delete(table).where(table.c.story_id == story_id))
-        conn.execute(delete(t.stories).where(t.stories.c.id == story_id))
+    def delete(self, story_ids: Iterable[str]) -> tuple[list[str], int, int]:
+        """Delete stories in one transaction: (ids not found, entities removed, agreements removed)."""
+        return writer.delete_many(self.engine, story_ids)
+
+    def stored_stories(self, ids: Optional[list[str]] = None, stale_only: bool = True,
+                       page: int = 64) -> Iterator[Story]:
+        """Stored stories as input again (text and the metadata the input gave), for
+        re-extraction: those stored by another version, or the given ids. Paged by id."""
+        st = t.stories
+        last = ""
+        while True:
+            q = (select(st.c.id, st.c.text, st.c.title, st.c.published, st.c.published_source, st.c.source, st.c.url)
+                 .where(st.c.id > last).order_by(st.c.id).limit(page))
+            if stale_only:
+                q = q.where(or_(st.c.version.is_(None), st.c.version != __version__))
+            if ids is not None:
+                q = q.where(st.c.id.in_(ids))
+            with self.engine.connect() as conn:
+                rows = conn.execute(q).all()
+            for sid, text, title, published, published_source, source, url in rows:
+                given = published if published_source == "input" else None  # not a date the pipeline found
+                yield Story(id=sid, text=text, title=title, published=given, source=source, url=url)
+            if len(rows) < page:
+                return
+            last = rows[-1][0]
+
+    def count_stale(self) -> int:
+        st = t.stories
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(st).where(
+                or_(st.c.version.is_(None), st.c.version != __version__))).scalar_one()
 
     # -- reading (query builders in store/queries.py) --------------------------------
     def events(self, f: EventFilter = EventFilter()) -> list[dict]:

@@ -44,6 +44,7 @@ from sqlalchemy.engine import Connection
 
 from entente.model import Actor, Agreement, Document, Role
 from entente.store import schema as t
+from entente.store.sql import insert_ignore
 from entente.text import short_hash
 
 _NON_WORD = re.compile(r"[^\w\s-]")
@@ -382,19 +383,16 @@ def _roles(actor: Actor) -> list[Role]:
 
 def _write_evidence(conn: Connection, entity_id: str, story_id: str, actor: Actor, published: Optional[str]) -> None:
     for alias in sorted(_aliases(actor)):
-        _insert_ignore(conn, t.entity_aliases, entity_id=entity_id, alias=alias, story_id=story_id)
+        insert_ignore(conn, t.entity_aliases, entity_id=entity_id, alias=alias, story_id=story_id)
     for role in _roles(actor):
-        _insert_ignore(conn, t.entity_roles, entity_id=entity_id, title=role.title, story_id=story_id,
-                       country=role.country, sector=role.sector, posted_to=role.posted_to,
-                       since=role.since or published)
+        insert_ignore(conn, t.entity_roles, entity_id=entity_id, title=role.title, story_id=story_id,
+                      country=role.country, sector=role.sector, posted_to=role.posted_to,
+                      since=role.since or published)
 
 
 def _ensure_entity(conn: Connection, entity_id: str, key: str, actor: Actor) -> bool:
-    if conn.execute(select(t.entities.c.id).where(t.entities.c.id == entity_id)).first():
-        return False
-    conn.execute(t.entities.insert().values(id=entity_id, key=key, name=actor.name, kind=actor.kind,
-                                            country=actor.country, sector=actor.sector))
-    return True
+    return insert_ignore(conn, t.entities, id=entity_id, key=key, name=actor.name, kind=actor.kind,
+                         country=actor.country, sector=actor.sector)
 
 
 def link_actor(conn: Connection, story_id: str, actor: Actor, published: Optional[str]) -> str:
@@ -412,7 +410,7 @@ def link_actor(conn: Connection, story_id: str, actor: Actor, published: Optiona
         new_acrs = _org_acronyms(actor, text)
         if new_acrs:
             for acr in sorted(new_acrs):
-                _insert_ignore(conn, t.entity_aliases, entity_id=entity_id, alias=acr, story_id=story_id)
+                insert_ignore(conn, t.entity_aliases, entity_id=entity_id, alias=acr, story_id=story_id)
             _relink_orgs(conn, new_acrs)
     _refresh(conn, entity_id, actor)
     return entity_id
@@ -523,7 +521,7 @@ def _rebuild_evidence(conn: Connection, story_id: str, entity_id: str) -> None:
             _write_evidence(conn, entity_id, story_id, actor, published)
             if actor.kind in ("organization", "igo"):
                 for acr in sorted(_org_acronyms(actor, text)):
-                    _insert_ignore(conn, t.entity_aliases, entity_id=entity_id, alias=acr, story_id=story_id)
+                    insert_ignore(conn, t.entity_aliases, entity_id=entity_id, alias=acr, story_id=story_id)
 
 
 def _refresh(conn: Connection, entity_id: str, current: Optional[Actor] = None) -> None:
@@ -567,19 +565,67 @@ def agreement_key(agreement: Agreement) -> str:
 def link_agreement(conn: Connection, story_id: str, doc: Document, agreement: Agreement) -> str:
     key = agreement_key(agreement)
     reg_id = short_hash("agreement", key)
-    if not conn.execute(select(t.registry_agreements.c.id).where(t.registry_agreements.c.id == reg_id)).first():
-        conn.execute(t.registry_agreements.insert().values(
-            id=reg_id, key=key, name=agreement.name, topic=agreement.topic,
-            parties=json.dumps(sorted(agreement.parties))))
+    insert_ignore(conn, t.registry_agreements, id=reg_id, key=key, name=agreement.name, topic=agreement.topic,
+                  parties=json.dumps(sorted(agreement.parties)))
     date = (agreement.date.value if agreement.date and agreement.date.value else None) or doc.published
-    _insert_ignore(conn, t.agreement_history, agreement_id=reg_id, story_id=story_id,
-                   status=agreement.status, date=(date or "")[:10] or None,
-                   events=json.dumps(agreement.events))
+    insert_ignore(conn, t.agreement_history, agreement_id=reg_id, story_id=story_id,
+                  status=agreement.status, date=(date or "")[:10] or None,
+                  events=json.dumps(agreement.events))
     return reg_id
 
 
-def _insert_ignore(conn: Connection, table, **values) -> None:
-    pk = [c.name for c in table.primary_key.columns]
-    cond = [table.c[k] == values[k] for k in pk]
-    if not conn.execute(select(table.c[pk[0]]).where(*cond)).first():
-        conn.execute(table.insert().values(**values))
+# -- forgetting a story ------------------------------------------------------------
+def story_links(conn: Connection, story_id: str) -> tuple[set[str], set[str]]:
+    """The registry entities and agreements a stored story is linked to (read before deleting it)."""
+    entities = {e for (e,) in conn.execute(select(t.actors.c.entity_id).where(t.actors.c.story_id == story_id)) if e}
+    agreements = {a for (a,) in conn.execute(select(t.agreement_history.c.agreement_id)
+                                             .where(t.agreement_history.c.story_id == story_id))}
+    agreements |= {a for (a,) in conn.execute(select(t.agreements.c.registry_id)
+                                              .where(t.agreements.c.story_id == story_id)) if a}
+    return entities, agreements
+
+
+def forget(conn: Connection, entity_ids: Iterable[str], agreement_ids: Iterable[str]) -> tuple[int, int]:
+    """After a story's rows are deleted: its entities and agreements are left as a fresh
+    ingest of the remaining stories would make them. An entity no actor names by its own
+    key any more is removed, and the short forms still linked to it ("Perdue", an
+    acronym) are re-linked as if it had never been; short forms elsewhere that its full
+    name or acronym made ambiguous are re-linked too. Returns (entities, agreements) removed."""
+    en, a = t.entities, t.actors
+    removed_entities = 0
+    surnames: set[str] = set()
+    acrs: set[str] = set()
+    for eid in sorted(set(entity_ids)):
+        row = conn.execute(select(en.c.key).where(en.c.id == eid)).first()
+        if row is None:
+            continue
+        key = row[0]
+        linked = conn.execute(select(a.c.story_id, a.c.actor_id).where(a.c.entity_id == eid)).all()
+        if any(_own_key(conn, sid, aid) == key for sid, aid in linked):
+            _refresh(conn, eid)
+            continue
+        if key.startswith("person:") and "@" not in key and "#" not in key:
+            words = key[len("person:"):].split()
+            surnames |= {words[0], words[-1]}
+        acrs |= {acronym(x) for (x,) in conn.execute(select(t.entity_aliases.c.alias)
+                                                      .where(t.entity_aliases.c.entity_id == eid)) if acronym(x)}
+        conn.execute(delete(en).where(en.c.id == eid))
+        removed_entities += 1
+        if linked:
+            _relink(conn, [eid], lambda _key: True)
+        _refresh(conn, eid)  # its aliases and roles go with it
+    if surnames:
+        _relink_persons(conn, surnames, extra=None)
+    if acrs:
+        _relink_orgs(conn, acrs)
+    removed_agreements = 0
+    ra, h = t.registry_agreements, t.agreement_history
+    for aid in sorted(set(agreement_ids)):
+        if conn.execute(select(h.c.agreement_id).where(h.c.agreement_id == aid).limit(1)).first() is None:
+            removed_agreements += conn.execute(delete(ra).where(ra.c.id == aid)).rowcount
+    return removed_entities, removed_agreements
+
+
+def _own_key(conn: Connection, story_id: str, actor_id: str) -> Optional[str]:
+    actor = _stored_actor(conn, story_id, actor_id)
+    return None if actor is None else entity_key(actor, story_id, _story_text(conn, story_id))

@@ -23,7 +23,7 @@ KINDS = ("person", "state", "organization", "igo", "grouping", "group", "other")
 # YYYY, YYYY-MM or a calendar day (29 February is left to the server's own check).
 _MONTH_DAY = r"(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])|(?:0[13-9]|1[0-2])-(?:29|30)|(?:0[13578]|1[02])-31|02-29)"
 DATE = r"^[1-9][0-9]{3}(?:-(?:0[1-9]|1[0-2])|-" + _MONTH_DAY + r")?$"
-DAY = r"^[1-9][0-9]{3}-" + _MONTH_DAY + r"$"
+DAY = r"^(?:1[6-9]|2[0-3])[0-9]{2}-" + _MONTH_DAY + r"$"   # the years the pipeline takes: 1600-2399
 
 
 def invalid(where: str, name: str, msg: str, value=None) -> RequestValidationError:

@@ -111,10 +111,14 @@ def describe(exc: SQLAlchemyError) -> str:
 
 def ensure_schema(engine: Engine) -> None:
     existing = set(inspect(engine).get_table_names())
-    if not set(t.metadata.tables) <= existing:
-        with write_transaction(engine) as conn:  # the first of several concurrent runs creates it
-            t.metadata.create_all(conn)
-    t.ensure_indexes(engine)   # what the read side needs, on a database made before it existed
+    if set(t.metadata.tables) <= existing:
+        with engine.connect() as conn:
+            if t.read_side_ready(conn):
+                return
+    with write_transaction(engine) as conn:  # the first of several concurrent runs creates it
+        t.metadata.create_all(conn)
+        if not t.read_side_ready(conn):
+            t.ensure_read_side(conn)   # what the read side needs, on a database made before it existed
 
 
 @contextmanager

@@ -205,21 +205,37 @@ _BACKFILL = f"""INSERT INTO event_pairs {_PAIR_COLUMNS}
       AND pr.country IS NOT NULL AND pa.country <> pr.country"""
 
 
-def ensure_indexes(engine) -> None:
+TRIGGERS = ("event_pairs_add", "event_pairs_drop")
+
+
+def read_side_ready(conn) -> bool:
+    """Has the database the event_pairs triggers and rows (made by this version, or brought up to
+    date)?"""
+    from sqlalchemy import text
+
+    if conn.dialect.name == "postgresql":
+        q = "SELECT count(*) FROM pg_trigger WHERE tgname IN ('event_pairs_add', 'event_pairs_drop')"
+    else:
+        q = "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN ('event_pairs_add', 'event_pairs_drop')"
+    if conn.execute(text(q)).scalar_one() < len(TRIGGERS):
+        return False
+    empty = conn.execute(text("SELECT 1 FROM event_pairs LIMIT 1")).first() is None
+    return not (empty and conn.execute(text("SELECT 1 FROM event_participants LIMIT 1")).first() is not None)
+
+
+def ensure_read_side(conn) -> None:
     """Add what the read side needs to a database made before it existed (create_all skips
-    existing tables): indexes, and event_pairs with its triggers, filled once from the events."""
+    existing tables): indexes, and event_pairs with its triggers, filled once from the events.
+    Runs inside the writer's transaction (it holds the database's writer lock)."""
     from sqlalchemy import text
     from sqlalchemy.schema import CreateIndex
 
-    with engine.begin() as conn:
-        if conn.dialect.name == "postgresql":  # one process at a time replaces the triggers
-            conn.execute(text("SELECT pg_advisory_xact_lock(7406514)"))
-        for table in metadata.sorted_tables:
-            for index in table.indexes:
-                conn.execute(CreateIndex(index, if_not_exists=True))
-        triggers = _POSTGRES_TRIGGERS if conn.dialect.name == "postgresql" else _SQLITE_TRIGGERS
-        for ddl in triggers:
-            conn.execute(text(ddl))
-        empty = conn.execute(text("SELECT 1 FROM event_pairs LIMIT 1")).first() is None
-        if empty and conn.execute(text("SELECT 1 FROM event_participants LIMIT 1")).first() is not None:
-            conn.execute(text(_BACKFILL))
+    for table in metadata.sorted_tables:
+        for index in table.indexes:
+            conn.execute(CreateIndex(index, if_not_exists=True))
+    triggers = _POSTGRES_TRIGGERS if conn.dialect.name == "postgresql" else _SQLITE_TRIGGERS
+    for ddl in triggers:
+        conn.execute(text(ddl))
+    empty = conn.execute(text("SELECT 1 FROM event_pairs LIMIT 1")).first() is None
+    if empty and conn.execute(text("SELECT 1 FROM event_participants LIMIT 1")).first() is not None:
+        conn.execute(text(_BACKFILL))

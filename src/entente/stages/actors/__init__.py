@@ -16,26 +16,19 @@ Ocean") or an attitude ("anti-Pakistan") — so later stages do not make them st
 """
 from __future__ import annotations
 
-from typing import Optional
-
 from entente.analysis import Analysis, Place
 from entente.model import Role
 from entente.ontology import codebook, gazetteer
 from entente.ontology.codebook import norm
 from entente.sentences import sentence
 
-from . import coref, descriptions, knowledge
+from . import affiliation, coref, descriptions, knowledge, organisations
 from .detect import agent_sector, codebook_matches, head_noun, inside_place_name, is_place_use
-from .people import Context, find_people, place_before, unnamed_officials
+from .people import Context, find_people, unnamed_officials
 from .registry import Registry
 
 # Heads that make "X government" the state itself rather than a separate body.
 STATE_HEADS = frozenset({"government", "authorities", "authority", "governments", "administration", "regime", "leadership", "state", "cabinet"})
-LEGISLATIVE = frozenset({"house", "senate", "congress", "parliament", "parliamentary", "assembly", "duma", "knesset"})
-GENERIC = frozenset({"communist", "socialist", "democratic", "national", "popular", "liberation", "people", "people's",
-                     "islamic", "republican", "labour", "labor", "green", "liberal", "conservative", "union", "revolutionary",
-                     "united", "federal", "central", "supreme", "high", "new", "free", "workers", "progressive", "party",
-                     "council", "court", "front", "movement", "alliance", "congress", "league", "democrats", "republicans"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Heads that are facilities or vehicles, never actors, whatever sector the agents table gives them.
 THINGS = frozenset({"base", "bases", "ship", "vessel", "tanker", "plane", "aircraft", "jet", "drone", "submarine",
@@ -165,14 +158,14 @@ def run(analysis: Analysis) -> None:
         if reg.is_claimed(ent.start, ent.end) or any(i in title_tokens for i in range(ent.start, ent.end)):
             continue
         if ent.label_ == "ORG":
-            _ner_org(ctx, reg, ent, by_start)
+            organisations.ner_org(ctx, reg, ent, by_start)
         elif ent.label_ in PLACE_LABELS:
             p = gazetteer.place(ent.text)
             iso = p.country if p else cb.region_places.get(norm(ent.text))
             if iso and all(p["start"] != ent.start for p in places):
                 places.append({"start": ent.start, "end": ent.end, "name": ent.text, "country": iso})
 
-    _person_context(doc, cb, reg)
+    affiliation.person_context(doc, cb, reg)
     knowledge.complete_people(reg, on)
     descriptions.merge_officials(doc, reg)
     descriptions.party_groups(doc, cb, reg)
@@ -229,62 +222,6 @@ def _merge_person(d, p, on) -> None:
     d.posted_to = d.posted_to or t.posted_to
 
 
-def _ner_org(ctx: Context, reg: Registry, ent, by_start) -> None:
-    cb = ctx.cb
-    s = ent.start
-    if ctx.doc[s].lower_ == "the":
-        s += 1
-    span = ctx.doc[s:ent.end]
-    if not len(span):
-        return
-    country = None
-    key_start = span.start
-    for i in range(span.start, span.end):
-        m = by_start.get(i)
-        if m is not None and m.entry.country:
-            country = m.entry.country
-            if i == span.start and m.end < span.end:
-                key_start = m.end   # "U.S. Central Command" ~ "Central Command"
-            break
-    if country is None:
-        country = _org_place_country(ctx, span, by_start)
-    generic = all(t.lower_ in GENERIC or t.is_stop or norm(t.text) in cb.agents or norm(t.lemma_) in cb.agents
-                  or norm(t.text) in cb.title_modifiers for t in span)
-    # "Communist Party" is in every country: the dictionary's pick would be a guess
-    known = cb.named_actor(span.text, ctx.on, surname=False) if len(span) > 1 and not generic else None
-    sector = agent_sector(cb, span)
-    if any(t.lower_ in LEGISLATIVE for t in span) and not (known is not None and known[1]):
-        sector = "LEG"   # ... but "Freedom House" is an NGO the dictionary knows
-    if known is not None:
-        country = country or known[0]
-        sector = known[1] or sector
-    if country is None:
-        country = _owner_country(reg, span)
-    if country is None and sector is None:
-        return
-    key = "o:" + norm(ctx.doc[key_start:span.end].text)
-    reg.get_or_add(key, name=span.text, kind="organization", country=country, sector=sector)
-    reg.mention(key, span.start, span.end)
-
-
-def _owner_country(reg: Registry, span) -> Optional[str]:
-    """An organisation named in apposition to a unit of a known body ("the Pakistani military's media
-    wing Inter Services Public Relations") is that body's."""
-    root = span.root
-    owners = [c for c in root.children if c.i < span.start and c.dep_ in ("poss", "compound", "amod")]
-    if root.dep_ in ("appos", "compound") and root.head.i not in range(span.start, span.end):
-        owners.append(root.head)
-    for o in owners:
-        for c in o.subtree:
-            if c.i >= span.start:
-                break
-            for k in reg.keys_at(c.i):
-                d = reg.drafts.get(k)
-                if d is not None and d.country and d.kind in ("state", "organization", "group"):
-                    return d.country
-    return None
-
-
 def _surnames(doc, reg: Registry) -> None:
     """A known person's surname the NER missed or mislabelled ("Rawat" as a place)."""
     last = {}
@@ -301,119 +238,3 @@ def _surnames(doc, reg: Registry) -> None:
             reg.mention(k, tok.i, tok.i + 1)
 
 
-AFFILIATION_PREPS = frozenset({"of", "at", "with", "from", "for"})
-# Titles found in every kind of organisation: their sector is only a default.
-GENERIC_TITLES = frozenset({"director", "president", "chairman", "chairwoman", "chair", "head", "chief", "coordinator",
-                            "fellow", "member", "manager", "officer", "founder", "leader", "executive", "analyst",
-                            "expert", "economist"})
-
-
-def _affiliations(h, depth: int = 2) -> list:
-    """Objects of "of/at/with/from/for" under a name or its description, two prepositions deep
-    ("director of the U.S.-Korea program at the Council on Foreign Relations")."""
-    out = []
-    for c in h.children:
-        if c.dep_ == "prep" and c.lower_ in AFFILIATION_PREPS:
-            for g in c.children:
-                if g.dep_ == "pobj":
-                    out.append(g)
-                    if depth > 1:
-                        out += _affiliations(g, depth - 1)
-    return out
-
-
-def _described_by(doc, root):
-    """Nouns that describe a person's name: the appositive ("Yang, a Chinese businessman") or the
-    predicate ("Yang is a Chinese businessman")."""
-    out = [c for c in root.children if c.dep_ == "appos" and (c.pos_ == "NOUN" or c.pos_ == "PROPN" and not c.ent_type_)]
-    if root.dep_ in ("nsubj",) and root.head.lemma_ == "be":
-        out += [c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
-    return out
-
-
-def _person_context(doc, cb, reg: Registry) -> None:
-    """A person's country and sector from the sentence around the name when the title gave none:
-    "Yang is a Chinese businessman", "Martin Kelly of EOS Risk Group", "an analyst at Leiden
-    University", "Cornell's Casanova". Never overrides what the title gave."""
-    for d in list(reg.drafts.values()):
-        if d.key not in reg.drafts or d.kind != "person" or (d.country and d.sector):
-            continue
-        for m in list(d.mentions):
-            if m.shared or doc[m.start].pos_ == "PRON":
-                continue
-            root = doc[m.start:m.end].root
-            nouns = _described_by(doc, root)
-            country = sector = None
-            for noun in nouns:
-                for k in list(reg.keys_at(noun.i)):
-                    o = reg.drafts.get(k)
-                    if o is not None and k != d.key and len(o.mentions) == 1 \
-                            and o.mentions[0].start <= noun.i < o.mentions[0].end and \
-                            (o.kind == "person" and o.role and norm(o.role) in norm(o.name)
-                             or o.kind == "group" and noun.tag_ == "NN"):   # "Will Wang, a Chinese student"
-                        reg.merge(d.key, k)   # "Yang is a Chinese businessman": the description is Yang
-                        break
-                for c in noun.lefts:
-                    for k in reg.keys_at(c.i):
-                        o = reg.drafts[k]
-                        if o.kind in ("state", "group") and o.country and o.country != "IGO" and not country:
-                            country = o.country
-                sector = sector or agent_sector(cb, [noun])
-            # affiliation: "of/at <organisation>", "<organisation>'s <name>"
-            heads = [root] + nouns
-            org_sector = None
-            for h in heads + [c for c in root.children if c.dep_ == "appos"]:
-                objs = _affiliations(h)
-                objs += [c for c in h.children if c.dep_ == "poss"]
-                # "director general of the Pakistani military's media wing": the owner of the unit
-                objs += [c for o in list(objs) for c in o.children if c.dep_ in ("poss", "compound", "amod")]
-                # "… at the National University of Singapore": the place in the organisation's name
-                objs += [g for o in list(objs) for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
-                         for g in p.children if g.dep_ == "pobj"]
-                for o_tok in objs:
-                    for k in reg.keys_at(o_tok.i):
-                        o = reg.drafts[k]
-                        if o.kind in ("organization", "igo", "group", "state") and o.key != d.key:
-                            country = country or o.country
-                            org_sector = org_sector or ("IGO" if o.kind == "igo" else o.sector)
-            sector = sector or org_sector
-            if country and not d.country:
-                d.country = country
-            if sector and not d.sector:
-                d.sector = sector
-            elif org_sector and d.role and norm(d.role).split()[-1] in GENERIC_TITLES:
-                # "Scott Snyder, director of ... at the Council on Foreign Relations": the
-                # organisation says more than a title found in every sector
-                d.sector = org_sector
-            if d.country and d.sector:
-                break
-
-
-POSTED_HEADS = frozenset({"embassy", "consulate", "mission", "delegation", "office", "bureau", "representation"})
-
-
-def _org_place_country(ctx: Context, span, by_start) -> Optional[str]:
-    """An organisation's country from a place in or around its name: "Istanbul's Kadir Has
-    University", "the University of Sarajevo", "Leiden University in the Netherlands" (not for
-    embassies and missions, which are in another country than their own)."""
-    doc = ctx.doc
-    if any(t.lower_ in POSTED_HEADS for t in span):
-        return None
-    iso = place_before(doc, span.start, ctx.claimed_country - set(range(span.start - 3, span.start)))
-    if iso:
-        return iso
-    for t in span:
-        if t.lower_ == "of" and t.i + 1 < span.end:
-            words = [x.text for x in doc[t.i + 1:span.end] if x.lower_ != "the"]
-            p = gazetteer.place(" ".join(words)) if words else None
-            if p is not None:
-                return p.country
-    k = span.end
-    if k + 1 < len(doc) and doc[k].lower_ == "in":
-        k += 1
-        if doc[k].lower_ == "the" and k + 1 < len(doc):
-            k += 1
-        m = by_start.get(k)
-        if m is not None and m.entry.kind in ("state", "capital") and m.entry.country:
-            return m.entry.country
-    return None

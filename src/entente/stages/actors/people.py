@@ -11,21 +11,8 @@ from entente.ontology.codebook import Codebook, norm
 from entente.sentences import sentence
 
 from .detect import Match
-
-CONNECTORS = frozenset({"of", "for", "on", "and", "the", "&"})
-
-
-@dataclass
-class Title:
-    start: int
-    end: int            # exclusive, without the posting
-    text: str
-    head: str
-    sector: Optional[str]
-    posted_to: Optional[str] = None
-    post_end: Optional[int] = None   # end of "to China"
-    capitalised: bool = True
-    of_country: Optional[str] = None   # the party after "for/of" ("spokesperson for Pakistan's ministry")
+from .places import place_before
+from .titles import Title, posting_after, strip_name, title_ending_at
 
 
 @dataclass
@@ -43,71 +30,6 @@ class PersonMention:
     extra_links: list = field(default_factory=list)   # title tokens apart from the name
 
 
-def _head_at(doc, cb: Codebook, j: int) -> Optional[tuple[int, str]]:
-    """A title head ending at token j: (start token of the head, key)."""
-    for k in (3, 2, 1):
-        s = j - k + 1
-        if s < 0:
-            continue
-        key = norm(doc[s:j + 1].text)
-        if key in cb.title_heads:
-            if k == 1 and doc[j].pos_ not in ("NOUN", "PROPN") and not doc[j].text[:1].isupper():
-                return None
-            return s, key
-    return None
-
-
-def title_ending_at(doc, cb: Codebook, end: int, sent_start: int = 0, blocked=frozenset()) -> Optional[Title]:
-    """The title whose last token is end-1 ("Principal Deputy Spokesperson", "Secretary of State")."""
-    j = end - 1
-    if j < sent_start:
-        return None
-    head = None
-    # "Secretary of State", "Minister for Foreign Affairs": a capitalised complement
-    for k in range(j, max(sent_start, j - 5), -1):
-        if doc[k].lower_ in ("of", "for") and k - 1 >= sent_start:
-            comp = doc[k + 1:end]
-            if len(comp) and comp[-1].text[:1].isupper() and all(
-                    t.lower_ in CONNECTORS or (t.text[:1].isupper() and (norm(t.text) in cb.title_modifiers or t.i in blocked))
-                    for t in comp):
-                h = _head_at(doc, cb, k - 1)
-                if h is not None and doc[k - 1].text[:1].isupper():
-                    head = h
-                    break
-        if not (doc[k].text[:1].isupper() or doc[k].lower_ in CONNECTORS):
-            break
-    if head is None:
-        head = _head_at(doc, cb, j)
-        if head is None:
-            return None
-    s = head[0]
-    while s - 1 >= sent_start and s - 1 not in blocked:
-        w = norm(doc[s - 1].text)
-        if w in cb.title_modifiers or (w in cb.title_heads and doc[s - 1].pos_ in ("NOUN", "PROPN", "ADJ")):
-            s -= 1
-        else:
-            break
-    # "Minister" alone from "State Minister": drop a leading modifier that is only a function word
-    text = doc[s:end].text
-    key = norm(text)
-    sector = cb.title_heads.get(key) or cb.agents.get(key) or cb.title_heads.get(head[1])
-    cap = doc[head[0]].text[:1].isupper()
-    return Title(s, end, text, head[1], sector, capitalised=cap)
-
-
-def posting_after(doc, title: Title, matches_by_start: dict[int, Match]) -> None:
-    """"Ambassador to China" -> posted_to CHN (also "envoy to the UN")."""
-    i = title.end
-    if i < len(doc) and doc[i].lower_ in ("to", "in") and title.head in ("ambassador", "envoy", "consul", "consul general", "representative", "diplomat"):
-        k = i + 1
-        if k < len(doc) and doc[k].lower_ == "the":
-            k += 1
-        m = matches_by_start.get(k)
-        if m is not None and m.entry.country:
-            title.posted_to = m.entry.country
-            title.post_end = m.end
-
-
 def country_before(doc, start: int, matches_by_end: dict[int, Match]) -> Optional[Match]:
     """The state/adjective/capital/organisation just before token `start` ("US", "India's", "US State Department")."""
     m = matches_by_end.get(start)
@@ -116,31 +38,6 @@ def country_before(doc, start: int, matches_by_end: dict[int, Match]) -> Optiona
     if m is None and start >= 1 and doc[start - 1].text == "-":  # "US-based"
         return None
     return m
-
-
-def strip_name(doc, cb: Codebook, start: int, end: int) -> tuple[int, int, Optional[Title]]:
-    """Remove title words and honorifics inside a PERSON entity ("Spokesperson Tommy Pigott")."""
-    title = None
-    s = start
-    while s < end - 1:
-        w = norm(doc[s].text)
-        if w in cb.honorifics:
-            s += 1
-            continue
-        if w in cb.title_heads or w in cb.title_modifiers:
-            k = s
-            while k < end - 1 and (norm(doc[k].text) in cb.title_heads or norm(doc[k].text) in cb.title_modifiers):
-                k += 1
-            t = title_ending_at(doc, cb, k, start)
-            if t is not None:
-                title = t
-            s = k
-            continue
-        break
-    e = end
-    while e > s and doc[e - 1].lower_ in ("'s", "’s", "'", ",", "."):
-        e -= 1
-    return s, e, title
 
 
 PARTY_KINDS = ("state", "adjective", "capital", "organization", "igo")
@@ -451,39 +348,6 @@ def unnamed_officials(ctx: Context, taken: set[int]) -> list[PersonMention]:
         out.append(p)
         taken.update(range(t.start, t.end))
     return out
-
-
-ADMIN_WORDS = frozenset({"district", "province", "county", "state", "region", "prefecture", "governorate", "city",
-                         "municipality", "oblast", "department"})
-
-
-def place_before(doc, start: int, blocked=frozenset()) -> Optional[str]:
-    """The country of a place name (GPE/LOC entity the gazetteer knows) ending just before token `start`."""
-    from entente.ontology import gazetteer
-
-    k = start - 1
-    if k >= 0 and doc[k].lower_ in ("'s", "’s"):
-        k -= 1
-    if k < 0 or k in blocked or doc[k].ent_type_ in ("PERSON", "ORG", "NORP") or not doc[k].text[:1].isupper():
-        return None
-    s = k
-    if doc[k].ent_type_ in ("GPE", "LOC"):
-        while s > 0 and doc[s].ent_iob_ == "I":
-            s -= 1
-    else:   # the NER missed it: capitalised proper nouns ("Central Java")
-        while s > 0 and k - s < 3 and doc[s - 1].pos_ == "PROPN" and doc[s - 1].text[:1].isupper() \
-                and s - 1 not in blocked:
-            s -= 1
-        if doc[k].pos_ != "PROPN":
-            return None
-    words = [t.text for t in doc[s:k + 1] if t.lower_ != "the"]
-    if words and words[-1].casefold() in ADMIN_WORDS:
-        words = words[:-1]
-    for a in range(len(words)):     # longest name first: "Central Java", then "Java"
-        p = gazetteer.place(" ".join(words[a:]))
-        if p is not None:
-            return p.country
-    return None
 
 
 # Common nouns after a name that make it a place ("the Dasht-e-Barchi neighborhood").

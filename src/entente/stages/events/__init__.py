@@ -24,7 +24,8 @@ from . import coding, merge, predicates, speech
 from .draft import Draft
 from .frames import Frame, frame
 from .place import Places
-from .roles import Roles, subject_token
+from .roles import Roles
+from .syntax import subject_token
 
 # Conflict acts an official reports of another side are allegations: "the military said attackers
 # collaborated with partners in Afghanistan" is Pakistan accusing Afghanistan (codebook: ACCUSE).

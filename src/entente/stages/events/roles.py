@@ -18,6 +18,7 @@ from entente.sentences import sentence
 
 from .frames import Frame, clause_verb
 from .predicates import OBJ_DEPS, lemma, objects
+from .syntax import noun_phrase, subject_token, tree_distance
 
 if TYPE_CHECKING:  # pragma: no cover
     from entente.analysis import Analysis
@@ -41,10 +42,6 @@ PATIENT_NOUNS = frozenset({"arrest", "detention", "killing", "assassination", "r
                            "ouster", "torture", "shooting", "prosecution", "indictment", "persecution", "eviction",
                            "rescue"})
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE"})
-# Verbs whose object is the subject of their infinitive ("urged Russia to accept"); with others the
-# subject is ("great to see Rawat to discuss": the speaker discusses).
-OBJECT_CONTROL = language.words("governors", "request") | language.words("governors", "causative") | frozenset(
-    {"allow", "let", "permit", "enable", "persuade", "convince", "tell", "warn", "advise", "require", "invite"})
 # Types that are mutual when several parties of different countries do them and none is acted on
 # ("Jaishankar and Rubio committed to deepening cooperation").
 MUTUAL_WHEN_JOINT = frozenset({"AGREE", "CONSULT", "COOPERATE"})
@@ -70,100 +67,6 @@ class Sides:
     reciprocal: bool = False
     rules: list[str] = field(default_factory=list)
     inanimate: bool = False   # the clause's subject is a thing ("the framework reaffirmed …"): no act
-
-
-def _passive_participle(v) -> bool:
-    """"(leaders) killed in an airstrike", "(girls) kidnapped last week": a past participle standing
-    for a passive, whose noun is acted on."""
-    return v.tag_ == "VBN" and v.dep_ in ("acl", "advcl") and not any(c.dep_ in ("aux", "auxpass") for c in v.children)
-
-
-def subject_token(v) -> Optional[object]:
-    """The subject of v's clause, climbing coordination, control and participles."""
-    if _passive_participle(v):
-        for c in v.children:
-            if c.dep_ == "agent":
-                return next((g for g in c.children if g.dep_ == "pobj"), None)
-        return None
-    t, hops = v, 0
-    while hops < 6:
-        hops += 1
-        for c in t.children:
-            if c.dep_ in ("nsubj", "csubj"):
-                return c
-            if c.dep_ == "agent":
-                objs = [g for g in c.children if g.dep_ == "pobj"]
-                if objs:
-                    return objs[0]
-        if any(c.dep_ in ("nsubjpass", "nsubj:pass") for c in t.children):
-            return None   # a passive without its agent: the doer is not named
-        if t.dep_ in ("appos", "dep") and t.head.i < t.i and t.head.pos_ in ("PRON", "PROPN", "NOUN", "X"):
-            return t.head   # a parse slip: "[We] urge …" read as an apposition to "We"
-        if t.dep_ == "ccomp":
-            # a parse slip: "said Ankara in the last few years imposed …" hangs the subject on "said"
-            g = t.head
-            slipped = [c for c in g.children if c.dep_ in ("npadvmod", "dobj") and g.i < c.i < t.i
-                       and c.pos_ in ("PROPN", "NOUN")]
-            return slipped[-1] if slipped else None
-        if t.dep_ == "conj" and t.head.i != t.i:
-            t = t.head
-            continue
-        if t.dep_ == "xcomp" and t.head.i != t.i:
-            g = t.head
-            objs = [c for c in g.children if c.dep_ in ("dobj", "obj")]
-            if objs and g.pos_ == "VERB" and lemma(g) in OBJECT_CONTROL:
-                return objs[0]   # object control: "asked Iran to stop" -> Iran stops
-            t = g
-            continue
-        if t.dep_ in ("advcl", "pcomp", "acomp") and t.head.i != t.i and t.tag_ in ("VBG", "VB", "VBN", "JJ"):
-            t = t.head if t.dep_ != "pcomp" else t.head.head
-            continue
-        if t.dep_ in ("acl", "relcl") and t.tag_ == "VBG":
-            return t.head
-        if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "pobj", "attr"):
-            # "reiterated the Quad's role in maintaining …": up through the noun to its verb
-            v = clause_verb(t)
-            if v is not None:
-                t = v
-                continue
-        return None
-    return None
-
-
-def _noun_phrase(n) -> list:
-    """The tokens of a noun's phrase, not descending into clauses."""
-    out, stack = [], list(n.children)
-    while stack:
-        t = stack.pop()
-        if t.pos_ in ("VERB", "AUX") and t.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp"):
-            continue
-        out.append(t)
-        stack.extend(t.children)
-    return sorted(out, key=lambda t: t.i)
-
-
-def tree_distance(a, b) -> int:
-    """Edges between two tokens of one sentence in the dependency tree."""
-    up: dict[int, int] = {}
-    x, d = a, 0
-    while True:
-        up[x.i] = d
-        if x.head.i == x.i:
-            break
-        x, d = x.head, d + 1
-    x, d = b, 0
-    while x.i not in up:
-        if x.head.i == x.i:
-            return 99
-        x, d = x.head, d + 1
-    return d + up[x.i]
-
-
-def passive_patient(v) -> Optional[object]:
-    for c in v.children:
-        if c.dep_ in ("nsubjpass", "nsubj:pass"):
-            return c
-    return None
 
 
 class Roles:
@@ -234,7 +137,7 @@ class Roles:
             if c.i < n.i and c.dep_ in ("poss", "amod", "compound", "nmod"):
                 mods += [a for a in self.ent.phrase(c, depth=0) if a not in mods]
         by: list[str] = []
-        for c in _noun_phrase(n):
+        for c in noun_phrase(n):
             # "the detention of two Canadians by Chinese authorities": the by-phrase may hang lower
             if c.dep_ == "prep" and c.lower_ in AGENT_PREPS and (c.head.i == n.i or c.lower_ == "by"):
                 for g in c.children:

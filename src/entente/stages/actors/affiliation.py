@@ -1,0 +1,99 @@
+"""A person's country and sector from the words around the name when the title gave none: "Yang is
+a Chinese businessman", "Martin Kelly of EOS Risk Group", "an analyst at Leiden University",
+"director general of the Pakistani military's media wing". Never overrides what the title gave."""
+from __future__ import annotations
+
+from entente.ontology.codebook import norm
+
+from .detect import agent_sector
+from .registry import Registry
+
+
+AFFILIATION_PREPS = frozenset({"of", "at", "with", "from", "for"})
+
+
+# Titles found in every kind of organisation: their sector is only a default.
+GENERIC_TITLES = frozenset({"director", "president", "chairman", "chairwoman", "chair", "head", "chief", "coordinator",
+                            "fellow", "member", "manager", "officer", "founder", "leader", "executive", "analyst",
+                            "expert", "economist"})
+
+
+def _affiliations(h, depth: int = 2) -> list:
+    """Objects of "of/at/with/from/for" under a name or its description, two prepositions deep
+    ("director of the U.S.-Korea program at the Council on Foreign Relations")."""
+    out = []
+    for c in h.children:
+        if c.dep_ == "prep" and c.lower_ in AFFILIATION_PREPS:
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    out.append(g)
+                    if depth > 1:
+                        out += _affiliations(g, depth - 1)
+    return out
+
+
+def _described_by(doc, root):
+    """Nouns that describe a person's name: the appositive ("Yang, a Chinese businessman") or the
+    predicate ("Yang is a Chinese businessman")."""
+    out = [c for c in root.children if c.dep_ == "appos" and (c.pos_ == "NOUN" or c.pos_ == "PROPN" and not c.ent_type_)]
+    if root.dep_ in ("nsubj",) and root.head.lemma_ == "be":
+        out += [c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+    return out
+
+
+def person_context(doc, cb, reg: Registry) -> None:
+    """A person's country and sector from the sentence around the name when the title gave none:
+    "Yang is a Chinese businessman", "Martin Kelly of EOS Risk Group", "an analyst at Leiden
+    University", "Cornell's Casanova". Never overrides what the title gave."""
+    for d in list(reg.drafts.values()):
+        if d.key not in reg.drafts or d.kind != "person" or (d.country and d.sector):
+            continue
+        for m in list(d.mentions):
+            if m.shared or doc[m.start].pos_ == "PRON":
+                continue
+            root = doc[m.start:m.end].root
+            nouns = _described_by(doc, root)
+            country = sector = None
+            for noun in nouns:
+                for k in list(reg.keys_at(noun.i)):
+                    o = reg.drafts.get(k)
+                    if o is not None and k != d.key and len(o.mentions) == 1 \
+                            and o.mentions[0].start <= noun.i < o.mentions[0].end and \
+                            (o.kind == "person" and o.role and norm(o.role) in norm(o.name)
+                             or o.kind == "group" and noun.tag_ == "NN"):   # "Will Wang, a Chinese student"
+                        reg.merge(d.key, k)   # "Yang is a Chinese businessman": the description is Yang
+                        break
+                for c in noun.lefts:
+                    for k in reg.keys_at(c.i):
+                        o = reg.drafts[k]
+                        if o.kind in ("state", "group") and o.country and o.country != "IGO" and not country:
+                            country = o.country
+                sector = sector or agent_sector(cb, [noun])
+            # affiliation: "of/at <organisation>", "<organisation>'s <name>"
+            heads = [root] + nouns
+            org_sector = None
+            for h in heads + [c for c in root.children if c.dep_ == "appos"]:
+                objs = _affiliations(h)
+                objs += [c for c in h.children if c.dep_ == "poss"]
+                # "director general of the Pakistani military's media wing": the owner of the unit
+                objs += [c for o in list(objs) for c in o.children if c.dep_ in ("poss", "compound", "amod")]
+                # "… at the National University of Singapore": the place in the organisation's name
+                objs += [g for o in list(objs) for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                         for g in p.children if g.dep_ == "pobj"]
+                for o_tok in objs:
+                    for k in reg.keys_at(o_tok.i):
+                        o = reg.drafts[k]
+                        if o.kind in ("organization", "igo", "group", "state") and o.key != d.key:
+                            country = country or o.country
+                            org_sector = org_sector or ("IGO" if o.kind == "igo" else o.sector)
+            sector = sector or org_sector
+            if country and not d.country:
+                d.country = country
+            if sector and not d.sector:
+                d.sector = sector
+            elif org_sector and d.role and norm(d.role).split()[-1] in GENERIC_TITLES:
+                # "Scott Snyder, director of ... at the Council on Foreign Relations": the
+                # organisation says more than a title found in every sector
+                d.sector = org_sector
+            if d.country and d.sector:
+                break

@@ -1,0 +1,109 @@
+"""Organisations the NER finds that the codebook does not list ("Kadir Has University", "Inter
+Services Public Relations"): their country from the codebook, a place in or around the name, or
+the body they are a unit of; their sector from the words of the name."""
+from __future__ import annotations
+
+from typing import Optional
+
+from entente.ontology import gazetteer
+from entente.ontology.codebook import norm
+
+from .detect import agent_sector
+from .people import Context
+from .places import place_before
+from .registry import Registry
+
+
+LEGISLATIVE = frozenset({"house", "senate", "congress", "parliament", "parliamentary", "assembly", "duma", "knesset"})
+
+
+GENERIC = frozenset({"communist", "socialist", "democratic", "national", "popular", "liberation", "people", "people's",
+                     "islamic", "republican", "labour", "labor", "green", "liberal", "conservative", "union", "revolutionary",
+                     "united", "federal", "central", "supreme", "high", "new", "free", "workers", "progressive", "party",
+                     "council", "court", "front", "movement", "alliance", "congress", "league", "democrats", "republicans"})
+
+
+def ner_org(ctx: Context, reg: Registry, ent, by_start) -> None:
+    cb = ctx.cb
+    s = ent.start
+    if ctx.doc[s].lower_ == "the":
+        s += 1
+    span = ctx.doc[s:ent.end]
+    if not len(span):
+        return
+    country = None
+    key_start = span.start
+    for i in range(span.start, span.end):
+        m = by_start.get(i)
+        if m is not None and m.entry.country:
+            country = m.entry.country
+            if i == span.start and m.end < span.end:
+                key_start = m.end   # "U.S. Central Command" ~ "Central Command"
+            break
+    if country is None:
+        country = _org_place_country(ctx, span, by_start)
+    generic = all(t.lower_ in GENERIC or t.is_stop or norm(t.text) in cb.agents or norm(t.lemma_) in cb.agents
+                  or norm(t.text) in cb.title_modifiers for t in span)
+    # "Communist Party" is in every country: the dictionary's pick would be a guess
+    known = cb.named_actor(span.text, ctx.on, surname=False) if len(span) > 1 and not generic else None
+    sector = agent_sector(cb, span)
+    if any(t.lower_ in LEGISLATIVE for t in span) and not (known is not None and known[1]):
+        sector = "LEG"   # ... but "Freedom House" is an NGO the dictionary knows
+    if known is not None:
+        country = country or known[0]
+        sector = known[1] or sector
+    if country is None:
+        country = _owner_country(reg, span)
+    if country is None and sector is None:
+        return
+    key = "o:" + norm(ctx.doc[key_start:span.end].text)
+    reg.get_or_add(key, name=span.text, kind="organization", country=country, sector=sector)
+    reg.mention(key, span.start, span.end)
+
+
+def _owner_country(reg: Registry, span) -> Optional[str]:
+    """An organisation named in apposition to a unit of a known body ("the Pakistani military's media
+    wing Inter Services Public Relations") is that body's."""
+    root = span.root
+    owners = [c for c in root.children if c.i < span.start and c.dep_ in ("poss", "compound", "amod")]
+    if root.dep_ in ("appos", "compound") and root.head.i not in range(span.start, span.end):
+        owners.append(root.head)
+    for o in owners:
+        for c in o.subtree:
+            if c.i >= span.start:
+                break
+            for k in reg.keys_at(c.i):
+                d = reg.drafts.get(k)
+                if d is not None and d.country and d.kind in ("state", "organization", "group"):
+                    return d.country
+    return None
+
+
+POSTED_HEADS = frozenset({"embassy", "consulate", "mission", "delegation", "office", "bureau", "representation"})
+
+
+def _org_place_country(ctx: Context, span, by_start) -> Optional[str]:
+    """An organisation's country from a place in or around its name: "Istanbul's Kadir Has
+    University", "the University of Sarajevo", "Leiden University in the Netherlands" (not for
+    embassies and missions, which are in another country than their own)."""
+    doc = ctx.doc
+    if any(t.lower_ in POSTED_HEADS for t in span):
+        return None
+    iso = place_before(doc, span.start, ctx.claimed_country - set(range(span.start - 3, span.start)))
+    if iso:
+        return iso
+    for t in span:
+        if t.lower_ == "of" and t.i + 1 < span.end:
+            words = [x.text for x in doc[t.i + 1:span.end] if x.lower_ != "the"]
+            p = gazetteer.place(" ".join(words)) if words else None
+            if p is not None:
+                return p.country
+    k = span.end
+    if k + 1 < len(doc) and doc[k].lower_ == "in":
+        k += 1
+        if doc[k].lower_ == "the" and k + 1 < len(doc):
+            k += 1
+        m = by_start.get(k)
+        if m is not None and m.entry.kind in ("state", "capital") and m.entry.country:
+            return m.entry.country
+    return None

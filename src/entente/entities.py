@@ -23,14 +23,9 @@ if TYPE_CHECKING:  # pragma: no cover
 # A document acts for the speaker quoted at most this many characters before it.
 ISSUER_GAP = 400
 MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod"})
-# Prepositions whose object says whose a description is ("officials from Japan", "the
-# government of Malaysia", "militants in Afghanistan", "a fellow at the Council").
-AFFILIATION_PREPS = frozenset({"of", "from", "with", "for", "by"})
-# ... and, on nouns for people and bodies only, where they are ("officials in Beijing").
-LOCATIVE_PREPS = frozenset({"in", "at", "within", "inside", "across", "throughout"})
-# Participles that tie a description to an entity ("militants linked with the BLA").
-LINKING_PARTICIPLES = frozenset({"link", "tie", "affiliate", "associate", "connect", "loyal", "back", "base",
-                                 "allied", "aligned", "close"})
+AFFILIATION_PREPS = language.words("entities", "affiliation_preps")
+LOCATIVE_PREPS = language.words("entities", "locative_preps")
+LINKING_PARTICIPLES = language.words("entities", "linking_participles")
 
 
 def add_actor(analysis: "Analysis", name: str, kind: str, span=None, **fields) -> str:

@@ -33,15 +33,10 @@ def _last_mentions(reg: Registry, before: int) -> list[tuple[int, str]]:
     return out
 
 
-# Heads any grouping answers to ("the group" after "the G7").
-GROUPING_HEADS = frozenset({"group", "bloc", "alliance", "coalition", "grouping"})
-# Heads any international body answers to ("the regional body" after "ECOWAS").
-BODY_HEADS = frozenset({"body", "organization", "organisation", "bloc", "alliance", "union", "grouping"})
-# Heads a named body answers to when a modifier of the description is in its name ("the health
-# agency" after "the World Health Organization", "the rights group" after "Human Rights Watch").
-KIND_HEADS = frozenset({"agency", "group", "watchdog", "institution", "body", "organization", "organisation"})
-# Heads any news organisation answers to ("the media outlet" after "VOA").
-MEDIA_HEADS = frozenset({"outlet", "broadcaster", "newspaper", "network"})
+GROUPING_HEADS = language.words("entities", "grouping_heads")
+BODY_HEADS = language.words("entities", "body_heads")
+KIND_HEADS = language.words("entities", "kind_heads")
+MEDIA_HEADS = language.words("entities", "media_heads")
 
 
 def _fits(reg: Registry, key: str, head: str, words: list[str]) -> bool:
@@ -197,7 +192,7 @@ def person_descriptions(doc, cb: Codebook, reg: Registry) -> None:
             reg.mention(best[1], start, tok.i + 1)
 
 
-ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "e", "al", "el", "de", "&"})
+ACRONYM_SKIP = language.words("entities", "acronym_skip")
 
 
 def _initials(name: str) -> str:

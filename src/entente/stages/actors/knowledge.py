@@ -9,6 +9,8 @@ at any date (the person's country stays theirs after they leave office).
 """
 from __future__ import annotations
 
+from entente.ontology import language
+
 from typing import Optional
 
 from entente.ontology import office_holders
@@ -41,11 +43,8 @@ def complete_people(reg: Registry, on: Optional[str]) -> None:
 
 
 DESCRIPTION_DEPS = frozenset({"poss", "compound", "amod", "npadvmod", "nmod"})
-AFFILIATION_PREPS = frozenset({"for", "of", "at", "with", "from", "to"})
-# A description word that names an institution ("foreign ministry spokesperson"): the person belongs
-# to the last institution of the story with that word in its name.
-INSTITUTION_WORDS = frozenset({"ministry", "military", "army", "government", "police", "embassy", "mission",
-                               "parliament", "council", "administration", "party"})
+AFFILIATION_PREPS = language.words("entities", "description_preps")
+INSTITUTION_WORDS = language.words("entities", "institution_words")
 
 
 def complete_from_descriptions(doc, reg: Registry) -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from entente.analysis import Analysis
 from entente.entities import Entities
+from entente.ontology import language
 from entente.ontology import topics as topic_lexicon
 from entente.sentences import sentence
 
@@ -33,7 +34,7 @@ ALLEGED_TYPES = frozenset({"ASSAULT", "COERCE", "REJECT", "MOBILIZE", "COOPERATE
 # Conflict acts an official says their own side will do are threats ("Britain will take any
 # measures necessary …, including reimposing sanctions").
 THREATENED_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
-ANNOUNCING = frozenset({"announce", "declare", "decide", "order"})
+ANNOUNCING = language.words("governors", "announcing")
 # Types an actor performs by speaking (CAMEO 01-05, 09-13).
 VERBAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 

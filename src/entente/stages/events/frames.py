@@ -22,7 +22,7 @@ CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTES
 # Types whose announced future act is itself the event: a measure announced is coded on the day it
 # is announced (codebook: "announced measures with a later start are coded on the announcement date").
 ANNOUNCED_TYPES = frozenset({"SANCTION", "RETREAT", "CONCEDE", "AID", "COERCE", "MOBILIZE"})
-ANNOUNCING = frozenset({"announce", "declare", "say", "confirm", "order", "decide", "tell"})
+ANNOUNCING = language.words("governors", "announcing")
 CLIMB_DEPS = frozenset({"xcomp", "ccomp", "conj", "pcomp", "advcl", "acomp", "dobj", "pobj", "prep", "oprd", "attr"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 

@@ -5,14 +5,16 @@ from the NER entity with `entente.ontology.gazetteer.place()`.
 """
 from __future__ import annotations
 
+from entente.ontology import language
+
 from typing import Optional
 
 from entente.analysis import Analysis
 from entente.model import Location
 from entente.ontology import gazetteer
 
-PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout"}
-VISIT_VERBS = {"visit", "tour", "reach", "enter"}
+PLACE_PREPS = language.words("roles", "place_preps")
+VISIT_VERBS = language.words("roles", "visit_verbs")
 
 
 class Places:

@@ -23,12 +23,8 @@ from entente.sentences import sentence
 
 OBJ_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
 VERB_TAGS = ("VB", "VBD", "VBG", "VBN", "VBP", "VBZ")
-# Adverbs the parser reads where a particle is meant ("pulled back", "cracked down").
-ADVERB_PARTICLES = frozenset({"back", "down", "in", "over", "out", "off", "up", "away"})
-# Heads of quantities whose of-phrase is the real object ("$50,000 worth of goods").
-QUANTITY_HEADS = frozenset({"worth", "million", "billion", "ton", "tonne", "amount", "package", "shipment",
-                            "batch", "lot", "tranche", "number", "thousand", "hundred", "dozen", "hour", "day",
-                            "week", "round", "series", "string", "part", "portion", "share"})
+ADVERB_PARTICLES = language.words("events", "adverb_particles")
+QUANTITY_HEADS = language.words("events", "quantity_heads")
 
 
 @dataclass
@@ -228,11 +224,9 @@ def verb_predicate(tab: Tables, verb) -> Optional[Predicate]:
     return None
 
 
-# Verbs that report a statement, not an act, when they take a that-clause.
-CCOMP_BLOCK = frozenset({"deny"})
-STOP_VERBS = frozenset({"stop", "cease", "halt", "suspend", "end", "abandon"})
-COMPLIANCE_VERBS = frozenset({"implement", "implementing", "honor", "honour", "comply", "abide", "observe", "respect",
-                              "fulfil", "fulfill"})
+CCOMP_BLOCK = language.words("events", "ccomp_block")
+STOP_VERBS = language.words("events", "stop_verbs")
+COMPLIANCE_VERBS = language.words("events", "compliance_verbs")
 
 
 def noun_predicate(tab: Tables, noun) -> Optional[Predicate]:

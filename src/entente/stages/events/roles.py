@@ -24,32 +24,19 @@ if TYPE_CHECKING:  # pragma: no cover
     from entente.analysis import Analysis
     from entente.entities import Entities
 
-# Prepositions whose object is the party an act is aimed at or done with.
-RECIPIENT_PREPS = frozenset({"against", "on", "upon", "with", "to", "toward", "towards", "at", "into",
-                             "from", "between", "among", "onto", "of", "across"})
-# ... for an adjective ("concerned about", "angry over").
-ADJECTIVE_PREPS = frozenset({"about", "over", "with", "at", "by", "of", "to"})
-# ... for a mobilisation: only where forces are aimed ("deployed troops near the border with X" is
-# not an act against X).
-MOBILIZE_PREPS = frozenset({"against", "into", "toward", "towards", "at"})
-# Prepositions of a nominal event that name its doer ("protests by Palestinians", "support from France").
-AGENT_PREPS = frozenset({"by", "from"})
-# Subjects that make an act mutual ("both countries withdrew ambassadors", "the two sides").
-RECIPROCAL_DETERMINERS = frozenset({"both", "two", "each"})
-# Nouns whose possessor suffers the act ("the journalist's arrest", "Topuz's trial").
-PATIENT_NOUNS = frozenset({"arrest", "detention", "killing", "assassination", "release", "execution", "deportation",
-                           "expulsion", "extradition", "abduction", "kidnapping", "trial", "imprisonment", "capture",
-                           "ouster", "torture", "shooting", "prosecution", "indictment", "persecution", "eviction",
-                           "rescue"})
+RECIPIENT_PREPS = language.words("roles", "recipient_preps")
+ADJECTIVE_PREPS = language.words("roles", "adjective_preps")
+MOBILIZE_PREPS = language.words("roles", "mobilize_preps")
+AGENT_PREPS = language.words("roles", "agent_preps")
+RECIPROCAL_DETERMINERS = language.words("roles", "reciprocal_determiners")
+PATIENT_NOUNS = language.words("roles", "patient_nouns")
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE"})
 # Types that are mutual when several parties of different countries do them and none is acted on
 # ("Jaishankar and Rubio committed to deepening cooperation").
 MUTUAL_WHEN_JOINT = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 # Types whose object's national modifier, with no subject, is the one who acts ("U.S. tariffs").
 OWNED_OBJECT_TYPES = frozenset({"SANCTION", "RETREAT", "AID", "MOBILIZE", "ASSAULT"})
-# Verbs whose subject owns the act its object names ("the military claimed the killing").
-CLAIMING = frozenset({"claim", "announce", "confirm", "report", "order", "authorize", "authorise", "approve",
-                      "conduct", "complete", "finish", "end", "celebrate"})
+CLAIMING = language.words("roles", "claiming_verbs")
 # Types aimed at someone: with no party among their arguments, the sentence's other party is it.
 DIRECTED = frozenset({"SANCTION", "RETREAT", "ACCUSE", "REQUEST", "THREATEN", "REJECT", "CONCEDE", "SUPPORT",
                       "AID", "COERCE", "ASSAULT", "AGREE", "CONSULT", "PROTEST"})

@@ -22,9 +22,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 POLITICAL_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "IGO", "COP", "SPY", "REB", "OPP", "PTY"})
 POLITICAL_KINDS = frozenset({"state", "igo", "grouping"})
-# Objects of a naming cue that make "called X 'baseless'" a denial, which is no event.
-ALLEGATION_NOUNS = frozenset({"allegation", "accusation", "claim", "assertion", "charge", "report", "finding",
-                              "criticism", "statement", "remark", "comment", "suggestion"})
 
 
 @dataclass
@@ -51,8 +48,7 @@ def political(ent: "Entities", actor_id: Optional[str]) -> bool:
 
 # Sectors and role words of people whose words are commentary, not acts of state.
 COMMENTATOR_SECTORS = frozenset({"EDU", "NGO", "BUS", "MED", "ELI", "CVL", "REL", "HLH"})
-COMMENTATOR_ROLES = frozenset({"analyst", "professor", "fellow", "expert", "researcher", "scholar", "former",
-                               "lecturer", "economist", "sinologist", "commentator", "director", "associate"})
+COMMENTATOR_ROLES = language.words("entities", "commentator_roles")
 
 
 def commentator(ent: "Entities", actor_id: str) -> bool:
@@ -66,8 +62,7 @@ def commentator(ent: "Entities", actor_id: str) -> bool:
     return bool(words & COMMENTATOR_ROLES) and (a.sector or "") not in ("GOV", "MIL", "LEG", "JUD", "IGO")
 
 
-NAMING_CUES = frozenset({"call", "describe", "label", "brand", "dub", "term", "characterize", "characterise",
-                         "denounce", "decry", "deride", "slam"})
+NAMING_CUES = language.words("evaluation", "judging_cues")
 
 
 def _named_object(doc, st: "Statement"):

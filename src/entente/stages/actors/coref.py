@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
+from entente.ontology import language
 from entente.ontology.codebook import Codebook, norm
 from entente.sentences import sentence
 
@@ -296,8 +297,6 @@ def _last_distinct(reg: Registry, before: int, sent_of: list[int], size: int, ok
 
 
 NON_PERSON = frozenset({"state", "organization", "igo"})
-SPEECH = frozenset({"say", "add", "accuse", "deny", "announce", "warn", "urge", "call", "claim", "insist", "reject",
-                    "state", "argue", "threaten", "vow", "pledge", "promise", "demand", "condemn", "confirm", "respond"})
 
 
 def _actor_of_subject(reg: Registry, subj) -> Optional[str]:
@@ -330,7 +329,7 @@ def _it_antecedent(doc, reg: Registry, tok, sent_of: list[int]) -> Optional[str]
         if subs:
             k = _actor_of_subject(reg, subs[0])
             return k or None
-    if tok.lower_ == "it" and tok.dep_ in SUBJ and tok.head.lemma_.casefold() in SPEECH and sent_of[tok.i] > 0:
+    if tok.lower_ == "it" and tok.dep_ in SUBJ and tok.head.lemma_.casefold() in language.words("speech", "speech") and sent_of[tok.i] > 0:
         # "The ministry issued a statement. It said ..." -> the previous sentence's subject
         prev = sentence(doc[tok.sent.start - 1])
         subs = [c for c in prev.root.children if c.dep_ in SUBJ]

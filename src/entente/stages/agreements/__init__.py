@@ -126,7 +126,6 @@ def run(analysis: Analysis) -> None:
     mentions = detect.find(doc)
     if not mentions:
         analysis.result.agreements = []
-        analysis.notes["agreements"] = {"keys": {}}
         return
     groups: dict[str, list[detect.AgreementMention]] = {}
     for m in mentions:
@@ -190,4 +189,3 @@ def run(analysis: Analysis) -> None:
     results.sort(key=lambda a: a.mentions[0].start if a.mentions else 0)
     analysis.result.agreements = results
     # the normalised name per agreement id, for the cross-story registry
-    analysis.notes["agreements"] = {"keys": {"agr-" + short_hash("agreement", k): k for k in groups}}

@@ -49,7 +49,6 @@ def run(analysis: Analysis) -> None:
         k = bisect.bisect_right(starts, i) - 1
         return k >= 0 and seg_bounds[k][0] <= i < seg_bounds[k][1]
 
-    analysis.notes["statements"] = {"_in_quote": in_quote}
     idx = direct.TokenIndex(doc)
     groups = direct.merge_split(groups, doc, idx, in_quote)
     dcands = direct.attribute(analysis, groups, in_quote)
@@ -69,9 +68,9 @@ def run(analysis: Analysis) -> None:
     for dc in dcands:
         sp = None
         if dc.cue is not None:
-            sp = speakers.resolve(analysis, speakers.subject_token(dc.cue))
+            sp = speakers.resolve(analysis, speakers.subject_token(dc.cue), in_quote)
         elif dc.subject is not None:
-            sp = speakers.resolve(analysis, dc.subject)
+            sp = speakers.resolve(analysis, dc.subject, in_quote)
         items.append({"start": dc.group.start, "end": dc.group.end, "text": dc.group.text(text),
                       "direct": True, "cue": dc.cue, "speaker": sp, "inherit": dc.inherit, "fragment": dc.fragment,
                       "clause": dc.clause, "tokens": None, "kind": "direct",
@@ -101,7 +100,7 @@ def run(analysis: Analysis) -> None:
         subj = rc.subject if rc.subject is not None else speakers.subject_token(rc.cue)
         if subj is None and rc.cue.lemma_.lower() not in strong:
             continue  # "is expected to …": no source, no statement
-        sp = speakers.resolve(analysis, subj)
+        sp = speakers.resolve(analysis, subj, in_quote)
         items.append({"start": rc.start, "end": rc.end, "text": text[rc.start:rc.end], "direct": False,
                       "cue": rc.cue, "speaker": sp, "inherit": False, "clause": True,
                       "tokens": rc.content_tokens, "cue_text": rc.cue_text, "kind": rc.kind})
@@ -143,7 +142,7 @@ def run(analysis: Analysis) -> None:
         if t.pos_ == "VERB" and t.lemma_.lower() in act_lemmas:
             ch = channels.channel_of(t)
             if ch:
-                contexts.append({"pos": t.idx, "channel": ch, "speaker": speakers.resolve(analysis, speakers.subject_token(t))})
+                contexts.append({"pos": t.idx, "channel": ch, "speaker": speakers.resolve(analysis, speakers.subject_token(t), in_quote)})
     seen_ids: set[str] = set()
     content_tokens: dict[str, list[int]] = {}
     for it in sorted(keep, key=lambda it: it["start"]):

@@ -232,8 +232,6 @@ def _role_words(act) -> set[str]:
 def resolve(analysis, token, in_quote=None) -> Optional[Speaker]:
     if token is None:
         return None
-    if in_quote is None:
-        in_quote = analysis.notes.get("statements", {}).get("_in_quote")
     doc = analysis.doc
     document = document_label(token)
     if document is not None:

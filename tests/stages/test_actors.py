@@ -185,8 +185,9 @@ def test_untitled_official_with_country_and_igo_staff(analyse):
 
 
 def test_both_sides_needs_actors_of_one_kind(analyse):
-    a = analyse("Sudan's army fought the paramilitary forces. Doctor Jane Roe of MSF said both sides had blocked aid.")
-    assert all(x.kind != "person" for x in _at(a, "both sides"))
+    a = analyse("The Sudanese army fought Ethiopian troops. Doctor Jane Roe of MSF said both sides had blocked aid.")
+    sides = _at(a, "both sides")
+    assert sides and all(x.kind != "person" for x in sides)
 
 
 def test_region_places_from_codebook():
@@ -202,7 +203,8 @@ def test_surname_table_needs_a_matching_first_name(analyse):
     a = analyse("Harold Lambert, a retired engineer, said the plan would fail. "
                 "The Northern Wind Forces held a parade.")
     assert _by_name(a, "Harold Lambert").country is None
-    assert all(x.country is None for x in a.result.actors if "Forces" in x.name)
+    forces = [x for x in a.result.actors if "Forces" in x.name]
+    assert forces and all(x.country is None for x in forces)
 
 
 def _actors_only(pipeline, text):

@@ -216,6 +216,8 @@ def resolve(doc, cb: Codebook, reg: Registry) -> None:
             keys = g.keys if g is not None else None
             if keys is None and size and uniform is None:
                 keys = _last_distinct(reg, start, sent_of, size, ok)
+            if keys is None and size == 2 and uniform is not None:
+                keys = _last_opponents(doc, reg, start, sent_of)
             if keys:
                 for k in keys:
                     reg.mention(k, start, tok.i + 1, shared=True)
@@ -244,6 +246,26 @@ def _collective(doc, reg: Registry, tok, sent_of: list[int]) -> Optional[tuple[i
             if fallback is None or m.start > fallback[0]:
                 fallback = (m.start, d.key)
     return best or fallback
+
+
+def _last_opponents(doc, reg: Registry, before: int, sent_of: list[int]) -> Optional[tuple[str, str]]:
+    """"Both sides" after "the Sudanese army fought Ethiopian troops": the subject and the object of
+    the latest clause (this sentence or the two before) whose two parties are bodies of one kind."""
+    for i in range(before - 1, -1, -1):
+        if sent_of[i] < sent_of[before] - 2:
+            return None
+        v = doc[i]
+        if v.pos_ != "VERB":
+            continue
+        subj = [c for c in v.children if c.dep_ == "nsubj"]
+        objs = [c for c in v.children if c.dep_ == "dobj"] + [g for p in v.children if p.dep_ == "prep"
+                                                              and p.lower_ in ("with", "against") for g in p.children if g.dep_ == "pobj"]
+        if not subj or not objs:
+            continue
+        a, b = _own_keys(reg, subj[0].i)[:1], _own_keys(reg, objs[0].i)[:1]
+        if a and b and a != b and reg.drafts[a[0]].kind == reg.drafts[b[0]].kind != "person":
+            return a[0], b[0]
+    return None
 
 
 MALE_WORDS = frozenset({"king", "prince", "mr", "mr.", "sir", "emir", "sultan", "sheikh", "crown prince", "lord", "father", "congressman", "spokesman", "chairman", "businessman"})

@@ -111,7 +111,8 @@ def _spoken_reading(analysis: Analysis, ent: Entities, f: Frame, s) -> None:
         f.factuality = "asserted"
         if not s.actors:
             s.actors = speaker[:1]
-    elif t in ALLEGED_TYPES and f.factuality in ("asserted", "reported") and theirs and not (theirs & mine):
+    elif t in ALLEGED_TYPES and f.factuality in ("asserted", "reported") and theirs and not (theirs & mine) \
+            and not f.pred.nominal:   # a reported act ("said X attacked"), not a mention ("X's retaliation")
         accused = [a for a in s.actors if ent.countries([a]) - mine]
         f.code, f.factuality = "112", "asserted"
         f.rules.insert(0, f"allegation:{cue}")

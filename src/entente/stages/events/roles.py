@@ -70,6 +70,8 @@ class Roles:
             subj = subject_token(f.head)
             if subj is not None:
                 s.actors = self.ent.phrase(subj)
+                if s.actors and all(self.ent.actor(a).kind == "other" for a in s.actors):
+                    s.actors, s.inanimate = [], True   # "one suit … alleging", "warnings demanding …"
                 if s.actors:
                     s.rules.append("actor:subject")
                 elif self.ent.issuer(subj):

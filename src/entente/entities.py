@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # pragma: no cover
 ISSUER_GAP = 400
 MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod"})
 AFFILIATION_PREPS = language.words("entities", "affiliation_preps")
-LOCATIVE_PREPS = language.words("entities", "locative_preps")
+PLACE_PREPS = language.words("entities", "place_preps")
 LINKING_PARTICIPLES = language.words("entities", "linking_participles")
 
 
@@ -209,7 +209,7 @@ class Entities:
         for c in tok.children:
             if c.dep_ == "appos":
                 out += [a for a in self.phrase(c, depth - 1) if a not in out]
-            elif c.dep_ == "prep" and (c.lower_ in AFFILIATION_PREPS or c.lower_ in LOCATIVE_PREPS
+            elif c.dep_ == "prep" and (c.lower_ in AFFILIATION_PREPS or c.lower_ in PLACE_PREPS
                                        and tok.lemma_.lower() in language.words("entities", "agent_nouns")):
                 for g in c.children:
                     if g.dep_ == "pobj":

@@ -5,17 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
+from entente.ontology import language
 from entente.ontology.codebook import Codebook, Entry
 
-# Prepositions after which a country is where something happens ("talks in India")
-LOCATIVE = frozenset({"in", "at", "near", "inside", "across", "throughout", "within", "outside", "around"})
-# ... and after which a capital is a place too ("flew to Beijing", "from Moscow").
-LOCATIVE_CAPITAL = LOCATIVE | frozenset({"into", "to", "from", "via", "through", "toward", "towards", "off", "over"})
-# "to Beijing" is a place after a verb or noun of motion ("flew to", "a trip to"), a party otherwise ("support to Tehran").
-DIRECTIONAL = frozenset({"to", "toward", "towards"})
-MOTION = frozenset({"go", "come", "travel", "fly", "return", "arrive", "head", "move", "drive", "sail", "march", "flee",
-                    "deport", "send", "bring", "take", "visit", "trip", "journey", "flight", "return", "route", "road",
-                    "way", "border", "access", "relocate", "evacuate", "extradite", "transfer", "ship", "export", "import"})
+LOCATIVE = language.words("entities", "place_preps")
+LOCATIVE_CAPITAL = LOCATIVE | language.words("entities", "capital_place_preps")
+DIRECTIONAL = language.words("entities", "directional_preps")
+MOTION = language.words("entities", "motion_words")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "poss", "csubj"})
 
 

@@ -13,7 +13,7 @@ from entente.analysis import Analysis
 from entente.model import Location
 from entente.ontology import gazetteer
 
-PLACE_PREPS = language.words("roles", "place_preps")
+PLACE_PREPS = language.words("entities", "place_preps")
 VISIT_VERBS = language.words("roles", "visit_verbs")
 
 

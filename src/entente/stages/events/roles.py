@@ -37,6 +37,7 @@ MUTUAL_WHEN_JOINT = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 # Types whose object's national modifier, with no subject, is the one who acts ("U.S. tariffs").
 OWNED_OBJECT_TYPES = frozenset({"SANCTION", "RETREAT", "AID", "MOBILIZE", "ASSAULT"})
 CLAIMING = language.words("roles", "claiming_verbs")
+TOPIC_OBJECT_VERBS = language.words("roles", "topic_object_verbs")
 # Types aimed at someone: with no party among their arguments, the sentence's other party is it.
 DIRECTED = frozenset({"SANCTION", "RETREAT", "ACCUSE", "REQUEST", "THREATEN", "REJECT", "CONCEDE", "SUPPORT",
                       "AID", "COERCE", "ASSAULT", "AGREE", "CONSULT", "PROTEST"})
@@ -179,7 +180,8 @@ class Roles:
             cands = []
             if f.pred.obj is not None and h.i == f.pred.obj.i:
                 cands.append(h)   # "attended a U.N.-organized meeting": the event noun's own parties
-            if h.pos_ in ("VERB", "AUX", "ADJ") and not f.pred.nominal or h.i != f.pred.head.i:
+            if (h.pos_ in ("VERB", "AUX", "ADJ") and not f.pred.nominal or h.i != f.pred.head.i) \
+                    and lemma(h) not in TOPIC_OBJECT_VERBS:
                 cands += [c for c in h.children if c.dep_ in OBJ_DEPS or c.dep_ in ("dative", "iobj")]
                 cands += [o for o in objects(h) if o not in cands and o.i != h.i]
             for c in h.children:
@@ -241,7 +243,7 @@ class Roles:
             if own:
                 s.recipients = own[:1]
                 s.rules.append("recipient:domestic")
-        if not s.recipients and t in DIRECTED and s.actors:
+        if not s.recipients and t in DIRECTED and s.actors and lemma(f.pred.head) not in TOPIC_OBJECT_VERBS:
             other = self.sentence_party(f, actor_countries)
             if other:
                 s.recipients = other
@@ -278,11 +280,12 @@ class Roles:
 
     def _people_object(self, f: Frame) -> bool:
         """Is the act done to people named by a common noun ("barred girls from school")?"""
-        crowd = language.words("entities", "crowd_nouns") | {"girl", "boy", "child", "journalist", "activist",
-                                                             "protester", "opponent", "dissident", "critic"}
+        crowd = language.words("entities", "crowd_nouns") | language.words("roles", "people_nouns")
         for h in [f.pred.head] + f.recipient_heads:
             for o in objects(h) if h.pos_ in ("VERB", "AUX") else []:
-                if o.lemma_.lower() in crowd and not self.ent.phrase(o):
+                # "barred girls ages 12 and older": the people may be a compound of the object's head
+                words = [o] + [c for c in o.children if c.dep_ in ("compound", "conj")]
+                if any(w.lemma_.lower() in crowd for w in words) and not self.ent.phrase(o):
                     return True
         return False
 

@@ -146,6 +146,9 @@ def test_conflict_act_reported_by_the_other_side_is_an_allegation(analyse):
     ("Indian Prime Minister Narendra Modi visited Tokyo on Monday.", "CONSULT", {"IND"}, {"JPN"}, "recipient:place"),
     ("The Myanmar junta has barred journalists from entering Yangon.", "COERCE", {"MMR"}, {"MMR"}, "recipient:place"),
     ("The Myanmar junta has barred journalists and students.", "COERCE", {"MMR"}, {"MMR"}, "recipient:domestic"),
+    # people_nouns reached through a compound: the Thai envoy named later is no recipient
+    ("Myanmar's military rulers barred boys ages 15 and older from the villages, a Thai envoy said.", "COERCE",
+     {"MMR"}, {"MMR"}, "recipient:domestic"),
 ])
 def test_sides(analyse, text, etype, actor, recipient, rule):
     _a, evs = _events(analyse, text)
@@ -237,3 +240,11 @@ def test_deterministic(analyse):
     a1, _ = _events(analyse, TEXT)
     a2, _ = _events(analyse, TEXT)
     assert [e.model_dump() for e in a1.result.events] == [e.model_dump() for e in a2.result.events]
+
+
+def test_a_topic_verb_takes_its_parties_from_prepositions(analyse):
+    """topic_object_verbs: "discussed Iran" names what was talked about, not who talked."""
+    _a, evs = _events(analyse, "Brazil's foreign minister discussed Venezuela with his Argentine counterpart on "
+                               "Friday. Chile's president discussed Bolivia on Monday.")
+    consults = [x for x in _factual(evs) if x[0] == "CONSULT"]
+    assert [(x[1], x[2]) for x in consults] == [({"BRA"}, {"ARG"}), ({"CHL"}, set())]

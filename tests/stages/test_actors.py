@@ -251,6 +251,14 @@ def test_its_and_it_for_states_and_organisations(analyse):
     assert ids("its", 1) == []
 
 
+def test_subject_it_continues_the_previous_sentences_state_not_a_thing(analyse):
+    a = analyse("Ghana has denied the report for months. In June, it quietly recalled its envoy. "
+                "The accord was signed in 2015. It collapsed three years later.")
+    ids = lambda w: [x.name for x in _at(a, w)]
+    assert ids("it quietly") == ["Ghana"]
+    assert ids("It collapsed") == []
+
+
 def test_capital_as_object_of_a_non_motion_verb_is_the_government(analyse):
     a = analyse("Washington urged Beijing to use its influence. Later the delegation visited Moscow.")
     assert [x.name for x in _at(a, "Beijing")] == ["China"]

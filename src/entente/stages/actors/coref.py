@@ -351,8 +351,9 @@ def _it_antecedent(doc, reg: Registry, tok, sent_of: list[int]) -> Optional[str]
         if subs:
             k = _actor_of_subject(reg, subs[0])
             return k or None
-    if tok.lower_ == "it" and tok.dep_ in SUBJ and tok.head.lemma_.casefold() in language.words("speech", "speech") and sent_of[tok.i] > 0:
-        # "The ministry issued a statement. It said ..." -> the previous sentence's subject
+    if tok.lower_ == "it" and tok.dep_ in SUBJ and sent_of[tok.i] > 0:
+        # "The ministry issued a statement. It said ...", "Iran denied it. But it stopped …" -> the
+        # previous sentence's subject, when that is a state or a body (a thing there stops it)
         prev = sentence(doc[tok.sent.start - 1])
         subs = [c for c in prev.root.children if c.dep_ in SUBJ]
         if subs:

@@ -166,12 +166,11 @@ def _raw(sock, path: str) -> tuple[int, bytes]:
 
 
 def test_errors_keep_the_connection_alive(tmp_path, web_db):
-    import shutil
-
     from entente.api import create_app
 
     copy = str(tmp_path / "broken.db")
-    shutil.copy(web_db, copy)
+    with sqlite3.connect(web_db) as src, sqlite3.connect(copy) as dst:
+        src.backup(dst)  # a file copy would miss pages still in the write-ahead log
     app = create_app(copy)
     with sqlite3.connect(copy) as conn:  # the database breaks under a running server
         conn.execute("DROP TABLE event_participants")

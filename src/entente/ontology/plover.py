@@ -1,6 +1,6 @@
 """PLOVER 2.0: event types, and the CAMEO -> PLOVER (type, mode, contexts) table.
 
-Data: data/events/cameo2plover.json, built by tools/build_event_lexicon.py from the
+Data: data/events/cameo2plover.json, built by tools/build_plover_table.py from the
 PLOVER manual's CAMEO2PLOVER table (CC BY-SA 4.0, Open Event Data Alliance).
 """
 from __future__ import annotations

@@ -359,3 +359,21 @@ def test_time_words_are_text():
     assert len(found) > 500
     assert [x for x in found if isinstance(x, bool)] == []
     assert "on" in language.words("time", "point_prepositions")
+
+
+def test_calendar_arithmetic():
+    import datetime as dt
+
+    from entente.stages.time.normalise import calendar_math as cm
+
+    thu = dt.date(2026, 2, 12)
+    assert (cm.weekday_before(thu, 3), cm.weekday_before(thu, 3, strictly=True)) == (thu, dt.date(2026, 2, 5))
+    assert (cm.weekday_after(thu, 0), cm.weekday_after(thu, 3, strictly=True)) == (dt.date(2026, 2, 16),
+                                                                                   dt.date(2026, 2, 19))
+    assert cm.months_from(dt.date(2026, 1, 31), -1) == dt.date(2025, 12, 1)
+    assert cm.quarters_from(dt.date(2026, 2, 12), -1) == dt.date(2025, 10, 1)
+    assert (cm.nth_weekday(2024, 5, 0, -1), cm.nth_weekday(2024, 11, 3, 4)) == (dt.date(2024, 5, 27),
+                                                                              dt.date(2024, 11, 28))
+    assert cm.after_easter(2025, -2) == dt.date(2025, 4, 18)
+    assert cm.shift(thu, 2, "quarter", -1) == ("2025-Q3", "quarter")
+    assert cm.shift(thu, 30_000, "month", -1) is None

@@ -6,7 +6,7 @@ chosen with its reason, for judging by hand.
 
 Usage: .venv/bin/python benchmarks/audits/voa_dates_sample.py START END [--out FILE]
   --out FILE  write the slice as JSON lines
-Also prints the time and dating stages' share of run time against the spaCy parse.
+Also prints the time and event_dates stages' share of run time against the spaCy parse.
 """
 from __future__ import annotations
 
@@ -58,7 +58,7 @@ def main(argv):
         kinds[ev.date.type] = kinds.get(ev.date.type, 0) + 1
     print(f"# events {len(allev)}; date types {kinds}; parse {parse:.1f}s; " +
           "; ".join(f"{n} {timing[n]:.2f}s ({100 * timing[n] / parse:.1f}% of parse)"
-                    for n in ("time", "dating") if n in timing))
+                    for n in ("time", "event_dates") if n in timing))
     fh = out.open("w") if out else None
     for n, (_o, doc, ev) in enumerate(allev[start:end], start + 1):
         text = texts[doc.id]

@@ -17,6 +17,8 @@ from entente.model import Actor, Document, Story, Timex
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
+    from entente.stages.time.dateline import Dateline
+
 
 @dataclass(frozen=True)
 class Place:
@@ -39,6 +41,8 @@ class Analysis:
     token_actors: dict[int, list[str]] = field(default_factory=dict)
     # token index -> index into result.timexes
     token_timex: dict[int, int] = field(default_factory=dict)
+    # the dateline at the start of the story ("NEW DELHI, Feb 12 (Reuters) -"), if the time stage found one
+    dateline: Optional["Dateline"] = None
     # token index -> actor id of the speaker of the quotation or reported content the token is in
     # (the statements stage); "we" and "I" there name the speaker.
     speaker_at: dict[int, str] = field(default_factory=dict)

@@ -31,6 +31,10 @@ def _find(analysis, text):
     return hits[0]
 
 
+def _texts(analysis):
+    return [t.text for t in analysis.result.timexes]
+
+
 @pytest.mark.parametrize("sentence, expr, value, granularity", [
     ("The accord was signed on February 13, 2025, in Delhi.", "February 13, 2025", "2025-02-13", "day"),
     ("The delegation will arrive on 13 Feb for talks.", "13 Feb", "2026-02-13", "day"),
@@ -103,20 +107,29 @@ def test_relative_to_an_event_is_not_a_calendar_date(run_time):
 
 
 def test_world_knowledge_stays_unresolved(run_time):
+    a = run_time("Protesters marched on Independence Day and again during Ramadan.")
+    found = a.result.timexes
+    assert [t.text for t in found] == ["Independence Day", "Ramadan"]
+    assert all(t.value is None and "needs a calendar or a country" in t.reason for t in found)
+
+
+def test_no_expression_in_an_event_without_a_date(run_time):
     a = run_time("Protesters gathered on the anniversary of the coup.")
-    assert all(t.value is None for t in a.result.timexes)
+    assert _texts(a) == []
+    assert _texts(run_time("Protesters gathered on the anniversary of the coup on Monday.")) == ["Monday"]
 
 
-@pytest.mark.parametrize("sentence", [
-    "Some 2000 troops crossed the border.",
-    "May I ask the minister a question?",
-    "Analysts studied the fall of the regime.",
-    "A second round of talks is planned.",
-    "The vote passed 52 to 48.",
+# Each sentence holds words that look like time but are not, and one expression that is (so that a
+# stage that finds nothing fails here too).
+@pytest.mark.parametrize("sentence, only", [
+    ("Some 2000 troops crossed the border on Monday.", "Monday"),
+    ("May I ask the minister a question today?", "today"),
+    ("Analysts studied the fall of the regime in 1989.", "1989"),
+    ("A second round of talks is planned for next week.", "next week"),
+    ("The vote passed 52 to 48 on Tuesday.", "Tuesday"),
 ])
-def test_not_time_expressions(run_time, sentence):
-    a = run_time(sentence)
-    assert [t.text for t in a.result.timexes if t.type != "DURATION" or "second" in t.text] == []
+def test_not_time_expressions(run_time, sentence, only):
+    assert _texts(run_time(sentence)) == [only]
 
 
 def test_offsets_and_token_index(run_time):
@@ -150,15 +163,15 @@ def test_dateline_with_full_date_sets_reference(run_time):
 def test_dateline_without_year_does_not_guess(run_time):
     a = run_time("NEW DELHI, Feb 12 (Reuters) - India said it would host the talks.", published=None)
     assert a.reference is None and a.result.published_source is None
-    assert a.notes["time"]["dateline"]["place"] == "NEW DELHI"
-    assert a.notes["time"]["dateline"]["agency"] == "Reuters"
-    assert a.notes["time"]["dateline"]["month_day"] == [2, 12]
+    assert a.dateline is not None
+    assert (a.dateline.place, a.dateline.agency, a.dateline.month_day, a.dateline.date) == (
+        "NEW DELHI", "Reuters", (2, 12), None)
 
 
 def test_dateline_does_not_override_given_date(run_time):
     a = run_time("WASHINGTON, March 3, 2026 (AP) — Talks ended.", published="2026-03-04")
     assert a.result.published_source == "input" and a.reference.isoformat() == "2026-03-04"
-    assert a.notes["time"]["dateline"]["date"] == "2026-03-03"
+    assert a.dateline is not None and a.dateline.date.isoformat() == "2026-03-03"
 
 
 def test_deterministic(run_time):
@@ -214,14 +227,15 @@ def test_reported_future_in_the_past_does_not_jump_a_year(run_time):
 def test_dateline_place_and_agency_only(run_time):
     a = run_time("WASHINGTON (AP) — The envoys met yesterday.", published=None)
     assert a.reference is None
-    assert a.notes["time"]["dateline"]["place"] == "WASHINGTON"
-    assert a.notes["time"]["dateline"]["date"] is None
+    assert a.dateline is not None
+    assert (a.dateline.place, a.dateline.agency, a.dateline.date) == ("WASHINGTON", "AP", None)
     assert "no publication date" in a.result.warnings[0]
 
 
 def test_ordinary_first_sentence_is_not_a_dateline(run_time):
     a = run_time("The envoys met yesterday - and again today.", published=None)
-    assert "dateline" not in a.notes["time"]
+    assert a.dateline is None
+    assert _texts(a) == ["yesterday", "today"]
 
 
 # -- the governing verb's direction, future points, days of the month, numbers that are not years --------
@@ -270,8 +284,8 @@ def test_day_of_month_takes_the_month_from_context(run_time):
 
 
 def test_ordinal_before_a_noun_is_not_a_day(run_time):
-    a = run_time("It was the 3rd attempt, and the 25th anniversary of the accord.")
-    assert not a.result.timexes
+    a = run_time("It was the 3rd attempt, and the 25th anniversary of the accord, on Friday.")
+    assert _texts(a) == ["Friday"]
 
 
 def test_percentages_are_not_a_range_of_years(run_time):
@@ -279,3 +293,87 @@ def test_percentages_are_not_a_range_of_years(run_time):
     assert [(t.text, t.value) for t in a.result.timexes] == [("2021", "2021")]
     b = run_time("He led the party from 1998 to 2004 and again in 2010-12.")
     assert [t.value for t in b.result.timexes] == ["1998/2004", "2010/2012"]
+
+
+# -- calendar arithmetic (python-dateutil), holidays, values beyond the calendar --------------------------
+@pytest.mark.parametrize("sentence, published, expr, value", [
+    ("Prices rose last month.", "2026-01-15", "last month", "2025-12"),
+    ("Results are due next quarter.", "2025-11-30", "next quarter", "2026-Q1"),
+    ("The plant closed three months ago.", "2026-01-31", "three months ago", "2025-10"),
+    ("Sales fell in the latest quarter.", "2026-01-10", "the latest quarter", "2025-Q4"),
+    ("The tariffs were lifted two quarters ago.", "2026-02-12", "two quarters ago", "2025-Q3"),
+    ("The talks were held on the 28th.", "2026-01-05", "the 28th", "2025-12-28"),
+])
+def test_month_and_quarter_arithmetic(run_time, sentence, published, expr, value):
+    assert _find(run_time(sentence, published=published), expr).value == value
+
+
+@pytest.mark.parametrize("expr, value", [
+    ("Labor Day 2025", "2025-09-01"),        # first Monday of September
+    ("Thanksgiving 2025", "2025-11-27"),     # fourth Thursday of November
+    ("Memorial Day 2025", "2025-05-26"),     # last Monday of May
+    ("Good Friday 2025", "2025-04-18"),      # two days before Easter
+    ("Easter Monday 2024", "2024-04-01"),
+    ("Christmas Eve 2024", "2024-12-24"),
+])
+def test_holidays_of_a_stated_year(run_time, expr, value):
+    assert _find(run_time(f"The border stayed open on {expr}."), expr).value == value
+
+
+def test_holiday_without_year_by_tense_and_by_last_or_next(run_time):
+    a = run_time("The envoys met last Thanksgiving and will meet again next Easter.")
+    assert (_find(a, "last Thanksgiving").value, _find(a, "next Easter").value) == ("2025-11-27", "2026-04-05")
+
+
+def test_counts_beyond_the_calendar_have_no_value(run_time):
+    a = run_time("The fund was set up 30,000 months ago and the archive 1,000,000 days ago.")
+    assert _texts(a) == ["30,000 months ago", "1,000,000 days ago"]
+    assert all(t.value is None and "beyond the calendar" in t.reason for t in a.result.timexes)
+
+
+# -- the rules and their words ------------------------------------------------------------------------
+def test_every_detection_rule_has_a_normalisation_rule():
+    from entente.stages.time import detect
+    from entente.stages.time.normalise import COMPOSITE, RULES
+
+    detected = [name for name, _ in detect.compiled()]
+    assert detected and set(detected) == set(RULES) | COMPOSITE
+
+
+def test_time_words_are_text():
+    """YAML reads a bare `on`, `no` or `off` as a boolean: no word of the time data may be one."""
+    from entente.ontology import language
+
+    def leaves(x):
+        if isinstance(x, dict):
+            for k, v in x.items():
+                yield k
+                yield from leaves(v)
+        elif isinstance(x, list):
+            for v in x:
+                yield from leaves(v)
+        else:
+            yield x
+
+    found = list(leaves(language.table("time")))
+    assert len(found) > 500
+    assert [x for x in found if isinstance(x, bool)] == []
+    assert "on" in language.words("time", "point_prepositions")
+
+
+def test_calendar_arithmetic():
+    import datetime as dt
+
+    from entente.stages.time.normalise import calendar_math as cm
+
+    thu = dt.date(2026, 2, 12)
+    assert (cm.weekday_before(thu, 3), cm.weekday_before(thu, 3, strictly=True)) == (thu, dt.date(2026, 2, 5))
+    assert (cm.weekday_after(thu, 0), cm.weekday_after(thu, 3, strictly=True)) == (dt.date(2026, 2, 16),
+                                                                                   dt.date(2026, 2, 19))
+    assert cm.months_from(dt.date(2026, 1, 31), -1) == dt.date(2025, 12, 1)
+    assert cm.quarters_from(dt.date(2026, 2, 12), -1) == dt.date(2025, 10, 1)
+    assert (cm.nth_weekday(2024, 5, 0, -1), cm.nth_weekday(2024, 11, 3, 4)) == (dt.date(2024, 5, 27),
+                                                                              dt.date(2024, 11, 28))
+    assert cm.after_easter(2025, -2) == dt.date(2025, 4, 18)
+    assert cm.shift(thu, 2, "quarter", -1) == ("2025-Q3", "quarter")
+    assert cm.shift(thu, 30_000, "month", -1) is None

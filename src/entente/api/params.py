@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from fastapi.exceptions import RequestValidationError
 
-from entente import dates
+from entente import date_bounds as dates
 from entente.store import Database, EventFilter
 
 MAX_LIMIT = 1000          # rows per page

@@ -40,7 +40,7 @@ def _dyad(value: Optional[str]) -> Optional[tuple[str, str]]:
 
 
 def _date(value: Optional[str], flag: str) -> Optional[str]:
-    from entente import dates
+    from entente import date_bounds as dates
 
     if value and dates.bounds(value)[0] is None:
         raise InputError(f"{flag} {value!r}: expected an ISO date such as 2026-02-12, 2026-02 or 2026")

@@ -4,7 +4,7 @@ actors     -> who is mentioned: people, states, organisations, groupings (the en
 time       -> time expressions, normalised against the publication date
 statements -> quotes and reported speech with their speakers
 events     -> PLOVER/CAMEO events with actors, recipients, place, factuality
-dating     -> each event's own date from the time expressions
+event_dates -> each event's own date from the time expressions
 agreements -> named agreements and where each stands
 """
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 from typing import Optional, Sequence
 
-ORDER = ["actors", "time", "statements", "events", "dating", "agreements"]
+ORDER = ["actors", "time", "statements", "events", "event_dates", "agreements"]
 
 
 def build(only: Optional[Sequence[str]] = None):

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Optional
 from sqlalchemy import and_, case, exists, false, func, literal, or_, select, true, tuple_, union_all
 from sqlalchemy.engine import Connection
 
-from entente import dates
+from entente import date_bounds as dates
 from entente.store import schema as t
 
 if TYPE_CHECKING:  # pragma: no cover

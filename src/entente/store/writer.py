@@ -16,7 +16,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DataError, IntegrityError
 
-from entente import dates
+from entente import date_bounds as dates
 from entente.model import Document, Story
 from entente.store import registry
 from entente.store import schema as t

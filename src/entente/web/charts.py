@@ -153,7 +153,7 @@ def timeline(buckets: list[dict], coarse: list[dict], period: str, href: Callabl
     cut = 4 if period == "year" else 7
     # The axis follows the events dated inside one period; coarser spans only where they overlap it.
     ends = keys or [c["start"][:cut] for c in coarse] + [c["end"][:cut] for c in coarse]
-    from entente import dates
+    from entente import date_bounds as dates
 
     lo = dates.bounds(lo)[0].isoformat()[:cut] if lo and dates.bounds(lo)[0] else min(ends)  # a window asked for
     hi = dates.bounds(hi)[1].isoformat()[:cut] if hi and dates.bounds(hi)[1] else max(ends)  # is shown whole

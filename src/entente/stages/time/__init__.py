@@ -1,11 +1,12 @@
 """Stage: time — every time expression, normalised against the reference date.
 
 detect.py finds candidates (rules over the text), tense.py reads the tense of
-the governing verb from the parse, normalise.py computes the value, dateline.py
-reads a dateline when the story came without a publication date.
+the governing verb from the parse, normalise/ computes the value, dateline.py
+reads a dateline when the story came without a publication date. The words they
+read are `ontology/data/en/time.yaml`.
 
-Writes `analysis.result.timexes` (text order) and `analysis.token_timex`;
-`analysis.notes["time"]` holds the dateline found, if any.
+Writes `analysis.result.timexes` (text order), `analysis.token_timex` and
+`analysis.dateline` (the dateline found, if any).
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from dataclasses import replace
 
 from entente.analysis import Analysis
 from entente.model import Timex
+from entente.ontology import language
 from entente.stages.time import dateline, detect, tense
 from entente.stages.time.normalise import Context, Normaliser
 
@@ -28,10 +30,11 @@ def _plausible(c: detect.Candidate, span) -> bool:
     doc = span.doc
     if c.rule == "year" and not (c.groups.get("pre") or c.groups.get("fiscal")):
         nxt = doc[span.end] if span.end < len(doc) else None
-        if nxt is not None and nxt.tag_ in _NOT_YEAR_AFTER and nxt.lower_ not in ("'s", "elections"):
+        if nxt is not None and nxt.tag_ in _NOT_YEAR_AFTER and nxt.lower_ not in language.words(
+                "time", "plurals_after_a_year"):
             return False
         prev = doc[span.start - 1] if span.start > 0 else None
-        if prev is not None and prev.lower_ in ("$", "no.", "number", "route", "flight", "resolution", "article"):
+        if prev is not None and prev.lower_ in language.words("time", "number_labels"):
             return False
     return True
 
@@ -45,15 +48,12 @@ def _preposition(span):
     return None
 
 
-_RATE_BEFORE = {"million", "billion", "trillion", "percent", "%", "dollars", "euros", "times", "once", "twice"}
-
-
 def _rate(n, c: detect.Candidate, span):
     """'$116 million a year', 'twice a week': a rate (SET), not a duration."""
     if c.rule != "duration" or c.groups.get("n", "").lower() not in ("a", "an") or span.start == 0:
         return n
     prev = span.doc[span.start - 1]
-    if prev.like_num or prev.lower_ in _RATE_BEFORE or prev.is_currency:
+    if prev.like_num or prev.lower_ in language.words("time", "rate_quantities") or prev.is_currency:
         return replace(n, type="SET", granularity="set", reason="a rate ('… a year')")
     return n
 
@@ -86,21 +86,19 @@ def run(analysis: Analysis) -> None:
     text = analysis.story.text if analysis.story is not None else doc.text
     if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) != len(text):
         text = doc.text  # the parse was made from another string: offsets follow the parse
-    notes = analysis.notes.setdefault("time", {})
     found = dateline.find(text)
-    if found is not None:
-        notes["dateline"] = found.as_dict()
-        if analysis.reference is None and found.date is not None:
-            analysis.reference = found.date
-            analysis.result.published = found.date.isoformat()
-            analysis.result.published_source = "dateline"
+    analysis.dateline = found
+    if found is not None and analysis.reference is None and found.date is not None:
+        analysis.reference = found.date
+        analysis.result.published = found.date.isoformat()
+        analysis.result.published_source = "dateline"
     normaliser = Normaliser()
     last_quarter, last_quarter_at = None, -10 ** 9
     last_point, last_point_at = None, -10 ** 9
     timexes: list[Timex] = []
-    found = detect.find(text)
-    for k_found, c in enumerate(found):
-        year = _coordinated_year(found, k_found, text)
+    candidates = detect.find(text)
+    for k_found, c in enumerate(candidates):
+        year = _coordinated_year(candidates, k_found, text)
         if year:
             c = detect.Candidate("my", c.start, c.end, c.text, {**c.groups, "y": year})
         span = doc.char_span(c.start, c.end, alignment_mode="expand")

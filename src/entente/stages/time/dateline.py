@@ -9,15 +9,14 @@ from typing import Optional
 
 from entente.stages.time.lexicon import load
 
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
-
 
 @functools.lru_cache(maxsize=1)
 def _pattern() -> "re.Pattern[str]":
+    names = load().month_names
+    month = "(?:" + "|".join([n[0] for n in names] + [a for n in names for a in n[1:]]) + r")\.?"
     place = r"(?P<place>[A-Z][A-Z.'’\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'’ ]{1,30})?)"
-    date = (rf"(?P<date>(?P<m>{_MONTH})\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>(?:19|20)\d\d))?"
-            rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH})(?:\s+(?P<y2>(?:19|20)\d\d))?"
+    date = (rf"(?P<date>(?P<m>{month})\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>(?:19|20)\d\d))?"
+            rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{month})(?:\s+(?P<y2>(?:19|20)\d\d))?"
             r"|(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d))")
     agency = r"\((?P<agency>[A-Za-z][A-Za-z .&/-]{1,30})\)"
     return re.compile(
@@ -31,12 +30,7 @@ class Dateline:
     place: Optional[str]
     agency: Optional[str]
     date: Optional[dt.date]      # a full date (with year), else None
-    month_day: Optional[tuple[int, int]] = None
-
-    def as_dict(self) -> dict:
-        return {"start": self.start, "end": self.end, "place": self.place, "agency": self.agency,
-                "date": self.date.isoformat() if self.date else None,
-                "month_day": list(self.month_day) if self.month_day else None}
+    month_day: Optional[tuple[int, int]] = None  # (month, day) as written, with or without a year
 
 
 def find(text: str) -> Optional[Dateline]:

@@ -11,10 +11,30 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-_MONTHS_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
-_MONTHS_ABBR = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
-_DAYS_FULL = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-_DAYS_ABBR = "Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun"
+from entente.ontology import language
+from entente.stages.time.lexicon import load
+
+
+@dataclass(frozen=True)
+class _Names:
+    """Month and weekday names as regular-expression alternatives, full names apart from abbreviations."""
+    months_full: str
+    months_abbr: str
+    days_full: str
+    days_abbr: str
+
+
+@functools.lru_cache(maxsize=1)
+def _names() -> _Names:
+    lex = load()
+
+    def alt(groups, full: bool) -> str:
+        return "|".join(n for names in groups for n in (names[:1] if full else names[1:]))
+
+    return _Names(alt(lex.month_names, True), alt(lex.month_names, False),
+                  alt(lex.weekday_names, True), alt(lex.weekday_names, False))
+
+
 _UNIT = (r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?|decades?"
          r"|century|centuries|millennium|millennia|weekends?)")
 _UNIT_PL = r"(?:hours|days|nights|weeks|months|quarters|years|decades|centuries)"
@@ -31,13 +51,14 @@ _APPROX = (r"(?:(?P<approx>about|around|roughly|nearly|almost|some|more\s+than|o
 
 
 def _month(g: str) -> str:
-    upper = _MONTHS_FULL.upper()
-    return (rf"(?P<{g}>(?-i:(?:{_MONTHS_FULL}|{upper})(?![A-Za-z])|(?:{_MONTHS_ABBR}|{_MONTHS_ABBR.upper()})"
+    full, abbr = _names().months_full, _names().months_abbr
+    return (rf"(?P<{g}>(?-i:(?:{full}|{full.upper()})(?![A-Za-z])|(?:{abbr}|{abbr.upper()})"
             rf"(?:\.|(?![A-Za-z]))))")
 
 
 def _wday(g: str) -> str:
-    return (rf"(?P<{g}>(?-i:(?:{_DAYS_FULL}|{_DAYS_FULL.upper()})(?![A-Za-z])|(?:{_DAYS_ABBR})\.))")
+    full, abbr = _names().days_full, _names().days_abbr
+    return (rf"(?P<{g}>(?-i:(?:{full}|{full.upper()})(?![A-Za-z])|(?:{abbr})\.))")
 
 
 def _day(g: str) -> str:
@@ -55,10 +76,7 @@ _DECADE_WORDS = r"twenties|thirties|forties|fifties|sixties|seventies|eighties|n
 
 
 def _holiday_names() -> str:
-    from entente.stages.time.lexicon import load
-
-    h = load().holidays
-    names = list(h["fixed"]) + list(h["computed"]) + list(h["unresolved"])
+    names = load().holiday_names()
     return "|".join(re.escape(n).replace("'", "['’]") for n in sorted(names, key=len, reverse=True))
 
 
@@ -152,8 +170,8 @@ def _rules() -> list[tuple[str, str]]:
                  r"|at\s+the\s+moment|recently|lately|the\s+past"
                  r"|the\s+near\s+future|the\s+foreseeable\s+future|the\s+future)(?![\w-])"),
         ("set", rf"(?P<q>every|each|per)\s+(?:other\s+)?(?P<u>day|week|month|year|quarter|morning|evening|night|weekend"
-                rf"|{_DAYS_FULL})(?![\w])"),
-        ("freq", rf"(?P<f>once|twice|three\s+times|four\s+times|\d+\s+times)\s+(?:a|an|per|every|each)\s+"
+                rf"|{_names().days_full})(?![\w])"),
+        ("freq", r"(?P<f>once|twice|three\s+times|four\s+times|\d+\s+times)\s+(?:a|an|per|every|each)\s+"
                  r"(?P<u>day|week|month|year|quarter|decade)(?![\w])"),
         ("clock", rf"{_APPROX}(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am|pm)(?![A-Za-z])"
                   r"(?:\s+(?P<tz>local\s+time|GMT|UTC|EST|EDT|ET|CET|IST))?"
@@ -183,8 +201,7 @@ def _acceptable(rule: str, m: "re.Match[str]", text: str) -> bool:
     g = m.groupdict()
     if rule == "m" and (g.get("m") or "").lower() == "may" and not (g.get("pre") or g.get("rel") or g.get("rel2")):
         before = text[max(0, m.start() - 12):m.start()].lower().split()
-        if not before or before[-1] not in {"in", "since", "until", "by", "of", "from", "through", "during",
-                                           "before", "after", "early", "late", "mid", "till", "last", "next"}:
+        if not before or before[-1] not in language.words("time", "words_before_may"):
             return False
     if rule == "season" and (g.get("s") or "").lower() == "fall" and not (g.get("rel") or g.get("y") or g.get("rel2")):
         return False
@@ -202,12 +219,11 @@ def _acceptable(rule: str, m: "re.Match[str]", text: str) -> bool:
         return False
     if rule == "vague_dur" and not (g.get("adj") or g.get("few")):
         prev = text[max(0, m.start() - 8):m.start()].lower().split()
-        if not prev or prev[-1] not in ("for", "over", "within"):
+        if not prev or prev[-1] not in language.words("time", "words_before_bare_units"):
             return False
     if rule == "ordday":
         before = text[max(0, m.start() - 10):m.start()].lower().split()
-        if not before or before[-1] not in {"on", "by", "until", "till", "before", "after", "since", "from",
-                                           "through", "to", "and", "or", "between", "of"}:
+        if not before or before[-1] not in language.words("time", "words_before_day_of_month"):
             return False
     if rule in ("in_time", "in_units") and re.fullmatch(r"(?:1[6-9]|20)\d\d", g.get("n") or ""):
         return False
@@ -230,16 +246,19 @@ _KEY_WORDS = {
     "season": "spring summer fall autumn winter springs summers winters",
     "ref": "now current currently recent recently present presently lately past future these moment nowadays",
     "spoken": "nineteen thousand twenties thirties forties fifties sixties seventies eighties nineties",
-    "holiday": "christmas boxing new valentine halloween may international human easter good thanksgiving memorial "
-               "labor ramadan eid diwali lunar chinese hanukkah passover yom rosh nowruz holi independence national "
-               "victory republic constitution",
 }
-_CASED_KEYS = {
-    "month": set(_MONTHS_FULL.split("|")) | set(_MONTHS_ABBR.split("|")) | set(_MONTHS_FULL.upper().split("|"))
-             | set(_MONTHS_ABBR.upper().split("|")),
-    "wday": set(_DAYS_FULL.split("|")) | set(_DAYS_ABBR.split("|")) | set(_DAYS_FULL.upper().split("|")),
-    "q": {"Q1", "Q2", "Q3", "Q4"},
-}
+
+
+@functools.lru_cache(maxsize=1)
+def _cased_keys() -> dict[str, frozenset[str]]:
+    n = _names()
+
+    def forms(*alternatives: str) -> frozenset[str]:
+        return frozenset(w for a in alternatives for w in a.split("|"))
+
+    return {"month": forms(n.months_full, n.months_abbr, n.months_full.upper(), n.months_abbr.upper()),
+            "wday": forms(n.days_full, n.days_abbr, n.days_full.upper()),
+            "q": frozenset({"Q1", "Q2", "Q3", "Q4"})}
 
 
 @functools.lru_cache(maxsize=1)
@@ -248,7 +267,9 @@ def _word_keys() -> dict[str, tuple[str, ...]]:
     for key, words in _KEY_WORDS.items():
         for w in words.split():
             out.setdefault(w, []).append(key)
-    return {w: tuple(k) for w, k in out.items()}
+    for name in load().holiday_names():  # a holiday is looked for where its first word is
+        out.setdefault(re.match(r"[A-Za-z]+", name).group().lower(), []).append("holiday")
+    return {w: tuple(dict.fromkeys(k)) for w, k in out.items()}
 
 
 def _key_hits(text: str) -> dict[str, list[int]]:
@@ -262,7 +283,7 @@ def _key_hits(text: str) -> dict[str, list[int]]:
         if w[0].isdigit():
             hits["digits"].append(p)
             continue
-        for key, words in _CASED_KEYS.items():
+        for key, words in _cased_keys().items():
             if w in words:
                 hits[key].append(p)
         for key in lower.get(w.lower(), ()):

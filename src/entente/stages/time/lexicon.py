@@ -1,36 +1,46 @@
-"""The words of time: months, weekdays, seasons, numbers, units (read once from ontology data)."""
+"""The words of time (months, weekdays, seasons, numbers, units, holidays), from `data/en/time.yaml`."""
 from __future__ import annotations
 
 import functools
-import json
 import re
 from dataclasses import dataclass
-from importlib import resources
 from typing import Optional, Union
+
+from entente.ontology import language
 
 Number = Union[int, float, None]  # None: a vague quantity ("several") -> X in TimeML
 
 
 @dataclass(frozen=True)
 class Lexicon:
-    months: dict
-    weekdays: dict
+    month_names: tuple[tuple[str, ...], ...]    # (full name, abbreviations…) per month, January first
+    weekday_names: tuple[tuple[str, ...], ...]  # the same per weekday, Monday first
+    months: dict         # lowercased name or abbreviation -> 1..12
+    weekdays: dict       # ... -> 0 (Monday)..6
     seasons: dict
     parts_of_day: dict
     numbers: dict
     vague: tuple
     couple: tuple
     ordinals: dict
-    units: dict
-    modifiers: dict
+    units: dict          # unit -> TimeML duration letter
+    decade_words: dict
+    relative_steps: dict
+    relative_days: dict
     refs: dict
-    holidays: dict
+    pre_mods: dict
+    approx_mods: dict
+    holidays: dict       # fixed, after_easter, nth_weekday, unresolved
 
     def month(self, word: str) -> Optional[int]:
         return self.months.get(word.lower().rstrip("."))
 
     def weekday(self, word: str) -> Optional[int]:
         return self.weekdays.get(word.lower().rstrip("."))
+
+    def holiday_names(self) -> list[str]:
+        h = self.holidays
+        return list(h["fixed"]) + list(h["after_easter"]) + list(h["nth_weekday"]) + list(h["unresolved"])
 
     def unit(self, word: str) -> Optional[str]:
         """'days' -> 'day', 'centuries' -> 'century'."""
@@ -88,12 +98,16 @@ _DIGITS = re.compile(r"(\d[\d,]*(?:\.\d+)?)(?:\s+(\d)/(\d))?")
 
 @functools.lru_cache(maxsize=1)
 def load() -> Lexicon:
-    data = json.loads(resources.files("entente.ontology").joinpath("data/time/lexicon.json").read_text("utf-8"))
+    data = language.table("time")
+    months = tuple(tuple(names) for names in data["months"])
+    weekdays = tuple(tuple(names) for names in data["weekdays"])
     return Lexicon(
-        months=data["months"], weekdays=data["weekdays"], seasons=data["seasons"],
-        parts_of_day=data["parts_of_day"], numbers=data["numbers"],
-        vague=tuple(data["vague_numbers"]), couple=tuple(data["couple"]),
-        ordinals=data["ordinals"], units=data["units"], modifiers=data["modifiers"],
-        refs={k: v for k, v in data["refs"].items() if v},
-        holidays={k: v for k, v in data["holidays"].items() if not k.startswith("_")},
+        month_names=months, weekday_names=weekdays,
+        months={n.lower(): k for k, names in enumerate(months, 1) for n in names},
+        weekdays={n.lower(): k for k, names in enumerate(weekdays) for n in names},
+        seasons=data["seasons"], parts_of_day=data["parts_of_day"], numbers=data["numbers"],
+        vague=tuple(data["vague_numbers"]), couple=tuple(data["couple"]), ordinals=data["ordinals"],
+        units=data["units"], decade_words=data["decade_words"], relative_steps=data["relative_steps"],
+        relative_days=data["relative_days"], refs=data["refs"], pre_mods=data["pre_modifiers"],
+        approx_mods=data["approx_modifiers"], holidays=data["holidays"],
     )

@@ -3,16 +3,13 @@ from __future__ import annotations
 
 from typing import Optional
 
-_FUTURE_HEADS = {"plan", "expect", "schedule", "set", "due", "intend", "aim", "hope", "go", "prepare", "want",
-                 "promise", "pledge", "vow", "propose", "seek", "wish", "threaten", "like", "poise", "slate",
-                 "likely", "expected", "scheduled", "slated", "poised", "ready"}
-# heads whose infinitive complement happens at the head's own time ("tried to enter", "began to shell")
-_SAME_TIME_HEADS = {"try", "manage", "begin", "start", "continue", "fail", "use", "happen", "appear", "seem",
-                    "help", "attempt", "refuse", "dare", "get", "come", "go"}
-_SPEECH_HEADS = {"say", "announce", "tell", "state", "confirm", "report", "add", "note", "warn", "insist", "claim",
-                 "declare", "indicate", "suggest", "predict", "promise", "pledge", "vow", "expect", "believe"}
-_PAST_AUX = {"had", "'d", "was", "were", "did", "has", "have", "'ve", "'s"}
+from entente.ontology import language
+
 _VERBAL = {"VERB", "AUX"}
+
+
+def _words(key: str) -> frozenset[str]:
+    return language.words("time", key)
 
 
 def governing_verb(span) -> Optional[object]:
@@ -31,18 +28,19 @@ def verb_tense(verb, depth: int = 0) -> Optional[str]:
     """past | future | present | later (after a past main clause) | None for a verb token."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
-    if words & {"will", "'ll", "shall", "wo"}:
+    if words & _words("future_auxiliaries"):
         return "future"
     if any(a.lower_ == "going" for a in auxes) or (verb.lemma_ == "go" and verb.tag_ == "VBG"
                                                     and any(c.dep_ == "xcomp" for c in verb.children)):
         return "future"
-    if words & {"would", "'d", "could", "may", "might", "should", "must", "can", "ca"} and (
+    if words & _words("modals") and (
             verb.tag_ == "VB" or verb.tag_ in ("VBN", "VBG") and words & {"be", "been", "have"}):
         if any(a.lower_ == "have" for a in auxes):
             return "past"
-        if words & {"would", "'d", "could", "might"}:
+        if words & _words("conditional_modals"):
             # reported future ("said … would be shut down in the autumn"): after the saying, which is recent
-            if verb.dep_ == "ccomp" and verb.head.lemma_ in _SPEECH_HEADS and verb.head.pos_ in _VERBAL:
+            if verb.dep_ == "ccomp" and verb.head.lemma_ in language.words("speech", "speech") \
+                    and verb.head.pos_ in _VERBAL:
                 return "later"
             return None  # future in the past, or hypothetical: no direction against publication
         return "future"
@@ -52,18 +50,19 @@ def verb_tense(verb, depth: int = 0) -> Optional[str]:
         head = verb.head
         if any(a.lower_ == "have" for a in auxes):
             return "past"  # "is believed to have met in May"
-        if head.lemma_ in _FUTURE_HEADS or head.lower_ in _FUTURE_HEADS or head.lemma_ == "be" and head.tag_ in (
+        future_heads = _words("future_heads")
+        if head.lemma_ in future_heads or head.lower_ in future_heads or head.lemma_ == "be" and head.tag_ in (
                 "VBZ", "VBP"):
             return "future"  # "plans to", "is to be shut down"
         if depth < 3 and head.pos_ in _VERBAL:
             t = verb_tense(head, depth + 1)
             if t in ("present", "future"):
                 return "future"
-            if t == "past" and head.lemma_ not in _SAME_TIME_HEADS and verb.dep_ == "xcomp":
+            if t == "past" and head.lemma_ not in _words("same_time_heads") and verb.dep_ == "xcomp":
                 return "later"  # "agreed to hold talks on Feb. 24": after the (recent, past) agreement
             return t
         return None
-    if verb.lemma_ in ("schedule", "slate", "set", "plan", "due", "expect") and verb.tag_ == "VBN" \
+    if verb.lemma_ in _words("scheduling_verbs") and verb.tag_ == "VBN" \
             and not words & {"was", "were", "had", "has", "have"}:
         if words & {"is", "are", "'s", "'re", "be", "been"} or verb.dep_ in ("acl", "amod"):
             return "future"
@@ -71,7 +70,7 @@ def verb_tense(verb, depth: int = 0) -> Optional[str]:
     if tag == "VBD":
         return "past"
     if tag == "VBN":
-        if words & {"is", "are", "am", "'re"} and not words & _PAST_AUX:
+        if words & {"is", "are", "am", "'re"} and not words & _words("past_auxiliaries"):
             return "present"
         return "past"
     if tag == "VBG":

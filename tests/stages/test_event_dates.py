@@ -1,4 +1,4 @@
-"""The dating stage, with hand-made events (independent of the events stage).
+"""The event_dates stage (each event's own date), with hand-made events (independent of the events stage).
 
 Publication date 2026-02-12 (a Thursday).
 """
@@ -15,7 +15,7 @@ PUB = "2026-02-12"
 def dated():
     from entente import nlp as nlp_loader
     from entente.pipeline import Pipeline, make_story
-    from entente.stages import build, dating
+    from entente.stages import build, event_dates
 
     pipe = Pipeline(nlp_loader.load(), build(["time"]))
 
@@ -36,7 +36,7 @@ def dated():
         a.result.events = events
         if via_notes:
             a.event_anchor = index
-        dating.run(a)
+        event_dates.run(a)
         return [e.date for e in a.result.events]
 
     return _dated
@@ -66,7 +66,8 @@ def test_no_time_expression_falls_back_to_publication_date_flagged(dated):
 
 def test_no_reference_date_is_unresolved(dated):
     (d,) = dated("The ministers met in Paris on Tuesday.", ["met"], published=None)
-    assert d.value is None and d.type == "unresolved"
+    assert (d.value, d.type, d.text) == (None, "unresolved", "Tuesday")
+    assert "no publication date" in d.reason
 
 
 def test_date_of_reporting_verb_does_not_date_the_reported_event(dated):
@@ -112,12 +113,12 @@ def test_previous_sentence_narrative_time_carries_forward(dated):
 def test_no_events_no_change():
     from entente import nlp as nlp_loader
     from entente.pipeline import Pipeline, make_story
-    from entente.stages import build, dating
+    from entente.stages import build, event_dates
 
     pipe = Pipeline(nlp_loader.load(), build(["time"]))
     story = make_story("They met on Tuesday.", published=PUB)
     a = pipe.analyse(story, pipe.nlp(story.text))
-    dating.run(a)
+    event_dates.run(a)
     assert a.result.events == []
 
 
@@ -137,7 +138,7 @@ def dated_events():
     """Events given as (trigger word, type, actor ids, recipient ids)."""
     from entente import nlp as nlp_loader
     from entente.pipeline import Pipeline, make_story
-    from entente.stages import build, dating
+    from entente.stages import build, event_dates
 
     pipe = Pipeline(nlp_loader.load(), build(["time"]))
 
@@ -155,7 +156,7 @@ def dated_events():
             index[f"e{n}"] = tok.i
         a.result.events = events
         a.event_anchor = index
-        dating.run(a)
+        event_dates.run(a)
         return [e.date for e in a.result.events]
 
     return _dated
@@ -169,7 +170,7 @@ TALKS = ("Earlier this month, the foreign ministers of Chile and Peru met in Lim
 def test_same_participants_inherit_the_earlier_date(dated_events):
     d = dated_events(TALKS, [("met", "CONSULT", ["a1", "a2"], []), ("welcomed", "SUPPORT", ["a1", "a2"], ["a3"]),
                              ("reaffirmed", "AGREE", ["a2", "a1"], [])])
-    assert d[0].value == "2026-02" and d[0].type == "exact"
+    assert len(d) == 3 and d[0].value == "2026-02" and d[0].type == "exact"
     for x in d[1:]:
         assert (x.value, x.type) == ("2026-02", "approximate")
         assert "narrative time" in x.reason and "'met'" in x.reason and "Earlier this month" in x.reason

@@ -1,15 +1,21 @@
-"""ISO 8601 values at any granularity -> first and last day, for sorting and filtering."""
+"""The first and last day an ISO 8601 value covers, at any granularity, for sorting and filtering."""
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from typing import Optional
 
+from dateutil.relativedelta import relativedelta
+
 _Q = re.compile(r"^(\d{4})-Q([1-4])$")
 _W = re.compile(r"^(\d{4})-W(\d{2})$")
 _H = re.compile(r"^(\d{4})-H([12])$")
-_SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "AU": (9, 11), "WI": (12, 14)}
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "AU": 9, "WI": 12}  # each three months; winter runs into the next year
+
+
+def _months(start: dt.date, n: int) -> tuple[dt.date, dt.date]:
+    """The n calendar months from `start` (a first of the month): its first and last day."""
+    return start, start + relativedelta(months=n - 1, day=31)  # day=31: the last day of that month
 
 
 def bounds(value: Optional[str]) -> tuple[Optional[dt.date], Optional[dt.date]]:
@@ -22,32 +28,23 @@ def bounds(value: Optional[str]) -> tuple[Optional[dt.date], Optional[dt.date]]:
             d = dt.date.fromisoformat(v)
             return d, d
         if re.fullmatch(r"\d{4}-\d{2}", v):
-            y, m = int(v[:4]), int(v[5:])
-            return dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1])
+            return _months(dt.date(int(v[:4]), int(v[5:]), 1), 1)
         if re.fullmatch(r"\d{4}", v):
-            y = int(v)
-            return dt.date(y, 1, 1), dt.date(y, 12, 31)
+            return _months(dt.date(int(v), 1, 1), 12)
         if re.fullmatch(r"\d{3}", v):  # decade "202"
-            y = int(v) * 10
-            return dt.date(y, 1, 1), dt.date(y + 9, 12, 31)
+            return _months(dt.date(int(v) * 10, 1, 1), 120)
         if m := _Q.match(v):
-            y, q = int(m[1]), int(m[2])
-            last = 3 * q
-            return dt.date(y, last - 2, 1), dt.date(y, last, calendar.monthrange(y, last)[1])
+            return _months(dt.date(int(m[1]), 3 * int(m[2]) - 2, 1), 3)
         if m := _H.match(v):
-            y, h = int(m[1]), int(m[2])
-            return (dt.date(y, 1, 1), dt.date(y, 6, 30)) if h == 1 else (dt.date(y, 7, 1), dt.date(y, 12, 31))
+            return _months(dt.date(int(m[1]), 6 * int(m[2]) - 5, 1), 6)
         if m := _W.match(v):
             monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
             return monday, monday + dt.timedelta(days=6)
         if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|AU|WI)", v):
-            y, (a, b) = int(m[1]), _SEASONS[m[2]]
-            start = dt.date(y, a, 1)
-            ey, em = (y + 1, b - 12) if b > 12 else (y, b)
-            return start, dt.date(ey, em, calendar.monthrange(ey, em)[1])
+            return _months(dt.date(int(m[1]), _SEASON_START[m[2]], 1), 3)
         if "T" in v:
             d = dt.date.fromisoformat(v[:10])
             return d, d
-    except ValueError:
+    except (ValueError, OverflowError):  # not a date, or past year 9999 ("9999-W52" ends in 10000)
         return None, None
     return None, None

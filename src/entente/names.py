@@ -1,6 +1,6 @@
 """How a name is written, and the key that says who it names across stories.
 
-Pure rules, no database and no parser: the store's registry (store/registry.py) calls
+Pure rules, no database and no spaCy: the store's registry (store/registry.py) calls
 them and keeps only the SQL. A key is content-derived, so the same actor gets the same
 key whatever the order stories arrive in:
 
@@ -21,7 +21,10 @@ key whatever the order stories arrive in:
 
 Title words come from the one codebook definition (ontology/data/actors/titles.json, and
 any user codebook over it): every word of its title heads, modifiers, honorifics and
-offices. No name parser is used: see `person_tokens`.
+offices. No name-parsing package: nameparser (LGPL) brings its own title list (a second
+definition), reads romanised surname-first names given name first ("Kim Jong Un": family
+"Un") and capitalised surnames as credentials ("Jack MA"), and maps no familiar first
+names; what the keys need is the few rules below, with the country deciding surname order.
 """
 from __future__ import annotations
 
@@ -113,7 +116,7 @@ def is_description(name: str) -> bool:
 def person_tokens(name: str) -> list[str]:
     """The identifying words of a person's name: no titles, initials, dots or suffixes, a
     familiar first name made formal. Word order is kept as written: whether the surname is
-    first depends on the person's country (`surname_fits`), which a name parser cannot see."""
+    first depends on the person's country (`surname_fits`)."""
     titles = title_words()
     ws = [w.casefold() for w in words(name)]
     while len(ws) > 1 and ws[0] in titles:

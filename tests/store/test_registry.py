@@ -1,5 +1,7 @@
-"""The cross-story registry on a real SQLite file: which mentions merge, which must not,
-dated roles with their evidence, and independence from the order stories arrive in."""
+"""The cross-story registry on a real SQLite file and a real PostgreSQL: which mentions
+merge, which must not, dated roles with their evidence, independence from the order
+stories arrive in, and the per-Database cache of stored stories. The name rules alone are
+tested in tests/test_names.py."""
 from __future__ import annotations
 
 import itertools
@@ -11,7 +13,6 @@ from entente.model import Actor, Document, Mention, Role
 from entente.pipeline import make_story
 from entente.store import Database
 from entente.store import schema as t
-from entente.store.registry import acronym_of, entity_key, person_tokens
 
 
 def _story(sid, published, actors, text=None):
@@ -31,8 +32,8 @@ def _org(aid, name, country=None, mentions=(), kind="organization"):
 
 
 @pytest.fixture
-def db(tmp_path):
-    return Database(str(tmp_path / "registry.db"))
+def db(db_target):
+    return Database(db_target)
 
 
 def _links(db) -> dict:
@@ -56,28 +57,6 @@ def _evidence(db) -> tuple[set, set]:
 
 def _entity_of(db, story_id, actor_id="a1"):
     return _links(db)[(story_id, actor_id)][0]
-
-
-# -- keys ------------------------------------------------------------------------
-def test_person_key_ignores_titles_initials_dots_and_accents():
-    assert person_tokens("President Donald J. Trump") == ["donald", "trump"]
-    assert person_tokens("Donald Trump Jr.") == ["donald", "trump"]
-    assert person_tokens("Secretary of State Marco Rubio") == ["marco", "rubio"]
-    assert person_tokens("Recep Tayyip Erdoğan") == ["recep", "tayyip", "erdogan"]
-    assert person_tokens("Bashar al-Assad") == ["bashar", "al-assad"]
-    assert person_tokens("Senator Perdue") == ["perdue"]
-    assert person_tokens("Jim Risch") == person_tokens("Sen. James E. Risch") == ["james", "risch"]
-    key = entity_key(_person("a1", "Ursula Von der Leyen"))
-    assert key == entity_key(_person("a1", "Ursula von der Leyen", "DEU")) == "person:ursula von der leyen"
-
-
-def test_acronyms_are_spelled_by_the_name():
-    assert acronym_of("ICJ", "International Court of Justice")
-    assert acronym_of("ASEAN", "Association of Southeast Asian Nations")
-    assert acronym_of("OECD", "Organization for Economic Cooperation and Development")
-    assert not acronym_of("EU", "European Commission")
-    assert not acronym_of("MSF", "Doctors Without Borders")
-    assert acronym_of("MSF", "Doctors Without Borders", "Doctors Without Borders (MSF) said")
 
 
 # -- merges that must happen ---------------------------------------------------------
@@ -259,3 +238,30 @@ def test_registry_does_not_depend_on_ingest_order(tmp_path):
             assert links[("s5", "a3")][0] == "person:joseph biden"
             assert links[("s1", "a2")][0] == "org:international court of justice"
         assert got == seen, order
+
+
+# -- the cache of stored stories -------------------------------------------------------
+def test_each_database_has_its_own_story_cache_and_sees_other_writers(db_target):
+    """db1 has read story s1; another writer (db2) replaces s1. When db1 re-links s1's
+    actor it must read the new s1, not the one it kept."""
+    db1, db2 = Database(db_target), Database(db_target)
+    assert db1.story_cache is not db2.story_cache
+    db1.add_many([_story("s1", "2025-01-01", [_person("a1", "Lima", "BRA")])])
+    assert "s1" in db1.story_cache  # read while linking: the old s1 is in db1's cache
+    db2.add_many([_story("s1", "2025-01-01", [_person("a1", "Okafor", "NGA")], text="Okafor spoke.")])
+    assert _entity_of(db1, "s1") == "person:okafor@NGA"
+    db1.add_many([_story("s2", "2025-01-02", [_person("a1", "Chidi Okafor", "NGA")])])  # re-links s1's "Okafor"
+    assert _entity_of(db1, "s1") == _entity_of(db1, "s2") == "person:chidi okafor"
+
+
+def test_the_store_keeps_no_module_global_mutable_state():
+    import importlib
+    import pkgutil
+
+    import entente.store
+
+    modules = [importlib.import_module(f"entente.store.{m.name}") for m in pkgutil.iter_modules(entente.store.__path__)]
+    assert {"registry", "writer", "database"} <= {m.__name__.rsplit(".", 1)[1] for m in modules}
+    mutable = [f"{m.__name__}.{name}" for m in modules for name, value in vars(m).items()
+               if not name.startswith("__") and type(value) in (dict, list, set, bytearray)]
+    assert mutable == []

@@ -14,6 +14,7 @@ from entente.store import queries
 from entente.store import schema as t
 from entente.store import writer
 from entente.store.connect import engine_for, open_engine  # noqa: F401  (engine_for: used by tests and tools)
+from entente.store.registry import StoryCache
 
 
 @dataclass
@@ -41,6 +42,7 @@ class Database:
         (readers) nothing is created or changed, and the database must exist."""
         self.target = target
         self.engine = open_engine(target, create=create)
+        self.story_cache = StoryCache()  # stored stories the registry re-reads while linking
 
     # -- writing (store/writer.py) ------------------------------------------------
     def has(self, story: Story) -> bool:
@@ -58,11 +60,11 @@ class Database:
 
     def write(self, pairs: Iterable[tuple[Story, Document]]) -> writer.Written:
         """Store a batch in one transaction; what was added, unchanged, or refused (and why)."""
-        return writer.add_many(self.engine, pairs)
+        return writer.add_many(self.engine, pairs, self.story_cache)
 
     def delete(self, story_ids: Iterable[str]) -> tuple[list[str], int, int]:
         """Delete stories in one transaction: (ids not found, entities removed, agreements removed)."""
-        return writer.delete_many(self.engine, story_ids)
+        return writer.delete_many(self.engine, story_ids, self.story_cache)
 
     def stored_stories(self, ids: Optional[list[str]] = None, stale_only: bool = True,
                        page: int = 64) -> Iterator[Story]:

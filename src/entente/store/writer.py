@@ -48,13 +48,13 @@ def state(conn: Connection, story: Story, version: str) -> str:
     return "stored" if row[1] == version else "stale"
 
 
-def add_many(engine: Engine, pairs: Iterable[tuple[Story, Document]]) -> Written:
+def add_many(engine: Engine, pairs: Iterable[tuple[Story, Document]], stories: registry.StoryCache) -> Written:
     out = Written()
     with write_transaction(engine) as conn:
         for story, doc in pairs:
             savepoint = conn.begin_nested()
             try:
-                new = add(conn, story, doc)
+                new = add(conn, story, doc, stories)
             except (DataError, IntegrityError) as exc:
                 savepoint.rollback()
                 out.failed.append((story.id, describe(exc)))
@@ -67,14 +67,14 @@ def add_many(engine: Engine, pairs: Iterable[tuple[Story, Document]]) -> Written
     return out
 
 
-def add(conn: Connection, story: Story, doc: Document) -> bool:
+def add(conn: Connection, story: Story, doc: Document, stories: registry.StoryCache) -> bool:
     """Store one story and its facts; False when the same text and version is already there."""
     digest = content_id(story.text)
     old = conn.execute(select(t.stories.c.content_hash, t.stories.c.version).where(t.stories.c.id == story.id)).first()
     if old is not None:
         if old[0] == digest and old[1] == doc.version:
             return False
-        delete_story(conn, story.id)
+        delete_story(conn, story.id, stories)
     if not insert_ignore(conn, t.stories, id=story.id, content_hash=digest, title=doc.title, published=doc.published,
                          published_source=doc.published_source, source=doc.source, url=doc.url, text=story.text,
                          version=doc.version, document=doc.model_dump_json()):
@@ -82,7 +82,7 @@ def add(conn: Connection, story: Story, doc: Document) -> bool:
     countries: dict[str, list[str]] = {}
     entity_ids: dict[str, str] = {}
     for a in doc.actors:
-        entity_id = entity_ids[a.id] = registry.link_actor(conn, story.id, a, doc.published)
+        entity_id = entity_ids[a.id] = registry.link_actor(conn, stories, story.id, a, doc.published)
         insert_ignore(conn, t.actors, story_id=story.id, actor_id=a.id, entity_id=entity_id, name=a.name, kind=a.kind,
                       country=a.country, sector=a.sector, role=a.role, posted_to=a.posted_to, code=a.code)
         for m in a.mentions:
@@ -120,7 +120,7 @@ def add(conn: Connection, story: Story, doc: Document) -> bool:
     return True
 
 
-def delete_story(conn: Connection, story_id: str) -> Optional[tuple[int, int]]:
+def delete_story(conn: Connection, story_id: str, stories: registry.StoryCache) -> Optional[tuple[int, int]]:
     """Remove a story, its facts and its registry evidence; entities and agreements no
     other story holds go too. Returns (entities, agreements) removed, None if not stored."""
     if conn.execute(select(t.stories.c.id).where(t.stories.c.id == story_id)).first() is None:
@@ -129,16 +129,16 @@ def delete_story(conn: Connection, story_id: str) -> Optional[tuple[int, int]]:
     for table in _STORY_ROWS:
         conn.execute(delete(table).where(table.c.story_id == story_id))
     conn.execute(delete(t.stories).where(t.stories.c.id == story_id))
-    return registry.forget(conn, entities, agreements)
+    return registry.forget(conn, stories, entities, agreements)
 
 
-def delete_many(engine: Engine, story_ids: Iterable[str]) -> tuple[list[str], int, int]:
+def delete_many(engine: Engine, story_ids: Iterable[str], stories: registry.StoryCache) -> tuple[list[str], int, int]:
     """Delete stories in one transaction: (ids not stored, entities removed, agreements removed)."""
     missing: list[str] = []
     entities = agreements = 0
     with write_transaction(engine) as conn:
         for sid in story_ids:
-            got = delete_story(conn, sid)
+            got = delete_story(conn, sid, stories)
             if got is None:
                 missing.append(sid)
             else:

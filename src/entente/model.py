@@ -87,6 +87,7 @@ class Event(_Model):
     topics: list[str] = Field(default_factory=list)
     confidence: float = 0.5
     evidence: Evidence
+    cluster: Optional[str] = Field(None, description="The real-world event this report belongs to: shared by the events of a run or database that report the same event")
 
 
 class Statement(_Model):

@@ -15,8 +15,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from entente import dates
 from entente.errors import EntenteError
 from entente.model import Document, Story
-from entente.store import registry
-from entente.store.clusters import cluster_key
+from entente.store import clusters, registry
 from entente.store import schema as t
 from entente.text import content_id
 
@@ -62,20 +61,24 @@ class EventFilter:
     dedupe: bool = False                   # one row per real-world event, with all its sources
 
 
-def _dedupe(rows: list[dict]) -> list[dict]:
-    """Keep the first (earliest, most confident) report of each cluster; list every source."""
+def _dedupe(rows: list[dict], found: dict[str, dict]) -> list[dict]:
+    """One row per real-world event: its first report in the listing, carrying every source of
+    the cluster (`found`: store.clusters.sources_of), first and last seen."""
     kept: dict = {}
     out: list[dict] = []
     for r in rows:
         key = r.get("cluster")
-        if key is None:
+        info = found.get(key) if key is not None else None
+        if info is None:
+            r.update(first_seen=r["published"], last_seen=r["published"])
             out.append(r)
         elif key in kept:
             head = kept[key]
-            head["sources"].extend(r["sources"])
             if (r["confidence"] or 0) > (head["confidence"] or 0):
                 head["confidence"] = r["confidence"]
         else:
+            r.update(sources=info.get("sources", r["sources"]), source_count=info["source_count"],
+                     outlet_count=info["outlet_count"], first_seen=info["first_seen"], last_seen=info["last_seen"])
             kept[key] = r
             out.append(r)
     return out
@@ -94,6 +97,7 @@ class Database:
         try:
             self.engine = engine_for(target)
             t.metadata.create_all(self.engine)  # no-op on an existing database
+            clusters.rebuild_if_needed(self.engine)
         except ArgumentError:
             raise EntenteError(f"{target}: not a database file or URL (e.g. news.db, postgresql://user:pass@host/db)") from None
         except SQLAlchemyError as exc:
@@ -150,13 +154,14 @@ class Database:
                 location_country=e.location.country if e.location else None,
                 factuality=e.factuality, topics=json.dumps(e.topics), confidence=e.confidence,
                 sentence=e.evidence.sentence, start=e.evidence.start, end=e.evidence.end,
-                trigger=e.evidence.trigger, cluster=cluster_key(e, countries, doc.published)))
+                trigger=e.evidence.trigger))
             for role, ids in (("actor", e.actors), ("recipient", e.recipients)):
                 for aid in dict.fromkeys(ids):
                     for c in countries.get(aid, []) or [None]:
                         conn.execute(t.participants.insert().values(
                             story_id=story.id, event_id=e.id, actor_id=aid if c is None else f"{aid}:{c}",
                             role=role, country=c))
+        clusters.add_story(conn, story.id, doc)
         names = {a.id: a.name for a in doc.actors}
         for s in doc.statements:
             conn.execute(t.statements.insert().values(
@@ -173,6 +178,7 @@ class Database:
         return True
 
     def _delete(self, conn: Connection, story_id: str) -> None:
+        clusters.remove_story(conn, story_id)
         for table in (t.participants, t.events, t.mentions, t.actors, t.statements, t.agreements,
                       t.entity_aliases, t.entity_roles, t.agreement_history):
             conn.execute(delete(table).where(table.c.story_id == story_id))
@@ -181,7 +187,11 @@ class Database:
     # -- reading ------------------------------------------------------------------
     def events(self, f: EventFilter = EventFilter()) -> list[dict]:
         e, p = t.events, t.participants
-        q = select(e, t.stories.c.published, t.stories.c.title, t.stories.c.url).join(t.stories, t.stories.c.id == e.c.story_id)
+        q = (select(e, t.stories.c.published, t.stories.c.title, t.stories.c.url,
+                    func.coalesce(t.clusters.c.source_count, 1).label("source_count"),
+                    func.coalesce(t.clusters.c.outlet_count, 1).label("outlet_count"),
+                    func.coalesce(t.clusters.c.report_count, 1).label("report_count"))
+             .join(t.stories, t.stories.c.id == e.c.story_id).outerjoin(t.clusters, t.clusters.c.cluster == e.c.cluster))
 
         def has(role: Optional[str], country: str):
             cond = [p.c.story_id == e.c.story_id, p.c.event_id == e.c.event_id, p.c.country == country]
@@ -211,6 +221,7 @@ class Database:
         with self.engine.connect() as conn:
             rows = [dict(r._mapping) for r in conn.execute(q)]
             names = self._participants(conn, rows)
+            found = clusters.sources_of(conn, [r["cluster"] for r in rows if r["cluster"]]) if f.dedupe else {}
         for r in rows:
             r["topics"] = json.loads(r["topics"] or "[]")
             r["contexts"] = json.loads(r["contexts"] or "[]")
@@ -218,7 +229,7 @@ class Database:
             r["actors"] = got.get("actor", [])
             r["recipients"] = got.get("recipient", [])
             r["sources"] = [{"story_id": r["story_id"], "event_id": r["event_id"], "url": r.get("url")}]
-        return _dedupe(rows)[: f.limit or None] if f.dedupe else rows
+        return _dedupe(rows, found)[: f.limit or None] if f.dedupe else rows
 
     def _participants(self, conn: Connection, rows: list[dict]) -> dict:
         out: dict = {}
@@ -300,9 +311,14 @@ class Database:
         """The stored story: its text and the full contract document."""
         with self.engine.connect() as conn:
             row = conn.execute(select(t.stories.c.text, t.stories.c.document).where(t.stories.c.id == story_id)).first()
+            ids = dict(conn.execute(select(t.events.c.event_id, t.events.c.cluster)
+                                    .where(t.events.c.story_id == story_id)).all()) if row is not None else {}
         if row is None:
             return None
-        return {"text": row[0], "document": json.loads(row[1])}
+        document = json.loads(row[1])
+        for e in document.get("events", []):
+            e["cluster"] = ids.get(e.get("id"))  # the real-world event across the database
+        return {"text": row[0], "document": document}
 
     def summary(self, top: int = 8) -> dict:
         with self.engine.connect() as conn:

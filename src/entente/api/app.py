@@ -11,6 +11,8 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
 from entente import __version__, dates
+from entente.api.clusters import router as clusters_router
+from entente.clustering import assign_clusters
 from entente.errors import EntenteError
 from entente.model import Document
 from entente.store import Database, EventFilter, analytics
@@ -45,6 +47,8 @@ def create_app(db: str, model: str = "md") -> FastAPI:
         from entente.pipeline import Pipeline
 
         return Pipeline.default(model=model)
+
+    app.include_router(clusters_router(database))
 
     @app.get("/api/summary")
     def summary() -> dict:
@@ -101,7 +105,7 @@ def create_app(db: str, model: str = "md") -> FastAPI:
     @app.post("/api/extract", response_model=Document)
     def extract(req: ExtractRequest) -> Document:
         try:
-            return pipeline().extract(req.text, published=req.published, title=req.title)
+            return assign_clusters([pipeline().extract(req.text, published=req.published, title=req.title)])[0]
         except EntenteError as exc:
             raise HTTPException(422, str(exc)) from None
 

@@ -97,7 +97,9 @@ def reassign(source: Source, added: Iterable[Report] = (), removed: Iterable[Rep
 
 def _decide(y: Report, cands: list[Report], cluster_of, members) -> str:
     """The best cluster formed before y whose members are all compatible with y, else y's own."""
-    options = sorted({c for z in cands if z.sort < y.sort for c in [cluster_of(z)] if c is not None})
+    # a cluster is an option only through a member compatible with y (all must be)
+    options = sorted({c for z in cands if z.sort < y.sort and compatible(y, z) is not None
+                      for c in [cluster_of(z)] if c is not None})
     best: Optional[tuple[float, str]] = None
     for c in options:
         scores = []

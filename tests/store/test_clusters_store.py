@@ -202,11 +202,36 @@ def test_database_written_before_clusters_is_clustered_on_open(tmp_path):
     db.add_many([_meeting("m1", "2026-03-05", "2026-03-04", "Carter met Nair."),
                  _meeting("m2", "2026-03-06", "2026-03-04", "Nair met Carter.")])
     want = _assignment(db)
-    with db.engine.begin() as conn:  # what an older version left: a key per event, no cluster tables filled
-        for table in (t.cluster_countries, t.cluster_reports, t.clusters):
+    assert len(set(want.values())) == 1
+    with db.engine.begin() as conn:  # what an older version left: a key per event, no cluster tables
+        for table in (t.cluster_countries, t.cluster_reports, t.clusters, t.cluster_participants, t.cluster_meta):
             conn.execute(table.delete())
         conn.execute(update(t.events).values(cluster="oldkey"))
     db.engine.dispose()
     again = Database(path)
     assert _assignment(again) == want
     assert len(again.events(EventFilter(dedupe=True))) == 1
+
+
+def test_cluster_tables_of_other_rules_or_layout_are_rebuilt_on_open(tmp_path):
+    path = str(tmp_path / "rules.db")
+    db = Database(path)
+    db.add_many([_meeting("m1", "2026-03-05", "2026-03-04", "Carter met Nair."),
+                 _meeting("m2", "2026-03-06", "2026-03-04", "Nair met Carter.")])
+    want = _assignment(db)
+    with db.engine.begin() as conn:  # clusters made by other rules
+        conn.execute(t.cluster_meta.update().values(value="0"))
+        conn.execute(update(t.events).values(cluster=None))
+        conn.execute(t.cluster_reports.update().values(cluster="stale"))
+    db.engine.dispose()
+    assert _assignment(Database(path)) == want
+    db = Database(path)
+    with db.engine.begin() as conn:  # a cluster table of another layout
+        conn.exec_driver_sql("DROP TABLE cluster_countries")
+        conn.exec_driver_sql("CREATE TABLE cluster_countries (story_id VARCHAR, event_id VARCHAR, country VARCHAR)")
+        conn.execute(update(t.events).values(cluster=None))
+    db.engine.dispose()
+    again = Database(path)
+    assert _assignment(again) == want
+    with again.engine.connect() as conn:
+        assert conn.execute(select(t.cluster_countries.c.hi)).first() is not None

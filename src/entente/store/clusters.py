@@ -19,7 +19,7 @@ from itertools import combinations
 from typing import Iterable, Optional
 from urllib.parse import urlparse
 
-from sqlalchemy import and_, bindparam, delete, exists, func, insert, select, update
+from sqlalchemy import and_, bindparam, delete, exists, func, insert, inspect, select, update
 from sqlalchemy.engine import Connection, Engine
 
 from entente import dates
@@ -28,6 +28,7 @@ from entente.clusters import LOOKBACK_DAYS, TOLERANCE_DAYS, Report, report_of
 from entente.model import Document
 from entente.store import schema as t
 
+RULES = "1"  # the clustering's version: change it with the rules, and stored clusters are rebuilt on open
 _LOCK = 0x656E7465  # PostgreSQL advisory lock: one writer re-clusters at a time
 _CHUNK = 500
 
@@ -180,33 +181,48 @@ def remove_story(conn: Connection, story_id: str) -> None:
 
 
 def rebuild(engine: Engine) -> int:
-    """Cluster every stored event from scratch (a database written before clusters existed).
+    """Cluster every stored event from scratch (the cluster tables are derived data).
     Returns the number of reports."""
     with engine.begin() as conn:
         _lock(conn)
-        for table in (t.cluster_countries, t.cluster_reports, t.clusters):
+        for table in (t.cluster_countries, t.cluster_reports, t.clusters, t.cluster_participants, t.cluster_meta):
             conn.execute(delete(table))
         conn.execute(update(t.events).values(cluster=None))
         reports = []
         for sid, document in conn.execute(select(t.stories.c.id, t.stories.c.document).order_by(t.stories.c.id)):
-            doc = Document.model_validate_json(document)
+            try:
+                doc = Document.model_validate_json(document)
+            except ValueError:  # a document this version cannot read: its events stay unclustered
+                continue
             reports += [r for r in (report_of(doc, e, sid) for e in doc.events) if r is not None]
         ids = partition(reports)
         _insert(conn, reports, ids)
-        by_key = {r.key: r for r in reports}
-        _apply(conn, ids, by_key)
+        _apply(conn, ids, {r.key: r for r in reports})
         refresh(conn, set(ids.values()))
+        conn.execute(insert(t.cluster_meta).values(key="rules", value=RULES))
     return len(reports)
 
 
 def rebuild_if_needed(engine: Engine) -> None:
-    """A database written before the cluster tables (events with an old cluster key, no report
-    rows): cluster it now, once."""
+    """Bring the cluster tables up to this version: recreate them when their layout is not this
+    version's, and re-cluster when they were built by other rules (or by none: a database
+    written before clusters existed)."""
+    tables = [t.cluster_countries, t.cluster_reports, t.clusters, t.cluster_participants, t.cluster_meta]
+    found = inspect(engine)
+    if any({c.name for c in table.columns} - {c["name"] for c in found.get_columns(table.name)} for table in tables):
+        t.metadata.drop_all(engine, tables=tables)
+        t.metadata.create_all(engine, tables=tables)
     with engine.connect() as conn:
-        needed = conn.execute(select(exists().where(t.events.c.cluster.is_not(None)))).scalar() and not \
-            conn.execute(select(exists().where(t.cluster_reports.c.key.is_not(None)))).scalar()
-    if needed:
+        rules = conn.execute(select(t.cluster_meta.c.value).where(t.cluster_meta.c.key == "rules")).scalar()
+        stored = conn.execute(select(exists().where(t.events.c.event_id.is_not(None)))).scalar()
+    if rules == RULES:
+        return
+    if stored:
         rebuild(engine)
+    else:
+        with engine.begin() as conn:
+            conn.execute(delete(t.cluster_meta))
+            conn.execute(insert(t.cluster_meta).values(key="rules", value=RULES))
 
 
 # -- summaries --------------------------------------------------------------------
@@ -272,10 +288,15 @@ def refresh(conn: Connection, cluster_ids: set) -> None:
     """Rewrite the summary rows of these clusters (dropping those left without reports)."""
     ids = sorted(c for c in cluster_ids if c)
     for i in range(0, len(ids), _CHUNK):
-        conn.execute(delete(t.clusters).where(t.clusters.c.cluster.in_(ids[i:i + _CHUNK])))
-    rows = [summarise(c, ms) for c, ms in sorted(_members(conn, ids).items())]
+        for table in (t.clusters, t.cluster_participants):
+            conn.execute(delete(table).where(table.c.cluster.in_(ids[i:i + _CHUNK])))
+    members = sorted(_members(conn, ids).items())
+    rows = [summarise(c, ms) for c, ms in members]
+    codes = [{"cluster": c, "country": code} for c, ms in members
+             for code in _codes({x for m in ms for x in m["report"].countries})]
     if rows:
         conn.execute(insert(t.clusters), rows)
+        conn.execute(insert(t.cluster_participants), codes)
 
 
 # -- reading ----------------------------------------------------------------------
@@ -295,9 +316,8 @@ def _item(row: dict, members: list[dict]) -> dict:
 
 
 def _has_country(code: str):
-    cr, cc = t.cluster_reports, t.cluster_countries
-    return exists().where(cr.c.cluster == t.clusters.c.cluster, cc.c.story_id == cr.c.story_id,
-                          cc.c.event_id == cr.c.event_id, cc.c.country == code.upper())
+    cp = t.cluster_participants
+    return t.clusters.c.cluster.in_(select(cp.c.cluster).where(cp.c.country == code.upper()))
 
 
 def list_clusters(conn: Connection, *, country: Optional[str] = None, dyad: Optional[tuple[str, str]] = None,

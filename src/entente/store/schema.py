@@ -149,10 +149,21 @@ clusters = Table(
 )
 
 Index("ix_participants_event", participants.c.story_id, participants.c.event_id)
+cluster_participants = Table(  # the countries of a cluster's reports, for filtering clusters
+    "cluster_participants", metadata,
+    Column("cluster", String(16), primary_key=True), Column("country", String, primary_key=True),
+)
+
+cluster_meta = Table(  # "rules": the version of the clustering the cluster tables were built with
+    "cluster_meta", metadata,
+    Column("key", String, primary_key=True), Column("value", Text),
+)
+
 # Candidate lookups: the date window is a range on lo, filtered by hi inside the index.
 Index("ix_cluster_reports_set", cluster_reports.c.type, cluster_reports.c.fact, cluster_reports.c.countries,
       cluster_reports.c.lo, cluster_reports.c.hi)
 Index("ix_cluster_reports_first", cluster_reports.c.type, cluster_reports.c.fact, cluster_reports.c.first_country,
       cluster_reports.c.lo, cluster_reports.c.hi)
+Index("ix_cluster_participants_country", cluster_participants.c.country, cluster_participants.c.cluster)
 Index("ix_cluster_countries_block", cluster_countries.c.country, cluster_countries.c.type, cluster_countries.c.fact,
       cluster_countries.c.lo, cluster_countries.c.hi)

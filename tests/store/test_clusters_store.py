@@ -235,3 +235,32 @@ def test_cluster_tables_of_other_rules_or_layout_are_rebuilt_on_open(tmp_path):
     assert _assignment(again) == want
     with again.engine.connect() as conn:
         assert conn.execute(select(t.cluster_countries.c.hi)).first() is not None
+
+
+WRITER = """
+import sys
+from tests.store.test_clusters_store import _corpus
+from entente.store import Database
+part, url = int(sys.argv[1]), sys.argv[2]
+db = Database(url)
+for pair in _corpus(seed=21, n=30)[part::2]:
+    db.add_many([pair])
+"""
+
+
+def test_concurrent_writers_keep_the_canonical_partition(tmp_path):
+    """Two real processes ingest alternate stories into one PostgreSQL database at once."""
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    _fresh("postgresql", tmp_path)  # skips without PostgreSQL; leaves an empty schema
+    procs = [subprocess.Popen([sys.executable, "-c", WRITER, str(i), PG_URL], cwd=REPO,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE) for i in (0, 1)]
+    for p in procs:
+        _, err = p.communicate(timeout=600)
+        assert p.returncode == 0, err.decode()[-2000:]
+    docs = assign_clusters([d.model_copy(deep=True) for _, d in _corpus(seed=21, n=30)])
+    db = Database(PG_URL)
+    assert _assignment(db) == {(d.id, e.id): e.cluster for d in docs for e in d.events}

@@ -120,7 +120,9 @@ class SqlSource:
         return self.clusters.get(key)
 
 
-def _lock(conn: Connection) -> None:
+def lock(conn: Connection) -> None:
+    """PostgreSQL: one writing transaction at a time from here to its commit, so that concurrent
+    writers re-cluster one after the other (taken first, before any write, no deadlock)."""
     if conn.dialect.name == "postgresql":
         conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_LOCK})")
 
@@ -151,7 +153,7 @@ def add_story(conn: Connection, story_id: str, doc: Document) -> None:
     reports = [r for r in (report_of(doc, e, story_id) for e in doc.events) if r is not None]
     if not reports:
         return
-    _lock(conn)
+    lock(conn)
     source = SqlSource(conn)
     changes = reassign(source, reports)
     new = {r.key for r in reports}
@@ -167,11 +169,11 @@ def add_story(conn: Connection, story_id: str, doc: Document) -> None:
 def remove_story(conn: Connection, story_id: str) -> None:
     """Take a story's reports out (before its rows are deleted); re-decide those that depended on them."""
     cr = t.cluster_reports
+    lock(conn)
     source = SqlSource(conn)
     gone = source.load(select(cr.c.key, cr.c.report, cr.c.cluster).where(cr.c.story_id == story_id), {})
     if not gone:
         return
-    _lock(conn)
     old = {source.stored(r.key) for r in gone}
     changes = reassign(source, removed=gone)
     conn.execute(delete(t.cluster_countries).where(t.cluster_countries.c.story_id == story_id))
@@ -184,7 +186,7 @@ def rebuild(engine: Engine) -> int:
     """Cluster every stored event from scratch (the cluster tables are derived data).
     Returns the number of reports."""
     with engine.begin() as conn:
-        _lock(conn)
+        lock(conn)
         for table in (t.cluster_countries, t.cluster_reports, t.clusters, t.cluster_participants, t.cluster_meta):
             conn.execute(delete(table))
         conn.execute(update(t.events).values(cluster=None))

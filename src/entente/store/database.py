@@ -119,6 +119,7 @@ class Database:
         return added
 
     def _add(self, conn: Connection, story: Story, doc: Document) -> bool:
+        clusters.lock(conn)  # PostgreSQL: writers in turn, so that clusters stay canonical
         digest = content_id(story.text)
         old = conn.execute(select(t.stories.c.content_hash, t.stories.c.version).where(t.stories.c.id == story.id)).first()
         if old is not None:

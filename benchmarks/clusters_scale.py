@@ -64,14 +64,14 @@ class Generator:
         self.codes, self.weights = countries()
         self.types, self.type_w = list(TYPES), list(TYPES.values())
 
-    def event(self) -> dict:
-        """One real-world event: type, dyad, day, persons, signature words."""
+    def event(self, day: dt.date | None = None) -> dict:
+        """One real-world event: type, dyad, day (random in three years unless given), persons, words."""
         rng = self.rng
         a, b = rng.choices(self.codes, self.weights, k=2)
         while b == a:
             b = rng.choices(self.codes, self.weights)[0]
         return {"type": rng.choices(self.types, self.type_w)[0], "a": a, "b": b,
-                "day": START + dt.timedelta(days=rng.randrange(1095)), "words": rng.sample(VOCAB, 8),
+                "day": day or START + dt.timedelta(days=rng.randrange(1095)), "words": rng.sample(VOCAB, 8),
                 "pa": f"Person {a} {rng.randrange(20)}", "pb": f"Person {b} {rng.randrange(20)}"}
 
     def telling(self, ev: dict, sid: str, eid: str, published: dt.date) -> tuple[list[Actor], Event]:
@@ -123,6 +123,7 @@ def build(db: Database, n_events: int, gen: Generator) -> tuple[list[dict], floa
     sample: list[dict] = []
     groups: dict[int, list] = {}
     complete: set[int] = set()  # events all of whose reports are told
+    n_events_made = [0]
     buf = {k: [] for k in ("stories", "events", "reports", "countries", "clusters", "participants")}
 
     def flush():
@@ -135,9 +136,10 @@ def build(db: Database, n_events: int, gen: Generator) -> tuple[list[dict], floa
                     buf[key].clear()
 
     while made < n_events:
-        while len(pending) < 400:
-            ev = gen.event()
-            ev["id"] = len(groups)
+        while len(pending) < 400:  # the news of the day: events told over the next days
+            ev = gen.event(START + dt.timedelta(days=int(1095 * made / n_events)))
+            n_events_made[0] += 1
+            ev["id"] = n_events_made[0]
             groups[ev["id"]] = []
             pending.append((ev, min(8, 1 + int(rng.expovariate(1.0)))))
             if rng.random() < 0.001:

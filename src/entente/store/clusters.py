@@ -92,9 +92,9 @@ class SqlSource:
     def candidates(self, reports: list[Report]) -> list[Report]:
         found: dict[str, Report] = {}
         groups: dict[tuple, list[Report]] = {}
-        for r in reports:
-            groups.setdefault((r.type, r.fact, tuple(sorted(r.countries))), []).append(r)
-        for (type_, fact, codes), group in sorted(groups.items()):
+        for r in reports:  # one lookup per distinct country set and interval
+            groups.setdefault((r.type, r.fact, tuple(sorted(r.countries)), r.lo, r.hi), []).append(r)
+        for (type_, fact, codes, _, _), group in sorted(groups.items()):
             window = {"type": type_, "fact": fact,
                       "lo": (min(r.lo for r in group) - dt.timedelta(days=LOOKBACK_DAYS)).isoformat(),
                       "hi": (max(r.hi for r in group) + dt.timedelta(days=TOLERANCE_DAYS)).isoformat(),

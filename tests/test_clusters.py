@@ -138,6 +138,7 @@ def test_places():
     assert compatible(kazan, rep("b", place=("beijing", "CHN", "city"))) is None
     assert compatible(kazan, rep("c", place=("russia", "RUS", "country"))) is not None
     assert compatible(kazan, rep("d", place=("the treaty room", None, "other"))) is not None
+    assert compatible(kazan, rep("e", place=("tatarstan", "RUS", "other"))) is not None  # a region: vague
 
 
 def test_similar_text_alone_merges_nothing():

@@ -211,7 +211,7 @@ def _place(event: Event) -> Optional[tuple]:
     from entente.ontology.gazetteer import place
 
     found = place(loc.name)
-    kind = "other" if found is None else ("country" if found.kind == "country" else "city")
+    kind = found.kind if found is not None and found.kind in ("country", "city") else "other"  # a region is vague
     return _name(loc.name), loc.country or (found.country if found else None), kind
 
 

@@ -8,8 +8,8 @@
    1-8 reports over three years, among ~190 countries with a Zipf-like spread (the United
    States in about a quarter of them), 16 PLOVER types, a mix of day, month and
    publication-date-fallback dates, missing sides, reciprocal reports and named persons. The
-   stored clusters are the generator's own grouping (the canonical partition of a million
-   reports is not re-derived here).
+   stored clusters are the canonical partition of those reports (`entente.clustering.partition`,
+   in memory), i.e. what ingesting them one by one would have left.
 2. Ingests the same new stories (made-up `Document`s, no NLP, ~5 events each; a third of them
    retelling an event already stored) through the real write path (`Database.add_many`, one
    story per transaction) into that database and into an empty one, timing the whole write
@@ -33,9 +33,10 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from benchmarks.common import REPO  # noqa: E402,F401  (puts src on the path)
 
-from sqlalchemy import func, insert, select  # noqa: E402
+from sqlalchemy import func, insert, select, update  # noqa: E402
 
-from entente.clusters import Report, report_key  # noqa: E402
+from entente.clustering import partition  # noqa: E402
+from entente.clusters import Report, report_of  # noqa: E402
 from entente.model import Actor, Document, Event, EventDate, Evidence  # noqa: E402
 from entente.pipeline import make_story  # noqa: E402
 from entente.store import Database  # noqa: E402
@@ -114,23 +115,23 @@ class Generator:
         return story, Document(id=sid, published=story.published, actors=actors, events=evs, version="bench")
 
 
-def build(db: Database, n_events: int, gen: Generator) -> tuple[list[dict], float]:
-    """Bulk-load about n_events stored reports; returns some stored events (for retelling) and seconds."""
+def build(db: Database, n_events: int, gen: Generator) -> tuple[list[dict], float, float]:
+    """Bulk-load about n_events stored reports with their canonical clusters; returns some stored
+    events (for retelling), the seconds of the whole build and of the in-memory partition."""
     t0 = time.perf_counter()
     rng = gen.rng
     pending: list[tuple[dict, int]] = []  # (event, reports still to tell)
     made = n_story = 0
     sample: list[dict] = []
-    groups: dict[int, list] = {}
-    complete: set[int] = set()  # events all of whose reports are told
-    n_events_made = [0]
-    buf = {k: [] for k in ("stories", "events", "reports", "countries", "clusters", "participants")}
+    told: list[tuple[Report, dict]] = []
+    buf: dict[str, list] = {k: [] for k in ("stories", "events", "reports", "countries", "clusters", "participants",
+                                            "pairs")}
 
     def flush():
         with db.engine.begin() as conn:
             for key, table in (("stories", t.stories), ("events", t.events), ("reports", t.cluster_reports),
                                ("countries", t.cluster_countries), ("clusters", t.clusters),
-                               ("participants", t.cluster_participants)):
+                               ("participants", t.cluster_participants), ("pairs", t.cluster_pairs)):
                 if buf[key]:
                     conn.execute(insert(table), buf[key])
                     buf[key].clear()
@@ -138,9 +139,6 @@ def build(db: Database, n_events: int, gen: Generator) -> tuple[list[dict], floa
     while made < n_events:
         while len(pending) < 400:  # the news of the day: events told over the next days
             ev = gen.event(START + dt.timedelta(days=int(1095 * made / n_events)))
-            n_events_made[0] += 1
-            ev["id"] = n_events_made[0]
-            groups[ev["id"]] = []
             pending.append((ev, min(8, 1 + int(rng.expovariate(1.0)))))
             if rng.random() < 0.001:
                 sample.append(ev)
@@ -151,17 +149,15 @@ def build(db: Database, n_events: int, gen: Generator) -> tuple[list[dict], floa
             chosen.append(ev)
             if left <= 1:
                 pending.pop(i)
-                complete.add(ev["id"])
             else:
                 pending[i] = (ev, left - 1)
         sid = f"b{n_story:07d}"
         n_story += 1
         story, doc = gen.story(sid, chosen)
-        buf["stories"].append(dict(id=sid, content_hash=sid, title=None, published=doc.published, source=f"outlet{n_story % 500}",
+        outlet = f"outlet{n_story % 500}"
+        buf["stories"].append(dict(id=sid, content_hash=sid, title=None, published=doc.published, source=outlet,
                                    url=None, text=story.text, version="bench", document="{}"))
-        from entente.clusters import report_of
-
-        for ev, e in zip(chosen, doc.events):
+        for e in doc.events:
             r = report_of(doc, e)
             lo, hi = (r.lo, r.hi) if r else (None, None)
             buf["events"].append(dict(story_id=sid, event_id=e.id, type=e.type, factuality=e.factuality,
@@ -170,42 +166,41 @@ def build(db: Database, n_events: int, gen: Generator) -> tuple[list[dict], floa
                                       date_start=lo.isoformat() if lo else None, date_end=hi.isoformat() if hi else None,
                                       sentence=e.evidence.sentence, start=0, end=1, trigger=e.evidence.trigger))
             if r is not None:
-                groups[ev["id"]].append((r, {"story_id": sid, "factuality": e.factuality, "date_value": e.date.value,
-                                             "date_granularity": e.date.granularity, "date_type": e.date.type,
-                                             "reciprocal": e.reciprocal, "published": doc.published,
-                                             "source": f"outlet{n_story % 500}", "url": None}))
+                told.append((r, {"story_id": sid, "factuality": e.factuality, "date_value": e.date.value,
+                                 "date_granularity": e.date.granularity, "date_type": e.date.type,
+                                 "reciprocal": e.reciprocal, "published": doc.published, "source": outlet,
+                                 "url": None}))
             made += 1
         if len(buf["events"]) >= 20000:
-            _assign_and_stage(groups, buf, complete)
-            complete.clear()
             flush()
-    _assign_and_stage(groups, buf, set(groups))
+    flush()
+    t1 = time.perf_counter()
+    ids = partition(r for r, _ in told)  # the canonical partition, as incremental ingest would leave it
+    t_partition = time.perf_counter() - t1
+    by_cluster: dict[str, list] = {}
+    for r, meta in told:
+        by_cluster.setdefault(ids[r.key], []).append((r, meta))
+    for cid, pairs in by_cluster.items():
+        members = [r for r, _ in pairs]
+        buf["clusters"].append(store.summarise(cid, [{**meta, "report": r} for r, meta in pairs]))
+        countries, dyads = store.index_rows(buf["clusters"][-1], members)
+        buf["participants"] += countries
+        buf["pairs"] += dyads
+        for r in members:
+            buf["reports"].append(dict(story_id=r.story, event_id=r.event, key=r.key, type=r.type, fact=r.fact,
+                                       lo=r.lo.isoformat(), hi=r.hi.isoformat(), countries=store.country_set(r.countries),
+                                       first_country=min(r.countries), report=r.to_json(), cluster=cid))
+            buf["countries"] += [dict(story_id=r.story, event_id=r.event, country=c, type=r.type, fact=r.fact,
+                                      lo=r.lo.isoformat(), hi=r.hi.isoformat()) for c in sorted(r.countries)]
+        if len(buf["reports"]) >= 20000:
+            flush()
     flush()
     with db.engine.begin() as conn:
+        conn.execute(update(t.events).values(cluster=select(t.cluster_reports.c.cluster).where(
+            t.cluster_reports.c.story_id == t.events.c.story_id,
+            t.cluster_reports.c.event_id == t.events.c.event_id).scalar_subquery()))
         conn.exec_driver_sql("ANALYZE")
-    return sample, time.perf_counter() - t0
-
-
-def _assign_and_stage(groups: dict, buf: dict, ready: set) -> None:
-    """Stage the cluster rows of these generator events (all their reports told): one cluster
-    per (event, factuality class), id = its most precise first report, and its summary row."""
-    for gid in sorted(ready & set(groups)):
-        reps = groups.pop(gid)
-        by_class: dict = {}
-        for r, meta in reps:
-            by_class.setdefault(r.fact, []).append((r, meta))
-        for pairs in by_class.values():
-            members = [r for r, _ in pairs]
-            cid = min(members, key=lambda r: r.sort).key
-            buf["clusters"].append(store.summarise(cid, [{**meta, "report": r} for r, meta in pairs]))
-            buf["participants"] += [{"cluster": cid, "country": c} for c in sorted({x for r in members for x in r.countries})]
-            for r in members:
-                buf["reports"].append(dict(story_id=r.story, event_id=r.event, key=r.key, type=r.type, fact=r.fact,
-                                           lo=r.lo.isoformat(), hi=r.hi.isoformat(),
-                                           countries=store.country_set(r.countries), first_country=min(r.countries),
-                                           report=r.to_json(), cluster=cid))
-                buf["countries"] += [dict(story_id=r.story, event_id=r.event, country=c, type=r.type, fact=r.fact,
-                                          lo=r.lo.isoformat(), hi=r.hi.isoformat()) for c in sorted(r.countries)]
+    return sample, time.perf_counter() - t0, t_partition
 
 
 def timed_ingest(db: Database, pairs) -> tuple[float, float]:
@@ -238,6 +233,7 @@ def main() -> None:
     ap.add_argument("--postgres", default=None, help="build in this PostgreSQL database instead (its tables are dropped)")
     ap.add_argument("--keep", action="store_true", help="keep the built database")
     ap.add_argument("--reuse", action="store_true", help="--db already built by an earlier run: measure only")
+    ap.add_argument("--seed", type=int, default=2, help="seed of the new stories (another one for each --reuse run)")
     args = ap.parse_args()
 
     tmp = tempfile.mkdtemp(prefix="entente-clusters-")
@@ -258,19 +254,20 @@ def main() -> None:
             sample = [{**e, "day": dt.date.fromisoformat(e["day"])} for e in json.load(fh)]
         print(f"reusing {n_built:,} stored events", flush=True)
     else:
-        sample, secs = build(big, args.events, gen)
-        print(f"built {args.events:,} events in {secs:.0f} s ({big.engine.dialect.name})", flush=True)
+        sample, secs, secs_partition = build(big, args.events, gen)
+        print(f"built {args.events:,} events in {secs:.0f} s ({big.engine.dialect.name}); "
+              f"their canonical partition in memory: {secs_partition:.0f} s", flush=True)
         if args.db:
             with open(args.db + ".sample.json", "w", encoding="utf-8") as fh:
                 json.dump(sample, fh, default=str)
 
-    fresh_gen = Generator(seed=2)
+    fresh_gen = Generator(seed=args.seed)
     pairs = []
     for i in range(args.stories):
         events = [fresh_gen.event() for _ in range(5)]
         if i % 3 == 0 and sample:
             events[0] = dict(fresh_gen.rng.choice(sample))  # a retelling of a stored event
-        pairs.append(fresh_gen.story(f"new{i:05d}", events))
+        pairs.append(fresh_gen.story(f"new{args.seed}-{i:05d}", events))
 
     empty = Database(os.path.join(tmp, "empty.db")) if not args.postgres else None
     if empty is None:  # the same server: an empty schema of its own is not available; use a second SQLite

@@ -19,7 +19,7 @@ import bisect
 import heapq
 from typing import Iterable, Optional, Protocol
 
-from entente.clusters import LOOKBACK_DAYS, Report, candidate, compatible, report_of
+from entente.clusters import FALLBACK_DAYS, LOOKBACK_DAYS, TOLERANCE_DAYS, Report, candidate, compatible, report_of
 from entente.model import Document
 
 
@@ -36,8 +36,10 @@ class Source(Protocol):
         """The stored cluster of a report the source has returned (None for a new one)."""
 
 
-def reassign(source: Source, added: Iterable[Report] = (), removed: Iterable[Report] = ()) -> dict[str, str]:
-    """New cluster of every report whose cluster changes (all added ones included)."""
+def reassign(source: Source, added: Iterable[Report] = (), removed: Iterable[Report] = (),
+             empty: bool = False) -> dict[str, str]:
+    """New cluster of every report whose cluster changes (all added ones included).
+    `empty`: the source holds no report, so nothing stored is to be decided again."""
     added = {r.key: r for r in added}
     gone = {r.key for r in removed} - set(added)
     pending = MemorySource()                 # the added reports, indexed like stored ones
@@ -68,12 +70,13 @@ def reassign(source: Source, added: Iterable[Report] = (), removed: Iterable[Rep
             heapq.heappush(heap, (r.sort, r))
 
     def touch(r: Report, clusters: set) -> None:
-        """Queue every stored report after r whose choice may depend on r or on these clusters
-        (the added ones are all queued from the start)."""
+        """Queue every stored report after r whose choice may depend on r or on these clusters:
+        those compatible with r or with a member (a cluster is an option for z only if z fits
+        all its members). The added ones are all queued from the start."""
         group = [r, *(m for c in clusters for m in members(c))]
-        for z in source.candidates(group):
+        for z in source.candidates(group):  # z's choice can change only through a report it fits
             if z.sort > r.sort and z.key not in gone and z.key not in added and z.key not in queued \
-                    and any(candidate(m, z) for m in group):
+                    and any(compatible(m, z) is not None for m in group):
                 push(z)
 
     for r in sorted(removed, key=lambda r: r.sort):
@@ -91,7 +94,8 @@ def reassign(source: Source, added: Iterable[Report] = (), removed: Iterable[Rep
                 joined.get(now[y.key], {}).pop(y.key, None)
             now[y.key] = new
             joined.setdefault(new, {})[y.key] = y
-            touch(y, {old, new} - {None})
+            if not empty:
+                touch(y, {old, new} - {None})
     return {k: c for k, c in now.items() if k in added or c != source.stored(k)}
 
 
@@ -118,21 +122,41 @@ def _decide(y: Report, cands: list[Report], cluster_of, members) -> str:
 
 
 class MemorySource:
-    """Reports held in memory, indexed by (type, factuality class, country) and date."""
+    """Reports held in memory. Like the store, it looks candidates up by country set: the
+    subsets and the supersets of a report's set, each a list in date order (short intervals,
+    a day or a publication-date window, apart from long ones, which need a longer look-back)."""
 
     def __init__(self) -> None:
-        self.index: dict[tuple, list] = {}
+        self.by_set: dict[tuple, list] = {}          # (type, fact, countries, long?) -> [(lo, key, report)]
+        self.sets_with: dict[tuple, set] = {}        # (type, fact, country) -> (country set, long?) present
+        self._nested: dict[tuple, set] = {}          # memo of _sets, until the next apply
         self.clusters: dict[str, str] = {}
         self.by_cluster: dict[str, dict[str, Report]] = {}
+
+    @staticmethod
+    def _long(r: Report) -> bool:
+        return (r.hi - r.lo).days > FALLBACK_DAYS
+
+    def _sets(self, r: Report) -> set:
+        """The (country set, long?) lists present whose set is nested with r's."""
+        key = (r.type, r.fact, r.countries)
+        if key not in self._nested:
+            mine = r.countries
+            found = {s for s in self.sets_with.get((r.type, r.fact, min(mine)), ()) if s[0] >= mine}
+            for c in mine:
+                found.update(s for s in self.sets_with.get((r.type, r.fact, c), ()) if s[0] <= mine)
+            self._nested[key] = found
+        return self._nested[key]
 
     def candidates(self, reports: list[Report]) -> Iterable[Report]:
         seen = set()
         for report in reports:
-            for c in report.countries:
-                rows = self.index.get((report.type, report.fact, c), [])
-                start = bisect.bisect_left(rows, (report.lo.toordinal() - LOOKBACK_DAYS,))
-                for lo, _, r in rows[start:]:
-                    if lo > report.hi.toordinal() + 1:
+            first, last = report.lo.toordinal(), report.hi.toordinal() + TOLERANCE_DAYS
+            for countries, long in self._sets(report):
+                back = LOOKBACK_DAYS if long else FALLBACK_DAYS + TOLERANCE_DAYS
+                rows = self.by_set[(report.type, report.fact, countries, long)]
+                for lo, _, r in rows[bisect.bisect_left(rows, (first - back,)):]:
+                    if lo > last:
                         break
                     if r.key not in seen:
                         seen.add(r.key)
@@ -145,18 +169,20 @@ class MemorySource:
         return self.clusters.get(key)
 
     def apply(self, added: Iterable[Report], changes: dict[str, str], removed: Iterable[Report] = ()) -> None:
+        self._nested.clear()
         for r in removed:
-            for c in r.countries:
-                rows = self.index.get((r.type, r.fact, c), [])
-                i = bisect.bisect_left(rows, (r.lo.toordinal(), r.key))
-                if i < len(rows) and rows[i][1] == r.key:
-                    rows.pop(i)
+            rows = self.by_set.get((r.type, r.fact, r.countries, self._long(r)), [])
+            i = bisect.bisect_left(rows, (r.lo.toordinal(), r.key))
+            if i < len(rows) and rows[i][1] == r.key:
+                rows.pop(i)
             old = self.clusters.pop(r.key, None)
             self.by_cluster.get(old, {}).pop(r.key, None)
         reports = {r.key: r for r in added}
-        for r in added:
+        for r in reports.values():
+            bisect.insort(self.by_set.setdefault((r.type, r.fact, r.countries, self._long(r)), []),
+                          (r.lo.toordinal(), r.key, r))
             for c in r.countries:
-                bisect.insort(self.index.setdefault((r.type, r.fact, c), []), (r.lo.toordinal(), r.key, r))
+                self.sets_with.setdefault((r.type, r.fact, c), set()).add((r.countries, self._long(r)))
         for key, c in changes.items():
             old = self.clusters.get(key)
             r = reports.get(key) or self.by_cluster.get(old, {}).get(key)
@@ -168,10 +194,7 @@ class MemorySource:
 
 def partition(reports: Iterable[Report]) -> dict[str, str]:
     """The canonical partition of these reports: report key -> cluster id."""
-    reports = list(reports)
-    src = MemorySource()
-    src.apply(reports, {})
-    return reassign(src, reports)
+    return reassign(MemorySource(), list(reports), empty=True)
 
 
 class RunClusters:

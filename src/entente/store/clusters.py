@@ -140,12 +140,16 @@ def _insert(conn: Connection, reports: Iterable[Report], ids: dict[str, str]) ->
         conn.execute(insert(t.cluster_countries), countries)
 
 
-def _apply(conn: Connection, changes: dict[str, str], reports: dict[str, Report]) -> None:
+def _apply(conn: Connection, changes: dict[str, str], reports: dict[str, Report], stored: bool = True) -> None:
+    """Write new clusters: on the report rows (when stored) and on the event rows."""
+    if not changes:
+        return
     cr, ev = t.cluster_reports, t.events
-    for key, cluster in sorted(changes.items()):
-        r = reports[key]
-        conn.execute(update(cr).where(cr.c.key == key).values(cluster=cluster))
-        conn.execute(update(ev).where(ev.c.story_id == r.story, ev.c.event_id == r.event).values(cluster=cluster))
+    rows = [{"k": key, "s": reports[key].story, "e": reports[key].event, "c": c} for key, c in sorted(changes.items())]
+    if stored:
+        conn.execute(update(cr).where(cr.c.key == bindparam("k")).values(cluster=bindparam("c")), rows)
+    conn.execute(update(ev).where(ev.c.story_id == bindparam("s"), ev.c.event_id == bindparam("e"))
+                 .values(cluster=bindparam("c")), rows)
 
 
 def add_story(conn: Connection, story_id: str, doc: Document) -> None:
@@ -159,9 +163,7 @@ def add_story(conn: Connection, story_id: str, doc: Document) -> None:
     new = {r.key for r in reports}
     _insert(conn, reports, changes)
     _apply(conn, {k: c for k, c in changes.items() if k not in new}, source.reports)
-    ev = t.events
-    for r in reports:
-        conn.execute(update(ev).where(ev.c.story_id == r.story, ev.c.event_id == r.event).values(cluster=changes[r.key]))
+    _apply(conn, {r.key: changes[r.key] for r in reports}, {r.key: r for r in reports}, stored=False)
     touched = set(changes.values()) | {source.stored(k) for k in changes if k not in new}
     refresh(conn, touched - {None})
 
@@ -187,7 +189,8 @@ def rebuild(engine: Engine) -> int:
     Returns the number of reports."""
     with engine.begin() as conn:
         lock(conn)
-        for table in (t.cluster_countries, t.cluster_reports, t.clusters, t.cluster_participants, t.cluster_meta):
+        for table in (t.cluster_countries, t.cluster_reports, t.clusters, t.cluster_participants, t.cluster_pairs,
+                      t.cluster_meta):
             conn.execute(delete(table))
         conn.execute(update(t.events).values(cluster=None))
         reports = []
@@ -199,7 +202,7 @@ def rebuild(engine: Engine) -> int:
             reports += [r for r in (report_of(doc, e, sid) for e in doc.events) if r is not None]
         ids = partition(reports)
         _insert(conn, reports, ids)
-        _apply(conn, ids, {r.key: r for r in reports})
+        _apply(conn, ids, {r.key: r for r in reports}, stored=False)
         refresh(conn, set(ids.values()))
         conn.execute(insert(t.cluster_meta).values(key="rules", value=RULES))
     return len(reports)
@@ -209,7 +212,8 @@ def rebuild_if_needed(engine: Engine) -> None:
     """Bring the cluster tables up to this version: recreate them when their layout is not this
     version's, and re-cluster when they were built by other rules (or by none: a database
     written before clusters existed)."""
-    tables = [t.cluster_countries, t.cluster_reports, t.clusters, t.cluster_participants, t.cluster_meta]
+    tables = [t.cluster_countries, t.cluster_reports, t.clusters, t.cluster_participants, t.cluster_pairs,
+              t.cluster_meta]
     found = inspect(engine)
     if any({c.name for c in table.columns} - {c["name"] for c in found.get_columns(table.name)} for table in tables):
         t.metadata.drop_all(engine, tables=tables)
@@ -290,15 +294,27 @@ def refresh(conn: Connection, cluster_ids: set) -> None:
     """Rewrite the summary rows of these clusters (dropping those left without reports)."""
     ids = sorted(c for c in cluster_ids if c)
     for i in range(0, len(ids), _CHUNK):
-        for table in (t.clusters, t.cluster_participants):
+        for table in (t.clusters, t.cluster_participants, t.cluster_pairs):
             conn.execute(delete(table).where(table.c.cluster.in_(ids[i:i + _CHUNK])))
-    members = sorted(_members(conn, ids).items())
-    rows = [summarise(c, ms) for c, ms in members]
-    codes = [{"cluster": c, "country": code} for c, ms in members
-             for code in _codes({x for m in ms for x in m["report"].countries})]
+    rows, countries, pairs = [], [], []
+    for c, ms in sorted(_members(conn, ids).items()):
+        rows.append(summarise(c, ms))
+        more, both = index_rows(rows[-1], [m["report"] for m in ms])
+        countries += more
+        pairs += both
     if rows:
         conn.execute(insert(t.clusters), rows)
-        conn.execute(insert(t.cluster_participants), codes)
+        conn.execute(insert(t.cluster_participants), countries)
+        if pairs:
+            conn.execute(insert(t.cluster_pairs), pairs)
+
+
+def index_rows(summary: dict, reports: list[Report]) -> tuple[list[dict], list[dict]]:
+    """The cluster_participants and cluster_pairs rows of one cluster."""
+    codes = _codes({c for r in reports for c in r.countries})
+    cluster, start = summary["cluster"], summary["date_start"]
+    return ([{"cluster": cluster, "country": c, "date_start": start} for c in codes],
+            [{"cluster": cluster, "a": a, "b": b, "date_start": start} for a, b in combinations(codes, 2)])
 
 
 # -- reading ----------------------------------------------------------------------
@@ -317,31 +333,36 @@ def _item(row: dict, members: list[dict]) -> dict:
     }
 
 
-def _has_country(code: str):
-    cp = t.cluster_participants
-    return t.clusters.c.cluster.in_(select(cp.c.cluster).where(cp.c.country == code.upper()))
-
-
 def list_clusters(conn: Connection, *, country: Optional[str] = None, dyad: Optional[tuple[str, str]] = None,
                   types: Iterable[str] = (), since: Optional[str] = None, until: Optional[str] = None,
                   min_sources: int = 1, limit: int = 100, offset: int = 0) -> tuple[int, list[dict]]:
-    """(total, one page of clusters with their sources), by event date then id."""
-    c = t.clusters
-    conds = [c.c.source_count >= min_sources]
-    if country:
-        conds.append(_has_country(country))
+    """(total, one page of clusters with their sources), by event date then id. A dyad or a
+    country drives the query from its index, already in date order."""
+    c, cp, pairs = t.clusters, t.cluster_participants, t.cluster_pairs
     if dyad:
-        conds += [_has_country(dyad[0]), _has_country(dyad[1])]
+        a, b = sorted(x.upper() for x in dyad)
+        drive = select(pairs.c.cluster, pairs.c.date_start).where(pairs.c.a == a, pairs.c.b == b)
+        drive = drive.where(pairs.c.cluster.in_(select(cp.c.cluster).where(cp.c.country == country.upper()))) \
+            if country else drive
+    elif country:
+        drive = select(cp.c.cluster, cp.c.date_start).where(cp.c.country == country.upper())
+    else:
+        drive = select(c.c.cluster, c.c.date_start)
+    d = drive.subquery()
+    conds = []
+    if min_sources > 1:
+        conds.append(c.c.source_count >= min_sources)
     types = [x.upper() for x in types]
     if types:
         conds.append(c.c.type.in_(types))
     if since:
         conds.append(c.c.date_end >= dates.bounds(since)[0].isoformat())
     if until:
-        conds.append(c.c.date_start <= dates.bounds(until)[1].isoformat())
-    total = conn.execute(select(func.count()).select_from(c).where(*conds)).scalar_one()
+        conds.append(d.c.date_start <= dates.bounds(until)[1].isoformat())
+    joined = d.join(c, c.c.cluster == d.c.cluster)
+    total = conn.execute(select(func.count()).select_from(joined).where(*conds)).scalar_one()
     rows = [dict(r._mapping) for r in conn.execute(
-        select(c).where(*conds).order_by(c.c.date_start, c.c.cluster).limit(limit).offset(offset))]
+        select(c).select_from(joined).where(*conds).order_by(d.c.date_start, d.c.cluster).limit(limit).offset(offset))]
     members = _members(conn, [r["cluster"] for r in rows])
     return total, [_item(r, members.get(r["cluster"], [])) for r in rows]
 

@@ -149,9 +149,19 @@ clusters = Table(
 )
 
 Index("ix_participants_event", participants.c.story_id, participants.c.event_id)
-cluster_participants = Table(  # the countries of a cluster's reports, for filtering clusters
+# The countries of a cluster's reports, and their pairs, with its date: clusters of a country or
+# a dyad are an index range already in date order.
+cluster_participants = Table(
     "cluster_participants", metadata,
     Column("cluster", String(16), primary_key=True), Column("country", String, primary_key=True),
+    Column("date_start", String(10)),
+)
+
+cluster_pairs = Table(
+    "cluster_pairs", metadata,
+    Column("cluster", String(16), primary_key=True),
+    Column("a", String, primary_key=True), Column("b", String, primary_key=True),  # a < b
+    Column("date_start", String(10)),
 )
 
 cluster_meta = Table(  # "rules": the version of the clustering the cluster tables were built with
@@ -164,6 +174,9 @@ Index("ix_cluster_reports_set", cluster_reports.c.type, cluster_reports.c.fact, 
       cluster_reports.c.lo, cluster_reports.c.hi)
 Index("ix_cluster_reports_first", cluster_reports.c.type, cluster_reports.c.fact, cluster_reports.c.first_country,
       cluster_reports.c.lo, cluster_reports.c.hi)
-Index("ix_cluster_participants_country", cluster_participants.c.country, cluster_participants.c.cluster)
+Index("ix_cluster_participants_country", cluster_participants.c.country, cluster_participants.c.date_start,
+      cluster_participants.c.cluster)
+Index("ix_cluster_pairs_dyad", cluster_pairs.c.a, cluster_pairs.c.b, cluster_pairs.c.date_start, cluster_pairs.c.cluster)
+Index("ix_clusters_type_date", clusters.c.type, clusters.c.date_start)
 Index("ix_cluster_countries_block", cluster_countries.c.country, cluster_countries.c.type, cluster_countries.c.fact,
       cluster_countries.c.lo, cluster_countries.c.hi)

@@ -196,15 +196,21 @@ def test_event_rows_dedupe_and_exports_carry_the_cluster(kind, tmp_path):
     assert doc["events"][0]["cluster"] == events[0]["cluster"]
 
 
-def test_database_written_before_clusters_is_clustered_on_open(tmp_path):
-    path = str(tmp_path / "old.db")
+def _one_meeting_twice(path: str) -> tuple[Database, dict]:
     db = Database(path)
     db.add_many([_meeting("m1", "2026-03-05", "2026-03-04", "Carter met Nair."),
                  _meeting("m2", "2026-03-06", "2026-03-04", "Nair met Carter.")])
     want = _assignment(db)
     assert len(set(want.values())) == 1
+    return db, want
+
+
+def test_database_written_before_clusters_is_clustered_on_open(tmp_path):
+    path = str(tmp_path / "old.db")
+    db, want = _one_meeting_twice(path)
     with db.engine.begin() as conn:  # what an older version left: a key per event, no cluster tables
-        for table in (t.cluster_countries, t.cluster_reports, t.clusters, t.cluster_participants, t.cluster_meta):
+        for table in (t.cluster_countries, t.cluster_reports, t.clusters, t.cluster_participants, t.cluster_pairs,
+                      t.cluster_meta):
             conn.execute(table.delete())
         conn.execute(update(t.events).values(cluster="oldkey"))
     db.engine.dispose()
@@ -215,10 +221,7 @@ def test_database_written_before_clusters_is_clustered_on_open(tmp_path):
 
 def test_cluster_tables_of_other_rules_or_layout_are_rebuilt_on_open(tmp_path):
     path = str(tmp_path / "rules.db")
-    db = Database(path)
-    db.add_many([_meeting("m1", "2026-03-05", "2026-03-04", "Carter met Nair."),
-                 _meeting("m2", "2026-03-06", "2026-03-04", "Nair met Carter.")])
-    want = _assignment(db)
+    db, want = _one_meeting_twice(path)
     with db.engine.begin() as conn:  # clusters made by other rules
         conn.execute(t.cluster_meta.update().values(value="0"))
         conn.execute(update(t.events).values(cluster=None))

@@ -24,7 +24,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from entente import dates
 from entente.clustering import partition, reassign
-from entente.clusters import LOOKBACK_DAYS, TOLERANCE_DAYS, Report, report_of
+from entente.clusters import LOOKBACK_DAYS, MAX_SPAN_DAYS, TOLERANCE_DAYS, Report, report_of
 from entente.model import Document
 from entente.store import schema as t
 
@@ -49,9 +49,10 @@ class SqlSource:
     """`entente.clustering.Source` over the cluster tables of one connection.
 
     A compatible report's countries are a subset or a superset of this one's: supersets are
-    the reports holding its smallest code and every other one; subsets are looked up by
-    their exact set string (or, for a report with many countries, by their smallest code).
-    Both lookups are index ranges on (type, factuality class, key, date window)."""
+    the reports holding its country (one), or its two smallest codes and every other one
+    (several); subsets are looked up by their exact set string (or, for a report with many
+    countries, by their smallest code). Each lookup is an index range on (key, type,
+    factuality class, date window)."""
 
     def __init__(self, conn: Connection):
         self.conn = conn
@@ -62,15 +63,20 @@ class SqlSource:
 
     def _query(self, kind: str, n: int = 0):
         if (kind, n) not in self._queries:
-            cr, cc = t.cluster_reports, t.cluster_countries
+            cr, cc, cp = t.cluster_reports, t.cluster_countries, t.cluster_report_pairs
             q = select(cr.c.key, cr.c.report, cr.c.cluster)
             if kind == "members":
                 q = q.where(cr.c.cluster == bindparam("cluster"))
-            elif kind == "supersets":
+            elif kind == "supersets":  # of one country
                 q = (q.join(cc, and_(cc.c.story_id == cr.c.story_id, cc.c.event_id == cr.c.event_id))
                      .where(cc.c.country == bindparam("first"), cc.c.type == bindparam("type"),
                             cc.c.fact == bindparam("fact"), cc.c.lo.between(bindparam("lo"), bindparam("hi")),
-                            cc.c.hi >= bindparam("near"),
+                            cc.c.hi >= bindparam("near")))
+            elif kind == "pair-supersets":  # of two or more countries: a pair of them, then the others
+                q = (q.join(cp, and_(cp.c.story_id == cr.c.story_id, cp.c.event_id == cr.c.event_id))
+                     .where(cp.c.a == bindparam("first"), cp.c.b == bindparam("second"), cp.c.type == bindparam("type"),
+                            cp.c.fact == bindparam("fact"), cp.c.lo.between(bindparam("lo"), bindparam("hi")),
+                            cp.c.hi >= bindparam("near"),
                             *(cr.c.countries.like(bindparam(f"o{i}"), escape="\\") for i in range(n))))
             else:
                 column = cr.c.countries if kind == "subsets" else cr.c.first_country
@@ -99,8 +105,12 @@ class SqlSource:
                       "lo": (min(r.lo for r in group) - dt.timedelta(days=LOOKBACK_DAYS)).isoformat(),
                       "hi": (max(r.hi for r in group) + dt.timedelta(days=TOLERANCE_DAYS)).isoformat(),
                       "near": (min(r.lo for r in group) - dt.timedelta(days=TOLERANCE_DAYS)).isoformat()}
-            others = {f"o{i}": _like(c) for i, c in enumerate(codes[1:])}
-            batches = [(self._query("supersets", len(others)), {**window, "first": codes[0], **others})]
+            if len(codes) == 1:
+                batches = [(self._query("supersets"), {**window, "first": codes[0]})]
+            else:
+                others = {f"o{i}": _like(c) for i, c in enumerate(codes[2:])}
+                batches = [(self._query("pair-supersets", len(others)),
+                            {**window, "first": codes[0], "second": codes[1], **others})]
             if len(codes) <= SUBSET_LOOKUP_MAX:
                 subsets = [country_set(x) for n in range(1, len(codes) + 1) for x in combinations(codes, n)]
                 batches.append((self._query("subsets"), {**window, "keys": subsets}))
@@ -128,16 +138,20 @@ def lock(conn: Connection) -> None:
 
 
 def _insert(conn: Connection, reports: Iterable[Report], ids: dict[str, str]) -> None:
-    rows, countries = [], []
+    rows, countries, pairs = [], [], []
     for r in reports:
         rows.append(dict(story_id=r.story, event_id=r.event, key=r.key, type=r.type, fact=r.fact,
                          lo=r.lo.isoformat(), hi=r.hi.isoformat(), countries=country_set(r.countries),
                          first_country=min(r.countries), report=r.to_json(), cluster=ids[r.key]))
         countries += [dict(story_id=r.story, event_id=r.event, country=c, type=r.type, fact=r.fact,
                            lo=r.lo.isoformat(), hi=r.hi.isoformat()) for c in sorted(r.countries)]
+        pairs += [dict(story_id=r.story, event_id=r.event, a=a, b=b, type=r.type, fact=r.fact,
+                       lo=r.lo.isoformat(), hi=r.hi.isoformat()) for a, b in combinations(sorted(r.countries), 2)]
     if rows:
         conn.execute(insert(t.cluster_reports), rows)
         conn.execute(insert(t.cluster_countries), countries)
+        if pairs:
+            conn.execute(insert(t.cluster_report_pairs), pairs)
 
 
 def _apply(conn: Connection, changes: dict[str, str], reports: dict[str, Report], stored: bool = True) -> None:
@@ -178,8 +192,8 @@ def remove_story(conn: Connection, story_id: str) -> None:
         return
     old = {source.stored(r.key) for r in gone}
     changes = reassign(source, removed=gone)
-    conn.execute(delete(t.cluster_countries).where(t.cluster_countries.c.story_id == story_id))
-    conn.execute(delete(cr).where(cr.c.story_id == story_id))
+    for table in (t.cluster_countries, t.cluster_report_pairs, cr):
+        conn.execute(delete(table).where(table.c.story_id == story_id))
     _apply(conn, changes, source.reports)
     refresh(conn, old | set(changes.values()) | {source.stored(k) for k in changes})
 
@@ -189,8 +203,8 @@ def rebuild(engine: Engine) -> int:
     Returns the number of reports."""
     with engine.begin() as conn:
         lock(conn)
-        for table in (t.cluster_countries, t.cluster_reports, t.clusters, t.cluster_participants, t.cluster_pairs,
-                      t.cluster_meta):
+        for table in (t.cluster_countries, t.cluster_report_pairs, t.cluster_reports, t.clusters,
+                      t.cluster_participants, t.cluster_pairs, t.cluster_meta):
             conn.execute(delete(table))
         conn.execute(update(t.events).values(cluster=None))
         reports = []
@@ -212,8 +226,8 @@ def rebuild_if_needed(engine: Engine) -> None:
     """Bring the cluster tables up to this version: recreate them when their layout is not this
     version's, and re-cluster when they were built by other rules (or by none: a database
     written before clusters existed)."""
-    tables = [t.cluster_countries, t.cluster_reports, t.clusters, t.cluster_participants, t.cluster_pairs,
-              t.cluster_meta]
+    tables = [t.cluster_countries, t.cluster_report_pairs, t.cluster_reports, t.clusters, t.cluster_participants,
+              t.cluster_pairs, t.cluster_meta]
     found = inspect(engine)
     if any({c.name for c in table.columns} - {c["name"] for c in found.get_columns(table.name)} for table in tables):
         t.metadata.drop_all(engine, tables=tables)
@@ -337,32 +351,40 @@ def list_clusters(conn: Connection, *, country: Optional[str] = None, dyad: Opti
                   types: Iterable[str] = (), since: Optional[str] = None, until: Optional[str] = None,
                   min_sources: int = 1, limit: int = 100, offset: int = 0) -> tuple[int, list[dict]]:
     """(total, one page of clusters with their sources), by event date then id. A dyad or a
-    country drives the query from its index, already in date order."""
+    country drives the query from its own index, already in date order; a date bound is a
+    range on the start date (a cluster's date spans at most MAX_SPAN_DAYS)."""
     c, cp, pairs = t.clusters, t.cluster_participants, t.cluster_pairs
     if dyad:
         a, b = sorted(x.upper() for x in dyad)
-        drive = select(pairs.c.cluster, pairs.c.date_start).where(pairs.c.a == a, pairs.c.b == b)
-        drive = drive.where(pairs.c.cluster.in_(select(cp.c.cluster).where(cp.c.country == country.upper()))) \
-            if country else drive
+        d = select(pairs.c.cluster, pairs.c.date_start).where(pairs.c.a == a, pairs.c.b == b)
+        if country:
+            d = d.where(pairs.c.cluster.in_(select(cp.c.cluster).where(cp.c.country == country.upper())))
     elif country:
-        drive = select(cp.c.cluster, cp.c.date_start).where(cp.c.country == country.upper())
+        d = select(cp.c.cluster, cp.c.date_start).where(cp.c.country == country.upper())
     else:
-        drive = select(c.c.cluster, c.c.date_start)
-    d = drive.subquery()
-    conds = []
+        d = None
+    start = (d.selected_columns.date_start if d is not None else c.c.date_start)
+    window, conds = [], []
+    if since:
+        first = dates.bounds(since)[0]
+        window.append(start >= (first - dt.timedelta(days=MAX_SPAN_DAYS)).isoformat())
+        conds.append(c.c.date_end >= first.isoformat())
+    if until:
+        window.append(start <= dates.bounds(until)[1].isoformat())
     if min_sources > 1:
         conds.append(c.c.source_count >= min_sources)
     types = [x.upper() for x in types]
     if types:
         conds.append(c.c.type.in_(types))
-    if since:
-        conds.append(c.c.date_end >= dates.bounds(since)[0].isoformat())
-    if until:
-        conds.append(d.c.date_start <= dates.bounds(until)[1].isoformat())
-    joined = d.join(c, c.c.cluster == d.c.cluster)
-    total = conn.execute(select(func.count()).select_from(joined).where(*conds)).scalar_one()
-    rows = [dict(r._mapping) for r in conn.execute(
-        select(c).select_from(joined).where(*conds).order_by(d.c.date_start, d.c.cluster).limit(limit).offset(offset))]
+    if d is None:
+        q = select(c).where(*window, *conds)
+        order = (c.c.date_start, c.c.cluster)
+    else:
+        sub = d.where(*window).subquery()
+        q = select(c).select_from(sub.join(c, c.c.cluster == sub.c.cluster)).where(*conds)
+        order = (sub.c.date_start, sub.c.cluster)
+    total = conn.execute(select(func.count()).select_from(q.subquery())).scalar_one()
+    rows = [dict(r._mapping) for r in conn.execute(q.order_by(*order).limit(limit).offset(offset))]
     members = _members(conn, [r["cluster"] for r in rows])
     return total, [_item(r, members.get(r["cluster"], [])) for r in rows]
 

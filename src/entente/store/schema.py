@@ -135,6 +135,15 @@ cluster_countries = Table(
     ForeignKeyConstraint(["story_id", "event_id"], ["events.story_id", "events.event_id"], ondelete="CASCADE"),
 )
 
+cluster_report_pairs = Table(  # each pair of a report's countries: supersets of a pair are one range
+    "cluster_report_pairs", metadata,
+    Column("story_id", String, primary_key=True), Column("event_id", String, primary_key=True),
+    Column("a", String, primary_key=True), Column("b", String, primary_key=True),  # a < b
+    Column("type", String, nullable=False), Column("fact", String, nullable=False),
+    Column("lo", String(10), nullable=False), Column("hi", String(10), nullable=False),
+    ForeignKeyConstraint(["story_id", "event_id"], ["events.story_id", "events.event_id"], ondelete="CASCADE"),
+)
+
 clusters = Table(
     "clusters", metadata,
     Column("cluster", String(16), primary_key=True),
@@ -178,5 +187,7 @@ Index("ix_cluster_participants_country", cluster_participants.c.country, cluster
       cluster_participants.c.cluster)
 Index("ix_cluster_pairs_dyad", cluster_pairs.c.a, cluster_pairs.c.b, cluster_pairs.c.date_start, cluster_pairs.c.cluster)
 Index("ix_clusters_type_date", clusters.c.type, clusters.c.date_start)
+Index("ix_cluster_report_pairs_block", cluster_report_pairs.c.a, cluster_report_pairs.c.b, cluster_report_pairs.c.type,
+      cluster_report_pairs.c.fact, cluster_report_pairs.c.lo, cluster_report_pairs.c.hi)
 Index("ix_cluster_countries_block", cluster_countries.c.country, cluster_countries.c.type, cluster_countries.c.fact,
       cluster_countries.c.lo, cluster_countries.c.hi)

@@ -88,6 +88,7 @@ class Event(_Model):
     confidence: float = 0.5
     reason: str = Field("", description="The named rules that made this event: trigger, sides, factuality")
     evidence: Evidence
+    cluster: Optional[str] = Field(None, description="The real-world event this report belongs to: shared by the events of a run or database that report the same event")
 
 
 class Statement(_Model):

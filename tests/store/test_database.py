@@ -153,7 +153,12 @@ def test_same_event_from_two_stories_is_one_with_two_sources(db, stories):
     assert len(db.events(EventFilter(types=["CONSULT"]))) == 2
     (one,) = db.events(EventFilter(types=["CONSULT"], dedupe=True))
     assert sorted(s["story_id"] for s in one["sources"]) == ["s1", "s3"]
-    # undated events cluster only within one publication day: s1 and s3 differ
+    # the undated planned AGREE is the same in both (same persons, publication dates a day apart) ...
+    assert len(db.events(EventFilter(types=["AGREE"], dedupe=True))) == 1
+    # ... but not in a story published a week later: an undated report is "on or before" its story
+    late = make_story("Envoys Perdue and Rawat met again.", id="s4", published="2026-02-20")
+    db.add_many([(late, d1.model_copy(update={"id": "s4", "published": "2026-02-20", "statements": [],
+                                               "agreements": []}))])
     assert len(db.events(EventFilter(types=["AGREE"], dedupe=True))) == 2
 
 

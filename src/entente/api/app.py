@@ -22,7 +22,8 @@ TAGS = [{"name": n, "description": d} for n, d in (
     ("overview", "Counts"), ("events", "Coded events and their counts over time"),
     ("dyads", "Country pairs: dyads, topics, the directed network"),
     ("library", "Stories, statements, agreements, the actor registry"),
-    ("export", "CSV or Parquet files of what a list shows"), ("extract", "Run the pipeline on one story"))]
+    ("export", "CSV or Parquet files of what a list shows"), ("extract", "Run the pipeline on one story"),
+    ("clusters", "Real-world events: the reports of one event across stories"))]
 MAX_EXTRACT_CHARS = 50_000  # far above a news story; a bound on time and memory per request
 
 

@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field
 
 from entente.api.params import DAY, invalid
 from entente.api.schemas import Message
+from entente.clustering import assign_clusters
 from entente.errors import EntenteError
 from entente.model import Document
 
@@ -53,7 +54,8 @@ def router(model: str, max_chars: int, token: Optional[str]) -> APIRouter:
                                      "(split the story, or use `entente extract` on the command line)")
         try:
             with lock:
-                return pipeline().extract(req.text, published=req.published, title=req.title)
+                doc = pipeline().extract(req.text, published=req.published, title=req.title)
+            return assign_clusters([doc])[0]  # reports of one event within the story share a cluster
         except EntenteError as exc:
             raise invalid("body", "published" if "date" in str(exc).lower() else "text", str(exc)) from None
 

@@ -27,6 +27,8 @@ COLUMNS = [
     ("conf", lambda r: f"{r['confidence']:.2f}" if r["confidence"] is not None else ""),
     ("trigger", lambda r: r["trigger"] or ""),
     ("story", lambda r: r["story_id"][:12] + (f" +{len(r['sources']) - 1}" if len(r["sources"]) > 1 else "")),
+    ("sources", lambda r: str(r.get("source_count") or 1)),
+    ("cluster", lambda r: (r.get("cluster") or "")[:8]),
 ]
 
 
@@ -58,11 +60,15 @@ def events(
     until: Optional[str] = typer.Option(None, "--until", help="Event date on or before."),
     factuality: list[str] = typer.Option([], "--factuality", help="asserted, negated, hypothetical, planned, reported; repeatable."),
     story: Optional[str] = typer.Option(None, "--story", help="Only this story id."),
-    dedupe: bool = typer.Option(False, "--dedupe", help="One row per real-world event reported by several stories (with all sources)."),
+    dedupe: bool = typer.Option(False, "--dedupe", help="One row per real-world event: its cluster id, every source (story and event ids), the source count, first and last seen."),
     limit: Optional[int] = typer.Option(None, "--limit", "-n", help="At most this many rows."),
     format: str = typer.Option("table", "--format", "-f", help="table, json, jsonl or csv."),
 ) -> None:
-    """List stored events as a timeline (by each event's own date), with filters."""
+    """List stored events as a timeline (by each event's own date), with filters.
+
+    Every row carries `cluster` (the real-world event it reports, shared by all stories that
+    report it) and `source_count` (how many stories do); --dedupe keeps one row per cluster.
+    """
     types = [x for t in type for x in t.split(",") if x]
     f = EventFilter(country=country, dyad=_dyad(dyad), directed=directed, types=types,
                     since=_date(since, "--since"), until=_date(until, "--until"),

@@ -12,7 +12,9 @@ import typer
 from entente.cli import app
 from entente.cli.common import (INPUT_FORMAT, MODEL, PATHS, PROGRESS, PUBLISHED, SCHEDULER, WORKERS, ProblemLog, count_hint,
                                 err, open_stories, pipeline, progress, show_progress)
+from entente.clustering import RunClusters
 from entente.errors import InputError
+from entente.model import Document
 
 
 class _JsonWriter:
@@ -66,16 +68,18 @@ def extract(
     workers: int = WORKERS,
     scheduler: Optional[str] = SCHEDULER,
     progress_bar: Optional[bool] = PROGRESS,
+    clusters: bool = typer.Option(True, "--clusters/--no-clusters", help="Give each event the `cluster` of the real-world event it reports, shared across this run's stories (output comes at the end); --no-clusters streams each story as soon as it is done, in constant memory."),
 ) -> int:
     """Extract actors, events, time, statements and agreements from stories.
 
-    Streams: a JSONL corpus goes through in constant memory and each output line
-    carries its input line's id, e.g.
+    Each output line carries its input line's id, and each event the `cluster` of the
+    real-world event it reports, shared by the run's stories that report it, e.g.
 
         entente extract --input-format jsonl --format jsonl - < stories.jsonl
 
     A bad record is reported with its line or file and skipped (exit 1 at the end);
-    a summary goes to stderr.
+    a summary goes to stderr. With --no-clusters a JSONL corpus streams through in
+    constant memory, each story written as soon as it is done.
     """
     if format not in ("json", "jsonl"):
         raise InputError(f"unknown output format {format!r} (json or jsonl)")
@@ -102,12 +106,22 @@ def extract(
         out, tmp = sys.stdout, None
     writer = _JsonlWriter(out) if format == "jsonl" else _JsonWriter(out)
     where = str(output) if output is not None else "standard output"
+    run, spool = (RunClusters(), tempfile.TemporaryFile("w+", encoding="utf-8")) if clusters else (None, None)
     try:
         with progress(show_progress(progress_bar)) as bar:
             task = bar.add_task("extracting", total=total)
             for doc in pipe.process(problems.stories(all_items())):
-                writer.write(doc)
+                if run is None:
+                    writer.write(doc)
+                else:  # clusters span the run: hold the documents on disk until all are seen
+                    run.add(doc)
+                    spool.write(doc.model_dump_json() + "\n")
                 bar.advance(task)
+        if run is not None:
+            run.finish()
+            spool.seek(0)
+            for line in spool:
+                writer.write(run.apply(Document.model_validate_json(line)))
         writer.close()
         if tmp:
             out.close()
@@ -119,6 +133,8 @@ def extract(
         return 130
     finally:
         pipe.close()
+        if spool is not None:
+            spool.close()
         if tmp:
             out.close()
             os.unlink(tmp)

@@ -11,12 +11,13 @@
 from __future__ import annotations
 
 import pathlib
+import time
 from contextlib import contextmanager
 from typing import Iterator
 
 from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Connection, Engine, make_url
-from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
 from entente.errors import EntenteError, redact
 from entente.store import schema as t
@@ -89,7 +90,7 @@ def open_engine(target: str, create: bool = True) -> Engine:
     engine = engine_for(target, write=create)
     try:
         if create:
-            ensure_schema(engine)
+            _retry_busy(engine, ensure_schema)
         elif not inspect(engine).has_table(t.stories.name):
             raise EntenteError(f"{target}: not an entente database (no stories table; "
                                f"`entente ingest … --db {redact(target)}` creates one)")
@@ -100,6 +101,20 @@ def open_engine(target: str, create: bool = True) -> Engine:
         engine.dispose()
         raise EntenteError(f"cannot open database {redact(target)}: {describe(exc)}") from None
     return engine
+
+
+def _retry_busy(engine: Engine, step) -> None:
+    """SQLite answers "database is locked" at once, without waiting, in a few races of first
+    opens (a journal-mode switch, a snapshot another writer moved on); try again until
+    BUSY_SECONDS have passed, as a waiting writer would."""
+    deadline = time.monotonic() + BUSY_SECONDS
+    while True:
+        try:
+            return step(engine)
+        except OperationalError as exc:
+            if engine.dialect.name != "sqlite" or "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)
 
 
 def describe(exc: SQLAlchemyError) -> str:

@@ -10,7 +10,7 @@ from sqlalchemy.engine import Connection
 
 from entente import __version__
 from entente.model import Document, Story
-from entente.store import queries
+from entente.store import clusters, queries
 from entente.store import schema as t
 from entente.store import writer
 from entente.store.connect import engine_for, open_engine  # noqa: F401  (engine_for: used by tests and tools)
@@ -42,6 +42,8 @@ class Database:
         (readers) nothing is created or changed, and the database must exist."""
         self.target = target
         self.engine = open_engine(target, create=create)
+        if create:  # derived data: re-clustered when built by other rules, or before clusters existed
+            clusters.rebuild_if_needed(self.engine)
         self.story_cache = StoryCache()  # stored stories the registry re-reads while linking
 
     # -- writing (store/writer.py) ------------------------------------------------
@@ -105,8 +107,14 @@ class Database:
             conds = [tuple_(e.c.story_id, e.c.event_id).in_(queries.dyad_page(f))]
         elif f.dedupe:
             conds = conds + [tuple_(e.c.story_id, e.c.event_id).in_(queries.dedupe_heads(conds, f.descending))]
-        q = (select(e, t.stories.c.published, t.stories.c.title, t.stories.c.url)
-             .join(t.stories, t.stories.c.id == e.c.story_id).where(*conds)
+        q = (select(e, t.stories.c.published, t.stories.c.title, t.stories.c.url,
+                    func.coalesce(t.clusters.c.source_count, 1).label("source_count"),
+                    func.coalesce(t.clusters.c.outlet_count, 1).label("outlet_count"),
+                    func.coalesce(t.clusters.c.report_count, 1).label("report_count"),
+                    func.coalesce(t.clusters.c.first_seen, t.stories.c.published).label("first_seen"),
+                    func.coalesce(t.clusters.c.last_seen, t.stories.c.published).label("last_seen"))
+             .join(t.stories, t.stories.c.id == e.c.story_id)
+             .outerjoin(t.clusters, t.clusters.c.cluster == e.c.cluster).where(*conds)
              .order_by(*queries.event_order(f.descending)))
         if f.limit and not (f.dyad and queries.pairs_suffice(f)):
             q = q.limit(f.limit)
@@ -115,16 +123,16 @@ class Database:
         with self.engine.connect() as conn:
             rows = [dict(r._mapping) for r in conn.execute(q)]
             names = self._participants(conn, rows)
-            sources = self._sources(conn, rows, queries.event_conditions(f)) if f.dedupe else {}
+            sources = self._sources(conn, rows) if f.dedupe else {}
         for r in rows:
             r["topics"] = json.loads(r["topics"] or "[]")
             r["contexts"] = json.loads(r["contexts"] or "[]")
             got = names.get((r["story_id"], r["event_id"]), {})
             r["actors"] = got.get("actor", [])
             r["recipients"] = got.get("recipient", [])
-            own = {"story_id": r["story_id"], "event_id": r["event_id"], "url": r.get("url")}
+            own = {"story_id": r["story_id"], "event_id": r["event_id"], "url": r.get("url"),
+                   "title": r.get("title"), "published": r.get("published")}
             r["sources"] = sources.get(r["cluster"], [own]) if r.get("cluster") else [own]
-            r.setdefault("source_count", len(r["sources"]))
         return rows
 
     def count_events(self, f: EventFilter = EventFilter()) -> int:
@@ -154,17 +162,19 @@ class Database:
         out["total"] = sum(b["events"] for b in out["buckets"]) + out.pop("spans_total") + out["undated"]
         return out
 
-    def _sources(self, conn: Connection, rows: list[dict], conds: list) -> dict:
-        """Every matching report of the clusters on this page."""
-        e = t.events
+    def _sources(self, conn: Connection, rows: list[dict]) -> dict:
+        """Every report of the clusters on this page (the real-world event's sources, whatever
+        the filter: a report of it with more countries is still a source)."""
+        e, st = t.events, t.stories
         keys = sorted({r["cluster"] for r in rows if r.get("cluster")})
         out: dict = {}
         if keys:
-            q = (select(e.c.cluster, e.c.story_id, e.c.event_id, t.stories.c.url)
-                 .join(t.stories, t.stories.c.id == e.c.story_id).where(e.c.cluster.in_(keys), *conds)
+            q = (select(e.c.cluster, e.c.story_id, e.c.event_id, st.c.url, st.c.title, st.c.published)
+                 .join(st, st.c.id == e.c.story_id).where(e.c.cluster.in_(keys))
                  .order_by(*queries.event_order()))
-            for cluster, sid, eid, url in conn.execute(q):
-                out.setdefault(cluster, []).append({"story_id": sid, "event_id": eid, "url": url})
+            for cluster, sid, eid, url, title, published in conn.execute(q):
+                out.setdefault(cluster, []).append({"story_id": sid, "event_id": eid, "url": url,
+                                                    "title": title, "published": published})
         return out
 
     def _participants(self, conn: Connection, rows: list[dict]) -> dict:
@@ -299,9 +309,14 @@ class Database:
             return None
         with self.engine.connect() as conn:
             row = conn.execute(select(t.stories.c.text, t.stories.c.document).where(t.stories.c.id == story_id)).first()
+            ids = dict(conn.execute(select(t.events.c.event_id, t.events.c.cluster)
+                                    .where(t.events.c.story_id == story_id)).all()) if row is not None else {}
         if row is None:
             return None
-        return {"text": row[0], "document": json.loads(row[1])}
+        document = json.loads(row[1])
+        for e in document.get("events", []):
+            e["cluster"] = ids.get(e.get("id"))  # the real-world event across the database
+        return {"text": row[0], "document": document}
 
     def vocabulary(self) -> dict:
         """Codes in use (country codes, event types, topics), for checking query parameters."""

@@ -1,4 +1,7 @@
-"""Flat tables for other tools: events as entente rows, GDELT-style and POLECAT-style rows."""
+"""Flat tables for other tools: events as entente rows, GDELT-style and POLECAT-style rows.
+
+Every event row carries its real-world event: the cluster id and how many stories report
+it (GDELT's NumArticles; NumSources counts outlets, NumMentions the reports)."""
 from __future__ import annotations
 
 from typing import Iterator
@@ -33,6 +36,7 @@ def events(db: Database, f: EventFilter = EventFilter()) -> Iterator[dict]:
             "location": r["location_name"], "location_country": r["location_country"],
             "factuality": r["factuality"], "topics": "; ".join(r["topics"]), "confidence": r["confidence"],
             "trigger": r["trigger"], "sentence": r["sentence"], "start": r["start"], "end": r["end"],
+            "cluster": r["cluster"], "source_count": r["source_count"],
         }
 
 
@@ -48,7 +52,9 @@ def gdelt(db: Database, f: EventFilter = EventFilter()) -> Iterator[dict]:
             "IsRootEvent": 1, "EventCode": r["cameo"] or "", "EventRootCode": (r["cameo"] or "")[:2],
             "QuadClass": r["quad_class"], "GoldsteinScale": r["goldstein"],
             "ActionGeo_FullName": r["location_name"] or "", "ActionGeo_CountryCode": r["location_country"] or "",
+            "NumMentions": r["report_count"], "NumSources": r["outlet_count"], "NumArticles": r["source_count"],
             "DATEADDED": (r["published"] or "").replace("-", ""), "SOURCEURL": r.get("url") or r["story_id"],
+            "ClusterID": r["cluster"] or "",
         }
 
 
@@ -62,6 +68,7 @@ def polecat(db: Database, f: EventFilter = EventFilter()) -> Iterator[dict]:
             "Recipient Name": _names(r["recipients"]), "Recipient Country": _countries(r["recipients"]),
             "Placename": r["location_name"] or "", "Country": r["location_country"] or "",
             "Story ID": r["story_id"], "Publication Date": r["published"] or "", "Text": r["sentence"],
+            "Cluster ID": r["cluster"] or "", "Source Count": r["source_count"],
         }
 
 

@@ -20,7 +20,7 @@ from entente import date_bounds as dates
 from entente.model import Document, Story
 from entente.store import registry
 from entente.store import schema as t
-from entente.store.clusters import cluster_key
+from entente.store import clusters
 from entente.store.connect import describe, write_transaction
 from entente.store.sql import insert_ignore
 from entente.text import content_id
@@ -101,12 +101,13 @@ def add(conn: Connection, story: Story, doc: Document, stories: registry.StoryCa
             location_country=e.location.country if e.location else None,
             factuality=e.factuality, topics=json.dumps(e.topics), confidence=e.confidence,
             sentence=e.evidence.sentence, start=e.evidence.start, end=e.evidence.end,
-            trigger=e.evidence.trigger, cluster=cluster_key(e, countries, doc.published))
+            trigger=e.evidence.trigger)
         for role, ids in (("actor", e.actors), ("recipient", e.recipients)):
             for aid in dict.fromkeys(ids):
                 for c in countries.get(aid, []) or [None]:
                     insert_ignore(conn, t.participants, story_id=story.id, event_id=e.id,
                                   actor_id=aid if c is None else f"{aid}:{c}", role=role, country=c)
+    clusters.add_story(conn, story.id, doc)  # sets events.cluster and re-decides the reports it touches
     names = {a.id: a.name for a in doc.actors}
     for s in doc.statements:
         insert_ignore(conn, t.statements, story_id=story.id, statement_id=s.id or f"s{s.start}", speaker_id=s.speaker,
@@ -126,6 +127,7 @@ def delete_story(conn: Connection, story_id: str, stories: registry.StoryCache) 
     if conn.execute(select(t.stories.c.id).where(t.stories.c.id == story_id)).first() is None:
         return None
     entities, agreements = registry.story_links(conn, story_id)
+    clusters.remove_story(conn, story_id)
     for table in _STORY_ROWS:
         conn.execute(delete(table).where(table.c.story_id == story_id))
     conn.execute(delete(t.stories).where(t.stories.c.id == story_id))

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
 from entente.ontology import language
+from entente.ontology.plover import SYMMETRIC
 from entente.sentences import sentence
 
 from .frames import Frame, clause_verb
@@ -30,7 +31,6 @@ MOBILIZE_PREPS = language.words("roles", "mobilize_preps")
 AGENT_PREPS = language.words("roles", "agent_preps")
 RECIPROCAL_DETERMINERS = language.words("roles", "reciprocal_determiners")
 PATIENT_NOUNS = language.words("roles", "patient_nouns")
-SYMMETRIC = frozenset({"CONSULT", "COOPERATE"})
 # Types that are mutual when several parties of different countries do them and none is acted on
 # ("Jaishankar and Rubio committed to deepening cooperation").
 MUTUAL_WHEN_JOINT = frozenset({"AGREE", "CONSULT", "COOPERATE"})

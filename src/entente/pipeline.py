@@ -50,28 +50,27 @@ def make_story(text: str, *, id: Optional[str] = None, **meta) -> Story:
 
 
 class Pipeline:
-    """spaCy once, then the stages in order.
+    """spaCy once, then the stages in order, in this process.
 
-    `workers` > 1 parses in that many processes (spaCy's n_process) while this
-    process runs the stages. `strict` lets a stage's exception propagate; otherwise
-    it becomes a warning on that story's document and the run goes on.
+    `strict` lets a stage's exception propagate; otherwise it becomes a warning on
+    that story's document and the run goes on. Several processes on one machine:
+    `entente.workers.ProcessPipeline`; a Dask cluster: `entente.distributed`.
     """
 
     def __init__(self, nlp, stages: Sequence[tuple[str, Stage]], batch_size: int = 32,
-                 workers: int = 1, strict: bool = False):
+                 strict: bool = False):
         self.nlp = nlp
         self.stages = list(stages)
         self.batch_size = batch_size
-        self.workers = max(1, workers)
         self.strict = strict
 
     @classmethod
     def default(cls, model: str = "md", only: Optional[Sequence[str]] = None, batch_size: int = 32,
-                workers: int = 1, strict: bool = False) -> "Pipeline":
+                strict: bool = False) -> "Pipeline":
         from entente import nlp as nlp_loader
         from entente.stages import build
 
-        return cls(nlp_loader.load(model), build(only), batch_size=batch_size, workers=workers, strict=strict)
+        return cls(nlp_loader.load(model), build(only), batch_size=batch_size, strict=strict)
 
     # ------------------------------------------------------------------
     def analyse(self, story: Story, doc) -> Analysis:
@@ -97,8 +96,7 @@ class Pipeline:
     def process_pairs(self, stories: Iterable[Story]) -> Iterator[tuple[Story, Document]]:
         """Stream stories through spaCy in batches and the stages one by one."""
         pairs = ((s.text, s) for s in stories)
-        for doc, story in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size,
-                                        n_process=self.workers):
+        for doc, story in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
             yield story, self.analyse(story, doc).result
 
     def process(self, stories: Iterable[Story]) -> Iterator[Document]:

@@ -19,8 +19,10 @@ PUBLISHED = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD
 INPUT_FORMAT = typer.Option("auto", "--input-format", "-i",
                             help=f"Input kind: {', '.join(FORMATS)} (auto: by file suffix and content).")
 MODEL = typer.Option("md", "--model", help="spaCy pipeline: md (default), sm, or a package name/path.")
-WORKERS = typer.Option(1, "--workers", "-w", min=1, help="Parse in this many processes (spaCy n_process); stages run in this one.")
-SCHEDULER = typer.Option(None, "--scheduler", help="Dask scheduler address (tcp://host:8786): run the pipeline on that cluster.")
+WORKERS = typer.Option(1, "--workers", "-w", min=1,
+                       help="Extract in this many processes (each loads the model, ~0.5 GB); up to the number of cores helps.")
+SCHEDULER = typer.Option(None, "--scheduler",
+                         help="Dask scheduler address (tcp://host:8786): extract on that cluster's workers instead.")
 DB = typer.Option("entente.db", "--db", help="SQLite file, or a postgresql:// URL.")
 
 
@@ -88,15 +90,19 @@ def progress(enabled: bool = True) -> Progress:
 
 
 def pipeline(model: str, workers: int = 1, scheduler: Optional[str] = None):
-    """The local pipeline, or a Dask cluster running it when a scheduler is given."""
+    """The local pipeline, worker processes, or a Dask cluster when a scheduler is given."""
     from entente.pipeline import Pipeline
 
     if scheduler:
         from entente.distributed import ClusterPipeline
 
         return ClusterPipeline(scheduler, model=model)
+    if workers > 1:
+        from entente.workers import ProcessPipeline
+
+        return ProcessPipeline(model, workers)  # each worker loads the model itself
     with err.status(f"loading spaCy pipeline {model!r}…") if sys.stderr.isatty() else _null():
-        return Pipeline.default(model=model, workers=workers)
+        return Pipeline.default(model=model)
 
 
 class _null:

@@ -32,6 +32,7 @@ def ingest_into(db: Database, stories: Iterable, model: str, total: Optional[int
                     yield story
 
         pipe = pipeline(model, workers, scheduler)
+        interrupted = False
         try:
             for pair in pipe.process_pairs(fresh()):
                 batch.append(pair)
@@ -39,10 +40,16 @@ def ingest_into(db: Database, stories: Iterable, model: str, total: Optional[int
                 if len(batch) >= BATCH:
                     added += db.add_many(batch)
                     batch.clear()
+        except KeyboardInterrupt:
+            interrupted = True
+            raise
         finally:
+            pipe.close()  # workers first: stopping them does not wait for the last write
             if batch:  # what was extracted before an interruption is kept
                 added += db.add_many(batch)
-            pipe.close()
+            if interrupted:
+                err.print(f"entente: interrupted; {added} new stor{'y' if added == 1 else 'ies'} stored, "
+                          "run the same command again to resume", markup=False)
     return added, skipped
 
 

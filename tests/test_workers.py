@@ -1,0 +1,183 @@
+"""Worker processes (`--workers N`): same output as one process, in input order; Ctrl-C,
+SIGTERM and kill -9 of the parent leave no process behind. Real subprocesses throughout."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+
+from entente.errors import ModelError
+from entente.pipeline import make_story
+from entente.workers import ProcessPipeline
+
+PLACES = ["Nairobi", "Hanoi", "Lima", "Oslo", "Rabat", "Manila", "Quito", "Accra"]
+LEADERS = ["Amina Odhiambo", "Tran Van Minh", "Lucia Paredes", "Erik Solberg", "Youssef Amrani"]
+
+
+def story_text(i: int) -> str:
+    """A short made-up news story, different for each i."""
+    a, b = LEADERS[i % len(LEADERS)], LEADERS[(i + 2) % len(LEADERS)]
+    place = PLACES[i % len(PLACES)]
+    text = (f"Foreign Minister {a} met her counterpart {b} in {place} on Tuesday to discuss trade, "
+            f"officials said. The two ministers agreed to hold talks on a fisheries pact next month. "
+            f"{b.split()[-1]} said the meeting number {i} was constructive.")
+    if i % 3 == 0:
+        text += f" Protesters gathered outside the ministry in {place} and accused the government of corruption."
+    return text
+
+
+def write_corpus(path, n: int) -> list:
+    stories = [make_story(story_text(i), id=f"w{i}", published="2025-06-10") for i in range(n)]
+    path.write_text("".join(json.dumps(s.model_dump()) + "\n" for s in stories), encoding="utf-8")
+    return stories
+
+
+def entente(*args: str, **kw) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "entente", *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, start_new_session=True, **kw)
+
+
+def session_processes(sid: int) -> list[int]:
+    """Live (non-zombie) processes of a session: the CLI, its workers, their helpers."""
+    out = []
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/stat") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        state, session = fields[0], int(fields[3])
+        if session == sid and state != "Z":
+            out.append(int(name))
+    return out
+
+
+def wait_gone(sid: int, limit: float = 20.0) -> list[int]:
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        left = session_processes(sid)
+        if not left:
+            return []
+        time.sleep(0.2)
+    return session_processes(sid)
+
+
+def stored(db) -> int:
+    try:
+        with sqlite3.connect(db, timeout=5) as conn:
+            return conn.execute("select count(*) from stories").fetchone()[0]
+    except sqlite3.OperationalError:  # not created yet
+        return 0
+
+
+def wait_stored(proc, db, at_least: int, limit: float = 300.0) -> int:
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        n = stored(db)
+        if n >= at_least:
+            return n
+        if proc.poll() is not None:
+            pytest.fail(f"ingest ended before it could be interrupted: {proc.stderr.read().decode()[-2000:]}")
+        time.sleep(0.2)
+    pytest.fail("ingest stored nothing in time")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+class TestSignals:
+    def test_ctrl_c_stops_cleanly_and_says_what_was_stored(self, tmp_path):
+        corpus, db = tmp_path / "c.jsonl", tmp_path / "c.db"
+        write_corpus(corpus, 400)
+        proc = entente("ingest", str(corpus), "--db", str(db), "--workers", "2", "--no-summary")
+        wait_stored(proc, db, 64)  # the first batch is written: workers are busy
+        os.killpg(proc.pid, signal.SIGINT)  # what a terminal's Ctrl-C does: the whole group
+        try:
+            _out, err = proc.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            pytest.fail("ingest --workers 2 did not stop after Ctrl-C")
+        err = err.decode()
+        assert proc.returncode == 130, err
+        assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
+        assert wait_gone(proc.pid) == []
+        line = next(ln for ln in err.splitlines() if "interrupted" in ln)
+        n = stored(db)
+        assert 64 <= n < 400
+        assert f"{n} new stories stored" in line
+        # a rerun resumes: it stores exactly the rest
+        rerun = subprocess.run([sys.executable, "-m", "entente", "ingest", str(corpus), "--db", str(db),
+                                "--workers", "2", "--no-summary"], capture_output=True, text=True, timeout=900)
+        assert rerun.returncode == 0, rerun.stderr
+        assert f"{400 - n} new stories" in rerun.stderr and f"{n} already there" in rerun.stderr
+        assert stored(db) == 400
+
+    @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL])
+    def test_parent_killed_leaves_no_workers(self, tmp_path, sig):
+        corpus, db = tmp_path / "c.jsonl", tmp_path / "c.db"
+        write_corpus(corpus, 3000)
+        proc = entente("ingest", str(corpus), "--db", str(db), "--workers", "2", "--no-summary")
+        wait_stored(proc, db, 64)
+        workers = [p for p in session_processes(proc.pid) if p != proc.pid]
+        assert len(workers) >= 2  # two workers (and multiprocessing's resource tracker)
+        os.kill(proc.pid, sig)  # the parent only, as a supervisor or the OOM killer would
+        proc.communicate(timeout=60)
+        assert wait_gone(proc.pid) == []
+        n = stored(db)
+        with sqlite3.connect(db) as conn:  # what was committed is whole
+            assert conn.execute("select count(distinct story_id) from actors").fetchone()[0] == n
+
+
+def test_workers_give_the_single_process_output_in_order(pipeline):
+    stories = [make_story(story_text(i), id=f"o{i}", published="2025-06-10") for i in range(9)]
+    want = [d.model_dump() for d in pipeline.process(stories)]
+    # one story per chunk, so both workers take part and results arrive out of order
+    pp = ProcessPipeline("md", workers=2, strict=True, chunk_stories=1, in_flight=3)
+    try:
+        got = [d.model_dump() for d in pp.process(stories)]
+        assert [d["id"] for d in got] == [s.id for s in stories]
+        assert got == want
+        # a caller that stops reading stops the workers
+        procs = [w.process for w in pp._workers]
+        assert len(procs) == 2 and all(p.is_alive() for p in procs)
+        gen = pp.process(stories)
+        next(gen)
+        gen.close()
+        assert not any(p.is_alive() for p in procs)
+    finally:
+        pp.close()
+
+
+def test_cli_workers_output_is_the_single_process_output(tmp_path, pipeline):
+    corpus = tmp_path / "c.jsonl"
+    stories = write_corpus(corpus, 40)
+    proc = entente("extract", str(corpus), "--format", "jsonl", "--workers", "2", "--no-progress")
+    out, err = proc.communicate(timeout=600)
+    assert proc.returncode == 0, err.decode()
+    got = [json.loads(line) for line in out.decode().splitlines()]
+    assert got == [json.loads(d.model_dump_json()) for d in pipeline.process(stories)]
+
+
+def test_a_worker_that_cannot_start_is_one_line(tmp_path):
+    p = tmp_path / "s.txt"
+    p.write_text("The ministers met in Oslo on Monday.", encoding="utf-8")
+    proc = entente("extract", str(p), "--workers", "2", "--model", "no_such_model_xyz")
+    _out, err = proc.communicate(timeout=300)
+    err = err.decode()
+    assert proc.returncode == 2
+    assert "no_such_model_xyz" in err and "Traceback" not in err, err
+    assert len([ln for ln in err.splitlines() if ln.strip()]) == 1, err
+    assert wait_gone(proc.pid) == []
+
+
+def test_model_error_reaches_the_api_caller():
+    pp = ProcessPipeline("no_such_model_xyz", workers=1)
+    with pytest.raises(ModelError):
+        list(pp.process([make_story("Talks resumed.")]))
+    assert pp._workers == []

@@ -48,6 +48,11 @@ def _safe(target: str) -> str:
     return re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", target)
 
 
+def _insert(conn: Connection, table, rows: list[dict]) -> None:
+    if rows:
+        conn.execute(table.insert(), rows)
+
+
 @dataclass
 class EventFilter:
     country: Optional[str] = None          # actor or recipient country
@@ -115,32 +120,39 @@ class Database:
         return added
 
     def _add(self, conn: Connection, story: Story, doc: Document) -> bool:
+        # Rows go in as parameters of one cached INSERT per table (several rows at once where
+        # nothing reads them back before the story is done): building a statement per row
+        # with .values() cost most of the write time.
         digest = content_id(story.text)
         old = conn.execute(select(t.stories.c.content_hash, t.stories.c.version).where(t.stories.c.id == story.id)).first()
         if old is not None:
             if old[0] == digest and old[1] == doc.version:
                 return False
             self._delete(conn, story.id)
-        conn.execute(t.stories.insert().values(
+        conn.execute(t.stories.insert(), dict(
             id=story.id, content_hash=digest, title=doc.title, published=doc.published,
             published_source=doc.published_source, source=doc.source, url=doc.url, text=story.text,
             version=doc.version, document=doc.model_dump_json()))
         countries: dict[str, list[str]] = {}
         entity_ids: dict[str, str] = {}
-        for a in doc.actors:
+        mentions: list[dict] = []
+        for a in doc.actors:  # one by one: the registry reads the actors stored before this one
             entity_id = entity_ids[a.id] = registry.link_actor(conn, story.id, a, doc.published)
-            conn.execute(t.actors.insert().values(
+            conn.execute(t.actors.insert(), dict(
                 story_id=story.id, actor_id=a.id, entity_id=entity_id, name=a.name, kind=a.kind,
                 country=a.country, sector=a.sector, role=a.role, posted_to=a.posted_to, code=a.code))
             seen = set()
             for m in a.mentions:
                 if m.start not in seen:
                     seen.add(m.start)
-                    conn.execute(t.mentions.insert().values(story_id=story.id, actor_id=a.id, start=m.start, end=m.end, text=m.text))
+                    mentions.append(dict(story_id=story.id, actor_id=a.id, start=m.start, end=m.end, text=m.text))
             countries[a.id] = [a.country] if a.country and a.kind != "grouping" else list(a.members)
+        _insert(conn, t.mentions, mentions)
+        events: list[dict] = []
+        participants: list[dict] = []
         for e in doc.events:
             lo, hi = dates.bounds(e.date.value)
-            conn.execute(t.events.insert().values(
+            events.append(dict(
                 story_id=story.id, event_id=e.id, type=e.type, mode=e.mode, contexts=json.dumps(e.contexts),
                 cameo=e.cameo, goldstein=e.goldstein, quad_class=e.quad_class, reciprocal=e.reciprocal,
                 date_value=e.date.value, date_granularity=e.date.granularity, date_type=e.date.type,
@@ -154,19 +166,19 @@ class Database:
             for role, ids in (("actor", e.actors), ("recipient", e.recipients)):
                 for aid in dict.fromkeys(ids):
                     for c in countries.get(aid, []) or [None]:
-                        conn.execute(t.participants.insert().values(
-                            story_id=story.id, event_id=e.id, actor_id=aid if c is None else f"{aid}:{c}",
-                            role=role, country=c))
+                        participants.append(dict(story_id=story.id, event_id=e.id, role=role, country=c,
+                                                 actor_id=aid if c is None else f"{aid}:{c}"))
+        _insert(conn, t.events, events)
+        _insert(conn, t.participants, participants)
         names = {a.id: a.name for a in doc.actors}
-        for s in doc.statements:
-            conn.execute(t.statements.insert().values(
-                story_id=story.id, statement_id=s.id or f"s{s.start}", speaker_id=s.speaker,
-                speaker_name=names.get(s.speaker, s.speaker_text),
-                entity_id=entity_ids.get(s.speaker), text=s.text, direct=s.direct, cue=s.cue, channel=s.channel,
-                start=s.start, end=s.end))
+        _insert(conn, t.statements, [dict(
+            story_id=story.id, statement_id=s.id or f"s{s.start}", speaker_id=s.speaker,
+            speaker_name=names.get(s.speaker, s.speaker_text),
+            entity_id=entity_ids.get(s.speaker), text=s.text, direct=s.direct, cue=s.cue, channel=s.channel,
+            start=s.start, end=s.end) for s in doc.statements])
         for i, ag in enumerate(doc.agreements):
             reg_id = registry.link_agreement(conn, story.id, doc, ag)
-            conn.execute(t.agreements.insert().values(
+            conn.execute(t.agreements.insert(), dict(
                 story_id=story.id, agreement_id=ag.id or f"g{i}", registry_id=reg_id, name=ag.name,
                 topic=ag.topic, status=ag.status, parties=json.dumps(ag.parties), events=json.dumps(ag.events),
                 date_value=ag.date.value if ag.date else None))

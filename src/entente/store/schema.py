@@ -113,3 +113,9 @@ agreement_history = Table(
 )
 
 Index("ix_participants_event", participants.c.story_id, participants.c.event_id)
+
+# -- the write path at scale (benchmarks/store_scale.py) ---------------------------------
+# registry._refresh counts an entity's actors by name, kind, country and sector on every
+# actor stored: covered by one index, it never reads the rows themselves.
+Index("ix_actors_entity_profile", actors.c.entity_id, actors.c.name, actors.c.kind, actors.c.country,
+      actors.c.sector)

@@ -1,115 +1,96 @@
-"""The web application: JSON API under /api, the dashboard at /. OpenAPI at /openapi.json."""
+"""The web application: the JSON API under /api, the dashboard at /, OpenAPI at /openapi.json
+with Swagger UI at /docs and ReDoc at /redoc (all assets served from the package)."""
 from __future__ import annotations
 
-import functools
 from importlib import resources
-from typing import Optional
+from typing import Iterable, Optional
 
-from fastapi import FastAPI, HTTPException, Query
-from fastapi.responses import HTMLResponse
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, Field
+from fastapi.templating import Jinja2Templates
 
-from entente import __version__, dates
-from entente.errors import EntenteError
-from entente.model import Document
-from entente.store import Database, EventFilter, analytics
+from entente import __version__
+from entente.api import docs, export, extract, routes, security
+from entente.api.cache import TTLCache
+from entente.api.params import Vocab, check_date
+from entente.store import Database
 
-
-class ExtractRequest(BaseModel):
-    text: str = Field(min_length=1)
-    published: Optional[str] = Field(None, description="YYYY-MM-DD")
-    title: Optional[str] = None
-
-
-def _dyad(value: str) -> tuple[str, str]:
-    parts = value.upper().replace("–", "-").split("-")
-    if len(parts) != 2 or not all(len(p) == 3 and p.isalpha() for p in parts):
-        raise HTTPException(422, f"dyad {value!r}: expected two ISO alpha-3 codes like USA-IND")
-    return parts[0], parts[1]
+TAGS = [{"name": n, "description": d} for n, d in (
+    ("overview", "Counts"), ("events", "Coded events and their counts over time"),
+    ("dyads", "Country pairs: dyads, topics, the directed network"),
+    ("library", "Stories, statements, agreements, the actor registry"),
+    ("export", "CSV or Parquet files of what a list shows"), ("extract", "Run the pipeline on one story"))]
+MAX_EXTRACT_CHARS = 50_000  # far above a news story; a bound on time and memory per request
 
 
-def _date(value: Optional[str], name: str) -> Optional[str]:
-    if value and dates.bounds(value)[0] is None:
-        raise HTTPException(422, f"{name} {value!r}: expected an ISO date such as 2026-02 or 2026-02-12")
-    return value
-
-
-def create_app(db: str, model: str = "md") -> FastAPI:
+def create_app(db: str, model: str = "md", *, allowed_hosts: Iterable[str] = security.LOOPBACK,
+               extract_token: Optional[str] = None, max_extract_chars: int = MAX_EXTRACT_CHARS) -> FastAPI:
+    """The app over one database. `allowed_hosts`: Host names it answers to (loopback by default);
+    `extract_token`: when set, POST /api/extract needs `Authorization: Bearer <token>`."""
     database = Database(db, create=False)
-    app = FastAPI(title="entente", version=__version__,
-                  description="Who did what to whom, when, where and about what — with evidence.")
-
-    @functools.lru_cache(maxsize=1)
-    def pipeline():
-        from entente.pipeline import Pipeline
-
-        return Pipeline.default(model=model)
-
-    @app.get("/api/summary")
-    def summary() -> dict:
-        return database.summary(top=20)
-
-    @app.get("/api/events")
-    def events(country: Optional[str] = None, dyad: Optional[str] = None, directed: bool = False,
-               type: list[str] = Query(default=[]), since: Optional[str] = None, until: Optional[str] = None,
-               factuality: list[str] = Query(default=[]), story: Optional[str] = None,
-               dedupe: bool = False, limit: int = Query(500, ge=1, le=10000)) -> list[dict]:
-        f = EventFilter(country=country, dyad=_dyad(dyad) if dyad else None, directed=directed,
-                        types=[x for t in type for x in t.split(",") if x], since=_date(since, "since"),
-                        until=_date(until, "until"), factuality=factuality, story=story, limit=limit, dedupe=dedupe)
-        return database.events(f)
-
-    @app.get("/api/stories")
-    def stories(limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0)) -> list[dict]:
-        return database.stories(limit=limit, offset=offset)
-
-    @app.get("/api/stories/{story_id}")
-    def story(story_id: str) -> dict:
-        found = database.story(story_id)
-        if found is None:
-            raise HTTPException(404, f"no story {story_id!r}")
-        return found
-
-    @app.get("/api/statements")
-    def statements(speaker: Optional[str] = None, story: Optional[str] = None,
-                   limit: int = Query(500, ge=1, le=10000)) -> list[dict]:
-        return database.statements(speaker=speaker, story=story, limit=limit)
-
-    @app.get("/api/agreements")
-    def agreements(name: Optional[str] = None) -> list[dict]:
-        return database.agreements(name=name)
-
-    @app.get("/api/actors")
-    def actors(name: Optional[str] = None) -> list[dict]:
-        return database.entities(name=name)
-
-    @app.get("/api/dyads/{dyad}/series")
-    def dyad_series(dyad: str, period: str = Query("month", pattern="^(day|month|year)$")) -> list[dict]:
-        a, b = _dyad(dyad)
-        return analytics.dyad_series(database, a, b, period)
-
-    @app.get("/api/dyads/{dyad}/topics")
-    def dyad_topics(dyad: str) -> list[dict]:
-        a, b = _dyad(dyad)
-        return analytics.dyad_topics(database, a, b)
-
-    @app.get("/api/network")
-    def network(min_events: int = Query(1, ge=1)) -> list[dict]:
-        return analytics.network(database, min_events=min_events)
-
-    @app.post("/api/extract", response_model=Document)
-    def extract(req: ExtractRequest) -> Document:
-        try:
-            return pipeline().extract(req.text, published=req.published, title=req.title)
-        except EntenteError as exc:
-            raise HTTPException(422, str(exc)) from None
-
+    vocab = Vocab.load(database)
+    app = FastAPI(title="entente", version=__version__, docs_url=None, redoc_url=None, openapi_tags=TAGS,
+                  description="Who did what to whom, when, where and about what — with evidence. "
+                              "Every list answers `{total, limit, offset, items}`.")
+    app.state.database = database
+    app.state.vocab = vocab
+    cache = TTLCache(seconds=30)
     web = resources.files("entente") / "web"
+    templates = Jinja2Templates(directory=str(web / "templates"))
 
-    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def dashboard() -> str:
-        return (web / "templates" / "index.html").read_text(encoding="utf-8")
+    app.include_router(export.router(database, vocab))  # before /api/stories/{story_id}
+    app.include_router(routes.router(database, vocab, cache))
+    app.include_router(extract.router(model, max_extract_chars, extract_token))
+    _include_clusters(app, database)
+    app.include_router(docs.router(templates))
+    from entente.web import views
 
+    app.include_router(views.router(database, vocab, templates, cache))
     app.mount("/static", StaticFiles(directory=str(web / "static")), name="static")
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        return JSONResponse({"detail": jsonable_encoder([_explain(e, vocab) for e in exc.errors()])}, status_code=422)
+
+    # Outermost last: trusted hosts, then headers on every answer, then errors as JSON.
+    app.add_middleware(security.BodyLimit, paths=["/api/extract"], max_bytes=6 * max_extract_chars + 65_536)
+    app.add_middleware(security.JsonErrors)
+    app.add_middleware(security.SecurityHeaders)
+    app.add_middleware(security.TrustedHosts, allowed=allowed_hosts)
     return app
+
+
+def _explain(error: dict, vocab: Vocab) -> dict:
+    """FastAPI's validation error with a message a person can act on (the pattern of every
+    country code is long); the shape stays {"loc", "msg", "type"} as documented."""
+    out = {k: error[k] for k in ("loc", "msg", "type") if k in error}
+    loc, value = tuple(error.get("loc", ())), error.get("input")
+    name = next((x for x in reversed(loc) if isinstance(x, str)), "")
+    if error.get("type") in ("enum", "literal_error") and isinstance(value, str):
+        out["msg"] = f"{name} {value[:60]!r}: {out['msg']}"
+    if error.get("type") == "string_pattern_mismatch" and isinstance(value, str):
+        try:
+            if name == "dyad":
+                vocab.check_dyad(value, loc[0])
+            elif name == "country":
+                vocab.check_country(value, loc[0], "country")
+            elif name in ("since", "until", "published"):
+                check_date(value, name, loc[0])
+            out["msg"] = f"{name} {value[:60]!r}: {out['msg'][:200]}"
+        except RequestValidationError as exc:
+            out["msg"] = exc.errors()[0]["msg"]
+    return out
+
+
+def _include_clusters(app: FastAPI, database: Database) -> None:
+    """Issue 12's real-event routes (src/entente/api/clusters.py, written by the clusters work)
+    when that module is present: an APIRouter, or a factory taking the Database."""
+    try:
+        from entente.api import clusters
+    except ImportError:
+        return
+    r = clusters.router
+    app.include_router(r if isinstance(r, APIRouter) else r(database))

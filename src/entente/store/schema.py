@@ -114,6 +114,111 @@ agreement_history = Table(
 
 Index("ix_participants_event", participants.c.story_id, participants.c.event_id)
 
+# -- indexes the read side needs (dashboard, API paging at a million events) ----------------
+# Country-pair queries start from one side's country and role, then meet the other side.
+Index("ix_participants_country_role", participants.c.country, participants.c.role,
+      participants.c.story_id, participants.c.event_id)
+# The event timeline in both directions, undated last: ORDER BY in store/queries.event_order.
+Index("ix_events_timeline", events.c.date_start.is_(None), events.c.date_start, events.c.story_id,
+      events.c.start, events.c.event_id)
+Index("ix_events_timeline_desc", events.c.date_start.is_(None), events.c.date_start.desc(),
+      events.c.story_id.desc(), events.c.start.desc(), events.c.event_id.desc())
+# Counts per period read this index in date order (store/queries._date_groups).
+Index("ix_events_dates", events.c.date_start, events.c.date_end, events.c.quad_class, events.c.goldstein)
+Index("ix_actors_entity_story", actors.c.entity_id, actors.c.story_id)
+Index("ix_stories_published", stories.c.published, stories.c.id)
+Index("ix_entities_name", entities.c.name, entities.c.id)
+Index("ix_statements_story", statements.c.story_id, statements.c.start)
+
+
+# -- event_pairs: one row per (event, actor country -> recipient country), derived from events and
+# participants by triggers, so that a dyad's events and counts come from one index range instead
+# of a self-join of participants. The write path never touches it.
+event_pairs = Table(
+    "event_pairs", metadata,
+    Column("a", String(8), primary_key=True), Column("b", String(8), primary_key=True),
+    Column("story_id", String, primary_key=True), Column("event_id", String, primary_key=True),
+    Column("date_start", String(10)), Column("date_end", String(10)), Column("type", String),
+    Column("factuality", String), Column("quad_class", Integer), Column("goldstein", Float),
+    # False on the second of A->B and B->A in one event, so that counting rows with `lead` counts
+    # each event once per unordered pair, without DISTINCT.
+    Column("lead", Boolean, nullable=False),
+    Column("start", Integer), Column("topics", Text),  # for paging in event order and topic counts
+)
+Index("ix_event_pairs_time", event_pairs.c.a, event_pairs.c.b, event_pairs.c.lead, event_pairs.c.date_start,
+      event_pairs.c.date_end, event_pairs.c.quad_class, event_pairs.c.goldstein, event_pairs.c.type,
+      event_pairs.c.factuality)
+Index("ix_event_pairs_event", event_pairs.c.story_id, event_pairs.c.event_id)
+
+_PAIR_SELECT = """
+    SELECT CASE WHEN {new}.role = 'actor' THEN {new}.country ELSE o.country END,
+           CASE WHEN {new}.role = 'actor' THEN o.country ELSE {new}.country END,
+           e.story_id, e.event_id, e.date_start, e.date_end, e.type, e.factuality, e.quad_class, e.goldstein,
+           e.start, e.topics, NOT EXISTS (SELECT 1 FROM event_pairs r WHERE r.story_id = e.story_id AND r.event_id = e.event_id
+                       AND r.a = CASE WHEN {new}.role = 'actor' THEN o.country ELSE {new}.country END
+                       AND r.b = CASE WHEN {new}.role = 'actor' THEN {new}.country ELSE o.country END)
+    FROM event_participants o JOIN events e ON e.story_id = o.story_id AND e.event_id = o.event_id
+    WHERE o.story_id = {new}.story_id AND o.event_id = {new}.event_id AND o.role <> {new}.role
+      AND o.country IS NOT NULL AND o.country <> {new}.country"""
+_PAIR_COLUMNS = ("(a, b, story_id, event_id, date_start, date_end, type, factuality, quad_class, goldstein, start, "
+                 "topics, lead)")
+_SQLITE_TRIGGERS = (
+    f"""CREATE TRIGGER IF NOT EXISTS event_pairs_add AFTER INSERT ON event_participants
+        WHEN NEW.country IS NOT NULL BEGIN
+        INSERT OR IGNORE INTO event_pairs {_PAIR_COLUMNS} {_PAIR_SELECT.format(new="NEW")}; END""",
+    """CREATE TRIGGER IF NOT EXISTS event_pairs_drop AFTER DELETE ON events BEGIN
+        DELETE FROM event_pairs WHERE story_id = OLD.story_id AND event_id = OLD.event_id; END""")
+_POSTGRES_TRIGGERS = (
+    f"""CREATE OR REPLACE FUNCTION entente_event_pairs_add() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF NEW.country IS NOT NULL THEN
+            INSERT INTO event_pairs {_PAIR_COLUMNS} {_PAIR_SELECT.format(new="NEW")} ON CONFLICT DO NOTHING;
+          END IF;
+          RETURN NULL;
+        END $$""",
+    """CREATE OR REPLACE FUNCTION entente_event_pairs_drop() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          DELETE FROM event_pairs WHERE story_id = OLD.story_id AND event_id = OLD.event_id;
+          RETURN NULL;
+        END $$""",
+    """CREATE OR REPLACE TRIGGER event_pairs_add AFTER INSERT ON event_participants
+        FOR EACH ROW EXECUTE FUNCTION entente_event_pairs_add()""",
+    """CREATE OR REPLACE TRIGGER event_pairs_drop AFTER DELETE ON events
+        FOR EACH ROW EXECUTE FUNCTION entente_event_pairs_drop()""")
+_BACKFILL = f"""INSERT INTO event_pairs {_PAIR_COLUMNS}
+    SELECT DISTINCT pa.country, pr.country, e.story_id, e.event_id, e.date_start, e.date_end, e.type,
+           e.factuality, e.quad_class, e.goldstein, e.start, e.topics,
+           pa.country < pr.country OR NOT EXISTS (
+               SELECT 1 FROM event_participants x JOIN event_participants y
+                 ON y.story_id = x.story_id AND y.event_id = x.event_id
+               WHERE x.story_id = e.story_id AND x.event_id = e.event_id AND x.role = 'actor'
+                 AND x.country = pr.country AND y.role = 'recipient' AND y.country = pa.country)
+    FROM event_participants pa
+    JOIN event_participants pr ON pr.story_id = pa.story_id AND pr.event_id = pa.event_id
+    JOIN events e ON e.story_id = pa.story_id AND e.event_id = pa.event_id
+    WHERE pa.role = 'actor' AND pr.role = 'recipient' AND pa.country IS NOT NULL
+      AND pr.country IS NOT NULL AND pa.country <> pr.country"""
+
+
+def ensure_indexes(engine) -> None:
+    """Add what the read side needs to a database made before it existed (create_all skips
+    existing tables): indexes, and event_pairs with its triggers, filled once from the events."""
+    from sqlalchemy import text
+    from sqlalchemy.schema import CreateIndex
+
+    with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":  # one process at a time replaces the triggers
+            conn.execute(text("SELECT pg_advisory_xact_lock(7406514)"))
+        for table in metadata.sorted_tables:
+            for index in table.indexes:
+                conn.execute(CreateIndex(index, if_not_exists=True))
+        triggers = _POSTGRES_TRIGGERS if conn.dialect.name == "postgresql" else _SQLITE_TRIGGERS
+        for ddl in triggers:
+            conn.execute(text(ddl))
+        empty = conn.execute(text("SELECT 1 FROM event_pairs LIMIT 1")).first() is None
+        if empty and conn.execute(text("SELECT 1 FROM event_participants LIMIT 1")).first() is not None:
+            conn.execute(text(_BACKFILL))
+
 # -- the write path at scale (benchmarks/store_scale.py) ---------------------------------
 # registry._refresh counts an entity's actors by name, kind, country and sector on every
 # actor stored: covered by one index, it never reads the rows themselves.

@@ -168,8 +168,8 @@ def run_queries(db, repeat: int) -> None:
             rec.on = False
             if k == 0:
                 plans.append((label, list(rec.seen)))
-        size = len(result) if hasattr(result, "__len__") else result
-        print(f"  {label:<36} median {statistics.median(times):8.1f} ms   worst {max(times):8.1f} ms   ({size} rows)")
+        size = f"{len(result)} rows" if hasattr(result, "__len__") else f"= {result}"
+        print(f"  {label:<36} median {statistics.median(times):8.1f} ms   worst {max(times):8.1f} ms   ({size})")
     print("\nplans:")
     for label, statements in plans:
         for statement, parameters in statements:
@@ -178,13 +178,16 @@ def run_queries(db, repeat: int) -> None:
 
 
 def indexes(db) -> None:
-    from sqlalchemy import inspect
+    """Every index, as the database itself states it (expression indexes included)."""
+    from sqlalchemy import text
 
-    insp = inspect(db.engine)
-    print("\nindexes:")
-    for table in ("events", "event_participants", "stories", "actors"):
-        for ix in insp.get_indexes(table):
-            print(f"  {table}.{ix['name']}: ({', '.join(str(c) for c in ix['column_names'])})")
+    postgres = db.engine.dialect.name == "postgresql"
+    q = ("SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() ORDER BY tablename, indexname"
+         if postgres else "SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY tbl_name, name")
+    print("\nindexes (besides primary keys and unique constraints):" if not postgres else "\nindexes:")
+    with db.engine.connect() as conn:
+        for (ddl,) in conn.execute(text(q)):
+            print("  " + " ".join(ddl.split()))
 
 
 def main(argv=None) -> int:

@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 
+import psutil
 import pytest
 
 from entente.errors import ModelError
@@ -59,6 +60,26 @@ class TestSignals:
         n = stored(db)
         with sqlite3.connect(db) as conn:  # what was committed is whole
             assert conn.execute("select count(distinct story_id) from actors").fetchone()[0] == n
+
+
+    def test_a_worker_killed_is_one_line_not_a_hang(self, tmp_path):
+        corpus, db = tmp_path / "c.jsonl", tmp_path / "c.db"
+        write_corpus(corpus, 3000)
+        proc = entente("ingest", str(corpus), "--db", str(db), "--workers", "2", "--no-summary")
+        wait_stored(proc, db, 64)
+        workers = [c for c in psutil.Process(proc.pid).children() if "spawn_main" in " ".join(c.cmdline())]
+        assert len(workers) == 2
+        workers[0].kill()  # as the OOM killer would
+        try:
+            _out, err = proc.communicate(timeout=120)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            pytest.fail("the parent hung after a worker died")
+        err = err.decode()
+        assert proc.returncode != 0 and "Traceback" not in err, err
+        assert "worker process ended unexpectedly" in err
+        assert wait_gone(proc.pid) == []
+        assert 64 <= stored(db) < 3000
 
 
 def test_workers_give_the_single_process_output_in_order(pipeline):

@@ -124,9 +124,7 @@ class ProcessPipeline:
         if not got:
             for w in self._workers:
                 if w.process.exitcode is not None:
-                    raise EntenteError(
-                        f"a worker process ended unexpectedly (exit code {w.process.exitcode}); stories "
-                        "finished before it are kept, run the same command again to resume")
+                    raise w.died()
         return got
 
     def _start(self) -> None:
@@ -178,7 +176,15 @@ class _Worker:
 
     def give(self, seq: int, stories: list[dict]) -> None:
         self.assigned.add(seq)
-        self.tasks.send((seq, stories))
+        try:
+            self.tasks.send((seq, stories))
+        except OSError:  # its end of the pipe is gone: it died
+            self.process.join(1)
+            raise self.died() from None
+
+    def died(self) -> EntenteError:
+        return EntenteError(f"a worker process ended unexpectedly (exit code {self.process.exitcode}); stories "
+                            "finished before it are kept, run the same command again to resume")
 
 
 def _chunks(stories: Iterable[Story], max_stories: int, max_chars: int) -> Iterator[list[Story]]:

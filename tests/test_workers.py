@@ -22,7 +22,7 @@ from tests.processes import entente, session_processes, story_text, stored, wait
 class TestSignals:
     def test_ctrl_c_stops_cleanly_and_says_what_was_stored(self, tmp_path):
         corpus, db = tmp_path / "c.jsonl", tmp_path / "c.db"
-        write_corpus(corpus, 400)
+        write_corpus(corpus, 200)
         proc = entente("ingest", str(corpus), "--db", str(db), "--workers", "2", "--no-summary")
         wait_stored(proc, db, 64)  # the first batch is written: workers are busy
         os.killpg(proc.pid, signal.SIGINT)  # what a terminal's Ctrl-C does: the whole group
@@ -37,14 +37,14 @@ class TestSignals:
         assert wait_gone(proc.pid) == []
         line = next(ln for ln in err.splitlines() if "interrupted" in ln)
         n = stored(db)
-        assert 64 <= n < 400
+        assert 64 <= n < 200
         assert f"{n} new stories stored" in line
         # a rerun resumes: it stores exactly the rest
         rerun = subprocess.run([sys.executable, "-m", "entente", "ingest", str(corpus), "--db", str(db),
                                 "--workers", "2", "--no-summary"], capture_output=True, text=True, timeout=900)
         assert rerun.returncode == 0, rerun.stderr
-        assert f"{400 - n} new stories" in rerun.stderr and f"{n} already there" in rerun.stderr
-        assert stored(db) == 400
+        assert f"{200 - n} new stories" in rerun.stderr and f"{n} already there" in rerun.stderr
+        assert stored(db) == 200
 
     @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL])
     def test_parent_killed_leaves_no_workers(self, tmp_path, sig):

@@ -90,7 +90,7 @@ def dump(db) -> dict:
 
 def test_ingest_on_cluster_resumes_after_ctrl_c_and_equals_local(scheduler, tmp_path):
     corpus, db, local = tmp_path / "c.jsonl", tmp_path / "c.db", tmp_path / "local.db"
-    write_corpus(corpus, 240)
+    write_corpus(corpus, 150)
     proc = subprocess.Popen([sys.executable, "-m", "entente", "ingest", str(corpus), "--db", str(db),
                              "--scheduler", scheduler, "--no-summary"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
@@ -105,7 +105,7 @@ def test_ingest_on_cluster_resumes_after_ctrl_c_and_equals_local(scheduler, tmp_
     assert proc.returncode == 130 and "Traceback" not in err, err
     assert wait_gone(proc.pid) == []
     first = sqlite3.connect(db).execute("select count(*) from stories").fetchone()[0]
-    assert 64 <= first < 240
+    assert 64 <= first < 150
 
     def ingest(target, *extra) -> str:
         run = subprocess.run([sys.executable, "-m", "entente", "ingest", str(corpus), "--db", str(target),
@@ -113,7 +113,7 @@ def test_ingest_on_cluster_resumes_after_ctrl_c_and_equals_local(scheduler, tmp_
         assert run.returncode == 0, run.stderr
         return run.stderr
 
-    assert f"{240 - first} new stories" in ingest(db, "--scheduler", scheduler)
+    assert f"{150 - first} new stories" in ingest(db, "--scheduler", scheduler)
     assert "0 new stories" in ingest(db, "--scheduler", scheduler)  # idempotent
     ingest(local)  # the same corpus in one process
     assert dump(db) == dump(local)

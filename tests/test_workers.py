@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 
+import psutil
 import pytest
 
 from entente.errors import ModelError
@@ -21,7 +22,7 @@ from tests.processes import entente, session_processes, story_text, stored, wait
 class TestSignals:
     def test_ctrl_c_stops_cleanly_and_says_what_was_stored(self, tmp_path):
         corpus, db = tmp_path / "c.jsonl", tmp_path / "c.db"
-        write_corpus(corpus, 400)
+        write_corpus(corpus, 200)
         proc = entente("ingest", str(corpus), "--db", str(db), "--workers", "2", "--no-summary")
         wait_stored(proc, db, 64)  # the first batch is written: workers are busy
         os.killpg(proc.pid, signal.SIGINT)  # what a terminal's Ctrl-C does: the whole group
@@ -36,14 +37,14 @@ class TestSignals:
         assert wait_gone(proc.pid) == []
         line = next(ln for ln in err.splitlines() if "interrupted" in ln)
         n = stored(db)
-        assert 64 <= n < 400
+        assert 64 <= n < 200
         assert f"{n} new stories stored" in line
         # a rerun resumes: it stores exactly the rest
         rerun = subprocess.run([sys.executable, "-m", "entente", "ingest", str(corpus), "--db", str(db),
                                 "--workers", "2", "--no-summary"], capture_output=True, text=True, timeout=900)
         assert rerun.returncode == 0, rerun.stderr
-        assert f"{400 - n} new stories" in rerun.stderr and f"{n} already there" in rerun.stderr
-        assert stored(db) == 400
+        assert f"{200 - n} new stories" in rerun.stderr and f"{n} already there" in rerun.stderr
+        assert stored(db) == 200
 
     @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL])
     def test_parent_killed_leaves_no_workers(self, tmp_path, sig):
@@ -59,6 +60,26 @@ class TestSignals:
         n = stored(db)
         with sqlite3.connect(db) as conn:  # what was committed is whole
             assert conn.execute("select count(distinct story_id) from actors").fetchone()[0] == n
+
+
+    def test_a_worker_killed_is_one_line_not_a_hang(self, tmp_path):
+        corpus, db = tmp_path / "c.jsonl", tmp_path / "c.db"
+        write_corpus(corpus, 3000)
+        proc = entente("ingest", str(corpus), "--db", str(db), "--workers", "2", "--no-summary")
+        wait_stored(proc, db, 64)
+        workers = [c for c in psutil.Process(proc.pid).children() if "spawn_main" in " ".join(c.cmdline())]
+        assert len(workers) == 2
+        workers[0].kill()  # as the OOM killer would
+        try:
+            _out, err = proc.communicate(timeout=120)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            pytest.fail("the parent hung after a worker died")
+        err = err.decode()
+        assert proc.returncode != 0 and "Traceback" not in err, err
+        assert "worker process ended unexpectedly" in err
+        assert wait_gone(proc.pid) == []
+        assert 64 <= stored(db) < 3000
 
 
 def test_workers_give_the_single_process_output_in_order(pipeline):

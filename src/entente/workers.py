@@ -39,13 +39,15 @@ CHUNK_CHARS = 30_000
 
 class ProcessPipeline:
     def __init__(self, model: str = "md", workers: int = 2, *, only: Optional[Sequence[str]] = None,
-                 strict: bool = False, batch_size: int = 32, in_flight: int = 2,
+                 strict: bool = False, batch_size: int = 32, in_flight: int = 4,
                  chunk_stories: int = CHUNK_STORIES, chunk_chars: int = CHUNK_CHARS):
         self.workers = max(1, workers)
         self.chunk_stories, self.chunk_chars = max(1, chunk_stories), max(1, chunk_chars)
         self.config = {"model": model, "only": list(only) if only else None, "strict": strict,
                        "batch_size": batch_size}
-        self.in_flight = max(1, in_flight)  # chunks handed to one worker and not yet returned
+        # Chunks handed to one worker and not yet returned: enough queued work (seconds of it)
+        # that the workers keep going while the parent writes a batch to the database.
+        self.in_flight = max(1, in_flight)
         self._workers: list[_Worker] = []
 
     # -- the local pipeline's interface ------------------------------------------
@@ -124,9 +126,7 @@ class ProcessPipeline:
         if not got:
             for w in self._workers:
                 if w.process.exitcode is not None:
-                    raise EntenteError(
-                        f"a worker process ended unexpectedly (exit code {w.process.exitcode}); stories "
-                        "finished before it are kept, run the same command again to resume")
+                    raise w.died()
         return got
 
     def _start(self) -> None:
@@ -178,7 +178,15 @@ class _Worker:
 
     def give(self, seq: int, stories: list[dict]) -> None:
         self.assigned.add(seq)
-        self.tasks.send((seq, stories))
+        try:
+            self.tasks.send((seq, stories))
+        except OSError:  # its end of the pipe is gone: it died
+            self.process.join(1)
+            raise self.died() from None
+
+    def died(self) -> EntenteError:
+        return EntenteError(f"a worker process ended unexpectedly (exit code {self.process.exitcode}); stories "
+                            "finished before it are kept, run the same command again to resume")
 
 
 def _chunks(stories: Iterable[Story], max_stories: int, max_chars: int) -> Iterator[list[Story]]:

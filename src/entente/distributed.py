@@ -67,7 +67,16 @@ class ClusterPipeline:
 
     @staticmethod
     def _collect(chunk: list[Story], fut) -> Iterator[tuple[Story, Document]]:
-        for story, raw in zip(chunk, fut.result()):
+        from concurrent.futures import CancelledError
+
+        from distributed import KilledWorker
+
+        try:
+            raws = fut.result()
+        except (KilledWorker, CancelledError, OSError, TimeoutError) as exc:  # lost workers or scheduler
+            raise EntenteError(f"the Dask cluster failed this run ({exc.__class__.__name__}: {exc}); stories "
+                               "finished before it are kept, run the same command again to resume") from None
+        for story, raw in zip(chunk, raws):
             yield story, Document.model_validate_json(raw)
 
     def close(self) -> None:

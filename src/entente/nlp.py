@@ -1,4 +1,4 @@
-"""Loading the spaCy pipeline once per process."""
+"""Loading the spaCy pipeline once per process, with only the components the stages read."""
 from __future__ import annotations
 
 import functools
@@ -12,6 +12,14 @@ MODELS = {
     "sm": "en_core_web_sm",
 }
 DEFAULT_MODEL = "md"
+
+# What the stages read, and which component gives it: tags (tagger), coarse POS
+# (attribute_ruler, from the tags), dependencies and sentence boundaries (parser),
+# lemmas (lemmatizer), entities (ner); tok2vec feeds the tagger and the parser.
+# The model also ships `senter`, disabled because the parser sets the sentence
+# boundaries: it is not loaded at all. The attribute ruler and the lemmatizer are
+# swapped for faster equivalents with the same output (entente.components).
+UNUSED = ("senter",)
 
 
 def _resolve(name: str):
@@ -27,16 +35,23 @@ def _resolve(name: str):
     return module
 
 
+def model_path(name: str = DEFAULT_MODEL):
+    """What `spacy.load` takes for this short name: a path, or a package name."""
+    target = _resolve(name)
+    return getattr(target, "__name__", target)
+
+
 @functools.lru_cache(maxsize=4)
 def load(name: str = DEFAULT_MODEL):
     import spacy
 
+    from entente import components
+
     target = _resolve(name)
     try:
-        if hasattr(target, "load"):
-            return target.load()
-        return spacy.load(target)
+        nlp = target.load(exclude=list(UNUSED)) if hasattr(target, "load") else spacy.load(target, exclude=list(UNUSED))
     except (OSError, IOError, ImportError, ValueError) as exc:
         raise ModelError(
             f"cannot load spaCy model {name!r}: {exc}. Known short names: {', '.join(MODELS)}"
         ) from None
+    return components.install(nlp)

@@ -75,28 +75,27 @@ def make_story(text: str, *, id: Optional[str] = None, **meta) -> Story:
 
 
 class Pipeline:
-    """spaCy once, then the stages in order.
+    """spaCy once, then the stages in order, in this process.
 
-    `workers` > 1 parses in that many processes (spaCy's n_process) while this
-    process runs the stages. `strict` lets a stage's exception propagate; otherwise
-    it becomes a warning on that story's document and the run goes on.
+    `strict` lets a stage's exception propagate; otherwise it becomes a warning on
+    that story's document and the run goes on. Several processes on one machine:
+    `entente.workers.ProcessPipeline`; a Dask cluster: `entente.distributed`.
     """
 
     def __init__(self, nlp, stages: Sequence[tuple[str, Stage]], batch_size: int = 32,
-                 workers: int = 1, strict: bool = False):
+                 strict: bool = False):
         self.nlp = nlp
         self.stages = list(stages)
         self.batch_size = batch_size
-        self.workers = max(1, workers)
         self.strict = strict
 
     @classmethod
     def default(cls, model: str = "md", only: Optional[Sequence[str]] = None, batch_size: int = 32,
-                workers: int = 1, strict: bool = False) -> "Pipeline":
+                strict: bool = False) -> "Pipeline":
         from entente import nlp as nlp_loader
         from entente.stages import build
 
-        return cls(nlp_loader.load(model), build(only), batch_size=batch_size, workers=workers, strict=strict)
+        return cls(nlp_loader.load(model), build(only), batch_size=batch_size, strict=strict)
 
     # ------------------------------------------------------------------
     def analyse(self, story: Story, doc) -> Analysis:
@@ -134,9 +133,6 @@ class Pipeline:
         holds at most `batch_size` pieces and BATCH_CHARS characters, which bounds memory."""
         pieces = ((part, (story, i + 1 == len(parts))) for story in stories
                   for parts in [parsing.pieces(self.nlp, story.text)] for i, part in enumerate(parts))
-        if self.workers > 1:
-            yield from self.nlp.pipe(pieces, as_tuples=True, batch_size=self.batch_size, n_process=self.workers)
-            return
         for batch in parsing.batches(pieces, self.batch_size, parsing.BATCH_CHARS):
             yield from self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
 

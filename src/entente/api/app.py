@@ -5,7 +5,7 @@ from __future__ import annotations
 from importlib import resources
 from typing import Iterable, Optional
 
-from fastapi import APIRouter, FastAPI, Request
+from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -13,7 +13,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from entente import __version__
-from entente.api import docs, export, extract, routes, security
+from entente.api import clusters, docs, export, extract, routes, security
 from entente.api.cache import TTLCache
 from entente.api.params import Vocab, check_date
 from entente.store import Database
@@ -45,7 +45,7 @@ def create_app(db: str, model: str = "md", *, allowed_hosts: Iterable[str] = sec
     app.include_router(export.router(database, vocab))  # before /api/stories/{story_id}
     app.include_router(routes.router(database, vocab, cache))
     app.include_router(extract.router(model, max_extract_chars, extract_token))
-    _include_clusters(app, database)
+    app.include_router(clusters.router(database, vocab))
     app.include_router(docs.router(templates))
     from entente.web import views
 
@@ -85,13 +85,3 @@ def _explain(error: dict, vocab: Vocab) -> dict:
             out["msg"] = exc.errors()[0]["msg"]
     return out
 
-
-def _include_clusters(app: FastAPI, database: Database) -> None:
-    """Issue 12's real-event routes (src/entente/api/clusters.py, written by the clusters work)
-    when that module is present: an APIRouter, or a factory taking the Database."""
-    try:
-        from entente.api import clusters
-    except ImportError:
-        return
-    r = clusters.router
-    app.include_router(r if isinstance(r, APIRouter) else r(database))

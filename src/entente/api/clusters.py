@@ -1,54 +1,42 @@
 """/api/clusters: real-world events, each with every stored report of it and the story it came from."""
-from __future__ import annotations
 
-from typing import Optional
+from typing import Literal, Optional
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, Depends, HTTPException, Path, Query
 
-from entente import date_bounds as dates
+from entente.api import deps
+from entente.api.schemas import Message
+from entente.api.params import DATE, Vocab, check_date
 from entente.store import Database
 from entente.store import clusters as store
 
 
-def _code(value: str, name: str) -> str:
-    if len(value) != 3 or not value.isalpha():
-        raise HTTPException(422, f"{name} {value!r}: expected an ISO alpha-3 code like USA")
-    return value.upper()
+def router(database: Database, vocab: Vocab) -> APIRouter:
+    api = APIRouter(prefix="/api", tags=["clusters"])
+    EventType = Literal[tuple(vocab.types)]  # noqa: N806  (the schema lists the types)
 
-
-def _when(value: Optional[str], name: str) -> Optional[str]:
-    if value and dates.bounds(value)[0] is None:
-        raise HTTPException(422, f"{name} {value!r}: expected an ISO date such as 2026-02 or 2026-02-12")
-    return value
-
-
-def router(database: Database) -> APIRouter:
-    api = APIRouter(tags=["clusters"])
-
-    @api.get("/api/clusters")
-    def clusters(dyad: Optional[str] = Query(None, description="Two countries, e.g. USA-IND (either direction)"),
-                 type: list[str] = Query(default=[], description="PLOVER type(s)"),
-                 since: Optional[str] = Query(None, description="Event date on or after (ISO)"),
-                 until: Optional[str] = Query(None, description="Event date on or before (ISO)"),
-                 country: Optional[str] = Query(None, description="A participant country (ISO alpha-3)"),
-                 min_sources: int = Query(1, ge=1, description="At least this many stories report it"),
-                 limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0)) -> dict:
+    @api.get("/clusters")
+    def clusters(dyad: Optional[str] = Query(None, pattern=vocab.dyad_pattern(),
+                                             description="Two countries, e.g. USA-IND (either direction)"),
+                 type: list[EventType] = Query(default=[], description="PLOVER type(s) (repeat for several)"),
+                 since: Optional[str] = Query(None, pattern=DATE, description="Event date on or after (ISO)"),
+                 until: Optional[str] = Query(None, pattern=DATE, description="Event date on or before (ISO)"),
+                 country: Optional[str] = Query(None, pattern=vocab.country_pattern(),
+                                                description="A participant country (ISO alpha-3)"),
+                 min_sources: int = Query(1, ge=1, le=10 ** 6, description="At least this many stories report it"),
+                 p: deps.Paging = Depends(deps.paging(100))) -> dict:
         """Real-world events (clusters of reports), by event date; each with all its sources."""
-        pair = None
-        if dyad:
-            parts = dyad.replace("–", "-").split("-")
-            if len(parts) != 2:
-                raise HTTPException(422, f"dyad {dyad!r}: expected two ISO alpha-3 codes like USA-IND")
-            pair = (_code(parts[0], "dyad"), _code(parts[1], "dyad"))
+        pair = vocab.check_dyad(dyad, "query") if dyad else None
         with database.engine.connect() as conn:
             total, items = store.list_clusters(
-                conn, country=_code(country, "country") if country else None, dyad=pair,
-                types=[x for t in type for x in t.split(",") if x], since=_when(since, "since"),
-                until=_when(until, "until"), min_sources=min_sources, limit=limit, offset=offset)
-        return {"total": total, "limit": limit, "offset": offset, "items": items}
+                conn, country=vocab.check_country(country, "query", "country") if country else None, dyad=pair,
+                types=list(type), since=check_date(since, "since", "query") if since else None,
+                until=check_date(until, "until", "query") if until else None, min_sources=min_sources,
+                limit=p.limit, offset=p.offset)
+        return {"total": total, "limit": p.limit, "offset": p.offset, "items": items}
 
-    @api.get("/api/clusters/{cluster}")
-    def cluster(cluster: str) -> dict:
+    @api.get("/clusters/{cluster}", responses={404: {"model": Message, "description": "No such cluster"}})
+    def cluster(cluster: str = Path(..., max_length=64, pattern=r"^[0-9A-Za-z_-]+$")) -> dict:
         """One real-world event with all its reports."""
         with database.engine.connect() as conn:
             found = store.get_cluster(conn, cluster)

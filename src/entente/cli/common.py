@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import hashlib
+import signal
 import sys
+import threading
+from contextlib import contextmanager
 from typing import Iterable, Iterator, Optional
 
 import typer
@@ -20,8 +23,10 @@ PUBLISHED = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD
 INPUT_FORMAT = typer.Option("auto", "--input-format", "-i",
                             help=f"Input kind: {', '.join(FORMATS)} (auto: by file suffix and content).")
 MODEL = typer.Option("md", "--model", help="spaCy pipeline: md (default), sm, or a package name/path.")
-WORKERS = typer.Option(1, "--workers", "-w", min=1, help="Parse in this many processes (spaCy n_process); stages run in this one.")
-SCHEDULER = typer.Option(None, "--scheduler", help="Dask scheduler address (tcp://host:8786): run the pipeline on that cluster.")
+WORKERS = typer.Option(1, "--workers", "-w", min=1,
+                       help="Extract in this many processes (each loads the model, ~0.5 GB); up to the number of cores helps.")
+SCHEDULER = typer.Option(None, "--scheduler",
+                         help="Dask scheduler address (tcp://host:8786): extract on that cluster's workers instead.")
 DB = typer.Option("entente.db", "--db", help="SQLite file, or a postgresql:// URL.")
 PROGRESS = typer.Option(None, "--progress/--no-progress", help="Progress bar on stderr (default: when stderr is a terminal).")
 
@@ -93,6 +98,23 @@ def open_stories(paths: list[str], input_format: str, published: Optional[str]) 
     return iter_located(paths, input_format, published)
 
 
+@contextmanager
+def interrupts_deferred() -> Iterator[None]:
+    """Ctrl-C during a database write takes effect when the write ends: a transaction is
+    never cut midway (an interrupted commit could leave the writer's lock held)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    old = signal.signal(signal.SIGINT, lambda signum, _frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, old)
+        if caught and callable(old):
+            old(signal.SIGINT, None)  # the default handler raises KeyboardInterrupt
+
+
 def show_progress(flag: Optional[bool]) -> bool:
     """--progress/--no-progress; by default a bar when stderr is a terminal."""
     return sys.stderr.isatty() if flag is None else flag
@@ -125,15 +147,19 @@ def progress(enabled: bool = True) -> Progress:
 
 
 def pipeline(model: str, workers: int = 1, scheduler: Optional[str] = None):
-    """The local pipeline, or a Dask cluster running it when a scheduler is given."""
+    """The local pipeline, worker processes, or a Dask cluster when a scheduler is given."""
     from entente.pipeline import Pipeline
 
     if scheduler:
         from entente.distributed import ClusterPipeline
 
         return ClusterPipeline(scheduler, model=model)
+    if workers > 1:
+        from entente.workers import ProcessPipeline
+
+        return ProcessPipeline(model, workers)  # each worker loads the model itself
     with err.status(f"loading spaCy pipeline {model!r}…") if sys.stderr.isatty() else _null():
-        return Pipeline.default(model=model, workers=workers)
+        return Pipeline.default(model=model)
 
 
 class _null:

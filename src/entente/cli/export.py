@@ -40,16 +40,40 @@ def export(
             with open(tmp, "w", encoding="utf-8") as fh:
                 for r in data:
                     fh.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
+        elif fmt == "csv":
+            write_csv(tmp, data)
         else:
-            import pandas as pd
-
-            frame = pd.DataFrame(data)
-            if fmt == "csv":
-                frame.to_csv(tmp, index=False)
-            else:
-                frame.to_parquet(tmp, index=False, engine="pyarrow")
+            write_parquet(tmp, data)
         os.replace(tmp, output)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
     err.print(f"{len(data)} {table} rows written to {output}", markup=False)
+
+
+def _columns(data: list[dict]) -> list[str]:
+    return list(dict.fromkeys(k for r in data for k in r))
+
+
+def write_csv(path: str, data: list[dict]) -> None:
+    import csv
+
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=_columns(data))
+        w.writeheader()
+        w.writerows(data)
+
+
+def write_parquet(path: str, data: list[dict]) -> None:
+    """pyarrow alone (no pandas): one typed column per field; a column of mixed types is text."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    columns = {}
+    for name in _columns(data):
+        values = [r.get(name) for r in data]
+        try:
+            columns[name] = pa.array(values)
+        except (pa.ArrowInvalid, pa.ArrowTypeError):
+            columns[name] = pa.array([None if v is None else str(v) for v in values], pa.string())
+    pq.write_table(pa.table(columns), path)

@@ -107,6 +107,17 @@ def extract(
     writer = _JsonlWriter(out) if format == "jsonl" else _JsonWriter(out)
     where = str(output) if output is not None else "standard output"
     run, spool = (RunClusters(), tempfile.TemporaryFile("w+", encoding="utf-8")) if clusters else (None, None)
+
+    def write_held() -> None:
+        """The documents held for clustering, with the clusters of the stories seen so far."""
+        if run is None or spool.closed:
+            return
+        run.finish()
+        spool.seek(0)
+        for line in spool:
+            writer.write(run.apply(Document.model_validate_json(line)))
+        spool.close()
+
     try:
         with progress(show_progress(progress_bar)) as bar:
             task = bar.add_task("extracting", total=total)
@@ -117,17 +128,15 @@ def extract(
                     run.add(doc)
                     spool.write(doc.model_dump_json() + "\n")
                 bar.advance(task)
-        if run is not None:
-            run.finish()
-            spool.seek(0)
-            for line in spool:
-                writer.write(run.apply(Document.model_validate_json(line)))
+        write_held()
         writer.close()
         if tmp:
             out.close()
             os.replace(tmp, output)
             tmp = None
     except KeyboardInterrupt:
+        if tmp is None:  # standard output keeps what was extracted before the interruption
+            write_held()
         kept = f"written to {where}" if tmp is None else f"extracted; nothing written to {where}"
         err.print(f"entente: interrupted; {writer.n} stor{'y' if writer.n == 1 else 'ies'} {kept}.", markup=False)
         return 130

@@ -8,7 +8,7 @@ import typer
 
 from entente.cli import app
 from entente.cli.common import (DB, INPUT_FORMAT, MODEL, PATHS, PROGRESS, PUBLISHED, SCHEDULER, WORKERS, ProblemLog,
-                                count_hint, err, open_stories, pipeline, progress, show_progress)
+                                count_hint, err, interrupts_deferred, open_stories, pipeline, progress, show_progress)
 from entente.cli.report import print_summary
 from entente.errors import redact
 from entente.ingest import Problem
@@ -55,17 +55,18 @@ def ingest_into(db: Database, stories: Iterable, model: str, total: Optional[int
                     yield story
 
         def write() -> None:
-            done = db.write(batch)
-            counts.added += done.added
-            counts.already += done.unchanged
-            for story_id, why in done.failed:
-                counts.refused += 1
-                problem = Problem(f"story {story_id!r}", f"the database refused it ({why})")
-                if problems is not None:
-                    problems.report(problem)
-                else:
-                    err.print(f"entente: skipped {problem}", markup=False)
-            batch.clear()
+            with interrupts_deferred():  # the batch is stored and counted before Ctrl-C acts
+                done = db.write(batch)
+                counts.added += done.added
+                counts.already += done.unchanged
+                for story_id, why in done.failed:
+                    counts.refused += 1
+                    problem = Problem(f"story {story_id!r}", f"the database refused it ({why})")
+                    if problems is not None:
+                        problems.report(problem)
+                    else:
+                        err.print(f"entente: skipped {problem}", markup=False)
+                batch.clear()
 
         pipe = pipeline(model, workers, scheduler)
         try:
@@ -76,10 +77,10 @@ def ingest_into(db: Database, stories: Iterable, model: str, total: Optional[int
                     write()
         finally:
             try:
+                pipe.close()  # workers first: stopping them does not wait for the last write
+            finally:
                 if batch:  # what was extracted before an interruption is kept
                     write()
-            finally:
-                pipe.close()
     return counts.added, counts.already
 
 

@@ -283,23 +283,34 @@ def _refresh(conn: Connection, entity_id: str, current: Optional[Actor] = None) 
     actors, ties alphabetical, so they do not depend on which story came first. An entity
     left without actors is removed."""
     a = t.actors
-    rows = [tuple(r) for r in conn.execute(select(a.c.name, a.c.kind, a.c.country, a.c.sector)
-                                           .where(a.c.entity_id == entity_id))]
+    # Counted by the database (an index covers it): an entity such as a state has an actor
+    # row in every story that names it, and this runs for every actor stored.
+    rows: Counter = Counter()
+    for name, kind, country, sector, n in conn.execute(
+            select(a.c.name, a.c.kind, a.c.country, a.c.sector, func.count()).where(a.c.entity_id == entity_id)
+            .group_by(a.c.name, a.c.kind, a.c.country, a.c.sector)):
+        rows[(name, kind, country, sector)] += n
     if current is not None:
-        rows.append((current.name, current.kind, current.country, current.sector))
+        rows[(current.name, current.kind, current.country, current.sector)] += 1
     if not rows:
         for table in (t.entity_aliases, t.entity_roles):
             conn.execute(delete(table).where(table.c.entity_id == entity_id))
         conn.execute(delete(t.entities).where(t.entities.c.id == entity_id))
         return
 
-    def best(values):
-        c = Counter(v for v in values if v)
+    def counted(i: int) -> Counter:
+        c: Counter = Counter()
+        for row, n in rows.items():
+            if row[i]:
+                c[row[i]] += n
+        return c
+
+    def best(i: int):
+        c = counted(i)
         return sorted(c, key=lambda v: (-c[v], v))[0] if c else None
 
     conn.execute(update(t.entities).where(t.entities.c.id == entity_id).values(
-        name=names.best_name(Counter(r[0] for r in rows if r[0])), kind=best([r[1] for r in rows]),
-        country=best([r[2] for r in rows]), sector=best([r[3] for r in rows])))
+        name=names.best_name(counted(0)), kind=best(1), country=best(2), sector=best(3)))
 
 
 # -- agreements --------------------------------------------------------------------

@@ -319,3 +319,14 @@ Index("ix_cluster_report_pairs_block", cluster_report_pairs.c.a, cluster_report_
       cluster_report_pairs.c.fact, cluster_report_pairs.c.lo, cluster_report_pairs.c.hi)
 Index("ix_cluster_countries_block", cluster_countries.c.country, cluster_countries.c.type, cluster_countries.c.fact,
       cluster_countries.c.lo, cluster_countries.c.hi)
+
+# -- the write path at scale (benchmarks/store_scale.py) ---------------------------------
+# registry._refresh counts an entity's actors by name, kind, country and sector on every
+# actor stored: covered by one index, it never reads the rows themselves.
+Index("ix_actors_entity_profile", actors.c.entity_id, actors.c.name, actors.c.kind, actors.c.country,
+      actors.c.sector)
+# An events page filtered by type (with or without a country) in timeline order: the
+# rows of one type already sorted as the page wants them, so a page reads a page's worth
+# instead of sorting every event of that type (1,000,000 events: 420 ms -> 29 ms).
+Index("ix_events_type_timeline", events.c.type, events.c.date_start.is_(None), events.c.date_start,
+      events.c.story_id, events.c.start, events.c.event_id)

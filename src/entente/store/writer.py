@@ -22,7 +22,7 @@ from entente.store import registry
 from entente.store import schema as t
 from entente.store import clusters
 from entente.store.connect import describe, write_transaction
-from entente.store.sql import insert_ignore
+from entente.store.sql import insert_ignore, insert_many_ignore
 from entente.text import content_id
 
 # Rows that belong to one story, children first.
@@ -81,17 +81,20 @@ def add(conn: Connection, story: Story, doc: Document, stories: registry.StoryCa
         return False
     countries: dict[str, list[str]] = {}
     entity_ids: dict[str, str] = {}
-    for a in doc.actors:
+    mentions: list[dict] = []
+    for a in doc.actors:  # one by one: the registry reads the actors stored before this one
         entity_id = entity_ids[a.id] = registry.link_actor(conn, stories, story.id, a, doc.published)
         insert_ignore(conn, t.actors, story_id=story.id, actor_id=a.id, entity_id=entity_id, name=a.name, kind=a.kind,
                       country=a.country, sector=a.sector, role=a.role, posted_to=a.posted_to, code=a.code)
-        for m in a.mentions:
-            insert_ignore(conn, t.mentions, story_id=story.id, actor_id=a.id, start=m.start, end=m.end, text=m.text)
+        mentions += [dict(story_id=story.id, actor_id=a.id, start=m.start, end=m.end, text=m.text)
+                     for m in a.mentions]
         countries[a.id] = [a.country] if a.country and a.kind != "grouping" else list(a.members)
+    insert_many_ignore(conn, t.mentions, mentions)
+    events: list[dict] = []
+    participants: list[dict] = []
     for e in doc.events:
         lo, hi = dates.bounds(e.date.value)
-        insert_ignore(
-            conn, t.events,
+        events.append(dict(
             story_id=story.id, event_id=e.id, type=e.type, mode=e.mode, contexts=json.dumps(e.contexts),
             cameo=e.cameo, goldstein=e.goldstein, quad_class=e.quad_class, reciprocal=e.reciprocal,
             date_value=e.date.value, date_granularity=e.date.granularity, date_type=e.date.type,
@@ -101,18 +104,20 @@ def add(conn: Connection, story: Story, doc: Document, stories: registry.StoryCa
             location_country=e.location.country if e.location else None,
             factuality=e.factuality, topics=json.dumps(e.topics), confidence=e.confidence,
             sentence=e.evidence.sentence, start=e.evidence.start, end=e.evidence.end,
-            trigger=e.evidence.trigger)
+            trigger=e.evidence.trigger))
         for role, ids in (("actor", e.actors), ("recipient", e.recipients)):
             for aid in dict.fromkeys(ids):
                 for c in countries.get(aid, []) or [None]:
-                    insert_ignore(conn, t.participants, story_id=story.id, event_id=e.id,
-                                  actor_id=aid if c is None else f"{aid}:{c}", role=role, country=c)
+                    participants.append(dict(story_id=story.id, event_id=e.id, role=role, country=c,
+                                             actor_id=aid if c is None else f"{aid}:{c}"))
+    insert_many_ignore(conn, t.events, events)
+    insert_many_ignore(conn, t.participants, participants)
     clusters.add_story(conn, story.id, doc)  # sets events.cluster and re-decides the reports it touches
     names = {a.id: a.name for a in doc.actors}
-    for s in doc.statements:
-        insert_ignore(conn, t.statements, story_id=story.id, statement_id=s.id or f"s{s.start}", speaker_id=s.speaker,
-                      speaker_name=names.get(s.speaker, s.speaker_text), entity_id=entity_ids.get(s.speaker),
-                      text=s.text, direct=s.direct, cue=s.cue, channel=s.channel, start=s.start, end=s.end)
+    insert_many_ignore(conn, t.statements, [dict(
+        story_id=story.id, statement_id=s.id or f"s{s.start}", speaker_id=s.speaker,
+        speaker_name=names.get(s.speaker, s.speaker_text), entity_id=entity_ids.get(s.speaker),
+        text=s.text, direct=s.direct, cue=s.cue, channel=s.channel, start=s.start, end=s.end) for s in doc.statements])
     for i, ag in enumerate(doc.agreements):
         reg_id = registry.link_agreement(conn, story.id, doc, ag)
         insert_ignore(conn, t.agreements, story_id=story.id, agreement_id=ag.id or f"g{i}", registry_id=reg_id,

@@ -5,7 +5,7 @@ Submodules, one job each:
   detect   — codebook names in the text (states, adjectives, capitals, organisations, groupings)
   people   — people and their titles ("US Secretary of State Marco Rubio")
   coref    — one actor per referent: surnames, pronouns, "the two envoys"
-  registry — drafts -> the contract's `Actor`s, ids in first-mention order, token links
+  drafts   — the story's draft actors -> the contract's `Actor`s, ids in first-mention order, token links
 
 Writes `analysis.result.actors`, `analysis.result.groupings`, the token index
 (`analysis.link_mention`), `analysis.places` (places named, with their country; the entity model
@@ -25,7 +25,7 @@ from entente.sentences import sentence
 from . import affiliation, coref, descriptions, knowledge, organisations
 from .detect import agent_sector, codebook_matches, head_noun, inside_place_name, is_place_use
 from .people import Context, find_people, unnamed_officials
-from .registry import Registry
+from .drafts import Drafts
 
 # Heads that make "X government" the state itself rather than a separate body.
 STATE_HEADS = frozenset({"government", "authorities", "authority", "governments", "administration", "regime", "leadership", "state", "cabinet"})
@@ -40,7 +40,7 @@ def run(analysis: Analysis) -> None:
     doc = analysis.doc
     cb = codebook.get()
     on = analysis.reference.isoformat() if analysis.reference else None
-    reg = Registry(analysis)
+    reg = Drafts(analysis)
     places: list[dict] = []
     not_actors: list[dict] = []
 
@@ -186,7 +186,7 @@ def run(analysis: Analysis) -> None:
 TRANSNATIONAL = frozenset({"NGO", "IGO", "MED", "BUS", "EDU", "REL"})
 
 
-def _local_groups(doc, reg: Registry, places: list[dict]) -> None:
+def _local_groups(doc, reg: Drafts, places: list[dict]) -> None:
     """An armed or political group the codebook gives no country is of the place it acts in
     ("militants linked with the Baloch Liberation Army attacked a train near Sibi, Balochistan")."""
     for d in list(reg.drafts.values()):
@@ -222,7 +222,7 @@ def _merge_person(d, p, on) -> None:
     d.posted_to = d.posted_to or t.posted_to
 
 
-def _surnames(doc, reg: Registry) -> None:
+def _surnames(doc, reg: Drafts) -> None:
     """A known person's surname the NER missed or mislabelled ("Rawat" as a place)."""
     last = {}
     for d in reg.drafts.values():

@@ -6,7 +6,7 @@ from __future__ import annotations
 from entente.ontology.codebook import norm
 
 from .detect import agent_sector
-from .registry import Registry
+from .drafts import Drafts
 
 
 AFFILIATION_PREPS = frozenset({"of", "at", "with", "from", "for"})
@@ -41,7 +41,7 @@ def _described_by(doc, root):
     return out
 
 
-def person_context(doc, cb, reg: Registry) -> None:
+def person_context(doc, cb, reg: Drafts) -> None:
     """A person's country and sector from the sentence around the name when the title gave none:
     "Yang is a Chinese businessman", "Martin Kelly of EOS Risk Group", "an analyst at Leiden
     University", "Cornell's Casanova". Never overrides what the title gave."""

@@ -10,7 +10,7 @@ from entente.ontology import language
 from entente.ontology.codebook import Codebook, norm
 from entente.sentences import sentence
 
-from .registry import Registry
+from .drafts import Drafts
 
 SINGULAR = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
@@ -79,11 +79,11 @@ def _sent_index(doc) -> list[int]:
     return idx
 
 
-def _own_keys(reg: Registry, i: int) -> list[str]:
+def _own_keys(reg: Drafts, i: int) -> list[str]:
     return [k for k in reg.keys_at(i) if not any(m.shared and m.link_start <= i < m.link_end for m in reg.drafts[k].mentions)]
 
 
-def coordinated_groups(doc, reg: Registry, sent_of: list[int]) -> list[Group]:
+def coordinated_groups(doc, reg: Drafts, sent_of: list[int]) -> list[Group]:
     groups = []
     for tok in reg.toks:
         if tok.dep_ == "conj" or not _own_keys(reg, tok.i):
@@ -104,7 +104,7 @@ def coordinated_groups(doc, reg: Registry, sent_of: list[int]) -> list[Group]:
     return groups
 
 
-def _fits(reg: Registry, key: str, want: dict) -> bool:
+def _fits(reg: Drafts, key: str, want: dict) -> bool:
     d = reg.drafts[key]
     kind = want.get("kind", "any")
     if kind == "person":
@@ -133,7 +133,7 @@ def _pick_group(groups: list[Group], before: int, sent: int, lookback: int, size
 ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos", "dative"})
 
 
-def _nearer_plural(doc, reg: Registry, g: Group, i: int) -> bool:
+def _nearer_plural(doc, reg: Drafts, g: Group, i: int) -> bool:
     """A plural noun phrase between the group and the pronoun is the nearer antecedent
     ("Russia and Iraq ... high-risk environments ... their return"; "the panel of experts ... they")."""
     head = doc[g.position]
@@ -145,7 +145,7 @@ def _nearer_plural(doc, reg: Registry, g: Group, i: int) -> bool:
     return False
 
 
-def resolve(doc, cb: Codebook, reg: Registry) -> None:
+def resolve(doc, cb: Codebook, reg: Drafts) -> None:
     sent_of = _sent_index(doc)
     groups = coordinated_groups(doc, reg, sent_of)
     # person mentions: (token of the name, key, is subject)
@@ -227,7 +227,7 @@ def resolve(doc, cb: Codebook, reg: Registry) -> None:
 COLLECTIVE_KINDS = frozenset({"organization", "group", "grouping"})
 
 
-def _collective(doc, reg: Registry, tok, sent_of: list[int]) -> Optional[tuple[int, str]]:
+def _collective(doc, reg: Drafts, tok, sent_of: list[int]) -> Optional[tuple[int, str]]:
     """(position, key) of the collective actor a "they" refers to: the Taliban, the G7, the
     militants — the latest one that is a subject (or a subject's modifier) in this or the two
     previous sentences, else the latest one."""
@@ -248,7 +248,7 @@ def _collective(doc, reg: Registry, tok, sent_of: list[int]) -> Optional[tuple[i
     return best or fallback
 
 
-def _last_opponents(doc, reg: Registry, before: int, sent_of: list[int]) -> Optional[tuple[str, str]]:
+def _last_opponents(doc, reg: Drafts, before: int, sent_of: list[int]) -> Optional[tuple[str, str]]:
     """"Both sides" after "the Sudanese army fought Ethiopian troops": the subject and the object of
     the latest clause (this sentence or the two before) whose two parties are bodies of one kind."""
     for i in range(before - 1, -1, -1):
@@ -302,7 +302,7 @@ def _last_person(persons, i: int, sent_of: list[int], doc) -> Optional[str]:
     return None
 
 
-def _last_distinct(reg: Registry, before: int, sent_of: list[int], size: int, ok) -> Optional[tuple[str, ...]]:
+def _last_distinct(reg: Drafts, before: int, sent_of: list[int], size: int, ok) -> Optional[tuple[str, ...]]:
     mentions = []
     for d in reg.drafts.values():
         for m in d.mentions:
@@ -321,7 +321,7 @@ def _last_distinct(reg: Registry, before: int, sent_of: list[int], size: int, ok
 NON_PERSON = frozenset({"state", "organization", "igo"})
 
 
-def _actor_of_subject(reg: Registry, subj) -> Optional[str]:
+def _actor_of_subject(reg: Drafts, subj) -> Optional[str]:
     """The one state/organisation a subject token names; '' when the subject is something else."""
     keys = _own_keys(reg, subj.i)
     if len(keys) != 1 or any(c.dep_ == "conj" for c in subj.children):
@@ -332,7 +332,7 @@ def _actor_of_subject(reg: Registry, subj) -> Optional[str]:
     return keys[0]
 
 
-def _it_antecedent(doc, reg: Registry, tok, sent_of: list[int]) -> Optional[str]:
+def _it_antecedent(doc, reg: Drafts, tok, sent_of: list[int]) -> Optional[str]:
     """"it"/"its" -> the state or organisation that is the subject of a clause above the pronoun
     ("Ankara ... to end its isolation", "China said it would respond", "urged Beijing to use its
     influence"); a nearer non-actor subject ("the ship ... its cargo") stops the search."""

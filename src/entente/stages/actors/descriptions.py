@@ -16,14 +16,14 @@ from entente.ontology.codebook import Codebook, norm
 from entente.sentences import sentence
 
 from .detect import agent_sector
-from .registry import Registry
+from .drafts import Drafts
 
 LOOKBACK_SENTENCES = 6
 # How far a description may be from the named official it stands for, in tokens.
 BEFORE_TOKENS, AFTER_TOKENS = 250, 80
 
 
-def _last_mentions(reg: Registry, before: int) -> list[tuple[int, str]]:
+def _last_mentions(reg: Drafts, before: int) -> list[tuple[int, str]]:
     out = []
     for d in reg.drafts.values():
         for m in d.mentions:
@@ -39,7 +39,7 @@ KIND_HEADS = language.words("entities", "kind_heads")
 MEDIA_HEADS = language.words("entities", "media_heads")
 
 
-def _fits(reg: Registry, key: str, head: str, words: list[str]) -> bool:
+def _fits(reg: Drafts, key: str, head: str, words: list[str]) -> bool:
     d = reg.drafts[key]
     if d.kind == "grouping" and head in GROUPING_HEADS:
         return True
@@ -55,7 +55,7 @@ def _fits(reg: Registry, key: str, head: str, words: list[str]) -> bool:
     return head in name and all(w in name for w in words)
 
 
-def resolve(doc, cb: Codebook, reg: Registry) -> None:
+def resolve(doc, cb: Codebook, reg: Drafts) -> None:
     heads = language.words("entities", "description_heads")
     state_heads = language.words("entities", "state_heads")
     state_nouns = language.words("entities", "state_nouns")
@@ -82,7 +82,7 @@ def resolve(doc, cb: Codebook, reg: Registry) -> None:
             reg.mention(key, start, tok.i + 1)
 
 
-def _antecedent(doc, reg: Registry, before: int, head: str, words: list[str], state_ok: bool,
+def _antecedent(doc, reg: Drafts, before: int, head: str, words: list[str], state_ok: bool,
                 limit: int) -> Optional[str]:
     sents = 0
     last_sent = None
@@ -117,7 +117,7 @@ def _role_words(role: str) -> set[str]:
     return words
 
 
-def _next_person(reg: Registry, pos: int, n, d) -> bool:
+def _next_person(reg: Drafts, pos: int, n, d) -> bool:
     """Is n the first person named after token `pos` who could be the official described there
     ("The U.N. special envoy for Syria … the fall of President Bashar al-Assad. Geir Pedersen
     issued his appeal")?"""
@@ -134,7 +134,7 @@ def _next_person(reg: Registry, pos: int, n, d) -> bool:
     return True
 
 
-def merge_officials(doc, reg: Registry) -> None:
+def merge_officials(doc, reg: Drafts) -> None:
     """An official the story describes by title ("the Pakistani envoy", "China's U.N. ambassador",
     "the top U.S. diplomat") is the named person of that country holding such a role, told just
     before (or just after, in the same paragraph): one actor, not two."""
@@ -160,7 +160,7 @@ def merge_officials(doc, reg: Registry) -> None:
             reg.merge(best[1], d.key)
 
 
-def person_descriptions(doc, cb: Codebook, reg: Registry) -> None:
+def person_descriptions(doc, cb: Codebook, reg: Drafts) -> None:
     """"The senator said …" after "Senator Jim Risch visited Kyiv": a definite description whose head
     is a title names the latest person told before (six sentences at most) who holds such a title."""
     for tok in reg.toks:
@@ -200,7 +200,7 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words if w.lower() not in ACRONYM_SKIP and w[:1].isalpha()).upper()
 
 
-def acronyms(doc, reg: Registry) -> None:
+def acronyms(doc, reg: Drafts) -> None:
     """An acronym names the organisation whose initials it spells ("Inter Services Public Relations" ...
     "the ISPR", "Tehreek-e-Taliban Pakistan, or TTP")."""
     by_initials: dict[str, str] = {}
@@ -220,7 +220,7 @@ def acronyms(doc, reg: Registry) -> None:
             reg.mention(key, tok.i, tok.i + 1)
 
 
-def party_groups(doc, cb: Codebook, reg: Registry) -> None:
+def party_groups(doc, cb: Codebook, reg: Drafts) -> None:
     """"Republican lawmakers", "Democratic senators": a party word on an agent noun names a group of
     the party's country."""
     for tok in reg.toks:

@@ -16,7 +16,7 @@ from typing import Optional
 from entente.ontology import office_holders
 from entente.sentences import sentence
 
-from .registry import Registry
+from .drafts import Drafts
 
 SURNAME_OFFICES = frozenset({"head_of_state", "head_of_government"})
 
@@ -29,7 +29,7 @@ def lookup(name: str, on: Optional[str]) -> Optional[office_holders.Holder]:
     return h if h is not None and h.office in SURNAME_OFFICES else None
 
 
-def complete_people(reg: Registry, on: Optional[str]) -> None:
+def complete_people(reg: Drafts, on: Optional[str]) -> None:
     for d in reg.drafts.values():
         if d.kind != "person" or (d.country and d.sector):
             continue
@@ -47,7 +47,7 @@ AFFILIATION_PREPS = language.words("entities", "description_preps")
 INSTITUTION_WORDS = language.words("entities", "institution_words")
 
 
-def complete_from_descriptions(doc, reg: Registry) -> None:
+def complete_from_descriptions(doc, reg: Drafts) -> None:
     """A person's country from the words that describe them, through the parse: "the spokesperson
     for Pakistan's Ministry of Foreign Affairs, Ambassador Shafqat Ali Khan", "United
     Nations-appointed special rapporteur Richard Bennett", "Erdogan's communication chief, Fahrettin
@@ -71,7 +71,7 @@ def complete_from_descriptions(doc, reg: Registry) -> None:
             d.country = _context_country(doc, reg, d)   # "opposition lawmakers", "security forces"
 
 
-def _described_country(doc, reg: Registry, d, root) -> Optional[str]:
+def _described_country(doc, reg: Drafts, d, root) -> Optional[str]:
     words = [root] + [c for c in root.children if c.dep_ in ("appos", "compound") and c.pos_ == "NOUN"]
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         words.append(root.head)
@@ -93,7 +93,7 @@ def _described_country(doc, reg: Registry, d, root) -> Optional[str]:
 POLITICAL_SECTORS = frozenset({"GOV", "LEG", "MIL", "JUD", "COP", "OPP"})
 
 
-def _context_country(doc, reg: Registry, d) -> Optional[str]:
+def _context_country(doc, reg: Drafts, d) -> Optional[str]:
     """An official or a political body the text gives no country is of the country the story is
     talking about where it appears: the nearest state, or body or person with a country, in its own
     sentence or the two before ("Ilyas Ali Hassan, a member of the upper house, urged the
@@ -119,7 +119,7 @@ def _context_country(doc, reg: Registry, d) -> Optional[str]:
     return best[1] if best else None
 
 
-def _institution_country(doc, reg: Registry, d) -> Optional[str]:
+def _institution_country(doc, reg: Drafts, d) -> Optional[str]:
     words = {w.strip(".,").lower() for w in d.role.split()} & INSTITUTION_WORDS
     if not words:
         return None

@@ -11,7 +11,7 @@ from entente.ontology.codebook import norm
 from .detect import agent_sector
 from .people import Context
 from .places import place_before
-from .registry import Registry
+from .drafts import Drafts
 
 
 LEGISLATIVE = frozenset({"house", "senate", "congress", "parliament", "parliamentary", "assembly", "duma", "knesset"})
@@ -23,7 +23,7 @@ GENERIC = frozenset({"communist", "socialist", "democratic", "national", "popula
                      "council", "court", "front", "movement", "alliance", "congress", "league", "democrats", "republicans"})
 
 
-def ner_org(ctx: Context, reg: Registry, ent, by_start) -> None:
+def ner_org(ctx: Context, reg: Drafts, ent, by_start) -> None:
     cb = ctx.cb
     s = ent.start
     if ctx.doc[s].lower_ == "the":
@@ -61,7 +61,7 @@ def ner_org(ctx: Context, reg: Registry, ent, by_start) -> None:
     reg.mention(key, span.start, span.end)
 
 
-def _owner_country(reg: Registry, span) -> Optional[str]:
+def _owner_country(reg: Drafts, span) -> Optional[str]:
     """An organisation named in apposition to a unit of a known body ("the Pakistani military's media
     wing Inter Services Public Relations") is that body's."""
     root = span.root

@@ -49,7 +49,7 @@ class Draft:
         return words
 
 
-class Registry:
+class Drafts:
     def __init__(self, analysis: Analysis):
         self.analysis = analysis
         self.toks = list(analysis.doc)   # one Token object per token, shared by the submodules

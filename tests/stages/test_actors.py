@@ -321,7 +321,7 @@ def test_its_prefers_a_nearer_possessor_and_object_it_is_left(analyse):
 
 
 def test_the_other_states_are_not_the_last_group(analyse):
-    a = analyse("Malaysia and Vietnam protested on Monday. Analysts said it was in line with the other states in the region.")
+    a = analyse("Chile and Peru objected on Friday. Observers said this matched the other states of the continent.")
     states = [t for t in a.doc if t.lower_ == "states"][0]
     assert not a.actors_at(states)
 
@@ -341,10 +341,10 @@ def test_person_country_from_from_and_more_false_persons(analyse):
 
 
 def test_organisation_country_from_a_place_in_or_around_its_name(analyse):
-    a = analyse("Soli Ozel of Istanbul's Kadir Has University spoke. Leiden University in the Netherlands agreed. "
-                "The U.S. Embassy in Beijing declined to comment.")
-    assert _by_name(a, "Kadir Has University").country == "TUR"
-    assert _by_name(a, "Leiden University").country == "NLD"
+    a = analyse("Ana Ruiz of Lima's Cayetano University spoke. Uppsala University in Sweden agreed. "
+                "The U.S. Embassy in Hanoi declined to comment.")
+    assert [x.country for x in a.result.actors if x.name.endswith("Cayetano University")] == ["PER"]
+    assert _by_name(a, "Uppsala University").country == "SWE"
     assert _by_name(a, "U.S. Embassy").country == "USA"
 
 
@@ -366,10 +366,10 @@ def test_generic_title_takes_the_sector_of_its_organisation(analyse):
 
 
 def test_a_name_after_locative_in_is_a_place(analyse):
-    a = analyse("India helped Mauritius build an airstrip and a jetty in Agalega last year.")
+    a = analyse("Japan helped Fiji build a pier and a clinic in Kadavu last year.")
     assert not any(x.kind == "person" for x in a.result.actors)
 
 
 def test_a_name_modifying_a_noun_after_the_stays_a_person(analyse):
-    a = analyse("Sullivan expressed the Biden administration's commitment to Israel's security.")
-    assert any(x.kind == "person" and x.name == "Biden" for x in a.result.actors)
+    a = analyse("Hale stressed the Obama administration's commitment to Jordan's stability.")
+    assert any(x.kind == "person" and x.name == "Obama" for x in a.result.actors)

@@ -114,10 +114,10 @@ def test_readout_speaker_is_its_issuer_and_later_readout_refers_back(analyse):
 
 
 def test_channel_from_an_earlier_post(analyse):
-    text = ("In a post on social media platform X, the ambassador praised the new visa rules.\n\n"
-            "“This is a great day for students,” the ambassador wrote.")
+    text = ("In a message on the platform X, the minister praised the trade accord.\n\n"
+            "“It is a good day for farmers,” the minister wrote.")
     r = analyse(text)
-    s = _by_text(r.result, "This is a great day")
+    s = _by_text(r.result, "It is a good day")
     assert s.cue == "wrote" and s.channel == "X"
 
 
@@ -287,9 +287,9 @@ def test_headline_says(analyse):
 
 
 def test_told_outlet_keeps_content_before_cue(analyse):
-    r = analyse("Trump could embrace a clean energy policy as president, Sen. Lindsey Graham told The Huffington Post on Thursday.")
-    s = _by_text(r.result, "Trump could embrace")
-    assert "Graham" in (s.speaker_text or "") and s.channel != "social media"
+    r = analyse("The governor could back a new water policy next year, Sen. Ruth Alder told The Daily Ledger on Tuesday.")
+    s = _by_text(r.result, "The governor could back")
+    assert "Alder" in (s.speaker_text or "") and s.channel != "social media"
 
 
 def test_definite_description_refers_back_to_the_body(analyse):
@@ -312,9 +312,9 @@ def test_dash_source_after_a_no_break_space(analyse):
 
 
 def test_parenthetical_cue_after_fronted_words(analyse):
-    r = analyse("Back in Ohio, Mr. Brown said, he decided to take aim at the steel industry.")
-    s = _by_text(r.result, "Back in Ohio")
-    assert "Brown" in (s.speaker_text or "") and "steel industry" in s.text
+    r = analyse("Home in Oregon, Ms. Lane said, she chose to go after the timber companies.")
+    s = _by_text(r.result, "Home in Oregon")
+    assert "Lane" in (s.speaker_text or "") and "timber companies" in s.text
 
 
 def test_verbless_quote_goes_on_with_the_previous_quote(analyse):
@@ -354,9 +354,9 @@ def test_finding_in_a_poll(analyse):
 
 
 def test_poll_shows_a_noun_phrase_but_a_person_showing_dogs_is_no_statement(analyse):
-    r = analyse("Polls show Smith with a lead in the low single digits.")
-    s = _by_text(r.result, "Smith with a lead")
-    assert "Polls" in (s.speaker_text or "")
+    r = analyse("Surveys show Okafor with a narrow edge over the mayor.")
+    s = _by_text(r.result, "Okafor with a narrow edge")
+    assert "Surveys" in (s.speaker_text or "")
     assert analyse("He shows dogs at county fairs.").result.statements == []
 
 

@@ -1,6 +1,6 @@
 """A person's country and sector from the words around the name when the title gave none: "Yang is
 a Chinese businessman", "Martin Kelly of EOS Risk Group", "an analyst at Leiden University",
-"director general of the Pakistani military's media wing". Never overrides what the title gave."""
+"head of the Chilean navy's press office". Never overrides what the title gave."""
 from __future__ import annotations
 
 from entente.ontology.codebook import norm
@@ -75,7 +75,7 @@ def person_context(doc, cb, reg: Drafts) -> None:
             for h in heads + [c for c in root.children if c.dep_ == "appos"]:
                 objs = _affiliations(h)
                 objs += [c for c in h.children if c.dep_ == "poss"]
-                # "director general of the Pakistani military's media wing": the owner of the unit
+                # "head of the Chilean navy's press office": the owner of the unit
                 objs += [c for o in list(objs) for c in o.children if c.dep_ in ("poss", "compound", "amod")]
                 # "… at the National University of Singapore": the place in the organisation's name
                 objs += [g for o in list(objs) for p in o.children if p.dep_ == "prep" and p.lower_ == "of"

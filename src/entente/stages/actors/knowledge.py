@@ -49,9 +49,9 @@ INSTITUTION_WORDS = language.words("entities", "institution_words")
 
 def complete_from_descriptions(doc, reg: Drafts) -> None:
     """A person's country from the words that describe them, through the parse: "the spokesperson
-    for Pakistan's Ministry of Foreign Affairs, Ambassador Shafqat Ali Khan", "United
-    Nations-appointed special rapporteur Richard Bennett", "Erdogan's communication chief, Fahrettin
-    Altun", "Trump's special envoy, Steve Witkoff"."""
+    for Peru's Ministry of Foreign Affairs, Ambassador Ana Ruiz", "UN-appointed special
+    rapporteur Tom Berg", "the Kenyan president's press chief, John Otieno", "the prime minister's
+    special envoy, Mark Hale"."""
     for d in list(reg.drafts.values()):
         if d.kind != "person" or d.country:
             continue

@@ -159,7 +159,7 @@ def frame(pred: Predicate) -> Frame:
             _threaten(f, h, "conditional")
     _climb(f, h)
     if f.governor is None and f.factuality in ("asserted", "reported") and _bare_infinitive(h):
-        f.factuality = "planned"   # "it is now for Russia to accept it": not said to have happened
+        f.factuality = "planned"   # "it is up to Chile to ratify it": not said to have happened
     return f
 
 

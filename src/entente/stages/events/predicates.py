@@ -119,7 +119,7 @@ def objects(verb) -> list:
                 out += [k for k in c.children if k.dep_ in OBJ_DEPS]
     out += [k for o in list(out) for k in o.children if k.dep_ == "conj" and k.pos_ in ("NOUN", "PROPN")]
     if not out and verb.pos_ == "VERB":
-        # a parse slip ("will increase, on April 2nd, the Tariffs on Cars" read as an apposition):
+        # a parse slip ("will raise, on May 3rd, the Duties on Steel" read as an apposition):
         # the first noun after the verb, before the next verb, outside a prepositional phrase
         for t in verb.doc[verb.i + 1:min(verb.i + 9, sentence(verb).end)]:
             if t.pos_ in ("VERB", "AUX") or t.text in (".", ";", "“", "”", '"'):

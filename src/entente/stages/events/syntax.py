@@ -44,7 +44,7 @@ def subject_token(v) -> Optional[object]:
         if t.dep_ in ("appos", "dep") and t.head.i < t.i and t.head.pos_ in ("PRON", "PROPN", "NOUN", "X"):
             return t.head   # a parse slip: "[We] urge …" read as an apposition to "We"
         if t.dep_ == "ccomp":
-            # a parse slip: "said Ankara in the last few years imposed …" hangs the subject on "said"
+            # a parse slip: "said Lima over the past decade built …" hangs the subject on "said"
             g = t.head
             slipped = [c for c in g.children if c.dep_ in ("npadvmod", "dobj") and g.i < c.i < t.i
                        and c.pos_ in ("PROPN", "NOUN")]

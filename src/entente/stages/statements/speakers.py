@@ -18,11 +18,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
+from entente.ontology import language
 from entente.stages.statements import lexicon
 
 SUBJ = {"nsubj", "csubj", "expl"}
-RELPRON = {"who", "that", "which", "whom"}
-PRON_SPEAKERS = {"he", "she", "they", "i", "we", "you", "it", "him", "her", "them"}
+RELPRON = language.words("statements", "relative_pronouns")
+PRON_SPEAKERS = language.words("statements", "speaker_pronouns")
+PLURAL_PRON = language.words("statements", "plural_speakers")
+PASSIVE_SOURCE_CUES = language.words("statements", "passive_source_cues")
+TITLE_HEAD_ENDS = language.words("statements", "title_head_ends")
+ISSUER_PREPS = language.words("roles", "agent_preps")  # "a statement from the ministry", "issued by …"
+# entity labels of a person or a body (a name that can speak)
+AGENT_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 CUT_DEPS = {"relcl", "acl"}
 
 
@@ -54,7 +61,7 @@ def subject_token(verb, depth: int = 0):
                     for p in a.children:
                         if p.dep_ == "pobj":
                             return p
-            if verb.lemma_ in ("quote", "cite"):
+            if verb.lemma_ in PASSIVE_SOURCE_CUES:
                 return c
             return None
     for c in verb.children:
@@ -98,7 +105,7 @@ def phrase_range(head, in_quote=None) -> tuple[int, int]:
     def _drop_right(t):
         if t.text == ")" and any(doc[k].text == "(" for k in range(left, t.i)):
             return False
-        return t.is_punct or t.is_space or t.lower_ in ("who", "which", "that")
+        return t.is_punct or t.is_space or t.lower_ in RELPRON
     while right > head.i and _drop_right(doc[right]):
         right -= 1
     while left < head.i and (doc[left].is_punct or doc[left].is_space):
@@ -118,7 +125,7 @@ def _issuer(head):
                     for p in a.children:
                         if p.dep_ == "pobj":
                             return p
-        if c.dep_ == "prep" and c.lower_ in ("from", "by"):
+        if c.dep_ == "prep" and c.lower_ in ISSUER_PREPS:
             for p in c.children:
                 if p.dep_ == "pobj":
                     return p
@@ -141,7 +148,6 @@ def document_label(head) -> Optional[str]:
 
 
 CORE_DEPS = {"compound", "flat", "appos", "punct", "amod", "nmod", "nn"}
-PLURAL_PRON = {"they", "we", "them", "both"}
 KIND_RANK_CORE = {"person": 0, "organization": 1, "igo": 1, "group": 1, "grouping": 2, "state": 3, "other": 4}
 KIND_RANK_OUTER = {"organization": 0, "igo": 0, "group": 0, "person": 1, "grouping": 2, "state": 3, "other": 4}
 
@@ -216,7 +222,7 @@ def _role_heads(act) -> set[str]:
         if not t:
             continue
         core = t.lower()
-        for sep in (" of ", " for ", " to ", ","):
+        for sep in [f" {w} " for w in sorted(TITLE_HEAD_ENDS)] + [","]:
             core = core.split(sep)[0]
         words = core.split()
         if words:

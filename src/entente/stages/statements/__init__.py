@@ -3,8 +3,11 @@ cue and channel.
 
 Modules, one job each: `quotes` (quotation marks -> quote groups), `direct`
 (which cue a quotation belongs to), `reported` (clausal content of cue verbs,
-"according to"), `speakers` (subject -> noun phrase -> actor, documents ->
-issuer), `channels` (the medium the cue names).
+"according to", speech nouns), `lines` (headline and "Name: …" line
+attributions), `spans` (a candidate and its trimmed content span), `speakers`
+(subject -> noun phrase -> actor, documents -> issuer), `channels` (the medium
+the cue names), `lexicon` (the stage's cue and channel lists). Word lists live
+in `ontology/data/en/speech.yaml` and `statements.yaml`.
 
 Writes `analysis.result.statements`, `analysis.statement_tokens` (statement id -> content token
 indices) and `analysis.speaker_at` (content token -> speaker actor id).
@@ -16,10 +19,13 @@ from typing import Optional
 from entente.analysis import Analysis
 from entente.entities import described_speaker
 from entente.model import Statement
-from entente.stages.statements import channels, direct, quotes, reported, speakers
+from entente.ontology import language
+from entente.stages.statements import channels, direct, lines, quotes, reported, speakers
+from entente.stages.statements.spans import doc_text
 from entente.text import short_hash
 
-WRITING_CUES = {"write", "post", "tweet", "publish"}
+WRITING_CUES = language.words("statements", "writing_cues")
+REFERRING_DETERMINERS = language.words("statements", "referring_determiners")
 # a cue-less quotation joins the previous one when at most this much text lies between
 MERGE_GAP = 600
 
@@ -38,7 +44,7 @@ def _key(sp: Optional[speakers.Speaker]) -> Optional[str]:
 
 def run(analysis: Analysis) -> None:
     doc = analysis.doc
-    text = reported.doc_text(doc)
+    text = doc_text(doc)
     groups = quotes.find_quotes(text)
     seg_bounds = sorted(s for g in groups for s in g.segments)
 
@@ -52,8 +58,8 @@ def run(analysis: Analysis) -> None:
     idx = direct.TokenIndex(doc)
     groups = direct.merge_split(groups, doc, idx, in_quote)
     dcands = direct.attribute(analysis, groups, in_quote)
-    rcands = (reported.find(analysis, in_quote) + reported.colon_lines(analysis, idx)
-              + reported.nominal(analysis, in_quote) + reported.headlines(analysis, idx))
+    rcands = (reported.find(analysis, in_quote) + lines.colon_lines(analysis, idx)
+              + reported.nominal(analysis, in_quote) + lines.headlines(analysis, idx))
 
     # paragraph = a non-blank line; blank lines between paragraphs do not count
     para_starts = [0]
@@ -177,7 +183,7 @@ def run(analysis: Analysis) -> None:
         if sp is not None and sp.document and speakers.document_label(sp.head) is not None:
             # the speaker is still the document itself: a definite one refers back
             det = next((c.lower_ for c in sp.head.children if c.dep_ == "det"), "")
-            if det in ("the", "this", "that", "its") or any(c.dep_ == "poss" for c in sp.head.children):
+            if det in REFERRING_DETERMINERS or any(c.dep_ == "poss" for c in sp.head.children):
                 prev = next((h for h in reversed(history) if h.get("channel") == sp.document and h["speaker"] is not None
                              and speakers.document_label(h["speaker"].head) is None), None)
                 if prev is not None:

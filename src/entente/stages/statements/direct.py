@@ -16,13 +16,14 @@ import bisect
 from dataclasses import dataclass
 from typing import Optional
 
+from entente.ontology import language
 from entente.sentences import sentence
 from entente.stages.statements import lexicon
 from entente.stages.statements.quotes import QuoteGroup
-from entente.stages.statements.reported import doc_text
+from entente.stages.statements.spans import doc_text
+from entente.stages.statements.speakers import AGENT_ENTS, subject_token
 
-
-TITLE_FUNCTION = {"the", "of", "a", "an", "and", "in", "on", "for", "to", "with", "at", "by", "from"}
+TITLE_FUNCTION = language.words("statements", "title_function_words")
 
 
 @dataclass
@@ -93,8 +94,7 @@ def _dash_source(doc, idx: TokenIndex, g: QuoteGroup):
     return names[-1] if names and names[-1].text != "." else (names[-2] if len(names) > 1 else None)
 
 
-LABEL_VERBS = {"call", "label", "dub", "term", "brand", "name"}
-NAME_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
+LABEL_VERBS = language.words("statements", "label_verbs")
 
 
 def _colon_source(analysis, idx: TokenIndex, g: QuoteGroup, in_quote):
@@ -122,7 +122,7 @@ def _colon_source(analysis, idx: TokenIndex, g: QuoteGroup, in_quote):
     words = doc[k:colon.i]
     if len(words) > 10 or any(t.pos_ in ("VERB", "AUX") for t in words):
         return None
-    if not (analysis.token_actors.get(head.i) or head.ent_type_ in NAME_ENTS):
+    if not (analysis.token_actors.get(head.i) or head.ent_type_ in AGENT_ENTS):
         return None
     return head
 
@@ -216,7 +216,6 @@ def attribute(analysis, groups: list[QuoteGroup], in_quote) -> list[DirectCandid
                 if a.i in inside:
                     break
                 if a.pos_ in ("VERB", "AUX") and a.lemma_.lower() in naming:
-                    from entente.stages.statements.speakers import subject_token
                     if subject_token(a) is not None:
                         cue = a
                         break

@@ -1,67 +1,31 @@
-"""Reported speech: a cue verb with a clausal content ("X said (that) …",
-"X vowed to …", "… , officials said"), "according to X, …", and the content
-span of each."""
+"""Reported speech in running text: a cue verb with a clausal content ("X said
+(that) …", "X vowed to …", "… , officials said"), "according to X, …", a speech
+noun with a that-clause ("Trump's claim that …"), and the content span of each.
+Line-shaped attributions (headlines, "Name: …") are in `lines`."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Optional
-
+from entente.ontology import language
 from entente.sentences import sentence
 from entente.stages.statements import lexicon
+from entente.stages.statements.spans import Candidate, doc_text, trim
+from entente.stages.statements.speakers import AGENT_ENTS, subject_token
 
-QUOTE_CHARS = "\"'“”‘’«»„"
-
-
-@dataclass
-class Candidate:
-    cue: object                # the cue token (verb, or "according")
-    subject: object            # token naming the source, or None
-    start: int                 # content char offsets
-    end: int
-    content_tokens: frozenset  # token indices of the content
-    cue_text: str
-    kind: str = "clause"       # clause | object | according | colon
-
-
-def doc_text(doc) -> str:
-    """doc.text rebuilds the string on every call: keep it once on the doc."""
-    t = doc.user_data.get("entente.text")
-    if t is None:
-        t = doc.text
-        doc.user_data["entente.text"] = t
-    return t
-
-
-def trim(doc, s_tok: int, e_tok: int) -> Optional[tuple[int, int]]:
-    """Char span of tokens [s_tok, e_tok] inclusive, edge punctuation dropped."""
-    while s_tok <= e_tok and (doc[s_tok].is_punct or doc[s_tok].is_space) and doc[s_tok].text not in QUOTE_CHARS:
-        s_tok += 1
-    while e_tok >= s_tok and (doc[e_tok].is_punct or doc[e_tok].is_space) and doc[e_tok].text not in QUOTE_CHARS:
-        e_tok -= 1
-    if e_tok < s_tok:
-        return None
-    s = doc[s_tok].idx
-    e = doc[e_tok].idx + len(doc[e_tok].text)
-    text = doc_text(doc)
-    while s < e and (text[s] in QUOTE_CHARS or text[s].isspace()):
-        s += 1
-    while e > s and (text[e - 1] in QUOTE_CHARS or text[e - 1].isspace()):
-        e -= 1
-    # keep a quotation whole when the content opens it: "… as a “force for good,”"
-    body = text[s:e]
-    if body.count("“") > body.count("”") or body.count('"') % 2 == 1:
-        k = e
-        while k < len(text) and k - e < 3 and text[k] in ",.;:!? ":
-            k += 1
-        if k < len(text) and text[k] in "”\"":
-            e = k + 1
-    return (s, e) if e > s else None
+ADDRESSEE_VERBS = language.words("statements", "addressee_verbs")
+PERSONAL = language.words("statements", "personal_pronouns")
+GROUP_WORDS = language.words("statements", "group_subjects")
+EVIDENCE_SUBJECTS = language.words("statements", "evidence_subjects")
+EVIDENCE_ONLY = language.words("statements", "evidence_only")
+EVIDENCE_NOUNS = language.words("statements", "evidence_nouns")
+CALL_PREPS = language.words("statements", "call_preps")
+OBJECT_CONTENT_PREPS = language.words("statements", "object_content_preps")
+POSSESSIVE_SOURCES = language.words("statements", "possessive_sources")
+NOMINAL_SOURCE_PREPS = language.words("statements", "nominal_source_preps")
 
 
 def _cue_text(v) -> str:
     parts = [v]
     for c in v.children:
-        if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in ("for", "on") and v.lemma_ == "call"):
+        if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in CALL_PREPS and v.lemma_ == "call"):
             parts.append(c)
     parts.sort(key=lambda t: t.i)
     return " ".join(t.text for t in parts)
@@ -90,15 +54,8 @@ def _content_child(v, c: dict):
     return None
 
 
-ADDRESSEE_VERBS = {"tell", "inform", "assure", "reassure", "remind", "brief", "warn", "advise", "promise"}
-AGENT_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
-PERSONAL = {"he", "she", "they", "we", "i", "you"}
-
-
 def _agentive(verb, analysis=None) -> bool:
     """Its subject is a person or a body: a personal pronoun, a name, an actor."""
-    from entente.stages.statements.speakers import subject_token
-
     s = subject_token(verb)
     if s is None:
         return False
@@ -111,27 +68,13 @@ def _agentive(verb, analysis=None) -> bool:
     return any(x.ent_type_ in AGENT_ENTS for x in s.subtree) and s.pos_ == "NOUN" and s.dep_ != "expl"
 
 
-GROUP_WORDS = {"some", "many", "few", "others", "most", "several", "both", "all", "everyone", "everybody", "nobody",
-               "someone", "somebody", "anyone", "people"}
-
-
 def _people(verb) -> bool:
     """A belief's holder named as a group: "Many of his supporters believe …",
     "few experts believe …", "Some think …" (a plural noun or a quantifier)."""
-    from entente.stages.statements.speakers import subject_token
-
     s = subject_token(verb)
     if s is None or s.dep_ == "expl":
         return False
     return s.lower_ in GROUP_WORDS or (s.tag_ == "NNS" and s.pos_ == "NOUN")
-
-
-NEG_WORDS = {"not", "n't", "never", "no"}
-# "in <a poll>, …": the findings of a poll or a study are attributed to it
-EVIDENCE_SUBJECTS = {"poll", "survey", "polling", "study", "analysis", "average", "data", "video", "footage", "record",
-                     "document", "report", "figure", "number", "tally", "review", "audit", "research", "model", "forecast"}
-EVIDENCE_ONLY = {"show"}  # "He shows dogs at fairs": a noun-phrase content only for a poll, a study, a video
-EVIDENCE_NOUNS = {"poll", "survey", "polling", "study", "analysis", "forecast", "projection", "tally"}
 
 
 def negated(v) -> bool:
@@ -214,7 +157,6 @@ def find(analysis, in_quote) -> list[Candidate]:
             if content.dep_ == "ccomp":
                 if hi < t.i:
                     # "X, but Y, a source said": the whole clause before the cue's own words
-                    from entente.stages.statements.speakers import subject_token
                     subj = subject_token(t)
                     cue_start = min(t.i, subj.left_edge.i) if subj is not None and subj.i < t.i and subj.i > hi else t.i
                     if all(doc[j].i not in {x.i for x in t.subtree} or doc[j].is_punct for j in range(hi + 1, cue_start)):
@@ -252,7 +194,6 @@ def find(analysis, in_quote) -> list[Candidate]:
                 # a gerund as the object: "proposes doing away with …", "cited improving …"
                 dobj = next((ch for ch in t.children if ch.dep_ in ("xcomp", "ccomp") and ch.tag_ == "VBG"
                              and not any(a.dep_ in ("aux", "nsubj") for a in ch.children)), None)
-            from entente.stages.statements.speakers import subject_token
             subj = subject_token(t)
             # "Polls show Smith with a lead", "The video shows him with his hands up"
             shown = lem in c["evidence"] and subj is not None and subj.lemma_.lower() in EVIDENCE_SUBJECTS
@@ -264,7 +205,7 @@ def find(analysis, in_quote) -> list[Candidate]:
                         if ch.i > hi and not ch.is_punct and ch.dep_ not in ("cc", "conj"):
                             hi = max(hi, ch.right_edge.i)
                 for ch in t.children:
-                    if ch.i > hi and (ch.dep_ in ("oprd", "xcomp", "ccomp") or (ch.dep_ == "prep" and ch.lower_ in ("as", "for", "of", "to", "on", "about", "against"))
+                    if ch.i > hi and (ch.dep_ in ("oprd", "xcomp", "ccomp") or (ch.dep_ == "prep" and ch.lower_ in OBJECT_CONTENT_PREPS)
                                       or (ch.dep_ == "advcl" and any(m.dep_ == "mark" for m in ch.children))):
                         hi = max(hi, ch.right_edge.i)
                 # a quoted label glued to the object ("supporters “deplorables”")
@@ -293,7 +234,6 @@ def find(analysis, in_quote) -> list[Candidate]:
         if not parenthetical and t.dep_ == "parataxis" and t.head.i > t.i:
             # "Back home, Mr. Lee said, he …": the parse hangs the opening words on the
             # cue; the cue's own words (subject + verb) are still set off by commas
-            from entente.stages.statements.speakers import subject_token
             subj = subject_token(t)
             cl = subj.left_edge.i if subj is not None and subj.i < t.i else t.i
             cr = t.i
@@ -321,16 +261,6 @@ def find(analysis, in_quote) -> list[Candidate]:
                     out.append(Candidate(t, None, span[0], span[1], toks, _cue_text(t)))
     return out
 
-
-_LABELS = {"update", "updated", "note", "editor", "editor's note", "photo", "photos", "related", "source", "sources",
-           "watch", "read", "listen", "video", "advertisement", "correction", "breaking", "exclusive", "opinion",
-           "analysis", "live", "q", "a", "question", "answer", "credit", "image", "file", "caption", "tags", "share",
-           "see also", "more", "also", "warning", "disclaimer", "transcript", "subscribe", "follow", "breaking news",
-           "update", "updates", "key points", "background", "context", "why", "what", "how", "when", "where", "who",
-           "here", "now", "today", "bottom line", "summary", "location", "date", "time", "topic", "subject", "re",
-           "from", "to", "cc", "by", "author", "posted", "published", "filed under", "category", "keywords"}
-
-
 def nominal(analysis, in_quote) -> list[Candidate]:
     """Nominal cues: a speech noun with its source and a that-clause content
     ("Trump's claim that …", "the ministry's warning that …", "a statement by X
@@ -349,115 +279,17 @@ def nominal(analysis, in_quote) -> list[Candidate]:
         src = next((ch for ch in t.children if ch.dep_ == "poss"), None)
         if src is None:
             for ch in t.children:
-                if ch.dep_ == "prep" and ch.lower_ in ("by", "from", "of") and ch.i < content.i:
+                if ch.dep_ == "prep" and ch.lower_ in NOMINAL_SOURCE_PREPS and ch.i < content.i:
                     src = next((p for p in ch.children if p.dep_ == "pobj"), None)
         if src is None:
             # "a New York Times report that …": the issuer named as a modifier
             src = next((ch for ch in reversed(list(t.lefts)) if ch.dep_ == "compound" and (
                 ch.pos_ == "PROPN" or analysis.token_actors.get(ch.i))), None)
-        if src is None or not (analysis.token_actors.get(src.i) or src.ent_type_ in AGENT_ENTS or src.lower_ in ("his", "her", "their", "its", "our", "my")):
+        if src is None or not (analysis.token_actors.get(src.i) or src.ent_type_ in AGENT_ENTS or src.lower_ in POSSESSIVE_SOURCES):
             continue
         lo, hi = content.left_edge.i, content.right_edge.i
         span = trim(doc, lo, hi)
         if span is None:
             continue
         out.append(Candidate(t, src, span[0], span[1], frozenset(range(lo, hi + 1)), t.text, kind="nominal"))
-    return out
-
-
-HEADLINE_CUES = {"says", "say", "warns", "claims", "insists", "urges", "vows", "tells", "denies", "admits", "pledges"}
-
-
-def headlines(analysis, idx) -> list[Candidate]:
-    """Headline-style attribution on a short title-case line: "Graham Says Trump
-    Could Act" (source, cue, content) or "Trump Could Act, Graham Says"."""
-    doc = analysis.doc
-    text = doc_text(doc)
-    out: list[Candidate] = []
-    pos = 0
-    for line in text.split("\n"):
-        start = pos
-        pos += len(line) + 1
-        words = line.split()
-        if not 4 <= len(words) <= 22:
-            continue
-        caps = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
-        if caps < 0.7 * len(words) or line.rstrip().endswith(("?",)):
-            continue
-        toks = [t for t in idx.range(start, start + len(line)) if not t.is_space]
-        for k, t in enumerate(toks):
-            if t.text.lower() not in HEADLINE_CUES or not t.text[:1].isupper() or k == 0:
-                continue
-            left = toks[:k]
-            right = [x for x in toks[k + 1:] if not (x.is_punct and x.text in ".")]
-            commas = [j for j, x in enumerate(left) if x.text == ","]
-            if commas and (not right or all(x.is_punct for x in right)):
-                # "…, Lindsey Graham Says."
-                comma = commas[-1]
-                name = left[comma + 1:]
-                if not name or len(name) > 5 or comma < 1:
-                    continue
-                span = trim(doc, toks[0].i, toks[comma - 1].i)
-                src = name[-1]
-            else:
-                name = left
-                if len(name) > 5 or len(right) < 3 or not any(x.pos_ == "PROPN" or analysis.token_actors.get(x.i) for x in name):
-                    continue
-                span = trim(doc, right[0].i, right[-1].i)
-                src = name[-1]
-            if span is None or not (analysis.token_actors.get(src.i) or src.pos_ == "PROPN" or src.ent_type_ in AGENT_ENTS):
-                continue
-            content = frozenset(x.i for x in idx.range(span[0], span[1]))
-            out.append(Candidate(t, src, span[0], span[1], content, t.text, kind="headline"))
-            break
-    return out
-
-
-def colon_lines(analysis, idx) -> list[Candidate]:
-    """A line opening with a short name and a colon: a headline attribution
-    ("Smith: Voters Are Worried") or a transcript turn ("PENCE: Well, …")."""
-    doc = analysis.doc
-    text = doc_text(doc)
-    out: list[Candidate] = []
-    pos = 0
-    names = None
-    for line in text.split("\n"):
-        start = pos
-        pos += len(line) + 1
-        # a quoted transcript: the line may open with the quotation mark
-        lead = len(line) - len(line.lstrip(" \t\"“'‘"))
-        line = line[lead:]
-        start += lead
-        k = line.find(":")
-        if k <= 0 or k > 45:
-            continue
-        prefix = line[:k].strip()
-        rest_s = start + k + 1
-        while rest_s < start + len(line) and text[rest_s].isspace():
-            rest_s += 1
-        rest_e = start + len(line.rstrip())
-        if rest_e - rest_s < 8 or not prefix or prefix.lower() in _LABELS or any(ch.isdigit() for ch in prefix):
-            continue
-        words = prefix.split()
-        if len(words) > 4 or not all(w[:1].isupper() for w in words):
-            continue
-        toks = [t for t in idx.range(start, start + k) if not t.is_punct]
-        if not toks:
-            continue
-        if names is None:
-            # words the story uses as names somewhere (an entity or an actor mention)
-            names = {t.text for t in doc if t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or analysis.token_actors.get(t.i)}
-        if not (all(t.is_upper for t in toks) or all(t.pos_ == "PROPN" or t.text in names for t in toks)):
-            continue
-        if not (all(t.is_upper for t in toks) or any(t.text in names for t in toks)):
-            continue
-        if len(text[rest_s:rest_e].split()) < 3:
-            continue
-        head = toks[-1]
-        span = trim(doc, idx.at(rest_s).i, idx.at(rest_e - 1).i)
-        if span is None:
-            continue
-        content = frozenset(t.i for t in idx.range(span[0], span[1]))
-        colon_tok = idx.at(start + k)
-        out.append(Candidate(colon_tok, head, span[0], span[1], content, ":", kind="colon"))
     return out

@@ -1,0 +1,106 @@
+"""Attributions shaped by a line rather than a clause: a title-case headline
+("Graham Says Trump Could Act") and a line opening with a name and a colon
+("Smith: Voters Are Worried", a transcript's "PENCE: Well, …")."""
+from __future__ import annotations
+
+from entente.ontology import language
+from entente.stages.statements.spans import Candidate, doc_text, trim
+from entente.stages.statements.speakers import AGENT_ENTS
+
+LINE_LABELS = language.words("statements", "line_labels")
+HEADLINE_CUES = language.words("statements", "headline_cues")
+
+
+def headlines(analysis, idx) -> list[Candidate]:
+    """Headline-style attribution on a short title-case line: "Graham Says Trump
+    Could Act" (source, cue, content) or "Trump Could Act, Graham Says"."""
+    doc = analysis.doc
+    text = doc_text(doc)
+    out: list[Candidate] = []
+    pos = 0
+    for line in text.split("\n"):
+        start = pos
+        pos += len(line) + 1
+        words = line.split()
+        if not 4 <= len(words) <= 22:
+            continue
+        caps = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+        if caps < 0.7 * len(words) or line.rstrip().endswith(("?",)):
+            continue
+        toks = [t for t in idx.range(start, start + len(line)) if not t.is_space]
+        for k, t in enumerate(toks):
+            if t.text.lower() not in HEADLINE_CUES or not t.text[:1].isupper() or k == 0:
+                continue
+            left = toks[:k]
+            right = [x for x in toks[k + 1:] if not (x.is_punct and x.text in ".")]
+            commas = [j for j, x in enumerate(left) if x.text == ","]
+            if commas and (not right or all(x.is_punct for x in right)):
+                # "…, Lindsey Graham Says."
+                comma = commas[-1]
+                name = left[comma + 1:]
+                if not name or len(name) > 5 or comma < 1:
+                    continue
+                span = trim(doc, toks[0].i, toks[comma - 1].i)
+                src = name[-1]
+            else:
+                name = left
+                if len(name) > 5 or len(right) < 3 or not any(x.pos_ == "PROPN" or analysis.token_actors.get(x.i) for x in name):
+                    continue
+                span = trim(doc, right[0].i, right[-1].i)
+                src = name[-1]
+            if span is None or not (analysis.token_actors.get(src.i) or src.pos_ == "PROPN" or src.ent_type_ in AGENT_ENTS):
+                continue
+            content = frozenset(x.i for x in idx.range(span[0], span[1]))
+            out.append(Candidate(t, src, span[0], span[1], content, t.text, kind="headline"))
+            break
+    return out
+
+
+def colon_lines(analysis, idx) -> list[Candidate]:
+    """A line opening with a short name and a colon: a headline attribution
+    ("Smith: Voters Are Worried") or a transcript turn ("PENCE: Well, …")."""
+    doc = analysis.doc
+    text = doc_text(doc)
+    out: list[Candidate] = []
+    pos = 0
+    names = None
+    for line in text.split("\n"):
+        start = pos
+        pos += len(line) + 1
+        # a quoted transcript: the line may open with the quotation mark
+        lead = len(line) - len(line.lstrip(" \t\"“'‘"))
+        line = line[lead:]
+        start += lead
+        k = line.find(":")
+        if k <= 0 or k > 45:
+            continue
+        prefix = line[:k].strip()
+        rest_s = start + k + 1
+        while rest_s < start + len(line) and text[rest_s].isspace():
+            rest_s += 1
+        rest_e = start + len(line.rstrip())
+        if rest_e - rest_s < 8 or not prefix or prefix.lower() in LINE_LABELS or any(ch.isdigit() for ch in prefix):
+            continue
+        words = prefix.split()
+        if len(words) > 4 or not all(w[:1].isupper() for w in words):
+            continue
+        toks = [t for t in idx.range(start, start + k) if not t.is_punct]
+        if not toks:
+            continue
+        if names is None:
+            # words the story uses as names somewhere (an entity or an actor mention)
+            names = {t.text for t in doc if t.ent_type_ in AGENT_ENTS or analysis.token_actors.get(t.i)}
+        if not (all(t.is_upper for t in toks) or all(t.pos_ == "PROPN" or t.text in names for t in toks)):
+            continue
+        if not (all(t.is_upper for t in toks) or any(t.text in names for t in toks)):
+            continue
+        if len(text[rest_s:rest_e].split()) < 3:
+            continue
+        head = toks[-1]
+        span = trim(doc, idx.at(rest_s).i, idx.at(rest_e - 1).i)
+        if span is None:
+            continue
+        content = frozenset(t.i for t in idx.range(span[0], span[1]))
+        colon_tok = idx.at(start + k)
+        out.append(Candidate(colon_tok, head, span[0], span[1], content, ":", kind="colon"))
+    return out

@@ -1,0 +1,54 @@
+"""Content spans of statements: the candidate a cue finder returns and the
+character span of its content, edge punctuation and quotation marks trimmed."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+QUOTE_CHARS = "\"'“”‘’«»„"
+
+
+@dataclass
+class Candidate:
+    cue: object                # the cue token (verb, or "according")
+    subject: object            # token naming the source, or None
+    start: int                 # content char offsets
+    end: int
+    content_tokens: frozenset  # token indices of the content
+    cue_text: str
+    kind: str = "clause"       # clause | object | according | colon
+
+
+def doc_text(doc) -> str:
+    """doc.text rebuilds the string on every call: keep it once on the doc."""
+    t = doc.user_data.get("entente.text")
+    if t is None:
+        t = doc.text
+        doc.user_data["entente.text"] = t
+    return t
+
+
+def trim(doc, s_tok: int, e_tok: int) -> Optional[tuple[int, int]]:
+    """Char span of tokens [s_tok, e_tok] inclusive, edge punctuation dropped."""
+    while s_tok <= e_tok and (doc[s_tok].is_punct or doc[s_tok].is_space) and doc[s_tok].text not in QUOTE_CHARS:
+        s_tok += 1
+    while e_tok >= s_tok and (doc[e_tok].is_punct or doc[e_tok].is_space) and doc[e_tok].text not in QUOTE_CHARS:
+        e_tok -= 1
+    if e_tok < s_tok:
+        return None
+    s = doc[s_tok].idx
+    e = doc[e_tok].idx + len(doc[e_tok].text)
+    text = doc_text(doc)
+    while s < e and (text[s] in QUOTE_CHARS or text[s].isspace()):
+        s += 1
+    while e > s and (text[e - 1] in QUOTE_CHARS or text[e - 1].isspace()):
+        e -= 1
+    # keep a quotation whole when the content opens it: "… as a “force for good,”"
+    body = text[s:e]
+    if body.count("“") > body.count("”") or body.count('"') % 2 == 1:
+        k = e
+        while k < len(text) and k - e < 3 and text[k] in ",.;:!? ":
+            k += 1
+        if k < len(text) and text[k] in "”\"":
+            e = k + 1
+    return (s, e) if e > s else None

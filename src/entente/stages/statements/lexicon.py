@@ -1,13 +1,10 @@
-"""Cue and channel lexicons for the statements stage (data in ontology/data/statements/)."""
+"""Cue and channel lexicons for the statements stage (data in ontology/data/en/:
+speech.yaml, channels.json)."""
 from __future__ import annotations
 
 import functools
-import json
-import pathlib
 
 from entente.ontology import language
-
-DATA = pathlib.Path(__file__).resolve().parents[2] / "ontology" / "data" / "statements"
 
 
 @functools.lru_cache(maxsize=1)
@@ -18,7 +15,7 @@ def cues() -> dict[str, frozenset[str]]:
 
 @functools.lru_cache(maxsize=1)
 def channels() -> dict:
-    raw = json.loads((DATA / "channels.json").read_text(encoding="utf-8"))
+    raw = language.table("channels")
     phrases: dict[tuple[str, ...], tuple[int, str]] = {}
     # priority: platforms 3, documents 2 (joint statement / readout more specific by length)
     for p, label in raw["platforms"].items():

@@ -12,6 +12,22 @@ def _by_text(result, start):
     return found[0]
 
 
+# -- word lists ---------------------------------------------------------------
+def test_statement_word_lists_are_strings_each_read_by_the_stage():
+    import pathlib
+
+    from entente.ontology import language
+    from entente.stages import statements
+
+    data = language.table("statements")
+    assert len(data) >= 20
+    code = "".join(p.read_text(encoding="utf-8") for p in pathlib.Path(statements.__file__).parent.glob("*.py"))
+    for key, words in data.items():
+        # a bare on/no/off in YAML is a boolean, not a word
+        assert words and all(isinstance(w, str) and w for w in words), key
+        assert f'"{key}"' in code, f"{key} is read by no module of the stage"
+
+
 # -- quote marks (text only) -------------------------------------------------
 def test_quote_marks_pairing():
     text = ('“We will not back down,” she said. He called it "a mistake".\n\n'

@@ -134,12 +134,12 @@ def run(analysis: Analysis) -> None:
         span = (d["start"], d["end"])
         if any(r["start"] <= span[0] and span[1] <= r["end"] and (d["clause"] or r["kind"] != "object") for r in keep):
             # a quotation inside reported speech is part of that statement; a quoted
-            # phrase inside a described act ("called it a 'disgrace'") stays a quote
+            # phrase inside a described act ("called it a 'blunder'") stays a quote
             continue
         keep.append(d)
     keep.sort(key=lambda it: (it["start"], it["end"], not it["direct"]))
 
-    # channels, document coreference ("the readout noted …"), inherited speakers
+    # channels, document coreference ("the memo added …"), inherited speakers
     results: list[Statement] = []
     history: list[dict] = []   # accepted items, in text order
     contexts: list[dict] = []  # speech acts with a channel, even without content

@@ -26,7 +26,7 @@ def _match(tokens: list) -> Optional[str]:
             if hit is None or key == ("x",):
                 continue
             if hit[0] < 3 and any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in tokens[i:i + n]):
-                continue  # a generic word inside a name ("The Huffington Post", "Washington Times")
+                continue  # a generic word inside a name ("The Evening Post", "Harbor Times")
             cand = (hit[0], n, hit[1])
             if best is None or cand[:2] > best[:2]:
                 best = cand

@@ -1,13 +1,13 @@
 """Direct quotes: which cue and speaker each quotation belongs to.
 
 - a quotation that is a clause (it has a finite verb) takes the nearest cue verb
-  outside quotation marks in its own sentence(s): after it ("…,” Perdue wrote"),
+  outside quotation marks in its own sentence(s): after it ("…,” Okafor wrote"),
   before it ("He said: “…”"); split quotes `“…,” he said, “…”` are one statement;
 - with no cue in its sentence, a whole-sentence quotation continues the
   previous quotation's speaker when that one is in the same or previous paragraph;
 - a quoted fragment (no finite verb) is a statement only when a speech or naming
-  verb governs it ("he called it a “disgrace”", "Describing X as a “force for
-  good,” he …"): the speaker is that clause's subject; otherwise it is a scare
+  verb governs it ("he called it a “blunder”", "Describing X as a “steady
+  hand,” he …"): the speaker is that clause's subject; otherwise it is a scare
   quote and is left out.
 """
 from __future__ import annotations
@@ -81,7 +81,7 @@ def _dash_source(doc, idx: TokenIndex, g: QuoteGroup):
     j += 1
     while j < len(text) and text[j].isspace() and text[j] != "\n":
         j += 1
-    # the name ends at the line's end ("― Carla Sanchez.\n\nGetty/Instagram")
+    # the name ends at the line's end ("― Dana Whitfield.\n\nPhoto: agency")
     stop = text.find("\n", j)
     stop = len(text) if stop == -1 else stop
     toks = [t for t in idx.range(j, min(stop, j + 60)) if not t.is_space]
@@ -98,7 +98,7 @@ LABEL_VERBS = language.words("statements", "label_verbs")
 
 
 def _colon_source(analysis, idx: TokenIndex, g: QuoteGroup, in_quote):
-    """`Spanish Prime Minister Pedro Sánchez: “…”`: a quotation right after a colon
+    """`Norwegian Foreign Minister Ola Berg: “…”`: a quotation right after a colon
     whose left side is a bare noun phrase naming someone (no verb between the
     clause start and the colon) gives the speaker, the phrase's head."""
     doc = analysis.doc
@@ -164,7 +164,7 @@ def attribute(analysis, groups: list[QuoteGroup], in_quote) -> list[DirectCandid
             last = idx.at(g.end - 1)
             s_start = sentence(first).start_char
             s_end = sentence(last).end_char
-            # a short "Perdue said." sentence right after the quote belongs to it
+            # a short "Okafor said." sentence right after the quote belongs to it
             nxt = sentence(last).end
             if nxt < len(doc) and text[g.end:doc[nxt].idx].strip(" \n\t”\"’.,!?") == "" and "\n" not in text[g.end:doc[nxt].idx].strip(" "):
                 ns = sentence(doc[nxt])
@@ -203,7 +203,7 @@ def attribute(analysis, groups: list[QuoteGroup], in_quote) -> list[DirectCandid
         # a fragment: attributed only through a governing speech/naming verb
         words = [t for t in qtoks if t.is_alpha]
         if words and len(words) <= 5 and all(t.text[:1].isupper() or t.lower_ in TITLE_FUNCTION for t in words) and words[0].text[:1].isupper():
-            continue  # a title or a name in quotation marks ("Morning Joe"), not a statement
+            continue  # a title or a name in quotation marks ("Night Desk"), not a statement
         inside = {t.i for t in qtoks}
         roots = [t for t in qtoks if t.head.i not in inside or t.head is t]
         modifier = bool(roots) and all(r.dep_ in ("compound", "amod", "nmod", "nummod", "poss", "npadvmod") and r.head.i not in inside
@@ -228,12 +228,12 @@ def attribute(analysis, groups: list[QuoteGroup], in_quote) -> list[DirectCandid
         if cue is not None and modifier and cue.lemma_.lower() in LABEL_VERBS:
             # "calls the new law a “foreign agents” bill": the quoted words qualify the
             # label's noun; they are someone else's term (a scare quote), not the
-            # subject's words. ("reiterated a “free and open” Indo-Pacific" stays.)
+            # subject's words. ("reiterated a “two-track” approach" stays.)
             continue
         if cue is not None:
             out.append(DirectCandidate(g, cue, None, False))
         elif _whole_sentence(text, g):
-            # “It’s over,” she said. “In my head, anyway.” — a verbless sentence in
+            # “We are done,” she said. “For now, at least.” — a verbless sentence in
             # quotation marks goes on with the quotation just before it
             out.append(DirectCandidate(g, None, None, True, inherit=True, fragment=True))
     return out

@@ -1,6 +1,6 @@
 """Attributions shaped by a line rather than a clause: a title-case headline
-("Graham Says Trump Could Act") and a line opening with a name and a colon
-("Smith: Voters Are Worried", a transcript's "PENCE: Well, …")."""
+("Ortega Says Talks Could Resume") and a line opening with a name and a colon
+("Smith: Voters Are Worried", a transcript's "HALVORSEN: Well, …")."""
 from __future__ import annotations
 
 from entente.ontology import language
@@ -12,8 +12,8 @@ HEADLINE_CUES = language.words("statements", "headline_cues")
 
 
 def headlines(analysis, idx) -> list[Candidate]:
-    """Headline-style attribution on a short title-case line: "Graham Says Trump
-    Could Act" (source, cue, content) or "Trump Could Act, Graham Says"."""
+    """Headline-style attribution on a short title-case line: "Ortega Says Talks
+    Could Resume" (source, cue, content) or "Talks Could Resume, Ortega Says"."""
     doc = analysis.doc
     text = doc_text(doc)
     out: list[Candidate] = []
@@ -35,7 +35,7 @@ def headlines(analysis, idx) -> list[Candidate]:
             right = [x for x in toks[k + 1:] if not (x.is_punct and x.text in ".")]
             commas = [j for j, x in enumerate(left) if x.text == ","]
             if commas and (not right or all(x.is_punct for x in right)):
-                # "…, Lindsey Graham Says."
+                # "…, Maria Ortega Says."
                 comma = commas[-1]
                 name = left[comma + 1:]
                 if not name or len(name) > 5 or comma < 1:
@@ -58,7 +58,7 @@ def headlines(analysis, idx) -> list[Candidate]:
 
 def colon_lines(analysis, idx) -> list[Candidate]:
     """A line opening with a short name and a colon: a headline attribution
-    ("Smith: Voters Are Worried") or a transcript turn ("PENCE: Well, …")."""
+    ("Smith: Voters Are Worried") or a transcript turn ("HALVORSEN: Well, …")."""
     doc = analysis.doc
     text = doc_text(doc)
     out: list[Candidate] = []

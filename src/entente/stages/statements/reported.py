@@ -1,6 +1,6 @@
 """Reported speech in running text: a cue verb with a clausal content ("X said
 (that) …", "X vowed to …", "… , officials said"), "according to X, …", a speech
-noun with a that-clause ("Trump's claim that …"), and the content span of each.
+noun with a that-clause ("the mayor's claim that …"), and the content span of each.
 Line-shaped attributions (headlines, "Name: …") are in `lines`."""
 from __future__ import annotations
 
@@ -69,8 +69,8 @@ def _agentive(verb, analysis=None) -> bool:
 
 
 def _people(verb) -> bool:
-    """A belief's holder named as a group: "Many of his supporters believe …",
-    "few experts believe …", "Some think …" (a plural noun or a quantifier)."""
+    """A belief's holder named as a group: "Many of the farmers believe …",
+    "few economists think …", "Some think …" (a plural noun or a quantifier)."""
     s = subject_token(verb)
     if s is None or s.dep_ == "expl":
         return False
@@ -187,11 +187,11 @@ def find(analysis, in_quote) -> list[Candidate]:
             out.append(Candidate(t, None, span[0], span[1], toks, _cue_text(t)))
             continue
         # attitudes and speech acts with a noun-phrase content: "criticized the plan",
-        # "called X a 'disgrace'", "cited a report" — only for a person or body as subject
+        # "called X a 'blunder'", "cited a report" — only for a person or body as subject
         if lem in c["object_content"]:
             dobj = next((ch for ch in t.children if ch.dep_ == "dobj"), None)
             if dobj is None:
-                # a gerund as the object: "proposes doing away with …", "cited improving …"
+                # a gerund as the object: "proposes scrapping the toll", "cited lowering …"
                 dobj = next((ch for ch in t.children if ch.dep_ in ("xcomp", "ccomp") and ch.tag_ == "VBG"
                              and not any(a.dep_ in ("aux", "nsubj") for a in ch.children)), None)
             subj = subject_token(t)
@@ -208,12 +208,12 @@ def find(analysis, in_quote) -> list[Candidate]:
                     if ch.i > hi and (ch.dep_ in ("oprd", "xcomp", "ccomp") or (ch.dep_ == "prep" and ch.lower_ in OBJECT_CONTENT_PREPS)
                                       or (ch.dep_ == "advcl" and any(m.dep_ == "mark" for m in ch.children))):
                         hi = max(hi, ch.right_edge.i)
-                # a quoted label glued to the object ("supporters “deplorables”")
+                # a quoted label glued to the object ("rivals “amateurs”")
                 span = trim(doc, lo, hi)
                 # the content of a statement is a clause or a quotation: a bare noun
                 # phrase ("denied the claim", "demanded their release") is an act, not content
-                # a verbal complement is a clause: "accused the GOP of stoking the issue",
-                # "criticized Ankara for failing to act", "urged them to leave"
+                # a verbal complement is a clause: "accused the council of hiding the costs",
+                # "criticized the utility for failing to act", "urged them to leave"
                 verbal = dobj.dep_ in ("xcomp", "ccomp") or any(ch.dep_ in ("xcomp", "ccomp") and ch.i > dobj.i and ch.pos_ in ("VERB", "AUX") for ch in t.children) or any(
                     ch.dep_ == "prep" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in ch.children)
                     for h in (t, dobj) for ch in h.children if ch.i > dobj.i)
@@ -246,7 +246,7 @@ def find(analysis, in_quote) -> list[Candidate]:
         if t.dep_ in ("parataxis", "ccomp", "advcl", "conj") and t.head is not t and (t.head.i < t.i or parenthetical) and (
                 lem in c["speech"] or lem in c["evidence"]) and (t.dep_ in ("parataxis", "ccomp") or parenthetical) \
                 and not content_of_cue:
-            # "…, Graham told The Huffington Post": tell's object is the hearer, not content
+            # "…, Ortega told the Daily Ledger": tell's object is the hearer, not content
             obj_deps = ("ccomp", "xcomp") if lem in ADDRESSEE_VERBS else ("dobj", "ccomp", "xcomp")
             if not any(ch.dep_ in obj_deps for ch in t.children):
                 head = t.head
@@ -263,7 +263,7 @@ def find(analysis, in_quote) -> list[Candidate]:
 
 def nominal(analysis, in_quote) -> list[Candidate]:
     """Nominal cues: a speech noun with its source and a that-clause content
-    ("Trump's claim that …", "the ministry's warning that …", "a statement by X
+    ("the mayor's claim that …", "the ministry's warning that …", "a statement by X
     that …"). The source is the possessor or a by/from phrase; without one it
     is no statement."""
     doc = analysis.doc
@@ -282,7 +282,7 @@ def nominal(analysis, in_quote) -> list[Candidate]:
                 if ch.dep_ == "prep" and ch.lower_ in NOMINAL_SOURCE_PREPS and ch.i < content.i:
                     src = next((p for p in ch.children if p.dep_ == "pobj"), None)
         if src is None:
-            # "a New York Times report that …": the issuer named as a modifier
+            # "a Riverside Gazette report that …": the issuer named as a modifier
             src = next((ch for ch in reversed(list(t.lefts)) if ch.dep_ == "compound" and (
                 ch.pos_ == "PROPN" or analysis.token_actors.get(ch.i))), None)
         if src is None or not (analysis.token_actors.get(src.i) or src.ent_type_ in AGENT_ENTS or src.lower_ in POSSESSIVE_SOURCES):

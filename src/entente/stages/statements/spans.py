@@ -43,7 +43,7 @@ def trim(doc, s_tok: int, e_tok: int) -> Optional[tuple[int, int]]:
         s += 1
     while e > s and (text[e - 1] in QUOTE_CHARS or text[e - 1].isspace()):
         e -= 1
-    # keep a quotation whole when the content opens it: "… as a “force for good,”"
+    # keep a quotation whole when the content opens it: "… as a “steady hand,”"
     body = text[s:e]
     if body.count("“") > body.count("”") or body.count('"') % 2 == 1:
         k = e

@@ -10,7 +10,7 @@ General rules:
 - the actor is the one the actors stage linked to the phrase's head token, else
   to any token of the phrase;
 - a definite description of a person with no named actor ("the president said",
-  "the Indian minister told reporters") is the most recent person of the last few
+  "the Chilean minister told reporters") is the most recent person of the last few
   sentences whose title has that head noun (country adjective agreeing).
 """
 from __future__ import annotations
@@ -73,7 +73,7 @@ def subject_token(verb, depth: int = 0):
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return verb.head if verb.tag_ == "VBG" else None
         if verb.dep_ == "pcomp" and verb.head.pos_ in ("ADP", "SCONJ") and verb.head.head is not verb.head:
-            # "While noting …, Rasmussen expressed …": past the subordinator to its verb
+            # "While noting …, Okafor expressed …": past the subordinator to its verb
             return subject_token(verb.head.head, depth + 1)
         return subject_token(verb.head, depth + 1)
     if verb.dep_ == "pobj" or (verb.dep_ == "pcomp"):
@@ -153,7 +153,7 @@ KIND_RANK_OUTER = {"organization": 0, "igo": 0, "group": 0, "person": 1, "groupi
 
 
 def _members(head) -> list:
-    """The heads of a coordinated subject ("Rubio and Jaishankar", "the US, Japan
+    """The heads of a coordinated subject ("Okafor and Lindqvist", "the US, Japan
     and India"): the head and its conjuncts."""
     out = [head]
     todo = [head]
@@ -168,7 +168,7 @@ def _members(head) -> list:
 
 def _core(head, lo: int, hi: int) -> set[int]:
     """The head's own words: the head and its compound/flat/apposition chain
-    ("European Commission President Ursula von der Leyen", "Lai Ching-te"), not
+    ("Central Bank Governor Ana Duarte", "Lai Ching-te"), not
     a possessor or a prepositional phrase ("Taiwan's", "for the ministry")."""
     core = {head.i}
     todo = [head]

@@ -5,6 +5,7 @@ unexpected error; 2 bad usage or bad input, nothing done; 130 interrupted.
 """
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import traceback
@@ -71,6 +72,11 @@ def main(argv: Optional[list[str]] = None) -> int:
     end = args.index("--") if "--" in args else len(args)
     debug = "--debug" in args[:end] or os.environ.get("ENTENTE_DEBUG", "") not in ("", "0")
     args = [a for i, a in enumerate(args) if not (a == "--debug" and i < end)]
+    if not debug:  # libraries log what they recover from (a pool reset cut by Ctrl-C) with a traceback
+        quiet = logging.getLogger("sqlalchemy")
+        if not quiet.handlers:
+            quiet.addHandler(logging.NullHandler())
+        quiet.propagate = False
     try:
         rv = app(args=args, prog_name="entente", standalone_mode=False)
     except _EXIT as exc:

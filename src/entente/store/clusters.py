@@ -396,16 +396,3 @@ def get_cluster(conn: Connection, cluster: str) -> Optional[dict]:
         return None
     return _item(dict(row._mapping), _members(conn, [cluster]).get(cluster, []))
 
-
-def sources_of(conn: Connection, cluster_ids: list[str]) -> dict[str, dict]:
-    """For `events --dedupe`: each cluster's summary fields and all its sources."""
-    ids = sorted(set(cluster_ids))
-    out: dict[str, dict] = {}
-    for i in range(0, len(ids), _CHUNK):
-        for row in conn.execute(select(t.clusters).where(t.clusters.c.cluster.in_(ids[i:i + _CHUNK]))):
-            out[row.cluster] = dict(row._mapping)
-    for cid, members in _members(conn, ids).items():
-        if cid in out:
-            out[cid]["sources"] = [{"story_id": m["story_id"], "event_id": m["event_id"], "url": m["url"],
-                                    "title": m["title"], "published": m["published"]} for m in members]
-    return out

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from entente.analysis import Analysis, Place
 from entente.model import Role
-from entente.ontology import codebook, gazetteer
+from entente.ontology import codebook, gazetteer, language
 from entente.ontology.codebook import norm
 from entente.sentences import sentence
 
@@ -28,12 +28,10 @@ from .people import Context, find_people, unnamed_officials
 from .drafts import Drafts
 
 # Heads that make "X government" the state itself rather than a separate body.
-STATE_HEADS = frozenset({"government", "authorities", "authority", "governments", "administration", "regime", "leadership", "state", "cabinet"})
+STATE_HEADS = language.words("entities", "government_heads")
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Heads that are facilities or vehicles, never actors, whatever sector the agents table gives them.
-THINGS = frozenset({"base", "bases", "ship", "vessel", "tanker", "plane", "aircraft", "jet", "drone", "submarine",
-                    "warship", "carrier", "facility", "site", "prison", "camp", "airport", "port", "station",
-                    "neighborhood", "neighbourhood", "news", "media"})
+THINGS = language.words("entities", "thing_heads")
 
 
 def run(analysis: Analysis) -> None:
@@ -87,7 +85,7 @@ def run(analysis: Analysis) -> None:
         if end < len(doc) and doc[end].lower_ in ("'s", "’s"):
             end += 1
         if e.kind in ("state", "adjective", "capital"):
-            if m.start >= 2 and doc[m.start - 1].text in ("-", "‑") and doc[m.start - 2].lower_ in ("anti", "pro", "non"):
+            if m.start >= 2 and doc[m.start - 1].text in ("-", "‑") and doc[m.start - 2].lower_ in language.words("entities", "attitude_prefixes"):
                 not_actors.append({"start": m.start, "end": m.end, "name": doc[m.start:m.end].text, "why": "attitude"})
                 continue   # "anti-Pakistan fighters": an attitude to the state, not the state
             inside = inside_place_name(doc, m)

@@ -3,19 +3,18 @@ a Chinese businessman", "Martin Kelly of EOS Risk Group", "an analyst at Leiden 
 "head of the Chilean navy's press office". Never overrides what the title gave."""
 from __future__ import annotations
 
+from entente.ontology import language
 from entente.ontology.codebook import norm
 
 from .detect import agent_sector
 from .drafts import Drafts
 
 
-AFFILIATION_PREPS = frozenset({"of", "at", "with", "from", "for"})
+AFFILIATION_PREPS = language.words("entities", "membership_preps")
 
 
 # Titles found in every kind of organisation: their sector is only a default.
-GENERIC_TITLES = frozenset({"director", "president", "chairman", "chairwoman", "chair", "head", "chief", "coordinator",
-                            "fellow", "member", "manager", "officer", "founder", "leader", "executive", "analyst",
-                            "expert", "economist"})
+GENERIC_TITLES = language.words("entities", "generic_titles")
 
 
 def _affiliations(h, depth: int = 2) -> list:

@@ -13,9 +13,9 @@ from entente.sentences import sentence
 from .drafts import Drafts
 
 SINGULAR = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
-PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
+PLURAL = language.words("entities", "plural_pronouns")
 NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4}
-DETS = frozenset({"the", "both", "these", "those", "all"})
+DETS = language.words("entities", "plural_determiners")
 SUBJ = frozenset({"nsubj", "nsubjpass"})
 PLURAL_LOOKBACK = 8      # sentences
 PRONOUN_LOOKBACK = 3
@@ -202,7 +202,7 @@ def resolve(doc, cb: Codebook, reg: Drafts) -> None:
                     has_det = has_det or c.lower_ == "both"
                 if c.lower_ in DETS:
                     has_det = True
-            if not has_det or any(c.lower_ in ("other", "remaining", "rest") for c in left):
+            if not has_det or any(c.lower_ in language.words("entities", "other_modifiers") for c in left):
                 continue   # "the other states in the region" are not the ones just named
             if any(c.dep_ in ("amod", "compound") and c.text[:1].isupper() and c.i not in reg.claimed for c in left):
                 continue  # "the European nations": a description of its own, not the last group
@@ -268,8 +268,8 @@ def _last_opponents(doc, reg: Drafts, before: int, sent_of: list[int]) -> Option
     return None
 
 
-MALE_WORDS = frozenset({"king", "prince", "mr", "mr.", "sir", "emir", "sultan", "sheikh", "crown prince", "lord", "father", "congressman", "spokesman", "chairman", "businessman"})
-FEMALE_WORDS = frozenset({"queen", "princess", "mrs", "mrs.", "ms", "ms.", "madam", "dame", "lady", "congresswoman", "spokeswoman", "chairwoman", "businesswoman", "sister"})
+MALE_WORDS = language.words("entities", "male_title_words")
+FEMALE_WORDS = language.words("entities", "female_title_words")
 
 
 def _title_gender(d) -> Optional[str]:

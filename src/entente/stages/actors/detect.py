@@ -138,12 +138,8 @@ def agent_sector(cb: Codebook, tokens) -> Optional[str]:
 
 
 # Geographic features that make a demonym part of a place's name ("Indian Ocean", "Persian Gulf").
-GEO_FEATURES = frozenset({"ocean", "oceans", "sea", "seas", "gulf", "bay", "strait", "straits", "peninsula", "river",
-                          "basin", "desert", "mountains", "plateau", "plain", "plains", "coast", "archipelago",
-                          "islands", "island", "lake", "channel", "subcontinent", "highlands", "lowlands", "valley"})
-COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-                     "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
-                     "southeastern", "southwestern", "upper", "lower"})
+GEO_FEATURES = language.words("entities", "geo_features")
+COMPASS = language.words("entities", "compass_words")
 NAME_LABELS = frozenset({"LOC", "FAC", "GPE", "LAW", "WORK_OF_ART", "PRODUCT"})
 
 

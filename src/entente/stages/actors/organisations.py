@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from entente.ontology import gazetteer
+from entente.ontology import gazetteer, language
 from entente.ontology.codebook import norm
 
 from .detect import agent_sector
@@ -14,13 +14,10 @@ from .places import place_before
 from .drafts import Drafts
 
 
-LEGISLATIVE = frozenset({"house", "senate", "congress", "parliament", "parliamentary", "assembly", "duma", "knesset"})
+LEGISLATIVE = language.words("entities", "legislative_words")
 
 
-GENERIC = frozenset({"communist", "socialist", "democratic", "national", "popular", "liberation", "people", "people's",
-                     "islamic", "republican", "labour", "labor", "green", "liberal", "conservative", "union", "revolutionary",
-                     "united", "federal", "central", "supreme", "high", "new", "free", "workers", "progressive", "party",
-                     "council", "court", "front", "movement", "alliance", "congress", "league", "democrats", "republicans"})
+GENERIC = language.words("entities", "generic_org_words")
 
 
 def ner_org(ctx: Context, reg: Drafts, ent, by_start) -> None:
@@ -79,7 +76,7 @@ def _owner_country(reg: Drafts, span) -> Optional[str]:
     return None
 
 
-POSTED_HEADS = frozenset({"embassy", "consulate", "mission", "delegation", "office", "bureau", "representation"})
+POSTED_HEADS = language.words("entities", "posted_heads")
 
 
 def _org_place_country(ctx: Context, span, by_start) -> Optional[str]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
+from entente.ontology import language
 from entente.ontology.codebook import Codebook, norm
 from entente.sentences import sentence
 
@@ -59,8 +60,7 @@ def _sent_bounds(tok) -> tuple[int, int]:
     return s.start, s.end
 
 
-DIPLOMATIC_HEADS = frozenset({"ambassador", "envoy", "representative", "permanent representative", "delegate",
-                              "consul", "diplomat", "deputy ambassador"})
+DIPLOMATIC_HEADS = language.words("entities", "diplomatic_heads")
 
 
 def _party_country(ctx: Context, p: PersonMention, start: int) -> None:
@@ -145,7 +145,7 @@ def _title_after(ctx: Context, e: int, sent_end: int) -> Optional[Title]:
     return best
 
 
-PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "von", "van", "der", "de", "da", "di", "du", "le", "la", "ould"})
+PARTICLES = language.words("entities", "name_particles")
 
 
 def _extend_name(doc, e: int) -> int:
@@ -351,9 +351,7 @@ def unnamed_officials(ctx: Context, taken: set[int]) -> list[PersonMention]:
 
 
 # Common nouns after a name that make it a place ("the Dasht-e-Barchi neighborhood").
-PLACE_NOUNS = frozenset({"neighborhood", "neighbourhood", "district", "province", "county", "village", "town", "city",
-                         "region", "area", "camp", "valley", "suburb", "quarter", "municipality", "governorate",
-                         "prefecture", "state", "island", "river", "border", "crossing", "airport", "port"})
+PLACE_NOUNS = language.words("entities", "place_nouns")
 
 
 def _not_a_person(doc, cb: Codebook, s: int, e: int, ent_tokens) -> bool:

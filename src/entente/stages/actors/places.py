@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Optional
 
+from entente.ontology import language
 
-ADMIN_WORDS = frozenset({"district", "province", "county", "state", "region", "prefecture", "governorate", "city",
-                         "municipality", "oblast", "department"})
+
+ADMIN_WORDS = language.words("entities", "admin_words")
 
 
 def place_before(doc, start: int, blocked=frozenset()) -> Optional[str]:

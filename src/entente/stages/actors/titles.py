@@ -6,12 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
+from entente.ontology import language
 from entente.ontology.codebook import Codebook, norm
 
 from .detect import Match
 
 
-CONNECTORS = frozenset({"of", "for", "on", "and", "the", "&"})
+CONNECTORS = language.words("entities", "title_connectors")
 
 
 @dataclass
@@ -82,7 +83,7 @@ def title_ending_at(doc, cb: Codebook, end: int, sent_start: int = 0, blocked=fr
 def posting_after(doc, title: Title, matches_by_start: dict[int, Match]) -> None:
     """"Ambassador to China" -> posted_to CHN (also "envoy to the UN")."""
     i = title.end
-    if i < len(doc) and doc[i].lower_ in ("to", "in") and title.head in ("ambassador", "envoy", "consul", "consul general", "representative", "diplomat"):
+    if i < len(doc) and doc[i].lower_ in ("to", "in") and title.head in language.words("entities", "posting_titles"):
         k = i + 1
         if k < len(doc) and doc[k].lower_ == "the":
             k += 1

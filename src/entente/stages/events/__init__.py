@@ -129,7 +129,7 @@ def _absorb_governors(frames: list[Frame]) -> list[Frame]:
 def _named(f: Frame) -> bool:
     """Is a nominal event's target named inside its own phrase ("attack on a passenger train",
     "sanctions against Turkey")? Then it reports the act even without a doer."""
-    return any(c.dep_ == "prep" and c.lower_ in ("on", "against", "into", "of") for c in f.pred.head.children) \
+    return any(c.dep_ == "prep" and c.lower_ in language.words("events", "named_target_preps") for c in f.pred.head.children) \
         and f.pred.head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and f.pred.head.tag_ == "NN"
 
 
@@ -139,7 +139,7 @@ def _stands(f: Frame) -> bool:
     if not f.pred.nominal or f.governor is not None:
         return True
     n = f.pred.head
-    if any(c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those", "such", "any", "a") for c in n.children) \
+    if any(c.dep_ == "det" and c.lower_ in language.words("events", "restating_determiners") for c in n.children) \
             and not any(c.dep_ in ("poss", "amod", "compound", "prep") for c in n.children):
         return False
     return True

@@ -67,7 +67,7 @@ def negated(t) -> bool:
     neg = gov("negation")
     for c in t.children:
         if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in neg):
-            if c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ in ("only", "just", "merely"):
+            if c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ in language.words("events", "not_only_words"):
                 continue   # "not only angry with X but also …"
             return True
         if c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in gov("negative_subjects") or

@@ -99,7 +99,7 @@ def objects(verb) -> list:
     passive participle modifies ("sanctions imposed on Iran"), their conjuncts, and the real
     object behind a quantity ("$5 million worth of aid")."""
     out = [c for c in verb.children if c.dep_ in OBJ_DEPS or c.dep_ in ("nsubjpass", "nsubj:pass")]
-    if lemma(verb) in ("engage", "participate", "take", "join", "involve"):
+    if lemma(verb) in language.words("events", "participation_verbs"):
         # "were engaged in ethnic cleansing", "took part in the talks"
         out += [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children if g.dep_ == "pobj"]
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -244,7 +244,7 @@ def adjective_predicate(tab: Tables, adj) -> Optional[Predicate]:
     code = tab.adjectives.get(adj.lower_) or tab.adjectives.get(lemma(adj))
     if not code:
         return None
-    if not any(c.dep_ == "prep" and c.lower_ in ("about", "over", "by", "with", "at", "to", "of") for c in adj.children):
+    if not any(c.dep_ == "prep" and c.lower_ in language.words("roles", "adjective_preps") for c in adj.children):
         return None
     return Predicate(adj, code, f"adjective:{adj.lower_}", [adj])
 

@@ -111,7 +111,7 @@ class Roles:
             # "X met with opposition from Y": Y does it to X
             v = f.pred.tokens[1]
             for c in n.children:
-                if c.dep_ == "prep" and c.lower_ in ("from", "by"):
+                if c.dep_ == "prep" and c.lower_ in language.words("roles", "agent_preps"):
                     s.actors += [a for g in c.children if g.dep_ == "pobj" for a in self.ent.phrase(g)]
             if not s.actors:
                 s.actors = [a for c in n.children if c.dep_ in ("poss", "amod", "compound") and c.i < n.i
@@ -258,13 +258,13 @@ class Roles:
         subj = subject_token(f.head)
         if subj is None:
             return False
-        return any(c.lower_ in RECIPROCAL_DETERMINERS for c in subj.children) or lemma(subj) in ("side", "party")
+        return any(c.lower_ in RECIPROCAL_DETERMINERS for c in subj.children) or lemma(subj) in language.words("roles", "reciprocal_subject_nouns")
 
     def _with_partner(self, f: Frame) -> bool:
         for h in [f.pred.head] + f.recipient_heads:
-            if any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for c in h.children):
+            if any(c.dep_ == "prep" and c.lower_ in language.words("roles", "partner_preps") for c in h.children):
                 return True
-        return lemma(f.pred.head) in ("meet", "talk", "negotiate", "confer", "consult", "phone", "telephone")
+        return lemma(f.pred.head) in language.words("roles", "meeting_verbs")
 
     def _crowd(self, tok) -> bool:
         """A collective of people named by a common noun ("hundreds of people", "protesters")."""

@@ -169,9 +169,9 @@ def _unreal(tok) -> bool:
     """Is the word in a would/could/might clause or a condition?"""
     x, hops = tok, 0
     while hops < 4:
-        if any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may") for c in x.children):
+        if any(c.dep_ == "aux" and c.lower_ in language.words("speech", "unreal_modals") for c in x.children):
             return True
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in x.children):
+        if any(c.dep_ == "mark" and c.lower_ in language.words("speech", "unreal_marks") for c in x.children):
             return True
         if x.head.i == x.i or x.pos_ == "VERB" and x.dep_ in ("ROOT", "ccomp"):
             break

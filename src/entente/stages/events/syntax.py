@@ -12,8 +12,8 @@ from .predicates import lemma
 
 # Verbs whose object is the subject of their infinitive ("urged Russia to accept"); with others the
 # subject is ("great to see Rawat to discuss": the speaker discusses).
-OBJECT_CONTROL = language.words("governors", "request") | language.words("governors", "causative") | frozenset(
-    {"allow", "let", "permit", "enable", "persuade", "convince", "tell", "warn", "advise", "require", "invite"})
+OBJECT_CONTROL = language.words("governors", "request") | language.words("governors", "causative") | language.words(
+    "events", "object_control_verbs")
 
 
 def _passive_participle(v) -> bool:

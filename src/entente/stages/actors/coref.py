@@ -24,7 +24,7 @@ PRONOUN_LOOKBACK = 3
 # -- people names ---------------------------------------------------------------
 def _name_tokens(name: str) -> list[str]:
     name = name.replace("’", "'").replace("-", " ")
-    return [w.strip(".").casefold() for w in name.split() if w.strip(".") and w.casefold() not in ("al", "el")]
+    return [w.strip(".").casefold() for w in name.split() if w.strip(".") and w.casefold() not in language.words("entities", "article_particles")]
 
 
 def _compatible(a: list[str], b: list[str]) -> bool:
@@ -259,7 +259,7 @@ def _last_opponents(doc, reg: Drafts, before: int, sent_of: list[int]) -> Option
             continue
         subj = [c for c in v.children if c.dep_ == "nsubj"]
         objs = [c for c in v.children if c.dep_ == "dobj"] + [g for p in v.children if p.dep_ == "prep"
-                                                              and p.lower_ in ("with", "against") for g in p.children if g.dep_ == "pobj"]
+                                                              and p.lower_ in language.words("entities", "counterpart_preps") for g in p.children if g.dep_ == "pobj"]
         if not subj or not objs:
             continue
         a, b = _own_keys(reg, subj[0].i)[:1], _own_keys(reg, objs[0].i)[:1]

@@ -166,7 +166,7 @@ def person_descriptions(doc, cb: Codebook, reg: Drafts) -> None:
     for tok in reg.toks:
         if tok.i in reg.claimed or tok.pos_ != "NOUN" or tok.tag_ != "NN" or norm(tok.text) not in cb.title_heads:
             continue
-        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+        if not any(c.dep_ == "det" and c.lower_ in language.words("entities", "title_determiners") for c in tok.children):
             continue
         if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
             continue   # "the senator Jim Risch": a title, not a description

@@ -186,10 +186,10 @@ def _appositive_title(ctx: Context, title, s: int, e: int, sent_start: int, sent
                 k2 = cm.start - 1
                 if k2 >= 0 and doc[k2].lower_ == "the":
                     k2 -= 1
-                if k2 >= 0 and doc[k2].lower_ in ("to", "in", "for", "of"):
+                if k2 >= 0 and doc[k2].lower_ in language.words("entities", "title_complement_preps"):
                     # "India's Ambassador to China, …", "the spokesperson for Pakistan's Ministry of …, …"
                     t = title_ending_at(doc, cb, k2, sent_start, ctx.claimed_country)
-                    if t is not None and doc[k2].lower_ in ("for", "of") and cm.entry.kind in PARTY_KINDS:
+                    if t is not None and doc[k2].lower_ in language.words("entities", "title_body_preps") and cm.entry.kind in PARTY_KINDS:
                         complement = cm
         if t is not None and t.start not in used_titles:
             title = t
@@ -282,7 +282,7 @@ def find_people(ctx: Context, persons: list[tuple[int, int]]) -> list[PersonMent
                         if m.entry.kind == "igo":
                             p.sector = "IGO"
                         break
-        if p.country is None and e + 1 < len(doc) and doc[e].lower_ in ("of", "from"):
+        if p.country is None and e + 1 < len(doc) and doc[e].lower_ in language.words("entities", "origin_preps"):
             m = ctx.by_start.get(e + 1)
             if m is None and doc[e + 1].lower_ == "the":
                 m = ctx.by_start.get(e + 2)   # "Maria Ressa from the Philippines"
@@ -368,7 +368,7 @@ def _not_a_person(doc, cb: Codebook, s: int, e: int, ent_tokens) -> bool:
             and doc[s].dep_ not in ("compound", "poss", "nmod", "amod"):
         return True   # "The Charter calls on" (but "the Biden administration")
     root = doc[s:e].root
-    if root.dep_ == "pobj" and root.head.lower_ in ("in", "near", "inside", "across") and not _named_in_full(doc, doc[e - 1]) \
+    if root.dep_ == "pobj" and root.head.lower_ in language.words("entities", "located_preps") and not _named_in_full(doc, doc[e - 1]) \
             and not (s > 0 and doc[s - 1].lower_ in ("'s", "’s")):
         return True   # "a jetty in Agalega": people are not "in" somewhere named like this
     nxt = doc[e] if e < len(doc) else None

@@ -50,7 +50,7 @@ def title_ending_at(doc, cb: Codebook, end: int, sent_start: int = 0, blocked=fr
     head = None
     # "Secretary of State", "Minister for Foreign Affairs": a capitalised complement
     for k in range(j, max(sent_start, j - 5), -1):
-        if doc[k].lower_ in ("of", "for") and k - 1 >= sent_start:
+        if doc[k].lower_ in language.words("entities", "title_body_preps") and k - 1 >= sent_start:
             comp = doc[k + 1:end]
             if len(comp) and comp[-1].text[:1].isupper() and all(
                     t.lower_ in CONNECTORS or (t.text[:1].isupper() and (norm(t.text) in cb.title_modifiers or t.i in blocked))
@@ -83,7 +83,7 @@ def title_ending_at(doc, cb: Codebook, end: int, sent_start: int = 0, blocked=fr
 def posting_after(doc, title: Title, matches_by_start: dict[int, Match]) -> None:
     """"Ambassador to China" -> posted_to CHN (also "envoy to the UN")."""
     i = title.end
-    if i < len(doc) and doc[i].lower_ in ("to", "in") and title.head in language.words("entities", "posting_titles"):
+    if i < len(doc) and doc[i].lower_ in language.words("entities", "posting_preps") and title.head in language.words("entities", "posting_titles"):
         k = i + 1
         if k < len(doc) and doc[k].lower_ == "the":
             k += 1

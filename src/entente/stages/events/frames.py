@@ -325,7 +325,7 @@ def _requestee(g, x):
         if objs:
             return objs[0]
         for p in g.children:   # "called on Russia to", "appealed to Iran to"
-            if p.dep_ == "prep" and p.lower_ in ("on", "upon", "to", "for"):
+            if p.dep_ == "prep" and p.lower_ in language.words("events", "appeal_preps"):
                 objs = [c for c in p.children if c.dep_ == "pobj"]
                 if objs:
                     return objs[0]

@@ -184,7 +184,7 @@ def verb_predicate(tab: Tables, verb) -> Optional[Predicate]:
                 return Predicate(verb, code, f"verb_object:{lem}+{ow}", [verb, o], obj=o)
     if lem in language.words("governors", "experience"):
         # "met with opposition from China's mission", "faced criticism", "came under attack"
-        for o in objs + [g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("with", "under")
+        for o in objs + [g for p in verb.children if p.dep_ == "prep" and p.lower_ in language.words("events", "experience_preps")
                          for g in p.children if g.dep_ == "pobj"]:
             nc = noun_code(tab, o)
             if nc:

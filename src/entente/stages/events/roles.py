@@ -144,7 +144,7 @@ class Roles:
             s.actors = mods
             s.rules.append("actor:modifier")
         heads = [n]
-        v = clause_verb(n) if n.dep_ == "pobj" and n.head.lower_ in ("in", "as", "during", "at") else None
+        v = clause_verb(n) if n.dep_ == "pobj" and n.head.lower_ in language.words("roles", "circumstance_preps") else None
         if not s.actors and v is not None:
             # "massed … in protest of X", "told Trump in phone conversations", "reiterated … during a
             # meeting with Quad ambassadors": the clause's subject does it, to the clause's object

@@ -211,7 +211,7 @@ def _subject_party(ent: "Entities", tok, parties: list[str]) -> list[str]:
             if found:
                 return found
     for t in list(v.subtree)[:12]:
-        if t.dep_ == "pobj" and t.head.lower_ in ("for", "on", "upon", "in"):
+        if t.dep_ == "pobj" and t.head.lower_ in language.words("speech", "deontic_party_preps"):
             found = [a for a in ent.phrase(t) if a in parties]
             if found:
                 return found

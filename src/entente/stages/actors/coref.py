@@ -12,9 +12,9 @@ from entente.sentences import sentence
 
 from .drafts import Drafts
 
-SINGULAR = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+SINGULAR = dict(language.table("entities")["gendered_pronouns"])
 PLURAL = language.words("entities", "plural_pronouns")
-NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4}
+NUMBERS = dict(language.table("entities")["group_sizes"])
 DETS = language.words("entities", "plural_determiners")
 SUBJ = frozenset({"nsubj", "nsubjpass"})
 PLURAL_LOOKBACK = 8      # sentences

@@ -3,7 +3,7 @@
 A set of regular-expression rules over the text (compiled once), each naming
 what it found (`rule`) and its parts (named groups). Overlapping matches are
 resolved longest-first. Normalisation (what the expression means) is
-`normalise.py`'s job.
+the `normalise` package's job.
 """
 from __future__ import annotations
 

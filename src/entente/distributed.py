@@ -14,6 +14,7 @@ from typing import Iterable, Iterator
 
 from entente.errors import EntenteError
 from entente.model import Document, Story
+from entente.workers import CHUNK_CHARS, CHUNK_STORIES, chunked
 
 
 @functools.lru_cache(maxsize=2)
@@ -30,7 +31,12 @@ def run_chunk(stories: list[dict], model: str) -> list[str]:
 
 
 class ClusterPipeline:
-    def __init__(self, address: str, model: str = "md", chunk_size: int = 32, in_flight: int = 8):
+    """`chunk_size` stories or `chunk_chars` characters a task (small tasks keep every worker
+    busy to the end of a corpus); `in_flight` tasks at most at once, at least two per worker
+    thread the cluster has when the run starts."""
+
+    def __init__(self, address: str, model: str = "md", chunk_size: int = CHUNK_STORIES,
+                 in_flight: int = 8, chunk_chars: int = CHUNK_CHARS):
         try:
             from dask.distributed import Client
 
@@ -38,18 +44,12 @@ class ClusterPipeline:
         except (OSError, TimeoutError, ValueError) as exc:
             raise EntenteError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
         self.model = model
-        self.chunk_size = chunk_size
-        self.in_flight = max(1, in_flight)
+        self.chunk_size, self.chunk_chars = max(1, chunk_size), max(1, chunk_chars)
+        threads = sum(w.get("nthreads", 1) for w in self.client.scheduler_info(n_workers=-1)["workers"].values())
+        self.in_flight = max(1, in_flight, 2 * threads)
 
     def _chunks(self, stories: Iterable[Story]) -> Iterator[list[Story]]:
-        chunk: list[Story] = []
-        for s in stories:
-            chunk.append(s)
-            if len(chunk) >= self.chunk_size:
-                yield chunk
-                chunk = []
-        if chunk:
-            yield chunk
+        return chunked(stories, self.chunk_size, self.chunk_chars)
 
     def process_pairs(self, stories: Iterable[Story]) -> Iterator[tuple[Story, Document]]:
         pending: deque = deque()

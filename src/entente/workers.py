@@ -81,7 +81,7 @@ class ProcessPipeline:
 
     # -- the parent's side ----------------------------------------------------------
     def _run(self, stories: Iterable[Story]) -> Iterator[tuple[Story, Document]]:
-        chunks = enumerate(_chunks(stories, self.chunk_stories, self.chunk_chars))
+        chunks = enumerate(chunked(stories, self.chunk_stories, self.chunk_chars))
         pending: dict[int, list[Story]] = {}   # handed out, not yet yielded
         done: dict[int, list[str]] = {}        # results that arrived ahead of their turn
         turn, exhausted = 0, False
@@ -189,7 +189,8 @@ class _Worker:
                             "finished before it are kept, run the same command again to resume")
 
 
-def _chunks(stories: Iterable[Story], max_stories: int, max_chars: int) -> Iterator[list[Story]]:
+def chunked(stories: Iterable[Story], max_stories: int, max_chars: int) -> Iterator[list[Story]]:
+    """Consecutive stories, a list at most `max_stories` long or just over `max_chars` characters."""
     chunk: list[Story] = []
     size = 0
     for s in stories:

@@ -2,7 +2,6 @@
 ingest order, kept right when a story changes, carried by event rows, --dedupe and exports."""
 from __future__ import annotations
 
-import os
 import random
 
 import pytest
@@ -13,8 +12,7 @@ from entente.model import Actor, Document, Event, EventDate, Evidence
 from entente.pipeline import make_story
 from entente.store import Database, EventFilter
 from entente.store import schema as t
-
-PG_URL = os.environ.get("ENTENTE_TEST_POSTGRES")
+from tests.conftest import PG_URL, fresh_postgres
 
 
 def _fresh(kind: str, tmp_path, name: str = "c.db") -> Database:
@@ -22,12 +20,7 @@ def _fresh(kind: str, tmp_path, name: str = "c.db") -> Database:
         return Database(str(tmp_path / name))
     if not PG_URL:
         pytest.skip("set ENTENTE_TEST_POSTGRES=postgresql://… to run the PostgreSQL store tests")
-    from entente.store.database import engine_for
-
-    engine = engine_for(PG_URL)
-    t.metadata.drop_all(engine)
-    engine.dispose()
-    return Database(PG_URL)
+    return Database(fresh_postgres())
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

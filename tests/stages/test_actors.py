@@ -373,3 +373,21 @@ def test_a_name_after_locative_in_is_a_place(analyse):
 def test_a_name_modifying_a_noun_after_the_stays_a_person(analyse):
     a = analyse("Hale stressed the Obama administration's commitment to Jordan's stability.")
     assert any(x.kind == "person" and x.name == "Obama" for x in a.result.actors)
+
+
+def test_credited_reporters_are_the_outlets_journalists(analyse):
+    a = analyse("Talks went on in Paris on Monday. Ann Lee and Bo Kim contributed to this report.",
+                source="Voice of America")
+    for name in ("Ann Lee", "Bo Kim"):
+        p = _by_name(a, name)
+        assert (p.country, p.sector, p.role) == ("USA", "MED", "reporter")
+
+
+def test_an_employer_in_a_named_city_gives_the_country(analyse):
+    a = analyse("Tom Roy, a senior fellow at the Pacific Studies Center in Honolulu, said the talks failed.")
+    assert _by_name(a, "Tom Roy").country == "USA"
+
+
+def test_the_outlet_a_person_talks_to_is_not_their_country(analyse):
+    a = analyse("\u201cThe danger is real,\u201d Tom Kan, an opposition lawmaker, told VOA.")
+    assert _by_name(a, "Tom Kan").country is None

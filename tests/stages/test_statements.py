@@ -43,6 +43,13 @@ def test_quote_spanning_paragraphs_is_one_group():
     assert [text[s:e] for s, e in groups[0].segments] == ["The first paragraph of the quote.", "The second paragraph ends it."]
 
 
+def test_a_lone_closing_mark_ends_a_single_quote():
+    # a heading quoted with a space before its closing mark, run into the next paragraph's words
+    text = "Rights groups worry. \u2018We are very concerned \u2019 In a statement, the ministry said more."
+    got = [[text[s:e] for s, e in g.segments] for g in find_quotes(text)]
+    assert got == [["We are very concerned"]]
+
+
 def test_apostrophes_are_not_quotes():
     assert find_quotes("The minister’s plan and the ’90s are not quotes, nor is rock ’n’ roll.") == []
 

@@ -22,7 +22,7 @@ from entente.ontology import codebook, gazetteer, language
 from entente.ontology.codebook import norm
 from entente.sentences import sentence
 
-from . import affiliation, coref, descriptions, knowledge, organisations
+from . import affiliation, bylines, coref, descriptions, knowledge, organisations
 from .detect import agent_sector, codebook_matches, head_noun, inside_place_name, is_place_use
 from .people import Context, find_people, unnamed_officials
 from .drafts import Drafts
@@ -172,6 +172,7 @@ def run(analysis: Analysis) -> None:
     descriptions.resolve(doc, cb, reg)
     coref.resolve(doc, cb, reg)
     knowledge.complete_from_descriptions(doc, reg)
+    bylines.credit_reporters(doc, cb, reg, analysis.result.source)
     places.sort(key=lambda p: p["start"])
     _local_groups(doc, reg, places)
     reg.finish()

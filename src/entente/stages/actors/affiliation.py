@@ -86,6 +86,9 @@ def person_context(doc, cb, reg: Drafts) -> None:
                             country = country or o.country
                             org_sector = org_sector or ("IGO" if o.kind == "igo" else o.sector)
             sector = sector or org_sector
+            if not country:
+                # "senior fellow at the East-West Center in Honolulu": where the employer is
+                country = _employer_place(doc, cb, [o for h in heads for o in _affiliations(h)])
             if country and not d.country:
                 d.country = country
             if sector and not d.sector:
@@ -96,3 +99,26 @@ def person_context(doc, cb, reg: Drafts) -> None:
                 d.sector = org_sector
             if d.country and d.sector:
                 break
+
+
+def _employer_place(doc, cb, orgs) -> str | None:
+    """The country of the place an employer is said to be in ("… Center in Honolulu")."""
+    from entente.ontology import gazetteer
+
+    for o in orgs:
+        for p in o.children:
+            if p.dep_ != "prep" or p.lower_ != "in":
+                continue
+            for g in p.children:
+                if g.dep_ != "pobj" or g.ent_type_ not in ("GPE", "LOC"):
+                    continue
+                ent = next((e for e in doc.ents if e.start <= g.i < e.end), None)
+                if ent is None:
+                    continue
+                e = cb.lookup(ent.text)
+                if e is not None and e.kind in ("state", "capital") and e.country:
+                    return e.country
+                place = gazetteer.place(ent.text)
+                if place is not None and place.country and place.country != "IGO":
+                    return place.country
+    return None

@@ -109,8 +109,8 @@ def _context_country(doc, reg: Drafts, d) -> Optional[str]:
         lo = sentence(doc[lo - 1]).start
     best = None
     for o in reg.drafts.values():
-        if o.key == d.key or not o.country or o.country == "IGO" or o.kind == "grouping":
-            continue
+        if o.key == d.key or not o.country or o.country == "IGO" or o.kind == "grouping" or o.sector == "MED":
+            continue   # the outlet someone talks to ("told VOA") says nothing of where they are from
         for m in o.mentions:
             if lo <= m.start < sent.end and not m.shared:
                 dist = abs(m.start - first) + (0 if m.start < first else 5)

@@ -50,6 +50,7 @@ class Tables:
     compound_nouns: dict
     generic_heads: frozenset
     adjectives: dict
+    nominalizations: dict
 
     @functools.cached_property
     def verb_lemmas(self) -> frozenset:
@@ -73,6 +74,7 @@ def tables() -> Tables:
         compound_nouns=language.codes("events", "compound_nouns"),
         generic_heads=language.words("events", "generic_heads"),
         adjectives=language.codes("events", "adjectives"),
+        nominalizations=language.codes("events", "nominalizations"),
     )
 
 
@@ -136,6 +138,8 @@ def objects(verb) -> list:
 def particles(verb) -> list:
     return [c for c in verb.children if c.dep_ in ("prt", "compound:prt")] + \
            [c for c in verb.children if c.dep_ in ("prep", "agent") and c.i > verb.i] + \
+           [m for c in verb.children if c.dep_ in ("advcl", "oprd") and c.i > verb.i
+            for m in c.children if m.dep_ == "mark" and m.lower_ == "as"] + \
            [c for c in verb.children if c.dep_ == "advmod" and c.lower_ in ADVERB_PARTICLES and verb.i < c.i <= verb.i + 4]
 
 
@@ -164,7 +168,45 @@ def noun_code(tab: Tables, noun) -> Optional[tuple[str, list, str]]:
         for c in noun.children:
             if c.dep_ in ("compound", "amod") and tab.nouns.get(lemma(c)):
                 return tab.nouns[lemma(c)], [noun, c], f"noun:{lemma(c)}+{lem}"
+    if lem in tab.nominalizations:
+        return nominal_verb_code(tab, noun, tab.nominalizations[lem])
     return None
+
+
+def noun_objects(noun) -> list:
+    """What a nominalised verb acts on: its of-, on-, in- or to-phrase ("delivery of missiles",
+    "a freeze on aid", "a pause in aid") or its compound modifier ("an arms transfer")."""
+    out = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
+    for p in noun.children:
+        if p.dep_ == "prep" and p.lower_ in NOUN_OBJECT_PREPS and p.i > noun.i:
+            out += [g for g in p.children if g.dep_ == "pobj"]
+    for o in list(out):
+        if lemma(o) in QUANTITY_HEADS or o.pos_ == "NUM":
+            out += [g for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    return out + [k for o in list(out) for k in o.children if k.dep_ == "conj" and k.pos_ in ("NOUN", "PROPN")]
+
+
+def nominal_verb_code(tab: Tables, noun, verb: str) -> Optional[tuple[str, list, str]]:
+    """A nominalised verb ("the delivery of missiles", "Ankara's backing of the rebels") is coded
+    by its verb's rules over the noun's objects: the object tables first, then the verb alone."""
+    objs = noun_objects(noun)
+    rule = f"nominal:{lemma(noun)}"
+    for o in objs:
+        for ow in object_words(o):
+            key = f"{verb} {ow}"
+            if key in tab.verb_objects:
+                code = tab.verb_objects[key]
+                return (code, [noun], f"{rule}+{ow}") if code else None
+    if verb in tab.object_block and any(lemma(o) in tab.object_block[verb] for o in objs):
+        return None
+    if verb in tab.object_required:
+        code, kinds = tab.object_required[verb]
+        for o in objs:
+            if set(object_words(o)) & kinds:
+                return code, [noun], f"{rule}+{lemma(o)}"
+        return None
+    code = tab.verbs.get(verb)
+    return (code, [noun], rule) if code else None
 
 
 def verb_predicate(tab: Tables, verb) -> Optional[Predicate]:
@@ -225,6 +267,7 @@ def verb_predicate(tab: Tables, verb) -> Optional[Predicate]:
 
 
 CCOMP_BLOCK = language.words("events", "ccomp_block")
+NOUN_OBJECT_PREPS = language.words("events", "noun_object_preps")
 STOP_VERBS = language.words("events", "stop_verbs")
 COMPLIANCE_VERBS = language.words("events", "compliance_verbs")
 
@@ -268,6 +311,8 @@ def find(sent) -> list[Predicate]:
             continue
         if t.dep_ in ("dobj", "nsubjpass") and t.head.i in heads:
             continue   # "convened a meeting": the verb's event is the noun's
+        if t.dep_ == "compound" and t.head.pos_ in ("NOUN", "PROPN") and lemma(t.head) not in QUANTITY_HEADS:
+            continue   # "a ceasefire proposal", "sanctions relief": the head names what it is
         p = noun_predicate(tab, t) or adjective_predicate(tab, t)
         if p is not None:
             found.append(p)

@@ -178,8 +178,10 @@ class Roles:
                                                              if f.pred.head.pos_ == "ADJ" else RECIPIENT_PREPS)
         for h in heads:
             cands = []
-            if f.pred.obj is not None and h.i == f.pred.obj.i:
-                cands.append(h)   # "attended a U.N.-organized meeting": the event noun's own parties
+            if f.pred.obj is not None and h.i == f.pred.obj.i and not any(c.dep_ == "poss" for c in h.children):
+                # "attended a U.N.-organized meeting": the event noun's own parties; a possessor
+                # owns the act ("expressed the administration's commitment to Israel")
+                cands.append(h)
             if (h.pos_ in ("VERB", "AUX", "ADJ") and not f.pred.nominal or h.i != f.pred.head.i) \
                     and lemma(h) not in TOPIC_OBJECT_VERBS:
                 cands += [c for c in h.children if c.dep_ in OBJ_DEPS or c.dep_ in ("dative", "iobj")]

@@ -137,7 +137,9 @@ def find_quotes(text: str) -> list[QuoteGroup]:
                     cur.segments.append((s_, e_))
                     groups.append(cur)
                 cur, open_at = None, None
-            elif kind == "s" and c == "’" and (i + 1 >= pe or not text[i + 1].isalnum()) and text[i - 1] not in " s":
+            elif kind == "s" and c == "’" and (i + 1 >= pe or not text[i + 1].isalnum()) and (
+                    text[i - 1] not in " s" or text[i - 1] == " " and (i + 1 >= pe or text[i + 1].isspace())):
+                # a mark standing alone ("concerned ’ In …") closes: an apostrophe touches its word
                 s_, e_ = _trim(text, open_at, i)
                 if e_ > s_ and cur is not None:
                     cur.segments.append((s_, e_))

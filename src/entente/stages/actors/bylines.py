@@ -1,0 +1,55 @@
+"""Reporters the story credits ("Jane Roe contributed to this report", "Jane Roe has more from
+Paris"): journalists of the outlet that published it, with the outlet's country (the codebook's
+entry for the story's `source`, else for the one news outlet the story names)."""
+from __future__ import annotations
+
+from typing import Optional
+
+from entente.ontology import language
+from entente.ontology.codebook import Codebook
+
+from .drafts import Drafts
+
+CREDIT_VERBS = language.words("entities", "credit_verbs")
+CREDIT_OBJECTS = language.words("entities", "credit_objects")
+
+
+def _credited(tok) -> bool:
+    """Is the name the subject of a credit line: "contributed to this report", "has more from …",
+    "reported from …"?"""
+    x = tok
+    while x.dep_ == "conj" and x.head.i != x.i:
+        x = x.head
+    if x.dep_ != "nsubj":
+        return False
+    v = x.head
+    lem = v.lemma_.lower()
+    if lem not in CREDIT_VERBS:
+        return False
+    if lem == "have":
+        return any(c.dep_ == "dobj" and c.lower_ == "more" for c in v.children)
+    if lem == "report":
+        return any(c.dep_ == "prep" and c.lower_ == "from" for c in v.children)
+    return any(g.lemma_.lower() in CREDIT_OBJECTS for c in v.children if c.dep_ == "prep" for g in c.children)
+
+
+def _outlet_country(cb: Codebook, reg: Drafts, source: Optional[str]) -> Optional[str]:
+    if source:
+        e = cb.lookup(source)
+        if e is not None and e.country:
+            return e.country
+    outlets = {d.country for d in reg.drafts.values() if d.kind == "organization" and d.sector == "MED" and d.country}
+    return outlets.pop() if len(outlets) == 1 else None
+
+
+def credit_reporters(doc, cb: Codebook, reg: Drafts, source: Optional[str]) -> None:
+    country = None
+    for d in reg.drafts.values():
+        if d.kind != "person" or d.country:
+            continue
+        if any(_credited(doc[m.start:m.end].root) for m in d.mentions if not m.shared):
+            country = country or _outlet_country(cb, reg, source)
+            if country is None:
+                return
+            d.country, d.sector = country, d.sector or "MED"
+            d.role = d.role or "reporter"

@@ -116,8 +116,9 @@ class Entities:
         """An entity for a body of people the story names by a common noun ("opposition lawmakers",
         "security forces", "3R rebels"), made when an event needs it: of the country the story
         talks about where it appears (the nearest country in its sentence or the two before)."""
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in language.words("entities", "group_nouns"):
-            return []
+        if not (tok.pos_ == "NOUN" or tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "ADJ") \
+                or tok.lemma_.lower() not in language.words("entities", "group_nouns"):
+            return []   # an ADJ subject is a tagger slip ("The junta imposed …")
         left = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod") and c.is_alpha]
         name = " ".join([c.text for c in left] + [tok.text])
         for a in self.analysis.result.actors:

@@ -380,7 +380,7 @@ def test_credited_reporters_are_the_outlets_journalists(analyse):
                 source="Voice of America")
     for name in ("Ann Lee", "Bo Kim"):
         p = _by_name(a, name)
-        assert (p.country, p.sector, p.role) == ("USA", "MED", "reporter")
+        assert (p.country, p.sector, p.role) == ("USA", "MED", "contributor")
 
 
 def test_an_employer_in_a_named_city_gives_the_country(analyse):
@@ -391,3 +391,10 @@ def test_an_employer_in_a_named_city_gives_the_country(analyse):
 def test_the_outlet_a_person_talks_to_is_not_their_country(analyse):
     a = analyse("\u201cThe danger is real,\u201d Tom Kan, an opposition lawmaker, told VOA.")
     assert _by_name(a, "Tom Kan").country is None
+
+
+def test_the_appositive_gives_the_role_in_full(analyse):
+    a = analyse("Kevin Hale, director of the National Economic Council, said the plan would work.")
+    assert _by_name(a, "Kevin Hale").role == "director of the National Economic Council"
+    b = analyse("Paul Sai, an ethnic Uyghur living in Australia, said the danger had not passed.")
+    assert _by_name(b, "Paul Sai").role is None   # a description, not an office

@@ -173,6 +173,7 @@ def run(analysis: Analysis) -> None:
     coref.resolve(doc, cb, reg)
     knowledge.complete_from_descriptions(doc, reg)
     bylines.credit_reporters(doc, cb, reg, analysis.result.source)
+    affiliation.appositive_roles(doc, cb, reg)
     places.sort(key=lambda p: p["start"])
     _local_groups(doc, reg, places)
     reg.finish()

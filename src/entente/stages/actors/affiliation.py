@@ -122,3 +122,38 @@ def _employer_place(doc, cb, orgs) -> str | None:
                 if place is not None and place.country and place.country != "IGO":
                     return place.country
     return None
+
+
+ROLE_MAX_TOKENS = 24
+
+
+def appositive_roles(doc, cb, reg: Drafts) -> None:
+    """A person's role in full from the description set beside the name: "Kevin Hale, director of
+    the National Economic Council," is "director of the National Economic Council", not "director".
+    Taken when it names an office or trade (a title or agent word) and extends the role found so far."""
+    for d in reg.drafts.values():
+        if d.kind != "person":
+            continue
+        for m in d.mentions:
+            if m.shared or doc[m.start].pos_ == "PRON":
+                continue
+            root = doc[m.start:m.end].root
+            for ap in (c for c in root.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")):
+                # up to a clause that describes more than the office ("…, who served …", "living in")
+                cut = min([t.left_edge.i for t in ap.subtree if t.dep_ in ("relcl", "acl") and t.i != ap.i]
+                          + [ap.right_edge.i + 1])
+                lo, hi = ap.left_edge.i, max(cut, ap.i + 1)
+                while lo < hi and doc[lo].dep_ in ("det", "punct", "predet"):
+                    lo += 1
+                while hi > lo and doc[hi - 1].is_punct:
+                    hi -= 1
+                span = doc[lo:hi]
+                if not 0 < len(span) <= ROLE_MAX_TOKENS or root.i in range(lo, hi):
+                    continue
+                words = {norm(t.text) for t in span}
+                if not any(norm(t.lemma_) in cb.title_heads or norm(t.lemma_) in cb.agents for t in span if t.pos_ == "NOUN"):
+                    continue
+                old = set(norm(d.role or "").split())
+                if old <= words:
+                    d.role = span.text
+                    break

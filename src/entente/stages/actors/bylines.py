@@ -14,23 +14,25 @@ CREDIT_VERBS = language.words("entities", "credit_verbs")
 CREDIT_OBJECTS = language.words("entities", "credit_objects")
 
 
-def _credited(tok) -> bool:
-    """Is the name the subject of a credit line: "contributed to this report", "has more from …",
-    "reported from …"?"""
+def _credit(tok) -> Optional[str]:
+    """The verb of the credit line the name is the subject of ("contributed to this report", "has
+    more from …", "reported from …"), or None."""
     x = tok
     while x.dep_ == "conj" and x.head.i != x.i:
         x = x.head
     if x.dep_ != "nsubj":
-        return False
+        return None
     v = x.head
     lem = v.lemma_.lower()
     if lem not in CREDIT_VERBS:
-        return False
+        return None
     if lem == "have":
-        return any(c.dep_ == "dobj" and c.lower_ == "more" for c in v.children)
-    if lem == "report":
-        return any(c.dep_ == "prep" and c.lower_ == "from" for c in v.children)
-    return any(g.lemma_.lower() in CREDIT_OBJECTS for c in v.children if c.dep_ == "prep" for g in c.children)
+        ok = any(c.dep_ == "dobj" and c.lower_ == "more" for c in v.children)
+    elif lem == "report":
+        ok = any(c.dep_ == "prep" and c.lower_ == "from" for c in v.children)
+    else:
+        ok = any(g.lemma_.lower() in CREDIT_OBJECTS for c in v.children if c.dep_ == "prep" for g in c.children)
+    return lem if ok else None
 
 
 def _outlet_country(cb: Codebook, reg: Drafts, source: Optional[str]) -> Optional[str]:
@@ -47,9 +49,10 @@ def credit_reporters(doc, cb: Codebook, reg: Drafts, source: Optional[str]) -> N
     for d in reg.drafts.values():
         if d.kind != "person" or d.country:
             continue
-        if any(_credited(doc[m.start:m.end].root) for m in d.mentions if not m.shared):
+        lem = next((v for m in d.mentions if not m.shared for v in [_credit(doc[m.start:m.end].root)] if v), None)
+        if lem:
             country = country or _outlet_country(cb, reg, source)
             if country is None:
                 return
             d.country, d.sector = country, d.sector or "MED"
-            d.role = d.role or "reporter"
+            d.role = d.role or ("contributor" if lem == "contribute" else "reporter")

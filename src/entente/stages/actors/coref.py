@@ -211,7 +211,8 @@ def resolve(doc, cb: Codebook, reg: Drafts) -> None:
             ok = lambda k, w=want: _fits(reg, k, w)
             uniform = None
             if want.get("kind", "any") == "any":   # "both sides": two of a kind, not a state and a doctor
-                uniform = lambda ks: len({reg.drafts[k].kind for k in ks}) == 1
+                # (a state and the EU are two sides; a state and a person are not)
+                uniform = lambda ks: len({reg.drafts[k].kind == "person" for k in ks}) == 1
             g = _pick_group(groups, start, sent_of[tok.i], PLURAL_LOOKBACK, size, ok, False, uniform)
             keys = g.keys if g is not None else None
             if keys is None and size and uniform is None:
@@ -249,8 +250,9 @@ def _collective(doc, reg: Drafts, tok, sent_of: list[int]) -> Optional[tuple[int
 
 
 def _last_opponents(doc, reg: Drafts, before: int, sent_of: list[int]) -> Optional[tuple[str, str]]:
-    """"Both sides" after "the Sudanese army fought Ethiopian troops": the subject and the object of
-    the latest clause (this sentence or the two before) whose two parties are bodies of one kind."""
+    """"Both sides" after "the Sudanese army fought Ethiopian troops" (or "Wang met Sefcovic"): the
+    subject and the object of the latest clause (this sentence or the two before) whose two parties
+    are bodies of one kind, or people of two countries."""
     for i in range(before - 1, -1, -1):
         if sent_of[i] < sent_of[before] - 2:
             return None
@@ -263,8 +265,10 @@ def _last_opponents(doc, reg: Drafts, before: int, sent_of: list[int]) -> Option
         if not subj or not objs:
             continue
         a, b = _own_keys(reg, subj[0].i)[:1], _own_keys(reg, objs[0].i)[:1]
-        if a and b and a != b and reg.drafts[a[0]].kind == reg.drafts[b[0]].kind != "person":
-            return a[0], b[0]
+        da, db = (reg.drafts[a[0]], reg.drafts[b[0]]) if a and b else (None, None)
+        if da is not None and a != b and da.kind == db.kind and (
+                da.kind != "person" or da.country and db.country and da.country != db.country):
+            return a[0], b[0]   # two bodies of one kind, or two envoys of two countries
     return None
 
 

@@ -36,6 +36,7 @@ def _last_mentions(reg: Drafts, before: int) -> list[tuple[int, str]]:
 GROUPING_HEADS = language.words("entities", "grouping_heads")
 BODY_HEADS = language.words("entities", "body_heads")
 KIND_HEADS = language.words("entities", "kind_heads")
+GROUP_SIZES = frozenset(language.table("entities")["group_sizes"])
 MEDIA_HEADS = language.words("entities", "media_heads")
 
 
@@ -69,6 +70,8 @@ def resolve(doc, cb: Codebook, reg: Drafts) -> None:
         left = [c for c in tok.children if c.i < tok.i]
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in left):
             continue
+        if tok.tag_ == "NNS" and any(c.lower_ in GROUP_SIZES for c in left):
+            continue   # "the two sides": a set, resolved by coref
         if any(c.i in reg.claimed or (c.text[:1].isupper() and c.dep_ in ("compound", "amod") and not is_state_noun)
                for c in left):
             continue   # "the Pakistani military", "the U.N. mission": named by the actors stage

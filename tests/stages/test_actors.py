@@ -398,3 +398,17 @@ def test_the_appositive_gives_the_role_in_full(analyse):
     assert _by_name(a, "Kevin Hale").role == "director of the National Economic Council"
     b = analyse("Paul Sai, an ethnic Uyghur living in Australia, said the danger had not passed.")
     assert _by_name(b, "Paul Sai").role is None   # a description, not an office
+
+
+def test_a_described_official_is_the_named_one_of_that_country(analyse):
+    a = analyse("U.S. Deputy Ambassador Robert Wood spoke first. \"China calls for calm,\" Deputy Ambassador "
+                "Li Wei said. Washington's envoy urged Beijing to act.")
+    assert "Washington's envoy" in [m.text for m in _by_name(a, "Robert Wood").mentions]
+    assert _by_name(a, "Li Wei").country != "USA"
+
+
+def test_the_narrators_he_is_not_a_name_inside_the_quotation(analyse):
+    a = analyse("Tom Country sees the move as a new priority. \"The administration will act, as it did "
+                "in the case of Mr. Berisha,\" he said.")
+    st = a.result.statements[0]
+    assert a.actor(st.speaker).name == "Tom Country"

@@ -147,6 +147,7 @@ def _nearer_plural(doc, reg: Drafts, g: Group, i: int) -> bool:
 
 def resolve(doc, cb: Codebook, reg: Drafts) -> None:
     sent_of = _sent_index(doc)
+    quoted = _quoted_tokens(doc)
     groups = coordinated_groups(doc, reg, sent_of)
     # person mentions: (token of the name, key, is subject)
     persons: list[tuple[int, str, bool]] = []
@@ -167,6 +168,9 @@ def resolve(doc, cb: Codebook, reg: Drafts) -> None:
         if low in SINGULAR and tok.pos_ == "PRON":
             g = SINGULAR[low]
             compatible = [p for p in persons if gender.get(p[1]) in (None, g)]
+            if tok.i not in quoted:
+                # the narrator's "he" is someone the narrator named, not a name inside a quotation
+                compatible = [p for p in compatible if p[0] not in quoted]
             key = _last_person(compatible, tok.i, sent_of, doc)
             if key:
                 gender[key] = g
@@ -283,6 +287,19 @@ def _title_gender(d) -> Optional[str]:
     if words & FEMALE_WORDS:
         return "f"
     return None
+
+
+def _quoted_tokens(doc) -> set[int]:
+    """Tokens inside quotation marks."""
+    from entente.stages.statements.quotes import find_quotes
+
+    out: set[int] = set()
+    for g in find_quotes(doc.text):
+        for a, b in g.segments:
+            span = doc.char_span(a, b, alignment_mode="expand")
+            if span is not None:
+                out.update(range(span.start, span.end))
+    return out
 
 
 def _last_person(persons, i: int, sent_of: list[int], doc) -> Optional[str]:

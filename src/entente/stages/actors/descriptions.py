@@ -154,11 +154,14 @@ def merge_officials(doc, reg: Drafts) -> None:
                 continue
             if bare and not _next_person(reg, pos, n, d):
                 continue   # a name with nothing known: only the very next person named can be it
+            # the official of that very country first ("Washington's envoy" is the U.S. envoy
+            # named earlier, not a nearer envoy of no known country)
+            agree = 0 if d.country and n.country == d.country else 1
             for m in n.mentions:
                 gap = pos - m.start   # tokens: told before (positive) or just after (negative)
                 near = 0 < gap <= BEFORE_TOKENS or -AFTER_TOKENS <= gap < 0
-                if near and (best is None or abs(gap) < best[0]):
-                    best = (abs(gap), n.key)
+                if near and (best is None or (agree, abs(gap)) < best[0]):
+                    best = ((agree, abs(gap)), n.key)
         if best is not None and best[1] in reg.drafts and d.key in reg.drafts:
             reg.merge(best[1], d.key)
 

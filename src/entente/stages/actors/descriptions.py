@@ -127,6 +127,9 @@ def _next_person(reg: Drafts, pos: int, n, d) -> bool:
     first = min((m.start for m in n.mentions if m.start > pos), default=None)
     if first is None or first - pos > AFTER_TOKENS:
         return False
+    doc = reg.analysis.doc
+    if sentence(doc[first]).start > sentence(doc[pos]).end:
+        return False   # two sentences on, the story has moved to someone else
     want = _role_words(d.role or d.name)
     for o in reg.drafts.values():
         if o.kind != "person" or o.unnamed or o.key == n.key or not any(pos < m.start < first for m in o.mentions):

@@ -8,7 +8,7 @@ import random
 import pytest
 
 from entente.clustering import MemorySource, assign_clusters, partition, reassign
-from entente.clusters import SYMMETRIC_TYPES, Report, compatible, report_of
+from entente.clusters import SYMMETRIC_TYPES, Report, compatible, consistent, report_of
 from entente.model import Actor, Document, Event, EventDate, Evidence, Location
 
 D = dt.date(2026, 2, 10)
@@ -213,8 +213,13 @@ def test_partition_does_not_depend_on_arrival_order(seed):
     want = partition(reports)
     assert len(set(want.values())) < len(reports), "no two reports clustered: the test proves nothing"
     by_key = {r.key: r for r in reports}
+    groups: dict[str, list] = {}
     for key, cluster in want.items():
-        assert compatible(by_key[key], by_key[cluster]) is not None  # every member fits the first one
+        groups.setdefault(cluster, []).append(by_key[key])
+    for members in groups.values():
+        for a in members:   # no member contradicts another, and each fits one of them
+            assert all(consistent(a, b) for b in members)
+            assert len(members) == 1 or any(compatible(a, b) is not None for b in members if b is not a)
     shuffled = reports[:]
     rng.shuffle(shuffled)
     assert _incremental(reports) == want
@@ -248,3 +253,23 @@ def test_assign_clusters_across_documents():
     consult = [d.events[0].cluster for d in docs]
     assert consult[0] == consult[1] != consult[2] and None not in consult
     assert docs[0].events[1].cluster == docs[1].events[1].cluster != docs[0].events[0].cluster
+
+
+def test_support_is_needed_once_not_from_every_member():
+    # two reports dated only by their publication day, each supported by a dated one
+    town = ("surin", "THA", "city")
+    dated = rep("a-dated", "ASSAULT", ["THA"], ["KHM"], lo=D, words=("bombed", "targets", "jet"), place=town)
+    first = rep("b-undated", "ASSAULT", ["THA"], ["KHM"], lo=D - days(3), hi=D, dated=False,
+                words=("bombed", "targets", "jet"))
+    second = rep("c-undated", "ASSAULT", ["THA"], ["KHM"], lo=D - days(3), hi=D, dated=False,
+                 words=("air", "strikes", "hitting", "military", "sites"), place=town)
+    assert compatible(first, second) is None   # alone, two undated reports need support
+    ids = partition([first, second, dated])
+    assert set(ids.values()) == {"a-dated"}
+    # a contradiction still keeps a report out, however well it fits another member
+    other_city = rep("d-dated", "ASSAULT", ["THA"], ["KHM"], lo=D, words=("bombed", "targets", "jet"),
+                     place=("bangkok", "THA", "city"))
+    kazan = rep("e-dated", "ASSAULT", ["THA"], ["KHM"], lo=D, words=("bombed", "targets", "jet"),
+                place=("kazan", "RUS", "city"))
+    ids = partition([other_city, kazan])
+    assert ids["d-dated"] != ids["e-dated"]

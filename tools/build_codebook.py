@@ -174,6 +174,9 @@ def build(phoenix: pathlib.Path) -> None:
         e["names"].extend(extra["names"])
         e["adjectives"].extend(extra.get("adjectives", []))
         e["name"] = extra["names"][0]
+    for code, adjs in curated.get("demonyms", {}).items():
+        if not code.startswith("_"):
+            countries[code]["adjectives"].extend(adjs)
     # Regular demonyms of one-word names ("Azerbaijan" -> "Azerbaijani", "Libya" -> "Libyan"),
     # kept apart so that a real adjective of another country always wins.
     for e in countries.values():

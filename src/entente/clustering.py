@@ -3,8 +3,8 @@
 The partition of a set of reports is defined by one procedure, so it does not depend
 on the order the reports arrived in: take the reports in canonical order (`Report.sort`:
 the most precise first, then by date and stable key) and put each into the best-fitting cluster formed
-so far *all* of whose members are compatible with it (complete linkage: no chaining
-through a neighbour); with none, it starts a cluster. A cluster's id is the key of its
+so far that holds a member compatible with it and none that contradicts it (no chaining
+through a neighbour: see `entente.clusters`); with none, it starts a cluster. A cluster's id is the key of its
 first report, so it is stable while that report stays.
 
 `reassign` brings a stored partition up to date after reports were added or removed
@@ -19,7 +19,8 @@ import bisect
 import heapq
 from typing import Iterable, Optional, Protocol
 
-from entente.clusters import FALLBACK_DAYS, LOOKBACK_DAYS, TOLERANCE_DAYS, Report, candidate, compatible, report_of
+from entente.clusters import (FALLBACK_DAYS, LOOKBACK_DAYS, TOLERANCE_DAYS, Report, candidate, compatible,
+                              consistent, report_of)
 from entente.model import Document
 
 
@@ -100,8 +101,9 @@ def reassign(source: Source, added: Iterable[Report] = (), removed: Iterable[Rep
 
 
 def _decide(y: Report, cands: list[Report], cluster_of, members) -> str:
-    """The best cluster formed before y whose members are all compatible with y, else y's own."""
-    # a cluster is an option only through a member compatible with y (all must be)
+    """The best cluster formed before y with a member compatible with y and none contradicting
+    it, else y's own."""
+    # a cluster is an option only through a member compatible with y
     options = sorted({c for z in cands if z.sort < y.sort and compatible(y, z) is not None
                       for c in [cluster_of(z)] if c is not None})
     best: Optional[tuple[float, str]] = None
@@ -109,10 +111,11 @@ def _decide(y: Report, cands: list[Report], cluster_of, members) -> str:
         scores = []
         for m in members(c):
             if m.sort < y.sort:
+                if not consistent(y, m):
+                    break   # no chaining: nothing in the cluster may contradict y
                 s = compatible(y, m)
-                if s is None:
-                    break
-                scores.append(s)
+                if s is not None:
+                    scores.append(s)
         else:
             if scores:
                 fit = sum(scores) / len(scores)

@@ -35,9 +35,12 @@ Two reports are compatible when all of these hold:
   when neither report has its own date (two publication-date fallbacks). It never
   makes an otherwise incompatible pair compatible: similar text alone merges nothing.
 
-Of the compatible clusters, a report joins the one it fits best (`compatible`'s
-score: exact participants, overlap of the date intervals, shared persons, place,
-similarity).
+A report may join a cluster when it is compatible (support included) with at least one
+member and *consistent* with every member (nothing above says they are two events; support
+is evidence of identity, needed once, not from every pair: two publication-date reports of
+one attack both join the report that dates it). Of those clusters it joins the one it fits
+best (`compatible`'s score over the members it is compatible with: exact participants,
+overlap of the date intervals, shared persons, place, similarity).
 """
 from __future__ import annotations
 
@@ -296,6 +299,15 @@ def similarity(a: Report, b: Report) -> float:
     if not a.words or not b.words:
         return 0.0
     return len(a.words & b.words) / len(a.words | b.words)
+
+
+def consistent(a: Report, b: Report) -> bool:
+    """Nothing says a and b are two events: type, factuality, time, participants, persons and
+    place all agree (support aside)."""
+    if a.key == b.key:
+        return True
+    return candidate(a, b) and participants(a, b) is not None and persons(a, b) is not None \
+        and places(a, b) is not None
 
 
 def compatible(a: Report, b: Report) -> Optional[float]:

@@ -26,6 +26,7 @@ MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod"})
 AFFILIATION_PREPS = language.words("entities", "affiliation_preps")
 PLACE_PREPS = language.words("entities", "place_preps")
 LINKING_PARTICIPLES = language.words("entities", "linking_participles")
+BACKER_PARTICIPLES = language.words("entities", "backer_participles")
 
 
 def add_actor(analysis: "Analysis", name: str, kind: str, span=None, **fields) -> str:
@@ -198,6 +199,8 @@ class Entities:
                 return out
         adversary = tok.lemma_.lower() in language.words("entities", "adversary_nouns")
         for c in tok.children:
+            if c.dep_ == "amod" and c.lemma_.lower() in BACKER_PARTICIPLES:
+                continue   # "the US-brokered agreement", "Iran-backed militias": a third party, not them
             if c.i < tok.i and c.dep_ in MODIFIER_DEPS and not (adversary and c.dep_ == "poss"):
                 # every name inside the modifier: "the US-Australia-India-Japan partnership",
                 # "Mexican- and Canadian-made vehicles", "the U.S. Senate committee"

@@ -361,6 +361,10 @@ def _not_a_person(doc, cb: Codebook, s: int, e: int, ent_tokens) -> bool:
     last = doc[e - 1]
     if e - s > 1 and last.lower_ in PLACE_NOUNS and last.text[:1].isupper():
         return True
+    for a in (s - 1, s):   # "DR Congo" read as "Dr. Congo": the codebook names a state
+        entry = cb.lookup(doc[a:e].text) if a >= 0 else None
+        if entry is not None and entry.kind in ("state", "capital", "adjective"):
+            return True
     if any(t.is_alpha and t.is_lower and t.lower_ not in PARTICLES
            and not (t.i > s and doc[t.i - 1].text in ("-", "‑") and not doc[t.i - 1].whitespace_) for t in doc[s:e]):
         return True   # "wan-wan": a name is capitalised

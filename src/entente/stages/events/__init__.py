@@ -35,6 +35,7 @@ ALLEGED_TYPES = frozenset({"ASSAULT", "COERCE", "REJECT", "MOBILIZE", "COOPERATE
 # measures necessary …, including reimposing sanctions").
 THREATENED_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
 ANNOUNCING = language.words("governors", "announcing")
+SETTING_NOUNS = language.words("roles", "setting_nouns")
 # Types an actor performs by speaking (CAMEO 01-05, 09-13).
 VERBAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 
@@ -152,6 +153,8 @@ def _stands(f: Frame) -> bool:
     n = f.pred.head
     if n.dep_ in ("nsubj", "nsubjpass", "attr"):
         return False   # "Ankara's purchase of the missiles is a point of tension": a topic, not a report
+    if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lemma_.lower() in SETTING_NOUNS:
+        return False   # "met … on the sidelines of the BRICS summit": the occasion, not an event told
     if any(c.dep_ == "det" and c.lower_ in language.words("events", "restating_determiners") for c in n.children) \
             and not any(c.dep_ in ("poss", "amod", "compound", "prep") for c in n.children):
         return False

@@ -229,6 +229,9 @@ def verb_predicate(tab: Tables, verb) -> Optional[Predicate]:
         for o in objs + [g for p in verb.children if p.dep_ == "prep" and p.lower_ in language.words("events", "experience_preps")
                          for g in p.children if g.dep_ == "pobj"]:
             nc = noun_code(tab, o)
+            if nc and lem in language.words("governors", "experience_needs_doer") and not any(
+                    c.dep_ == "prep" and c.lower_ in DOER_PREPS for c in o.children):
+                continue
             if nc:
                 return Predicate(o, nc[0], f"experience:{lem}+{nc[2].split(':', 1)[1]}", [o, verb], nominal=True,
                                  experienced=True)
@@ -268,6 +271,8 @@ def verb_predicate(tab: Tables, verb) -> Optional[Predicate]:
 
 CCOMP_BLOCK = language.words("events", "ccomp_block")
 NOUN_OBJECT_PREPS = language.words("events", "noun_object_preps")
+# Prepositions naming who does an act done to a verb's subject ("the backing of India", "criticism from").
+DOER_PREPS = language.words("roles", "experienced_agent_preps")
 STOP_VERBS = language.words("events", "stop_verbs")
 COMPLIANCE_VERBS = language.words("events", "compliance_verbs")
 

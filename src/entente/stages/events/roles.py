@@ -34,9 +34,12 @@ PATIENT_NOUNS = language.words("roles", "patient_nouns")
 # Types that are mutual when several parties of different countries do them and none is acted on
 # ("Jaishankar and Rubio committed to deepening cooperation").
 MUTUAL_WHEN_JOINT = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+# Signing an agreement (CAMEO 057, SUPPORT in PLOVER) by two parties is signed with each other.
+SIGNING_CODE = "057"
 # Types whose object's national modifier, with no subject, is the one who acts ("U.S. tariffs").
 OWNED_OBJECT_TYPES = frozenset({"SANCTION", "RETREAT", "AID", "MOBILIZE", "ASSAULT"})
 CLAIMING = language.words("roles", "claiming_verbs")
+SETTING_NOUNS = language.words("roles", "setting_nouns")
 TOPIC_OBJECT_VERBS = language.words("roles", "topic_object_verbs")
 # Types aimed at someone: with no party among their arguments, the sentence's other party is it.
 DIRECTED = frozenset({"SANCTION", "RETREAT", "ACCUSE", "REQUEST", "THREATEN", "REJECT", "CONCEDE", "SUPPORT",
@@ -111,7 +114,7 @@ class Roles:
             # "X met with opposition from Y": Y does it to X
             v = f.pred.tokens[1]
             for c in n.children:
-                if c.dep_ == "prep" and c.lower_ in language.words("roles", "agent_preps"):
+                if c.dep_ == "prep" and c.lower_ in language.words("roles", "experienced_agent_preps"):
                     s.actors += [a for g in c.children if g.dep_ == "pobj" for a in self.ent.phrase(g)]
             if not s.actors:
                 s.actors = [a for c in n.children if c.dep_ in ("poss", "amod", "compound") and c.i < n.i
@@ -189,7 +192,7 @@ class Roles:
             for c in h.children:
                 if c.dep_ in ("prep",) and (c.lower_ in preps or c.lower_ == "for" and h.pos_ == "NOUN"):
                     # "support for Ukraine", "aid for Gaza": for a noun, "for" names who receives it
-                    cands += [g for g in c.children if g.dep_ == "pobj"]
+                    cands += [g for g in c.children if g.dep_ == "pobj" and lemma(g) not in SETTING_NOUNS]
             for c in cands:
                 for a in self.ent.phrase(c):
                     if a not in found and a not in s.actors:
@@ -212,7 +215,7 @@ class Roles:
     def _finish(self, f: Frame, s: Sides) -> None:
         t = f.type
         if not s.recipients and len(s.actors) >= 2 and (self._mutual(f) or (
-                f.type in MUTUAL_WHEN_JOINT and len(self.ent.countries(s.actors)) >= 2)):
+                (f.type in MUTUAL_WHEN_JOINT or f.code.startswith(SIGNING_CODE)) and len(self.ent.countries(s.actors)) >= 2)):
             s.recipients, s.reciprocal = list(s.actors), True
             s.rules.append("recipient:mutual")
         if not s.recipients and f.head.dep_ == "conj" and f.head.head.pos_ == "VERB" and not f.pred.nominal:

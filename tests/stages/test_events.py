@@ -262,3 +262,12 @@ def test_a_topic_verb_takes_its_parties_from_prepositions(analyse):
                                "Friday. Chile's president discussed Bolivia on Monday.")
     consults = [x for x in _factual(evs) if x[0] == "CONSULT"]
     assert [(x[1], x[2]) for x in consults] == [({"BRA"}, {"ARG"}), ({"CHL"}, set())]
+
+
+def test_confidence_follows_how_the_event_was_found(analyse):
+    # a verb whose object decides the type, with its target as argument, beats a bare verb whose
+    # recipient is only guessed from the sentence
+    _a, strong = _events(analyse, "Washington imposed tariffs on Canadian steel.")
+    _b, weak = _events(analyse, "Kenya agreed, officials in Uganda said.")
+    s, w = _one(strong, "SANCTION")[4], _one(weak, "AGREE")[4]
+    assert s.confidence > w.confidence

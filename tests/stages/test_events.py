@@ -271,3 +271,10 @@ def test_confidence_follows_how_the_event_was_found(analyse):
     _b, weak = _events(analyse, "Kenya agreed, officials in Uganda said.")
     s, w = _one(strong, "SANCTION")[4], _one(weak, "AGREE")[4]
     assert s.confidence > w.confidence
+
+
+def test_a_meeting_told_again_from_one_side_is_one_event(analyse):
+    _a, evs = _events(analyse, "Indian envoy Ravi Rao and U.S. envoy Tom Hale met in Beijing on Monday. "
+                               "\"It was great to see my friend Ravi Rao to discuss our shared interests,\" Hale wrote.")
+    consults = [x for x in _factual(evs) if x[0] == "CONSULT"]
+    assert len(consults) == 1 and consults[0][1] | consults[0][2] == {"IND", "USA"}

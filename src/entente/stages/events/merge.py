@@ -38,21 +38,34 @@ def same_event(ent: "Entities", x: Draft, y: Draft) -> bool:
         return x.sentence == y.sentence and x.head_i == y.head_i
     sides_agree = (ax == ay or not ay or not ax) and (rx == ry or not ry or not rx)
     if x.reciprocal or y.reciprocal:
-        sides_agree = (ax | rx) == (ay | ry)
+        # a mutual act told again from one side ("met" … "to discuss" with one party named)
+        ux, uy = ax | rx, ay | ry
+        open_x = not x.reciprocal and bool(ax) and not rx   # its doer named, its partner not
+        open_y = not y.reciprocal and bool(ay) and not ry
+        sides_agree = ux == uy or (open_y and uy <= ux) or (open_x and ux <= uy)
     if not sides_agree:
         return False
     if x.sentence == y.sentence:
         # a verb and its nominal echo ("killed … in a bombing"): one governs the other
         return x.lemma == y.lemma or _linked(x, y) or (ax == ay and bool(ax))
     if not (ax and ay) or not (rx and ry) and (rx or ry):
-        # one telling leaves a side open: only the same act told again ("imposed … the tariffs")
-        return x.lemma == y.lemma
+        # one telling leaves a side open: only the same act told again ("imposed … the tariffs"),
+        # or a meeting of parties the other telling has all named
+        return x.lemma == y.lemma or x.type == "CONSULT" and (x.reciprocal or y.reciprocal) and _near(x, y)
     px, py = x.person_actors(ent), y.person_actors(ent)
     if px and py and not (px & py):
         return False   # two speakers' acts are two acts
     # told again in another sentence: the same word, a noun that names the act ("the warning"), or
     # a meeting of the same parties
     return x.lemma == y.lemma or x.nominal or y.nominal or (x.type == "CONSULT" and bool(ax | rx))
+
+
+NEAR_CHARS = 600   # a restatement close by: the same paragraph or the next
+
+
+def _near(x: Draft, y: Draft) -> bool:
+    a, b = sorted((x.sentence, y.sentence), key=lambda s: s.start_char)
+    return b.start_char - a.end_char <= NEAR_CHARS
 
 
 def _linked(x: Draft, y: Draft) -> bool:

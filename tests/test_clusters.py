@@ -273,3 +273,13 @@ def test_support_is_needed_once_not_from_every_member():
                 place=("kazan", "RUS", "city"))
     ids = partition([other_city, kazan])
     assert ids["d-dated"] != ids["e-dated"]
+
+
+def test_a_month_holds_many_events_so_it_needs_support():
+    day = rep("a", "ASSAULT", ["RUS"], ["UKR"], lo=D, words=("shelled", "kharkiv", "port"))
+    month = rep("b", "ASSAULT", ["RUS"], ["UKR"], lo=D.replace(day=1), hi=D.replace(day=28),
+                words=("drone", "strike", "odesa", "grain"))
+    assert compatible(day, month) is None
+    echoed = rep("c", "ASSAULT", ["RUS"], ["UKR"], lo=D.replace(day=1), hi=D.replace(day=28),
+                 words=("shelled", "kharkiv", "port", "earlier"))
+    assert compatible(day, echoed) is not None

@@ -31,8 +31,9 @@ Two reports are compatible when all of these hold:
 * **support** is the same person on two countries' sides ("Modi" and "Xi" in both),
   the same specific place, or evidence sentences sharing at least `SIMILARITY` of
   their content words (Jaccard). It is needed when the match is partial, when a
-  report is incomplete (a directed report missing a side, or a single party), and
-  when neither report has its own date (two publication-date fallbacks). It never
+  report is incomplete (a directed report missing a side, or a single party), when
+  neither report has its own date (two publication-date fallbacks), and when one is dated
+  only to a week or a month (which holds many events of one type and dyad). It never
   makes an otherwise incompatible pair compatible: similar text alone merges nothing.
 
 A report may join a cluster when it is compatible (support included) with at least one
@@ -325,7 +326,8 @@ def compatible(a: Report, b: Report) -> Optional[float]:
         return None
     sim = similarity(a, b)
     support = who >= 2 or where == "same" or sim >= SIMILARITY
-    vague = part == "partial" or not (a.complete and b.complete) or not (a.dated or b.dated)
+    coarse = (a.dated and not a.day) or (b.dated and not b.day)   # a week or a month holds many events
+    vague = part == "partial" or not (a.complete and b.complete) or not (a.dated or b.dated) or coarse
     if vague and not support:
         return None
     return (part == "exact") + time_fit(a, b) + 0.5 * min(who, 2) + 0.5 * (where == "same") + sim

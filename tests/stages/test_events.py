@@ -52,6 +52,8 @@ def _one(evs, etype):
     ("Egypt cut ties after Turkey's backing of Libya's government.", "SUPPORT", {"TUR"}, {"LBY"}, "nominal:backing"),
     ("Russia supports the American proposal.", "SUPPORT", {"RUS"}, {"USA"}, "verb:support"),
     ("Moscow dismissed the report as biased.", "ACCUSE", {"RUS"}, set(), "particle:dismiss+as"),
+    ("Kyiv dismissed Moscow's response as a delaying tactic.", "ACCUSE", {"UKR"}, {"RUS"}, "particle:dismiss+as"),
+    ("China retaliated against the United States.", "SANCTION", {"CHN"}, {"USA"}, "verb:retaliate"),
     ("Canada and Australia offered to take in the refugees.", "AGREE", {"CAN", "AUS"}, {"CAN", "AUS"}, "verb:offer"),
 ])
 def test_rule_families(analyse, text, etype, actor, recipient, rule):
@@ -278,3 +280,13 @@ def test_a_meeting_told_again_from_one_side_is_one_event(analyse):
                                "\"It was great to see my friend Ravi Rao to discuss our shared interests,\" Hale wrote.")
     consults = [x for x in _factual(evs) if x[0] == "CONSULT"]
     assert len(consults) == 1 and consults[0][1] | consults[0][2] == {"IND", "USA"}
+
+
+def test_calling_a_claim_false_is_a_denial_calling_remarks_insulting_is_criticism(analyse):
+    _a, evs = _events(analyse, "Ontario Premier Doug Ford said he would add a levy on power exports. "
+                               "U.S. press secretary Karoline Leavitt called Ford's comments \"egregious and insulting.\"")
+    t, a, r, _f, e = _one(evs, "ACCUSE")
+    assert (a, r) == ({"USA"}, {"CAN"}) and "speech:negative" in e.reason
+    _b, evs = _events(analyse, "Pakistan said militants in Afghanistan planned the attack. Afghan spokesman "
+                               "Ali Karimi called Pakistan's assertions \"baseless.\"")
+    assert not [x for x in _factual(evs) if x[0] == "ACCUSE" and x[1] == {"AFG"}]

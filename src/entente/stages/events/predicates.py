@@ -140,6 +140,7 @@ def particles(verb) -> list:
            [c for c in verb.children if c.dep_ in ("prep", "agent") and c.i > verb.i] + \
            [m for c in verb.children if c.dep_ in ("advcl", "oprd") and c.i > verb.i
             for m in c.children if m.dep_ == "mark" and m.lower_ == "as"] + \
+           [p for o in verb.children if o.dep_ == "dobj" for p in o.children if p.dep_ == "prep" and p.lower_ == "as"] + \
            [c for c in verb.children if c.dep_ == "advmod" and c.lower_ in ADVERB_PARTICLES and verb.i < c.i <= verb.i + 4]
 
 

@@ -128,8 +128,10 @@ def acts(analysis: "Analysis", ent: "Entities", statements: list["Statement"],
         parties = []
         named = _named_object(doc, st)
         if named is not None:
-            if named.lemma_.lower() in language.words("governors", "allegation_nouns"):
-                continue   # "called Pakistan's assertions 'baseless'": a denial, no event
+            if named.lemma_.lower() in language.words("governors", "allegation_nouns") and \
+                    _find(_lemmas(doc[i] for i in content.get(st.id or "", [])), language.phrases("evaluation", "falsity")) is not None:
+                continue   # "called Pakistan's assertions 'baseless'": a denial, no event (but calling
+                # someone's comments "insulting" is criticism of them)
             parties += [a for a in ent.phrase(named) if a != st.speaker]
         domestic = []
         for t in toks:

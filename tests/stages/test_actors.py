@@ -412,3 +412,9 @@ def test_the_narrators_he_is_not_a_name_inside_the_quotation(analyse):
                 "in the case of Mr. Berisha,\" he said.")
     st = a.result.statements[0]
     assert a.actor(st.speaker).name == "Tom Country"
+
+
+def test_demonyms_the_sources_lacked(analyse):
+    a = analyse("Thai officials met Estonian and Uzbek diplomats while Uyghur activists protested.")
+    countries = {x.country for x in a.result.actors}
+    assert {"THA", "EST", "UZB", "CHN"} <= countries

@@ -36,6 +36,8 @@ PATIENT_NOUNS = language.words("roles", "patient_nouns")
 MUTUAL_WHEN_JOINT = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 # Signing an agreement (CAMEO 057, SUPPORT in PLOVER) by two parties is signed with each other.
 SIGNING_CODE = "057"
+# Hosting a visit (CAMEO 043): the guest is the one who visits.
+HOSTING_CODE = "043"
 # Types whose object's national modifier, with no subject, is the one who acts ("U.S. tariffs").
 OWNED_OBJECT_TYPES = frozenset({"SANCTION", "RETREAT", "AID", "MOBILIZE", "ASSAULT"})
 CLAIMING = language.words("roles", "claiming_verbs")
@@ -214,6 +216,10 @@ class Roles:
     # -- the sides together ---------------------------------------------------------------------
     def _finish(self, f: Frame, s: Sides) -> None:
         t = f.type
+        if f.code.startswith(HOSTING_CODE) and s.actors and s.recipients and not s.reciprocal:
+            # "Trump hosted Erdogan": the visit is the guest's (codebook: the visitor acts)
+            s.actors, s.recipients = s.recipients, s.actors
+            s.rules.append("actor:guest")
         if not s.recipients and len(s.actors) >= 2 and (self._mutual(f) or (
                 (f.type in MUTUAL_WHEN_JOINT or f.code.startswith(SIGNING_CODE)) and len(self.ent.countries(s.actors)) >= 2)):
             s.recipients, s.reciprocal = list(s.actors), True

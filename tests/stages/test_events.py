@@ -54,6 +54,8 @@ def _one(evs, etype):
     ("Moscow dismissed the report as biased.", "ACCUSE", {"RUS"}, set(), "particle:dismiss+as"),
     ("Kyiv dismissed Moscow's response as a delaying tactic.", "ACCUSE", {"UKR"}, {"RUS"}, "particle:dismiss+as"),
     ("China retaliated against the United States.", "SANCTION", {"CHN"}, {"USA"}, "verb:retaliate"),
+    ("U.S. envoy Jake Sullivan expressed the Biden administration's commitment to Israel's security.", "AGREE",
+     {"USA"}, {"ISR"}, "recipient:argument"),
     ("U.S. President Donald Trump hosted Turkish President Recep Tayyip Erdogan at the White House.", "CONSULT",
      {"TUR"}, {"USA"}, "actor:guest"),
     ("Canada and Australia offered to take in the refugees.", "AGREE", {"CAN", "AUS"}, {"CAN", "AUS"}, "verb:offer"),

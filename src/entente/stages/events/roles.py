@@ -183,10 +183,8 @@ class Roles:
                                                              if f.pred.head.pos_ == "ADJ" else RECIPIENT_PREPS)
         for h in heads:
             cands = []
-            if f.pred.obj is not None and h.i == f.pred.obj.i and not any(c.dep_ == "poss" for c in h.children):
-                # "attended a U.N.-organized meeting": the event noun's own parties; a possessor
-                # owns the act ("expressed the administration's commitment to Israel")
-                cands.append(h)
+            if f.pred.obj is not None and h.i == f.pred.obj.i:
+                cands.append(h)   # "attended a U.N.-organized meeting": the event noun's own parties
             if (h.pos_ in ("VERB", "AUX", "ADJ") and not f.pred.nominal or h.i != f.pred.head.i) \
                     and lemma(h) not in TOPIC_OBJECT_VERBS:
                 cands += [c for c in h.children if c.dep_ in OBJ_DEPS or c.dep_ in ("dative", "iobj")]
@@ -196,7 +194,10 @@ class Roles:
                     # "support for Ukraine", "aid for Gaza": for a noun, "for" names who receives it
                     cands += [g for g in c.children if g.dep_ == "pobj" and lemma(g) not in SETTING_NOUNS]
             for c in cands:
-                for a in self.ent.phrase(c):
+                owned = f.pred.obj is not None and c.i == f.pred.obj.i and any(k.dep_ == "poss" for k in c.children)
+                # a possessor owns the act, it is not its target ("expressed the administration's
+                # commitment to Israel": Israel, through the noun's own phrase below)
+                for a in ([] if owned else self.ent.phrase(c)):
                     if a not in found and a not in s.actors:
                         found.append(a)
                 if not found and f.type != "MOBILIZE":

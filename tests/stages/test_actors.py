@@ -418,3 +418,11 @@ def test_demonyms_the_sources_lacked(analyse):
     a = analyse("Thai officials met Estonian diplomats. Uzbek diplomats arrived later, while Uyghur activists protested.")
     countries = {x.country for x in a.result.actors}
     assert {"THA", "EST", "UZB", "CHN"} <= countries
+
+
+def test_a_leader_named_by_surname_alone_is_the_office_holder_of_the_day(analyse):
+    a = analyse("Modi said India will cooperate with Mauritius.", published="2025-03-12")
+    modi = _by_name(a, "Modi")
+    assert (modi.kind, modi.country) == ("person", "IND")
+    b = analyse("Modi said India will cooperate with Mauritius.", published="2010-03-12")
+    assert all(x.country != "IND" or x.kind != "person" for x in b.result.actors)   # not in office then

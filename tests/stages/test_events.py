@@ -294,3 +294,11 @@ def test_calling_a_claim_false_is_a_denial_calling_remarks_insulting_is_criticis
     _b, evs = _events(analyse, "Pakistan said militants in Afghanistan planned the attack. Afghan spokesman "
                                "Ali Karimi called Pakistan's assertions \"baseless.\"")
     assert not [x for x in _factual(evs) if x[0] == "ACCUSE" and x[1] == {"AFG"}]
+
+
+def test_an_officials_own_future_cooperation_is_a_commitment(analyse):
+    _a, evs = _events(analyse, "Indian Prime Minister Narendra Modi said India will cooperate with Mauritius on a new port.")
+    t, a, r, _f, e = _one(evs, "AGREE")
+    assert a == {"IND"} and e.reason.startswith("promise:spoken-say")
+    _b, evs = _events(analyse, "Indian Prime Minister Narendra Modi said India would cooperate with Mauritius if it asked.")
+    assert not [x for x in _factual(evs) if x[0] == "AGREE"]   # a condition, not a commitment

@@ -50,6 +50,7 @@ def run(analysis: Analysis) -> None:
 
     # -- people ------------------------------------------------------------
     person_spans = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"]
+    person_spans += knowledge.leaders_by_surname(doc, on, person_spans)
     people = find_people(ctx, person_spans)
     taken = set()
     for p in people:

@@ -23,7 +23,7 @@ from entente.sentences import sentence
 
 from . import coding, merge, predicates, speech
 from .draft import Draft
-from .frames import Frame, frame
+from .frames import Frame, conditional, frame, in_condition
 from .place import Places
 from .roles import Roles
 from .syntax import subject_token
@@ -35,6 +35,8 @@ ALLEGED_TYPES = frozenset({"ASSAULT", "COERCE", "REJECT", "MOBILIZE", "COOPERATE
 # measures necessary …, including reimposing sanctions").
 THREATENED_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
 ANNOUNCING = language.words("governors", "announcing")
+# Cooperative acts an official says their own side will do are commitments ("India will help build …").
+PROMISED_TYPES = frozenset({"COOPERATE", "AID"})
 SETTING_NOUNS = language.words("roles", "setting_nouns")
 # Types an actor performs by speaking (CAMEO 01-05, 09-13).
 VERBAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
@@ -125,6 +127,14 @@ def _spoken_reading(analysis: Analysis, ent: Entities, f: Frame, s) -> None:
     if t in THREATENED_TYPES and f.factuality in ("planned", "hypothetical") and cue not in ANNOUNCING and own_act:
         f.code = coding.threat_code(f.code)
         f.rules.insert(0, f"threat:spoken-{cue}")
+        f.factuality = "asserted"
+        if not s.actors:
+            s.actors = speaker[:1]
+    elif t in PROMISED_TYPES and f.factuality in ("planned", "hypothetical") and own_act \
+            and not conditional(f.head) and not in_condition(f.pred.head):
+        # "India will cooperate in building …", "New Delhi would invest …": a commitment (AGREE)
+        f.code = coding.promise_code(f.code)
+        f.rules.insert(0, f"promise:spoken-{cue}")
         f.factuality = "asserted"
         if not s.actors:
             s.actors = speaker[:1]

@@ -85,6 +85,12 @@ def declared_retreat_code(c: str) -> str:
     return "035/CONCEDE"
 
 
+def promise_code(c: str) -> str:
+    """The commitment (AGREE, CAMEO 03) to do c: cooperate (031), aid (033), meet (036)."""
+    r = _split(c)[0][:2]
+    return {"06": "031", "07": "033", "04": "036", "05": "032"}.get(r, "030")
+
+
 def threat_code(c: str) -> str:
     c = _split(c)[0]
     r = c[:2]

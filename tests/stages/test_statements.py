@@ -449,3 +449,17 @@ def test_content_verb_of_a_cue_is_not_a_second_cue(analyse):
     """In "said aid must continue" the verb "continue" is the content, not a trailing cue."""
     r = analyse("The senator said aid must continue.")
     assert [(s.text, s.cue) for s in r.result.statements] == [("aid must continue", "said")]
+
+
+def test_speaker_after_the_quote_when_the_parse_hangs_the_name_elsewhere(analyse):
+    a = analyse("\"The base was always the conversation stopper,\" said international relations lecturer "
+                "Jan Roe of Istanbul's Kadir Has University.")
+    st = _by_text(a.result, "The base was always")
+    assert a.actor(st.speaker).name == "Jan Roe"
+
+
+def test_speaker_of_a_finite_verb_read_as_a_modifier(analyse):
+    a = analyse("Chris Swonger, head of the Distilled Spirits Council, called the EU move to tax spirits "
+                "\"deeply disappointing and will severely undercut the efforts to rebuild exports.\"")
+    st = _by_text(a.result, "deeply disappointing")
+    assert a.actor(st.speaker).name == "Chris Swonger"

@@ -71,13 +71,30 @@ def subject_token(verb, depth: int = 0):
                     return p
     if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl") and verb.head is not verb:
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return verb.head if verb.tag_ == "VBG" else None
+            # "officials saying …"; a finite past tense read as a modifier ("Jo Roe, head of X,
+            # called …") is a parse slip: the noun is its subject
+            return verb.head if verb.tag_ in ("VBG", "VBD") else None
         if verb.dep_ == "pcomp" and verb.head.pos_ in ("ADP", "SCONJ") and verb.head.head is not verb.head:
             # "While noting …, Okafor expressed …": past the subordinator to its verb
             return subject_token(verb.head.head, depth + 1)
         return subject_token(verb.head, depth + 1)
     if verb.dep_ == "pobj" or (verb.dep_ == "pcomp"):
         return subject_token(verb.head.head, depth + 1) if verb.head.head is not verb.head else None
+    return _inverted_subject(verb)
+
+
+def _inverted_subject(verb):
+    """'"…," said lecturer Jo Roe of …': after a quotation, the name that follows the speech verb
+    (the parse may hang it elsewhere)."""
+    doc = verb.doc
+    if verb.i < 1 or not any(doc[verb.i - k].text in QUOTE_MARKS or doc[verb.i - k].text == ","
+                             for k in (1, 2) if verb.i - k >= 0):
+        return None
+    for t in doc[verb.i + 1:min(len(doc), verb.i + 9)]:
+        if t.is_punct or t.pos_ in ("VERB", "AUX"):
+            return None
+        if t.pos_ == "PROPN" and (t.i + 1 >= len(doc) or doc[t.i + 1].pos_ != "PROPN"):
+            return t   # the end of the first name after the verb
     return None
 
 

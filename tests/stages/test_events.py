@@ -76,6 +76,8 @@ def test_rule_families(analyse, text, etype, actor, recipient, rule):
     "Ankara's purchase of the missiles from Russia is a point of tension.",  # an event noun as the topic
     "Three protesters in Yangon were arrested on Friday.",   # no doer named: no record of who did what
     "Nebenzia offered no evidence for the claim.",          # object_block: evidence is not a commitment
+    "A student in Beijing spoke with VOA on Monday.",        # an outlet is the audience, not a party
+    "Troops of the African Union Support and Stabilization Mission patrolled the town.",  # a name's word
 ])
 def test_no_factual_event(analyse, text):
     _a, evs = _events(analyse, text)

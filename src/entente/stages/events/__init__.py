@@ -35,6 +35,8 @@ ALLEGED_TYPES = frozenset({"ASSAULT", "COERCE", "REJECT", "MOBILIZE", "COOPERATE
 # measures necessary …, including reimposing sanctions").
 THREATENED_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
 ANNOUNCING = language.words("governors", "announcing")
+# Acts an outlet is only the audience of ("spoke with VOA", "told Reuters it supports …").
+OUTLET_FREE_TYPES = frozenset({"CONSULT", "SUPPORT", "AGREE", "REQUEST", "COOPERATE"})
 # Cooperative acts an official says their own side will do are commitments ("India will help build …").
 PROMISED_TYPES = frozenset({"COOPERATE", "AID"})
 SETTING_NOUNS = language.words("roles", "setting_nouns")
@@ -78,6 +80,7 @@ def run(analysis: Analysis) -> None:
             if f.denial or (f.standing and f.type not in STANCE_TYPES) or not _stands(f):
                 continue
             s = roles.sides(f)
+            _without_outlets(ent, f, s)
             if s.inanimate and f.type in VERBAL_TYPES:
                 continue   # "the framework reaffirmed the commitment": things do not speak or commit
             _spoken_reading(analysis, ent, f, s)
@@ -105,6 +108,17 @@ def run(analysis: Analysis) -> None:
         ev = d.to_event(analysis.result.id)
         analysis.result.events.append(ev)
         analysis.event_anchor[ev.id] = d.head_i
+
+
+def _without_outlets(ent: Entities, f: Frame, s) -> None:
+    """A news outlet is where an act is told, not a party to it ("told VOA", "spoke with Reuters");
+    only what is done to it (a ban, an accusation) makes it a recipient."""
+    def outlet(a: str) -> bool:
+        x = ent.actor(a)
+        return x.kind == "organization" and x.sector == "MED"
+    s.actors = [a for a in s.actors if not outlet(a)]
+    if f.type in OUTLET_FREE_TYPES:
+        s.recipients = [a for a in s.recipients if not outlet(a)]
 
 
 def _spoken_reading(analysis: Analysis, ent: Entities, f: Frame, s) -> None:

@@ -271,6 +271,7 @@ def verb_predicate(tab: Tables, verb) -> Optional[Predicate]:
 
 
 CCOMP_BLOCK = language.words("events", "ccomp_block")
+NAME_LABELS = frozenset({"ORG", "FAC", "LAW", "WORK_OF_ART", "PRODUCT"})
 NOUN_OBJECT_PREPS = language.words("events", "noun_object_preps")
 # Prepositions naming who does an act done to a verb's subject ("the backing of India", "criticism from").
 DOER_PREPS = language.words("roles", "experienced_agent_preps")
@@ -281,6 +282,8 @@ COMPLIANCE_VERBS = language.words("events", "compliance_verbs")
 def noun_predicate(tab: Tables, noun) -> Optional[Predicate]:
     if noun.pos_ not in ("NOUN", "PROPN") and not (noun.pos_ == "VERB" and noun.tag_ in ("NN", "NNS")):
         return None
+    if noun.ent_type_ in NAME_LABELS and noun.text[:1].isupper():
+        return None   # a word of a name ("the African Union Support and Stabilization Mission")
     nc = noun_code(tab, noun)
     if nc is None:
         return None

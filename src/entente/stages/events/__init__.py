@@ -118,7 +118,10 @@ def _without_outlets(ent: Entities, f: Frame, s) -> None:
         return x.kind == "organization" and x.sector == "MED"
     s.actors = [a for a in s.actors if not outlet(a)]
     if f.type in OUTLET_FREE_TYPES:
-        s.recipients = [a for a in s.recipients if not outlet(a)]
+        kept = [a for a in s.recipients if not outlet(a)]
+        if len(kept) < len(s.recipients) and not kept and f.type == "CONSULT":
+            s.actors = []   # talking to a reporter is no meeting
+        s.recipients = kept
 
 
 def _spoken_reading(analysis: Analysis, ent: Entities, f: Frame, s) -> None:

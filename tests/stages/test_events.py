@@ -77,6 +77,7 @@ def test_rule_families(analyse, text, etype, actor, recipient, rule):
     "Three protesters in Yangon were arrested on Friday.",   # no doer named: no record of who did what
     "Nebenzia offered no evidence for the claim.",          # object_block: evidence is not a commitment
     "A student in Beijing spoke with VOA on Monday.",        # an outlet is the audience, not a party
+    "Analysts warned that China could retaliate against Japan.",   # commentary, not an act of state
 ])
 def test_no_factual_event(analyse, text):
     _a, evs = _events(analyse, text)

@@ -52,8 +52,12 @@ COMMENTATOR_ROLES = language.words("entities", "commentator_roles")
 
 
 def commentator(ent: "Entities", actor_id: str) -> bool:
-    """A person whose statements are commentary: analysts, academics, former officials, the press."""
+    """A person whose statements are commentary: analysts, academics, former officials, the press;
+    or a countryless body of them ("experts", "analysts")."""
     a = ent.actor(actor_id)
+    if a.kind == "group" and not a.country:
+        # "experts", "analysts", "critics": a body of commentators of no country
+        return bool({w.rstrip("s") for w in a.name.lower().replace("-", " ").split()} & COMMENTATOR_ROLES)
     if a.kind != "person":
         return False
     if (a.sector or "") in COMMENTATOR_SECTORS:

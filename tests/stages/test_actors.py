@@ -426,3 +426,10 @@ def test_a_leader_named_by_surname_alone_is_the_office_holder_of_the_day(analyse
     assert (modi.kind, modi.country) == ("person", "IND")
     b = analyse("Modi said India will cooperate with Mauritius.", published="2010-03-12")
     assert all(x.country != "IND" or x.kind != "person" for x in b.result.actors)   # not in office then
+
+
+def test_plural_title_after_a_meeting_is_the_two_who_met(analyse):
+    a = analyse("Indian Prime Minister Narendra Modi met Mauritius Prime Minister Navin Ramgoolam on Tuesday. "
+                "The prime ministers signed eight pacts.")
+    t = next(t for t in a.doc if t.text == "ministers")
+    assert {a.actor(x).name for x in a.actors_at(t)} == {"Narendra Modi", "Navin Ramgoolam"}

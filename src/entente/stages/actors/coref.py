@@ -223,6 +223,10 @@ def resolve(doc, cb: Codebook, reg: Drafts) -> None:
                 keys = _last_distinct(reg, start, sent_of, size, ok)
             if keys is None and size == 2 and uniform is not None:
                 keys = _last_opponents(doc, reg, start, sent_of)
+            if keys is None and size is None and want.get("kind") == "person":
+                # "Modi met Ramgoolam … The prime ministers signed …": the two who just met
+                pair = _last_opponents(doc, reg, start, sent_of)
+                keys = pair if pair and all(ok(k) for k in pair) else None
             if keys:
                 for k in keys:
                     reg.mention(k, start, tok.i + 1, shared=True)

@@ -40,6 +40,7 @@ OUTLET_FREE_TYPES = frozenset({"CONSULT", "SUPPORT", "AGREE", "REQUEST", "COOPER
 # Cooperative acts an official says their own side will do are commitments ("India will help build …").
 PROMISED_TYPES = frozenset({"COOPERATE", "AID"})
 SETTING_NOUNS = language.words("roles", "setting_nouns")
+OCCURRENCE_VERBS = language.words("governors", "occurrence")
 # Types an actor performs by speaking (CAMEO 01-05, 09-13).
 VERBAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 
@@ -184,8 +185,10 @@ def _stands(f: Frame) -> bool:
     if not f.pred.nominal or f.governor is not None:
         return True
     n = f.pred.head
-    if n.dep_ in ("nsubj", "nsubjpass", "attr"):
-        return False   # "Ankara's purchase of the missiles is a point of tension": a topic, not a report
+    if n.dep_ in ("nsubj", "nsubjpass", "attr") and n.head.lemma_.lower() not in OCCURRENCE_VERBS:
+        # "Ankara's purchase of the missiles is a point of tension": a topic, not a report (but
+        # "negotiations between X and Y have been going on", "the talks began" report it)
+        return False
     if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lemma_.lower() in SETTING_NOUNS:
         return False   # "met … on the sidelines of the BRICS summit": the occasion, not an event told
     if any(c.dep_ == "det" and c.lower_ in language.words("events", "restating_determiners") for c in n.children) \

@@ -148,6 +148,14 @@ class Roles:
         elif mods:
             s.actors = mods
             s.rules.append("actor:modifier")
+        if not s.actors and f.type in SYMMETRIC:
+            # "negotiations between Britain and Mauritius": both are its parties
+            between = [a for c in n.children if c.dep_ == "prep" and c.lower_ in ("between", "among")
+                       for g in c.children if g.dep_ == "pobj" for a in self.ent.phrase(g)]
+            if len(between) >= 2:
+                s.actors, s.recipients, s.reciprocal = list(between), list(between), True
+                s.rules += ["actor:between", "recipient:mutual"]
+                return
         heads = [n]
         v = clause_verb(n) if n.dep_ == "pobj" and n.head.lower_ in language.words("roles", "circumstance_preps") else None
         if not s.actors and v is not None:

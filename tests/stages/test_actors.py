@@ -432,4 +432,4 @@ def test_plural_title_after_a_meeting_is_the_two_who_met(analyse):
     a = analyse("Indian Prime Minister Narendra Modi met Mauritius Prime Minister Navin Ramgoolam on Tuesday. "
                 "The prime ministers signed eight pacts.")
     t = next(t for t in a.doc if t.text == "ministers")
-    assert {a.actor(x).name for x in a.actors_at(t)} == {"Narendra Modi", "Navin Ramgoolam"}
+    assert {x.name for x in a.actors_at(t)} == {"Narendra Modi", "Navin Ramgoolam"}

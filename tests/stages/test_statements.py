@@ -463,3 +463,10 @@ def test_speaker_of_a_finite_verb_read_as_a_modifier(analyse):
                 "\"deeply disappointing and will severely undercut the efforts to rebuild exports.\"")
     st = _by_text(a.result, "deeply disappointing")
     assert a.actor(st.speaker).name == "Chris Swonger"
+
+
+def test_they_continues_the_body_that_spoke_not_the_outlet_it_told(analyse):
+    a = analyse("But rights groups tell VOA they have confirmed that all eight remain in custody. "
+                "They say the five in prison face the greatest risk.")
+    st = _by_text(a.result, "the five in prison")
+    assert a.actor(st.speaker).name == "rights groups"

@@ -243,8 +243,8 @@ def _collective(doc, reg: Drafts, tok, sent_of: list[int]) -> Optional[tuple[int
     best = None
     fallback = None
     for d in reg.drafts.values():
-        if d.kind not in COLLECTIVE_KINDS:
-            continue
+        if d.kind not in COLLECTIVE_KINDS or d.kind == "organization" and d.sector == "MED":
+            continue   # the outlet told ("rights groups tell VOA …. They say …") is not "they"
         for m in d.mentions:
             if m.shared or m.start >= tok.i or sent_of[m.start] < sent_of[tok.i] - 2:
                 continue

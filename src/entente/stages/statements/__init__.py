@@ -28,6 +28,9 @@ WRITING_CUES = language.words("statements", "writing_cues")
 REFERRING_DETERMINERS = language.words("statements", "referring_determiners")
 # a cue-less quotation joins the previous one when at most this much text lies between
 MERGE_GAP = 600
+PLURAL_PRONOUNS = language.words("entities", "plural_pronouns")
+COLLECTIVE_KINDS = frozenset({"group", "organization", "state", "igo", "grouping"})
+THEY_GAP_CHARS = 400   # "they" continues a body's statement told just before
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -207,6 +210,13 @@ def run(analysis: Analysis) -> None:
         if sid in seen_ids:
             continue
         seen_ids.add(sid)
+        if sp is not None and sp.actor is None and sp.is_pronoun and sp.head.lower_ in PLURAL_PRONOUNS:
+            # "rights groups tell VOA …. They say …": the body that spoke just before
+            prev = next((h for h in reversed(history) if h["speaker"] is not None and h["speaker"].actor
+                         and it["start"] - h["end"] <= THEY_GAP_CHARS
+                         and analysis.actor(h["speaker"].actor).kind in COLLECTIVE_KINDS), None)
+            if prev is not None:
+                sp.actor, sp.actors = prev["speaker"].actor, [prev["speaker"].actor]
         if sp is not None and sp.actor is None and not sp.is_pronoun:
             # a speaker the story describes but does not name is an entity of its own
             sp.actor = described_speaker(analysis, doc[sp.start:sp.end], sp.head)

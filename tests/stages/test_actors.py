@@ -433,3 +433,16 @@ def test_plural_title_after_a_meeting_is_the_two_who_met(analyse):
                 "The prime ministers signed eight pacts.")
     t = next(t for t in a.doc if t.text == "ministers")
     assert {x.name for x in a.actors_at(t)} == {"Narendra Modi", "Navin Ramgoolam"}
+
+
+def test_a_longer_organisation_name_is_not_the_body_it_starts_with(analyse):
+    a = analyse("Asli Aydintasbas, senior fellow at the European Council on Foreign Relations, said Turkey "
+                "would respond.")
+    assert _by_name(a, "Asli Aydintasbas").country != "IGO"
+    assert "European Council" not in [x.name for x in a.result.actors]
+
+
+def test_reporters_belong_to_the_outlet_people_talk_to(analyse):
+    a = analyse("Reuters reported the vote. An official told VOA that the vote was close. "
+                "Ann Lee contributed to this report.")
+    assert _by_name(a, "Ann Lee").country == "USA"

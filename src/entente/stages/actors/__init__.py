@@ -127,6 +127,8 @@ def run(analysis: Analysis) -> None:
                 continue
             reg.mention(key, m.start, end)
         elif e.kind in ("organization", "igo"):
+            if _inside_longer_org(doc, m):
+                continue   # "the European Council on Foreign Relations" is not the European Council
             start, country = m.start, e.country
             head = head_noun(doc, m.start, m.end) if e.kind == "igo" else None
             if head is not None and not head.text[:1].isupper() and head.i not in reg.claimed:
@@ -185,6 +187,14 @@ def run(analysis: Analysis) -> None:
 # Sectors of organisations that act across borders and keep no country (codebook: transnational
 # NGOs drop out of country sets); others take the country they act in.
 TRANSNATIONAL = frozenset({"NGO", "IGO", "MED", "BUS", "EDU", "REL"})
+
+
+def _inside_longer_org(doc, m) -> bool:
+    """Is the codebook name the start of a longer organisation name the NER found, continued
+    by "on/for/of …" ("European Council on Foreign Relations")?"""
+    ent = next((x for x in doc.ents if x.start <= m.start < x.end), None)
+    return ent is not None and ent.label_ == "ORG" and ent.end > m.end \
+        and doc[m.end].lower_ in ("on", "for", "of") and doc[ent.end - 1].text[:1].isupper()
 
 
 def _local_groups(doc, reg: Drafts, places: list[dict]) -> None:

@@ -1,6 +1,7 @@
 """Reporters the story credits ("Jane Roe contributed to this report", "Jane Roe has more from
 Paris"): journalists of the outlet that published it, with the outlet's country (the codebook's
-entry for the story's `source`, else for the one news outlet the story names)."""
+entry for the story's `source`; else the outlet people in the story talk to, "told VOA"; else the
+one news outlet the story names)."""
 from __future__ import annotations
 
 from typing import Optional
@@ -35,13 +36,30 @@ def _credit(tok) -> Optional[str]:
     return lem if ok else None
 
 
-def _outlet_country(cb: Codebook, reg: Drafts, source: Optional[str]) -> Optional[str]:
+INTERVIEW_VERBS = frozenset({"tell", "speak", "say", "talk", "explain"})
+
+
+def _interviewer(doc, m) -> bool:
+    """Is the outlet mention the one people talk to ("told VOA", "said to Reuters")? That outlet
+    is the story's own."""
+    root = doc[m.start:m.end].root
+    head = root.head
+    if head.pos_ == "ADP" and head.lower_ in ("to", "with"):
+        head = head.head
+    return head.lemma_.lower() in INTERVIEW_VERBS and root.dep_ in ("dobj", "dative", "pobj", "iobj")
+
+
+def _outlet_country(doc, cb: Codebook, reg: Drafts, source: Optional[str]) -> Optional[str]:
     if source:
         e = cb.lookup(source)
         if e is not None and e.country:
             return e.country
-    outlets = {d.country for d in reg.drafts.values() if d.kind == "organization" and d.sector == "MED" and d.country}
-    return outlets.pop() if len(outlets) == 1 else None
+    outlets = [d for d in reg.drafts.values() if d.kind == "organization" and d.sector == "MED" and d.country]
+    told = {d.country for d in outlets if any(_interviewer(doc, m) for m in d.mentions)}
+    if len(told) == 1:
+        return told.pop()
+    named = {d.country for d in outlets}
+    return named.pop() if len(named) == 1 else None
 
 
 def credit_reporters(doc, cb: Codebook, reg: Drafts, source: Optional[str]) -> None:
@@ -51,7 +69,7 @@ def credit_reporters(doc, cb: Codebook, reg: Drafts, source: Optional[str]) -> N
             continue
         lem = next((v for m in d.mentions if not m.shared for v in [_credit(doc[m.start:m.end].root)] if v), None)
         if lem:
-            country = country or _outlet_country(cb, reg, source)
+            country = country or _outlet_country(doc, cb, reg, source)
             if country is None:
                 return
             d.country, d.sector = country, d.sector or "MED"

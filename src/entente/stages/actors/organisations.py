@@ -32,6 +32,9 @@ def ner_org(ctx: Context, reg: Drafts, ent, by_start) -> None:
     key_start = span.start
     for i in range(span.start, span.end):
         m = by_start.get(i)
+        if m is not None and m.entry.kind in ("organization", "igo") and m.end < span.end \
+                and ctx.doc[m.end].lower_ in ("on", "for", "of"):
+            continue   # "European Council on Foreign Relations": another body than the one it starts with
         if m is not None and m.entry.country:
             country = m.entry.country
             if i == span.start and m.end < span.end:

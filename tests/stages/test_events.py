@@ -313,3 +313,10 @@ def test_an_officials_own_future_cooperation_is_a_commitment(analyse):
 def test_a_word_of_a_name_is_not_an_event(analyse):
     _a, evs = _events(analyse, "Troops of the African Union Support and Stabilization Mission patrolled the town.")
     assert not [x for x in _factual(evs) if x[0] == "SUPPORT"]
+
+
+def test_it_is_for_them_to_act_is_a_demand_not_their_act(analyse):
+    _a, evs = _events(analyse, "\"It is now for Russia to accept the ceasefire,\" British Foreign Secretary David Lammy said.")
+    t, a, r, _f, e = _one(evs, "REQUEST")
+    assert (a, r) == ({"GBR"}, {"RUS"})
+    assert not [x for x in _factual(evs) if x[0] == "AGREE"]

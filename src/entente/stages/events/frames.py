@@ -166,6 +166,8 @@ def frame(pred: Predicate) -> Frame:
 def _bare_infinitive(h) -> bool:
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in h.children):
         return False
+    if any(c.dep_ == "mark" and c.lower_ == "for" for c in h.children):
+        return True   # "it is now for Russia to accept": what someone is to do
     return h.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "pcomp") or h.head.pos_ not in ("VERB", "AUX")
 
 

@@ -216,8 +216,13 @@ def _subject_party(ent: "Entities", tok, parties: list[str]) -> list[str]:
             found = [a for a in ent.phrase(c, depth=0) if a in parties]
             if found:
                 return found
+    if tok.dep_ in ("nsubj", "expl") and tok.head.i != tok.i:
+        v = tok.head   # "It is now for Russia to …": the clause the phrase opens
     for t in list(v.subtree)[:12]:
-        if t.dep_ == "pobj" and t.head.lower_ in language.words("speech", "deontic_party_preps"):
+        of_prep = t.dep_ == "pobj" and t.head.lower_ in language.words("speech", "deontic_party_preps")
+        # the parse may read "for Russia to accept" as a subordinate clause with Russia its subject
+        for_clause = t.dep_ == "nsubj" and any(m.dep_ == "mark" and m.lower_ == "for" for m in t.head.children)
+        if of_prep or for_clause:
             found = [a for a in ent.phrase(t) if a in parties]
             if found:
                 return found

@@ -320,3 +320,10 @@ def test_it_is_for_them_to_act_is_a_demand_not_their_act(analyse):
     t, a, r, _f, e = _one(evs, "REQUEST")
     assert (a, r) == ({"GBR"}, {"RUS"})
     assert not [x for x in _factual(evs) if x[0] == "AGREE"]
+
+
+def test_an_act_of_an_unknown_doer_does_not_take_another_tellings_doer(analyse):
+    _a, evs = _events(analyse, "Canada retaliated with tariffs on U.S. steel on Monday. "
+                               "Europeish states quickly retaliated with tariffs on U.S. whiskey.")
+    for t, a, r, f, e in _factual(evs):
+        assert not (a == {"CAN"} and "whiskey" in e.evidence.sentence)

@@ -58,8 +58,8 @@ def _one(evs, etype):
      {"GBR", "MUS"}, "actor:between"),
     ("Mauritius conferred its highest civilian honor on Indian Prime Minister Narendra Modi.", "SUPPORT", {"MUS"},
      {"IND"}, "verb_object:confer+honor"),
-    ("U.S. envoy Jake Sullivan expressed the Biden administration's commitment to Israel's security.", "AGREE",
-     {"USA"}, {"ISR"}, "recipient:argument"),
+    ("Canadian envoy Mark Ellis expressed the Canadian government's commitment to Kenya's recovery.", "AGREE",
+     {"CAN"}, {"KEN"}, "recipient:argument"),
     ("U.S. President Donald Trump hosted Turkish President Recep Tayyip Erdogan at the White House.", "CONSULT",
      {"TUR"}, {"USA"}, "actor:guest"),
     ("Canada and Australia offered to take in the refugees.", "AGREE", {"CAN", "AUS"}, {"CAN", "AUS"}, "verb:offer"),
@@ -293,8 +293,8 @@ def test_a_meeting_told_again_from_one_side_is_one_event(analyse):
 
 
 def test_calling_a_claim_false_is_a_denial_calling_remarks_insulting_is_criticism(analyse):
-    _a, evs = _events(analyse, "Ontario Premier Doug Ford said he would add a levy on power exports. "
-                               "U.S. press secretary Karoline Leavitt called Ford's comments \"egregious and insulting.\"")
+    _a, evs = _events(analyse, "Canadian minister Lucie Martin said she would tax power sales. "
+                               "U.S. spokeswoman Dana Kerr called Martin's remarks \"reckless and offensive.\"")
     t, a, r, _f, e = _one(evs, "ACCUSE")
     assert (a, r) == ({"USA"}, {"CAN"}) and "speech:negative" in e.reason
     _b, evs = _events(analyse, "Pakistan said militants in Afghanistan planned the attack. Afghan spokesman "

@@ -459,14 +459,14 @@ def test_speaker_after_the_quote_when_the_parse_hangs_the_name_elsewhere(analyse
 
 
 def test_speaker_of_a_finite_verb_read_as_a_modifier(analyse):
-    a = analyse("Chris Swonger, head of the Distilled Spirits Council, called the EU move to tax spirits "
-                "\"deeply disappointing and will severely undercut the efforts to rebuild exports.\"")
-    st = _by_text(a.result, "deeply disappointing")
-    assert a.actor(st.speaker).name == "Chris Swonger"
+    a = analyse("Mara Doyle, head of the Lakeside Growers Union, called the new grain levy "
+                "\"a grave mistake and will badly hurt every farmer who sells abroad.\"")
+    st = _by_text(a.result, "a grave mistake")
+    assert a.actor(st.speaker).name == "Mara Doyle"
 
 
 def test_they_continues_the_body_that_spoke_not_the_outlet_it_told(analyse):
-    a = analyse("But rights groups tell VOA they have confirmed that all eight remain in custody. "
-                "They say the five in prison face the greatest risk.")
-    st = _by_text(a.result, "the five in prison")
-    assert a.actor(st.speaker).name == "rights groups"
+    a = analyse("Aid agencies tell VOA they have counted forty families in the camps. "
+                "They say the youngest children are at the worst risk.")
+    st = _by_text(a.result, "the youngest children")
+    assert a.actor(st.speaker).name == "Aid agencies"

@@ -76,7 +76,7 @@ def person_context(doc, cb, reg: Drafts) -> None:
                 objs += [c for c in h.children if c.dep_ == "poss"]
                 # "head of the Chilean navy's press office": the owner of the unit
                 objs += [c for o in list(objs) for c in o.children if c.dep_ in ("poss", "compound", "amod")]
-                # "… for the Peace Rights Foundation, a Thai rights group": the organisation's description
+                # "… at the Harbour Relief Trust, a Kenyan aid group": the organisation's description
                 objs += [c for o in list(objs) for a in o.children if a.dep_ == "appos"
                          for c in a.children if c.dep_ in ("poss", "compound", "amod")]
                 # "… at the National University of Singapore": the place in the organisation's name

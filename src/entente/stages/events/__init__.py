@@ -190,7 +190,7 @@ def _stands(f: Frame) -> bool:
         # "negotiations between X and Y have been going on", "the talks began" report it)
         return False
     if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lemma_.lower() in SETTING_NOUNS:
-        return False   # "met … on the sidelines of the BRICS summit": the occasion, not an event told
+        return False   # "talked … on the margins of a regional summit": the occasion, not an event told
     if any(c.dep_ == "det" and c.lower_ in language.words("events", "restating_determiners") for c in n.children) \
             and not any(c.dep_ in ("poss", "amod", "compound", "prep") for c in n.children):
         return False

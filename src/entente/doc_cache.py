@@ -1,0 +1,39 @@
+"""Per-`Doc` values that spaCy recomputes on every access, computed once and kept in `doc.user_data`.
+
+`doc.text` joins every token's text on each call, and `for t in doc` / `doc[i]` make a new `Token`
+object each time; stages that ask for these per mention or per token pay the whole story again and
+again. The stages never retokenize a parsed `Doc`, so the values stay valid for its life (nothing
+global: they go away with the `Doc`).
+"""
+from __future__ import annotations
+
+TEXT_KEY = "entente.text"
+TOKENS_KEY = "entente.tokens"
+STARTS_KEY = "entente.token_starts"
+
+
+def text(doc) -> str:
+    """`doc.text`, built once."""
+    t = doc.user_data.get(TEXT_KEY)
+    if t is None:
+        t = doc.text
+        doc.user_data[TEXT_KEY] = t
+    return t
+
+
+def tokens(doc) -> list:
+    """`list(doc)`, built once: index it instead of `doc[i]`, iterate it instead of `doc`."""
+    toks = doc.user_data.get(TOKENS_KEY)
+    if toks is None:
+        toks = list(doc)
+        doc.user_data[TOKENS_KEY] = toks
+    return toks
+
+
+def token_starts(doc) -> list[int]:
+    """Each token's character offset (`t.idx`), in order: bisect it to find the token at a character."""
+    starts = doc.user_data.get(STARTS_KEY)
+    if starts is None:
+        starts = [t.idx for t in tokens(doc)]
+        doc.user_data[STARTS_KEY] = starts
+    return starts

@@ -10,6 +10,7 @@ from __future__ import annotations
 TEXT_KEY = "entente.text"
 TOKENS_KEY = "entente.tokens"
 STARTS_KEY = "entente.token_starts"
+TEXTS_KEY = "entente.token_texts"
 
 
 def text(doc) -> str:
@@ -37,3 +38,21 @@ def token_starts(doc) -> list[int]:
         starts = [t.idx for t in tokens(doc)]
         doc.user_data[STARTS_KEY] = starts
     return starts
+
+
+def texts(doc) -> list[str]:
+    """Each token's text (`t.text` builds a new string on every access)."""
+    words = doc.user_data.get(TEXTS_KEY)
+    if words is None:
+        words = [t.text for t in tokens(doc)]
+        doc.user_data[TEXTS_KEY] = words
+    return words
+
+
+def span_text(doc, start: int, end: int) -> str:
+    """`doc[start:end].text` without building the Span: the story text from the first token to the
+    end of the last one's text (token offsets index `doc.text`)."""
+    if end <= start:
+        return ""
+    starts = token_starts(doc)
+    return text(doc)[starts[start]:starts[end - 1] + len(texts(doc)[end - 1])]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
+from entente import doc_cache
 from entente.analysis import Analysis
 from entente.model import Actor, Grouping, Mention, Role
 
@@ -52,7 +53,7 @@ class Draft:
 class Drafts:
     def __init__(self, analysis: Analysis):
         self.analysis = analysis
-        self.toks = list(analysis.doc)   # one Token object per token, shared by the submodules
+        self.toks = doc_cache.tokens(analysis.doc)   # one Token object per token, shared by the submodules
         self.drafts: dict[str, Draft] = {}
         # token -> keys of drafts it mentions, kept in step with the drafts
         self.token_keys: dict[int, list[str]] = {}

@@ -14,8 +14,12 @@ indices) and `analysis.speaker_at` (content token -> speaker actor id).
 """
 from __future__ import annotations
 
+import re
 from typing import Optional
 
+from spacy.symbols import VERB
+
+from entente import doc_cache
 from entente.analysis import Analysis
 from entente.entities import described_speaker
 from entente.model import Statement
@@ -28,6 +32,8 @@ WRITING_CUES = language.words("statements", "writing_cues")
 REFERRING_DETERMINERS = language.words("statements", "referring_determiners")
 # a cue-less quotation joins the previous one when at most this much text lies between
 MERGE_GAP = 600
+# a newline that a non-newline character follows: where a line (maybe a paragraph) starts
+_LINE_START = re.compile(r"\n(?=[^\n])")
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -63,9 +69,9 @@ def run(analysis: Analysis) -> None:
 
     # paragraph = a non-blank line; blank lines between paragraphs do not count
     para_starts = [0]
-    for i, ch in enumerate(text):
-        if ch == "\n" and i + 1 < len(text) and text[i + 1] != "\n" and text[para_starts[-1]:i].strip():
-            para_starts.append(i + 1)
+    for m in _LINE_START.finditer(text):
+        if text[para_starts[-1]:m.start()].strip():
+            para_starts.append(m.start() + 1)
 
     def para(i: int) -> int:
         return bisect.bisect_right(para_starts, i) - 1
@@ -144,8 +150,8 @@ def run(analysis: Analysis) -> None:
     history: list[dict] = []   # accepted items, in text order
     contexts: list[dict] = []  # speech acts with a channel, even without content
     act_lemmas = direct.lexicon.speech_lemmas() | direct.lexicon.naming_lemmas()
-    for t in doc:
-        if t.pos_ == "VERB" and t.lemma_.lower() in act_lemmas:
+    for t in doc_cache.tokens(doc):
+        if t.pos == VERB and t.lemma_.lower() in act_lemmas:
             ch = channels.channel_of(t)
             if ch:
                 contexts.append({"pos": t.idx, "channel": ch, "speaker": speakers.resolve(analysis, speakers.subject_token(t), in_quote)})
@@ -227,7 +233,7 @@ def run(analysis: Analysis) -> None:
             channel=channel, start=it["start"], end=it["end"],
         ))
     analysis.result.statements = results
-    starts = [t.idx for t in doc]
+    starts = doc_cache.token_starts(doc)
     for st in results:
         if st.id not in content_tokens:   # a quotation: its tokens from its characters
             content_tokens[st.id] = list(range(bisect.bisect_left(starts, st.start), bisect.bisect_left(starts, st.end)))

@@ -12,10 +12,12 @@ MOD_DEPS = {"prep", "advcl", "npadvmod", "advmod", "dative", "dobj", "agent", "o
 
 def _match(tokens: list) -> Optional[str]:
     ch = lexicon.channels()
-    phrases, max_len = ch["phrases"], ch["max_len"]
+    phrases, max_len, firsts = ch["phrases"], ch["max_len"], ch["phrase_firsts"]
     best: Optional[tuple[int, int, str]] = None  # (priority, length, label)
     words = [t.text if t.text == "X" else t.lower_ for t in tokens]
     for i in range(len(words)):
+        if words[i] not in firsts and words[i] != "X":
+            continue  # no phrase starts with this word
         for n in range(max_len, 0, -1):
             key = tuple(words[i:i + n])
             if len(key) < n:
@@ -35,9 +37,11 @@ def _match(tokens: list) -> Optional[str]:
 
 
 def _audience(tokens: list) -> Optional[str]:
-    aud = lexicon.channels()["audiences"]
+    aud, firsts = lexicon.channels()["audiences"], lexicon.channels()["audience_firsts"]
     words = [t.lower_ for t in tokens]
     for i in range(len(words)):
+        if words[i] not in firsts:
+            continue  # no audience starts with this word
         for n in (2, 1):
             hit = aud.get(tuple(words[i:i + n]))
             if hit:

@@ -4,6 +4,9 @@ noun with a that-clause ("the mayor's claim that …"), and the content span of 
 Line-shaped attributions (headlines, "Name: …") are in `lines`."""
 from __future__ import annotations
 
+from spacy.symbols import AUX, NOUN, VERB
+
+from entente import doc_cache
 from entente.ontology import language
 from entente.sentences import sentence
 from entente.stages.statements import lexicon
@@ -20,6 +23,7 @@ CALL_PREPS = language.words("statements", "call_preps")
 OBJECT_CONTENT_PREPS = language.words("statements", "object_content_preps")
 POSSESSIVE_SOURCES = language.words("statements", "possessive_sources")
 NOMINAL_SOURCE_PREPS = language.words("statements", "nominal_source_preps")
+_VERBAL = (VERB, AUX)
 
 
 def _cue_text(v) -> str:
@@ -102,7 +106,9 @@ def find(analysis, in_quote) -> list[Candidate]:
     speech = lexicon.speech_lemmas() | c["intent"]
     object_only = c["object_content"] - speech  # attitudes with a noun-phrase content only ("attacked the plan")
     out: list[Candidate] = []
-    for t in doc:
+    for t in doc_cache.tokens(doc):
+        if t.pos not in _VERBAL and t.lower_ not in ("in", "according"):
+            continue  # only these can be a cue (the checks below skip every other token)
         if in_quote(t.idx):
             continue
         lem = t.lemma_.lower()
@@ -269,8 +275,8 @@ def nominal(analysis, in_quote) -> list[Candidate]:
     doc = analysis.doc
     nouns = lexicon.cues().get("nominal", frozenset())
     out: list[Candidate] = []
-    for t in doc:
-        if t.pos_ != "NOUN" or t.lemma_.lower() not in nouns or in_quote(t.idx):
+    for t in doc_cache.tokens(doc):
+        if t.pos != NOUN or t.lemma_.lower() not in nouns or in_quote(t.idx):
             continue
         content = next((ch for ch in t.children if ch.dep_ in ("acl", "ccomp", "relcl", "appos") and ch.i > t.i
                         and any(m.dep_ == "mark" and m.lower_ == "that" for m in ch.children)), None)

@@ -16,6 +16,7 @@ Ocean") or an attitude ("anti-Pakistan") — so later stages do not make them st
 """
 from __future__ import annotations
 
+from entente import doc_cache
 from entente.analysis import Analysis, Place
 from entente.model import Role
 from entente.ontology import codebook, gazetteer, language
@@ -229,11 +230,11 @@ def _surnames(doc, reg: Drafts) -> None:
             last.setdefault(d.name.split()[-1].casefold(), d.key)
     if not last:
         return
-    for tok in reg.toks:
-        if tok.i in reg.claimed or not tok.text[:1].isupper():
+    for i, word in enumerate(doc_cache.texts(doc)):
+        if i in reg.claimed or not word[:1].isupper():
             continue
-        k = last.get(tok.lower_)
-        if k is not None and reg.drafts[k].first < tok.i:
-            reg.mention(k, tok.i, tok.i + 1)
+        k = last.get(reg.toks[i].lower_)
+        if k is not None and reg.drafts[k].first < i:
+            reg.mention(k, i, i + 1)
 
 

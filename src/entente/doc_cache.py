@@ -49,10 +49,16 @@ def texts(doc) -> list[str]:
     return words
 
 
+def span_chars(doc, start: int, end: int) -> tuple[int, int]:
+    """`(span.start_char, span.end_char)` of `doc[start:end]` (start < end) without building the Span."""
+    starts = token_starts(doc)
+    return starts[start], starts[end - 1] + len(texts(doc)[end - 1])
+
+
 def span_text(doc, start: int, end: int) -> str:
     """`doc[start:end].text` without building the Span: the story text from the first token to the
     end of the last one's text (token offsets index `doc.text`)."""
     if end <= start:
         return ""
-    starts = token_starts(doc)
-    return text(doc)[starts[start]:starts[end - 1] + len(texts(doc)[end - 1])]
+    s, e = span_chars(doc, start, end)
+    return text(doc)[s:e]

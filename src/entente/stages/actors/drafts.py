@@ -127,6 +127,10 @@ class Drafts:
         for d in drafts:
             mentions = []
             for m in sorted(d.mentions, key=lambda m: (m.start, m.end)):
+                if m.end > m.start:   # the offsets and text from the Doc's cache, as the Span gives them
+                    start, end = doc_cache.span_chars(doc, m.start, m.end)
+                    mentions.append(Mention(text=doc_cache.text(doc)[start:end], start=start, end=end))
+                    continue
                 span = doc[m.start:m.end]
                 mentions.append(Mention(text=span.text, start=span.start_char, end=span.end_char))
             code = d.code

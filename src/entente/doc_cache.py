@@ -11,6 +11,7 @@ TEXT_KEY = "entente.text"
 TOKENS_KEY = "entente.tokens"
 STARTS_KEY = "entente.token_starts"
 TEXTS_KEY = "entente.token_texts"
+LOWERS_KEY = "entente.token_lowers"
 
 
 def text(doc) -> str:
@@ -46,6 +47,15 @@ def texts(doc) -> list[str]:
     if words is None:
         words = [t.text for t in tokens(doc)]
         doc.user_data[TEXTS_KEY] = words
+    return words
+
+
+def lowers(doc) -> list[str]:
+    """Each token's `lower_`."""
+    words = doc.user_data.get(LOWERS_KEY)
+    if words is None:
+        words = [t.lower_ for t in tokens(doc)]
+        doc.user_data[LOWERS_KEY] = words
     return words
 
 

@@ -329,11 +329,9 @@ def unnamed_officials(ctx: Context, taken: set[int]) -> list[PersonMention]:
     out = []
     toks, words = ctx.toks or doc_cache.tokens(doc), doc_cache.texts(doc)
     for i, word in enumerate(words):
-        if i in taken or norm(word) not in cb.title_heads:
+        if i in taken or toks[i].pos_ not in ("NOUN", "PROPN") or norm(word) not in cb.title_heads:
             continue
         tok = toks[i]
-        if tok.pos_ not in ("NOUN", "PROPN"):
-            continue
         if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN" and doc[tok.i + 1].text[:1].isupper():
             continue
         if tok.i + 1 < len(doc) and (doc[tok.i + 1].text == "-" or norm(doc[tok.i + 1].text) in cb.title_heads):

@@ -106,8 +106,9 @@ def find(analysis, in_quote) -> list[Candidate]:
     speech = lexicon.speech_lemmas() | c["intent"]
     object_only = c["object_content"] - speech  # attitudes with a noun-phrase content only ("attacked the plan")
     out: list[Candidate] = []
+    lowers = doc_cache.lowers(doc)
     for t in doc_cache.tokens(doc):
-        if t.pos not in _VERBAL and t.lower_ not in ("in", "according"):
+        if t.pos not in _VERBAL and lowers[t.i] not in ("in", "according"):
             continue  # only these can be a cue (the checks below skip every other token)
         if in_quote(t.idx):
             continue

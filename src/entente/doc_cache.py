@@ -12,6 +12,7 @@ TOKENS_KEY = "entente.tokens"
 STARTS_KEY = "entente.token_starts"
 TEXTS_KEY = "entente.token_texts"
 LOWERS_KEY = "entente.token_lowers"
+ENTS_KEY = "entente.ents"
 
 
 def text(doc) -> str:
@@ -48,6 +49,15 @@ def texts(doc) -> list[str]:
         words = [t.text for t in tokens(doc)]
         doc.user_data[TEXTS_KEY] = words
     return words
+
+
+def ents(doc) -> tuple:
+    """`doc.ents` (each access walks the Doc and makes new Spans). The stages do not set entities."""
+    found = doc.user_data.get(ENTS_KEY)
+    if found is None:
+        found = tuple(doc.ents)
+        doc.user_data[ENTS_KEY] = found
+    return found
 
 
 def lowers(doc) -> list[str]:

@@ -50,7 +50,7 @@ def run(analysis: Analysis) -> None:
     ctx.toks = reg.toks
 
     # -- people ------------------------------------------------------------
-    person_spans = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"]
+    person_spans = [(e.start, e.end) for e in doc_cache.ents(doc) if e.label_ == "PERSON"]
     people = find_people(ctx, person_spans)
     taken = set()
     for p in people:
@@ -153,7 +153,7 @@ def run(analysis: Analysis) -> None:
 
     _surnames(doc, reg)
     # -- organisations and places the NER found that the codebook does not know --
-    for ent in doc.ents:
+    for ent in doc_cache.ents(doc):
         if reg.is_claimed(ent.start, ent.end) or any(i in title_tokens for i in range(ent.start, ent.end)):
             continue
         if ent.label_ == "ORG":

@@ -10,7 +10,7 @@ from spacy.symbols import NOUN, PRON
 
 from entente.ontology import language
 from entente.ontology.codebook import Codebook, norm
-from entente.sentences import sentence
+from entente.sentences import sentence, sentences
 
 from .drafts import Drafts
 
@@ -75,7 +75,7 @@ class Group:
 
 def _sent_index(doc) -> list[int]:
     idx = [0] * len(doc)
-    for n, s in enumerate(doc.sents):
+    for n, s in enumerate(sentences(doc)):
         for i in range(s.start, s.end):
             idx[i] = n
     return idx

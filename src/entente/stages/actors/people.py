@@ -393,4 +393,4 @@ def _not_a_person(doc, cb: Codebook, s: int, e: int, ent_tokens) -> bool:
 
 def _named_in_full(doc, tok) -> bool:
     """Does the story name a person in full whose surname is this token ("Donald Trump" ... "Trump")?"""
-    return any(x.label_ == "PERSON" and len(x) > 1 and x[-1].lower_ == tok.lower_ for x in doc.ents)
+    return any(x.label_ == "PERSON" and len(x) > 1 and x[-1].lower_ == tok.lower_ for x in doc_cache.ents(doc))

@@ -13,6 +13,7 @@ STARTS_KEY = "entente.token_starts"
 TEXTS_KEY = "entente.token_texts"
 LOWERS_KEY = "entente.token_lowers"
 ENTS_KEY = "entente.ents"
+POS_KEY = "entente.pos"
 
 
 def text(doc) -> str:
@@ -49,6 +50,22 @@ def texts(doc) -> list[str]:
         words = [t.text for t in tokens(doc)]
         doc.user_data[TEXTS_KEY] = words
     return words
+
+
+def pos(doc) -> list[int]:
+    """Each token's coarse POS id (`t.pos`, a `spacy.symbols` value), read in one pass by `to_array`."""
+    ids = doc.user_data.get(POS_KEY)
+    if ids is None:
+        ids = doc.to_array("POS").tolist() if len(doc) else []
+        doc.user_data[POS_KEY] = ids
+    return ids
+
+
+def tokens_with_pos(doc, *tags: int) -> list:
+    """The tokens whose coarse POS is one of `tags` (`spacy.symbols` ids), in order: a scan for
+    verbs or nouns need not touch the other tokens."""
+    toks = tokens(doc)
+    return [toks[i] for i, p in enumerate(pos(doc)) if p in tags]
 
 
 def ents(doc) -> tuple:

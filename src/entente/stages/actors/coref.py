@@ -8,6 +8,7 @@ from typing import Optional
 
 from spacy.symbols import NOUN, PRON
 
+from entente import doc_cache
 from entente.ontology import language
 from entente.ontology.codebook import Codebook, norm
 from entente.sentences import sentence, sentences
@@ -87,9 +88,8 @@ def _own_keys(reg: Drafts, i: int) -> list[str]:
 
 def coordinated_groups(doc, reg: Drafts, sent_of: list[int]) -> list[Group]:
     groups = []
-    for tok in reg.toks:
-        if tok.i not in reg.token_keys:
-            continue  # no actor here (the check below would find no keys either)
+    for i in sorted(reg.token_keys):  # the tokens with an actor, in order (no keys: no group)
+        tok = reg.toks[i]
         if tok.dep_ == "conj" or not _own_keys(reg, tok.i):
             continue
         conjs = [c for c in tok.children if c.dep_ == "conj"]
@@ -164,9 +164,7 @@ def resolve(doc, cb: Codebook, reg: Drafts) -> None:
             persons.append((root.i, d.key, root.dep_ in SUBJ))
     persons.sort()
     gender = {d.key: _title_gender(d) for d in reg.drafts.values() if d.kind == "person"}
-    for tok in reg.toks:
-        if tok.pos not in (PRON, NOUN):
-            continue  # every branch below wants a pronoun or a noun
+    for tok in doc_cache.tokens_with_pos(doc, PRON, NOUN):  # every branch below wants a pronoun or a noun
         low = tok.lower_
         if tok.i in reg.claimed:
             continue

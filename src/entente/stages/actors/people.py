@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
+from spacy.symbols import NOUN, PROPN
+
 from entente import doc_cache
 from entente.ontology import language
 from entente.ontology.codebook import Codebook, norm
@@ -327,11 +329,10 @@ def unnamed_officials(ctx: Context, taken: set[int]) -> list[PersonMention]:
     """Titles with a country but no name: "the British minister", "Qatar's emir"."""
     doc, cb = ctx.doc, ctx.cb
     out = []
-    toks, words = ctx.toks or doc_cache.tokens(doc), doc_cache.texts(doc)
-    for i, word in enumerate(words):
-        if i in taken or toks[i].pos_ not in ("NOUN", "PROPN") or norm(word) not in cb.title_heads:
+    words = doc_cache.texts(doc)
+    for tok in doc_cache.tokens_with_pos(doc, NOUN, PROPN):
+        if tok.i in taken or norm(words[tok.i]) not in cb.title_heads:
             continue
-        tok = toks[i]
         if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN" and doc[tok.i + 1].text[:1].isupper():
             continue
         if tok.i + 1 < len(doc) and (doc[tok.i + 1].text == "-" or norm(doc[tok.i + 1].text) in cb.title_heads):

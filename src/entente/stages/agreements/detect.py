@@ -68,9 +68,7 @@ def find(doc) -> list[AgreementMention]:
     out: list[AgreementMention] = []
     taken: set[int] = set()
     n = len(doc)
-    for t in doc_cache.tokens(doc):
-        if t.pos not in (NOUN, PROPN):
-            continue  # only a noun heads an agreement's name (checked again below)
+    for t in doc_cache.tokens_with_pos(doc, NOUN, PROPN):  # only a noun heads an agreement's name
         low = t.lower_
         lem = t.lemma_.lower()
         if t.i in taken or t.pos_ not in ("NOUN", "PROPN") or (low not in lx["named_heads"] and lem not in lx["named_heads"]):

@@ -150,8 +150,8 @@ def run(analysis: Analysis) -> None:
     history: list[dict] = []   # accepted items, in text order
     contexts: list[dict] = []  # speech acts with a channel, even without content
     act_lemmas = direct.lexicon.speech_lemmas() | direct.lexicon.naming_lemmas()
-    for t in doc_cache.tokens(doc):
-        if t.pos == VERB and t.lemma_.lower() in act_lemmas:
+    for t in doc_cache.tokens_with_pos(doc, VERB):
+        if t.lemma_.lower() in act_lemmas:
             ch = channels.channel_of(t)
             if ch:
                 contexts.append({"pos": t.idx, "channel": ch, "speaker": speakers.resolve(analysis, speakers.subject_token(t), in_quote)})

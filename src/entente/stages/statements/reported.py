@@ -106,10 +106,11 @@ def find(analysis, in_quote) -> list[Candidate]:
     speech = lexicon.speech_lemmas() | c["intent"]
     object_only = c["object_content"] - speech  # attitudes with a noun-phrase content only ("attacked the plan")
     out: list[Candidate] = []
-    lowers = doc_cache.lowers(doc)
-    for t in doc_cache.tokens(doc):
-        if t.pos not in _VERBAL and lowers[t.i] not in ("in", "according"):
+    doc_toks, pos, lowers = doc_cache.tokens(doc), doc_cache.pos(doc), doc_cache.lowers(doc)
+    for i, p in enumerate(pos):
+        if p not in _VERBAL and lowers[i] not in ("in", "according"):
             continue  # only these can be a cue (the checks below skip every other token)
+        t = doc_toks[i]
         if in_quote(t.idx):
             continue
         lem = t.lemma_.lower()
@@ -276,8 +277,8 @@ def nominal(analysis, in_quote) -> list[Candidate]:
     doc = analysis.doc
     nouns = lexicon.cues().get("nominal", frozenset())
     out: list[Candidate] = []
-    for t in doc_cache.tokens(doc):
-        if t.pos != NOUN or t.lemma_.lower() not in nouns or in_quote(t.idx):
+    for t in doc_cache.tokens_with_pos(doc, NOUN):
+        if t.lemma_.lower() not in nouns or in_quote(t.idx):
             continue
         content = next((ch for ch in t.children if ch.dep_ in ("acl", "ccomp", "relcl", "appos") and ch.i > t.i
                         and any(m.dep_ == "mark" and m.lower_ == "that" for m in ch.children)), None)

@@ -167,9 +167,11 @@ def find(analysis, in_quote) -> list[Candidate]:
                     # "X, but Y, a source said": the whole clause before the cue's own words
                     subj = subject_token(t)
                     cue_start = min(t.i, subj.left_edge.i) if subj is not None and subj.i < t.i and subj.i > hi else t.i
-                    if all(doc[j].i not in {x.i for x in t.subtree} or doc[j].is_punct for j in range(hi + 1, cue_start)):
+                    cue_tree = {x.i for x in t.subtree}  # (once, not once per token tested)
+                    if all(doc[j].i not in cue_tree or doc[j].is_punct for j in range(hi + 1, cue_start)):
                         hi = cue_start - 1
-                        lo = min(lo, sent.start) if all(doc[j].is_punct or doc[j].i in {x.i for x in content.subtree} for j in range(sent.start, lo)) or lo - sent.start <= 0 else lo
+                        content_tree = {x.i for x in content.subtree}
+                        lo = min(lo, sent.start) if all(doc[j].is_punct or doc[j].i in content_tree for j in range(sent.start, lo)) or lo - sent.start <= 0 else lo
                     # "X, he said, Y": a parenthetical cue; the content goes on after it
                     nxt = t.right_edge.i + 1
                     if nxt < sent.end - 1 and doc[nxt].text in (",", "--", "—") and any(

@@ -38,11 +38,19 @@ class Entry:
 
 def norm(text: str) -> str:
     """The lookup key of a surface string."""
+    # the stages ask for the keys of the same few token texts over and over: short ones are cached
+    return _norm_short(text) if len(text) <= 40 else _norm(text)
+
+
+def _norm(text: str) -> str:
     s = text.replace("’", "'").replace("‘", "'").replace("\u00a0", " ")
     s = " ".join(s.split()).casefold()
     if s.startswith("the "):
         s = s[4:]
     return s
+
+
+_norm_short = functools.lru_cache(maxsize=1 << 16)(_norm)
 
 
 def first_word(key: str) -> str:

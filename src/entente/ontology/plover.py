@@ -33,6 +33,7 @@ def _table() -> dict[str, dict]:
     return json.loads((DATA / "cameo2plover.json").read_text(encoding="utf-8"))
 
 
+@functools.lru_cache(maxsize=4096)  # a few hundred CAMEO codes, asked for per predicate: once each
 def from_cameo(code: str) -> Optional[PloverCode]:
     """The PLOVER type/mode/contexts of a CAMEO code (longest known prefix), or None (01x)."""
     table = _table()

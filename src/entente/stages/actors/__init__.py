@@ -16,6 +16,7 @@ Ocean") or an attitude ("anti-Pakistan") — so later stages do not make them st
 """
 from __future__ import annotations
 
+from entente import doc_cache
 from entente.analysis import Analysis, Place
 from entente.model import Role
 from entente.ontology import codebook, gazetteer, language
@@ -49,7 +50,7 @@ def run(analysis: Analysis) -> None:
     ctx.toks = reg.toks
 
     # -- people ------------------------------------------------------------
-    person_spans = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"]
+    person_spans = [(e.start, e.end) for e in doc_cache.ents(doc) if e.label_ == "PERSON"]
     person_spans += knowledge.leaders_by_surname(doc, on, person_spans)
     people = find_people(ctx, person_spans)
     taken = set()
@@ -155,7 +156,7 @@ def run(analysis: Analysis) -> None:
 
     _surnames(doc, reg)
     # -- organisations and places the NER found that the codebook does not know --
-    for ent in doc.ents:
+    for ent in doc_cache.ents(doc):
         if reg.is_claimed(ent.start, ent.end) or any(i in title_tokens for i in range(ent.start, ent.end)):
             continue
         if ent.label_ == "ORG":
@@ -192,7 +193,7 @@ TRANSNATIONAL = frozenset({"NGO", "IGO", "MED", "BUS", "EDU", "REL"})
 def _inside_longer_org(doc, m) -> bool:
     """Is the codebook name the start of a longer organisation name the NER found, continued
     by "on/for/of …" ("European Council on Foreign Relations")?"""
-    ent = next((x for x in doc.ents if x.start <= m.start < x.end), None)
+    ent = next((x for x in doc_cache.ents(doc) if x.start <= m.start < x.end), None)
     return ent is not None and ent.label_ == "ORG" and ent.end > m.end \
         and doc[m.end].lower_ in ("on", "for", "of") and doc[ent.end - 1].text[:1].isupper()
 
@@ -241,11 +242,11 @@ def _surnames(doc, reg: Drafts) -> None:
             last.setdefault(d.name.split()[-1].casefold(), d.key)
     if not last:
         return
-    for tok in reg.toks:
-        if tok.i in reg.claimed or not tok.text[:1].isupper():
+    for i, word in enumerate(doc_cache.texts(doc)):
+        if i in reg.claimed or not word[:1].isupper():
             continue
-        k = last.get(tok.lower_)
-        if k is not None and reg.drafts[k].first < tok.i:
-            reg.mention(k, tok.i, tok.i + 1)
+        k = last.get(reg.toks[i].lower_)
+        if k is not None and reg.drafts[k].first < i:
+            reg.mention(k, i, i + 1)
 
 

@@ -3,6 +3,7 @@ a Chinese businessman", "Martin Kelly of EOS Risk Group", "an analyst at Leiden 
 "head of the Chilean navy's press office". Never overrides what the title gave."""
 from __future__ import annotations
 
+from entente import doc_cache
 from entente.ontology import language
 from entente.ontology.codebook import norm
 
@@ -115,7 +116,7 @@ def _employer_place(doc, cb, orgs) -> str | None:
             for g in p.children:
                 if g.dep_ != "pobj" or g.ent_type_ not in ("GPE", "LOC"):
                     continue
-                ent = next((e for e in doc.ents if e.start <= g.i < e.end), None)
+                ent = next((e for e in doc_cache.ents(doc) if e.start <= g.i < e.end), None)
                 if ent is None:
                     continue
                 e = cb.lookup(ent.text)

@@ -6,9 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
+from spacy.symbols import NOUN, PRON
+
+from entente import doc_cache
 from entente.ontology import language
 from entente.ontology.codebook import Codebook, norm
-from entente.sentences import sentence
+from entente.sentences import sentence, sentences
 
 from .drafts import Drafts
 
@@ -73,7 +76,7 @@ class Group:
 
 def _sent_index(doc) -> list[int]:
     idx = [0] * len(doc)
-    for n, s in enumerate(doc.sents):
+    for n, s in enumerate(sentences(doc)):
         for i in range(s.start, s.end):
             idx[i] = n
     return idx
@@ -85,7 +88,8 @@ def _own_keys(reg: Drafts, i: int) -> list[str]:
 
 def coordinated_groups(doc, reg: Drafts, sent_of: list[int]) -> list[Group]:
     groups = []
-    for tok in reg.toks:
+    for i in sorted(reg.token_keys):  # the tokens with an actor, in order (no keys: no group)
+        tok = reg.toks[i]
         if tok.dep_ == "conj" or not _own_keys(reg, tok.i):
             continue
         conjs = [c for c in tok.children if c.dep_ == "conj"]
@@ -161,7 +165,7 @@ def resolve(doc, cb: Codebook, reg: Drafts) -> None:
             persons.append((root.i, d.key, root.dep_ in SUBJ))
     persons.sort()
     gender = {d.key: _title_gender(d) for d in reg.drafts.values() if d.kind == "person"}
-    for tok in reg.toks:
+    for tok in doc_cache.tokens_with_pos(doc, PRON, NOUN):  # every branch below wants a pronoun or a noun
         low = tok.lower_
         if tok.i in reg.claimed:
             continue

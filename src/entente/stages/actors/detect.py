@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
+from entente import doc_cache
 from entente.ontology import language
 from entente.ontology.codebook import Codebook, Entry
 
@@ -28,38 +29,43 @@ def _cut(text: str) -> str:
     return text[:k] if k > 0 else text
 
 
-def _capitalised(tok) -> bool:
-    t = tok.text
+def _capitalised_text(t: str) -> bool:
     return bool(t) and (t[0].isupper() or t[0].isdigit())
 
 
 def codebook_matches(doc, cb: Codebook, toks=None) -> list[Match]:
     """Longest codebook names, left to right, not overlapping."""
-    toks = toks if toks is not None else list(doc)
+    # token texts and span texts from the per-Doc cache: this runs on every capitalised token
+    toks = toks if toks is not None else doc_cache.tokens(doc)
+    words = doc_cache.texts(doc)
     out: list[Match] = []
     n = len(doc)
     i = 0
     while i < n:
-        tok = toks[i]
-        if not _capitalised(tok) or (tok.ent_iob_ == "I" and tok.ent_type_ == "PERSON"):
+        word = words[i]
+        if not _capitalised_text(word):
             i += 1
             continue
-        low = _cut(tok.text).lower()
+        tok = toks[i]
+        if tok.ent_iob_ == "I" and tok.ent_type_ == "PERSON":
+            i += 1
+            continue
+        low = _cut(word).lower()
         maxn = cb.max_tokens(low) or (1 if low.endswith("s") and cb.max_tokens(low[:-1]) else 0)
         if not maxn:
             i += 1
             continue
         found = None
         for k in range(min(maxn, n - i), 0, -1):
-            span = doc[i:i + k]
-            if not _capitalised(span[-1]) and span[-1].text not in (".", "'s", "’s"):
+            last = words[i + k - 1]
+            if not _capitalised_text(last) and last not in (".", "'s", "’s"):
                 if k > 1:
                     continue
-            e = cb.lookup(span.text)
-            if e is None and "-" in span[-1].text[1:]:
+            e = cb.lookup(doc_cache.span_text(doc, i, i + k))
+            if e is None and "-" in last[1:]:
                 # "U.N.-organized", "United Nations-appointed", "Mexican- and Canadian-made": the
                 # name before the hyphen; the whole token mentions it
-                e = cb.lookup(doc[i:i + k - 1].text + (" " if k > 1 else "") + _cut(span[-1].text))
+                e = cb.lookup(doc_cache.span_text(doc, i, i + k - 1) + (" " if k > 1 else "") + _cut(last))
             if e is not None:
                 found = Match(i, i + k, e)
                 break
@@ -69,7 +75,7 @@ def codebook_matches(doc, cb: Codebook, toks=None) -> list[Match]:
         # A longer PERSON name around it ("Chad Smith", "Jordan Peterson") is a person.
         if tok.ent_type_ == "PERSON" and found.entry.kind in ("state", "adjective", "capital"):
             ent_end = i
-            while ent_end < n and doc[ent_end].ent_type_ == "PERSON" and (ent_end == i or doc[ent_end].ent_iob_ == "I"):
+            while ent_end < n and toks[ent_end].ent_type_ == "PERSON" and (ent_end == i or toks[ent_end].ent_iob_ == "I"):
                 ent_end += 1
             if ent_end > found.end:
                 i = ent_end

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
+from entente import doc_cache
 from entente.analysis import Analysis
 from entente.model import Actor, Grouping, Mention, Role
 
@@ -52,7 +53,7 @@ class Draft:
 class Drafts:
     def __init__(self, analysis: Analysis):
         self.analysis = analysis
-        self.toks = list(analysis.doc)   # one Token object per token, shared by the submodules
+        self.toks = doc_cache.tokens(analysis.doc)   # one Token object per token, shared by the submodules
         self.drafts: dict[str, Draft] = {}
         # token -> keys of drafts it mentions, kept in step with the drafts
         self.token_keys: dict[int, list[str]] = {}
@@ -126,6 +127,10 @@ class Drafts:
         for d in drafts:
             mentions = []
             for m in sorted(d.mentions, key=lambda m: (m.start, m.end)):
+                if m.end > m.start:   # the offsets and text from the Doc's cache, as the Span gives them
+                    start, end = doc_cache.span_chars(doc, m.start, m.end)
+                    mentions.append(Mention(text=doc_cache.text(doc)[start:end], start=start, end=end))
+                    continue
                 span = doc[m.start:m.end]
                 mentions.append(Mention(text=span.text, start=span.start_char, end=span.end_char))
             code = d.code

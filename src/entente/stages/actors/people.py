@@ -7,6 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
+from spacy.symbols import NOUN, PROPN
+
+from entente import doc_cache
 from entente.ontology import language
 from entente.ontology.codebook import Codebook, norm
 from entente.sentences import sentence
@@ -214,9 +217,11 @@ def find_people(ctx: Context, persons: list[tuple[int, int]]) -> list[PersonMent
     spans = list(persons)
     # A capitalised title followed by capitalised proper nouns the NER missed ("Ambassador Rawat").
     ent_tokens = {i for s, e in spans for i in range(s, e)}
-    for tok in ctx.toks or doc:
-        if tok.i in ent_tokens or not tok.text[:1].isupper() or norm(tok.text) not in cb.title_heads:
+    toks, words = ctx.toks or doc_cache.tokens(doc), doc_cache.texts(doc)
+    for i, word in enumerate(words):
+        if i in ent_tokens or not word[:1].isupper() or norm(word) not in cb.title_heads:
             continue
+        tok = toks[i]
         j = tok.i + 1
         while j < len(doc) and j - tok.i <= 3 and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() \
                 and j not in ctx.claimed_country and norm(doc[j].text) not in cb.title_heads \
@@ -324,8 +329,9 @@ def unnamed_officials(ctx: Context, taken: set[int]) -> list[PersonMention]:
     """Titles with a country but no name: "the British minister", "Qatar's emir"."""
     doc, cb = ctx.doc, ctx.cb
     out = []
-    for tok in ctx.toks or doc:
-        if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN") or norm(tok.text) not in cb.title_heads:
+    words = doc_cache.texts(doc)
+    for tok in doc_cache.tokens_with_pos(doc, NOUN, PROPN):
+        if tok.i in taken or norm(words[tok.i]) not in cb.title_heads:
             continue
         if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN" and doc[tok.i + 1].text[:1].isupper():
             continue
@@ -392,4 +398,4 @@ def _not_a_person(doc, cb: Codebook, s: int, e: int, ent_tokens) -> bool:
 
 def _named_in_full(doc, tok) -> bool:
     """Does the story name a person in full whose surname is this token ("Donald Trump" ... "Trump")?"""
-    return any(x.label_ == "PERSON" and len(x) > 1 and x[-1].lower_ == tok.lower_ for x in doc.ents)
+    return any(x.label_ == "PERSON" and len(x) > 1 and x[-1].lower_ == tok.lower_ for x in doc_cache.ents(doc))

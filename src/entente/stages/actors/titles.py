@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
+from entente import doc_cache
 from entente.ontology import language
 from entente.ontology.codebook import Codebook, norm
 
@@ -34,7 +35,7 @@ def _head_at(doc, cb: Codebook, j: int) -> Optional[tuple[int, str]]:
         s = j - k + 1
         if s < 0:
             continue
-        key = norm(doc[s:j + 1].text)
+        key = norm(doc_cache.span_text(doc, s, j + 1))  # doc[s:j + 1].text, no Span built
         if key in cb.title_heads:
             if k == 1 and doc[j].pos_ not in ("NOUN", "PROPN") and not doc[j].text[:1].isupper():
                 return None
@@ -73,7 +74,7 @@ def title_ending_at(doc, cb: Codebook, end: int, sent_start: int = 0, blocked=fr
         else:
             break
     # "Minister" alone from "State Minister": drop a leading modifier that is only a function word
-    text = doc[s:end].text
+    text = doc_cache.span_text(doc, s, end)
     key = norm(text)
     sector = cb.title_heads.get(key) or cb.agents.get(key) or cb.title_heads.get(head[1])
     cap = doc[head[0]].text[:1].isupper()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from entente import doc_cache
 from entente.analysis import Analysis
 from entente.model import Agreement, EventDate, Mention
 from entente.sentences import sentence
@@ -55,7 +56,7 @@ def _countries_around(analysis: Analysis, tokens) -> list[str]:
             out.append(c)
     if not found:
         doc = analysis.doc
-        starts = {e.start: e for e in doc.ents if e.label_ in ("GPE", "NORP")}
+        starts = {e.start: e for e in doc_cache.ents(doc) if e.label_ in ("GPE", "NORP")}
         for x in tokens:
             ent = starts.get(x.i)
             if ent is not None:

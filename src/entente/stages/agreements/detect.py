@@ -13,6 +13,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from spacy.symbols import NOUN, PROPN
+
+from entente import doc_cache
 from entente.stages.agreements import lexicon
 
 CONNECT = {"of", "on", "for", "between", "to", "and"}
@@ -65,7 +68,7 @@ def find(doc) -> list[AgreementMention]:
     out: list[AgreementMention] = []
     taken: set[int] = set()
     n = len(doc)
-    for t in doc:
+    for t in doc_cache.tokens_with_pos(doc, NOUN, PROPN):  # only a noun heads an agreement's name
         low = t.lower_
         lem = t.lemma_.lower()
         if t.i in taken or t.pos_ not in ("NOUN", "PROPN") or (low not in lx["named_heads"] and lem not in lx["named_heads"]):

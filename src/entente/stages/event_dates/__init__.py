@@ -39,7 +39,7 @@ from dataclasses import dataclass
 
 from entente.analysis import Analysis
 from entente.model import EventDate
-from entente.sentences import sentence
+from entente.sentences import sentence, sentences
 from entente.stages.event_dates.clauses import (NONFINITE, OTHER_CLAUSE, SAME_CLAUSE, SENTENCE, future_event,
                                                 relate, timex_tokens)
 from entente.stages.event_dates.narrative import anchor_ok, carried_forward, inherit
@@ -134,7 +134,7 @@ def run(analysis: Analysis) -> None:
         found.append((tok.i if tok is not None else 10 ** 9, event, tok, source))
     if not any(src == "fallback" for *_, src in found):
         return
-    sent_index = {s.start: n for n, s in enumerate(analysis.doc.sents)}
+    sent_index = {s.start: n for n, s in enumerate(sentences(analysis.doc))}
     anchors: list = []  # (event, date, sentence number) of events dated by their own sentence, in text order
     for _i, event, tok, source in sorted(found, key=lambda x: x[0]):
         if source == "fallback":

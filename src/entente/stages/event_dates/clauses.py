@@ -3,6 +3,7 @@ them, tense and aspect of the event's clause. The words read are `time.yaml` and
 """
 from __future__ import annotations
 
+from entente import doc_cache
 from entente.analysis import Analysis
 from entente.ontology import language
 from entente.sentences import sentence
@@ -178,5 +179,5 @@ _QUOTES = "\"“”"
 def in_quote(trigger) -> bool:
     """Is the trigger inside quotation marks (the quoted speaker's time, not the story's)?"""
     sent = sentence(trigger)
-    before = trigger.doc.text[sent.start_char:trigger.idx]
+    before = doc_cache.text(trigger.doc)[sent.start_char:trigger.idx]
     return sum(before.count(q) for q in _QUOTES) % 2 == 1 or before.lstrip().startswith(tuple(_QUOTES))

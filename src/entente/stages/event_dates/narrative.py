@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from entente import doc_cache
 from entente.analysis import Analysis
 from entente.model import EventDate
 from entente.ontology import language
@@ -28,7 +29,8 @@ def carried_forward(analysis: Analysis, trigger) -> Optional[EventDate]:
     if sent.start == 0:
         return None
     prev = sentence(doc[sent.start - 1])
-    if "\n" in doc.text[prev.end_char:sent.start_char] or "\n" in sent.text[: max(0, trigger.idx - sent.start_char)]:
+    text = doc_cache.text(doc)
+    if "\n" in text[prev.end_char:sent.start_char] or "\n" in text[sent.start_char:max(sent.start_char, trigger.idx)]:
         return None
     if not is_past(clause_head(trigger)) or not is_past(prev.root) or in_quote(trigger):
         return None

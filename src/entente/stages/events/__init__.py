@@ -15,11 +15,12 @@ Writes `analysis.result.events` and `analysis.event_anchor` (event id -> trigger
 """
 from __future__ import annotations
 
+from entente import doc_cache
 from entente.analysis import Analysis
 from entente.entities import Entities
 from entente.ontology import language
 from entente.ontology import topics as topic_lexicon
-from entente.sentences import sentence
+from entente.sentences import sentence, sentences
 
 from . import coding, merge, predicates, speech
 from .draft import Draft
@@ -69,9 +70,9 @@ def run(analysis: Analysis) -> None:
     places = Places(analysis)
     doc = analysis.doc
     drafts: list[Draft] = []
-    lemmas = [t.lemma_.lower() for t in doc]
-    words = [t.lower_ for t in doc]
-    for sent in doc.sents:
+    lemmas = [t.lemma_.lower() for t in doc_cache.tokens(doc)]
+    words = doc_cache.lowers(doc)
+    for sent in sentences(doc):
         frames = [frame(p) for p in predicates.find(sent)]
         frames = _absorb_governors(frames)
         sent_topics = topic_lexicon.topics_of(lemmas[sent.start:sent.end], words[sent.start:sent.end])

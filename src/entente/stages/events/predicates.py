@@ -18,6 +18,9 @@ import functools
 from dataclasses import dataclass, field
 from typing import Optional
 
+from spacy import symbols
+
+from entente import doc_cache
 from entente.ontology import language
 from entente.sentences import sentence
 
@@ -272,6 +275,7 @@ def verb_predicate(tab: Tables, verb) -> Optional[Predicate]:
 
 CCOMP_BLOCK = language.words("events", "ccomp_block")
 NAME_LABELS = frozenset({"ORG", "FAC", "LAW", "WORK_OF_ART", "PRODUCT"})
+PREDICATE_POS = frozenset({symbols.VERB, symbols.AUX, symbols.NOUN, symbols.PROPN, symbols.ADJ})
 NOUN_OBJECT_PREPS = language.words("events", "noun_object_preps")
 # Prepositions naming who does an act done to a verb's subject ("the backing of India", "criticism from").
 DOER_PREPS = language.words("roles", "experienced_agent_preps")
@@ -307,7 +311,11 @@ def find(sent) -> list[Predicate]:
     tab = tables()
     found: list[Predicate] = []
     used: set[int] = set()
-    for t in sent:
+    doc = sent.doc
+    toks, pos = doc_cache.tokens(doc), doc_cache.pos(doc)
+    # only verbs, nouns and adjectives can name an event (skip the other tokens cheaply)
+    cands = [toks[i] for i in range(sent.start, sent.end) if pos[i] in PREDICATE_POS]
+    for t in cands:
         p = verb_predicate(tab, t)
         if p is not None:
             found.append(p)
@@ -315,7 +323,7 @@ def find(sent) -> list[Predicate]:
             if p.obj is not None:   # "provide 70 million dollars of aid": the object's words are this event's
                 used.update(x.i for x in p.obj.subtree)
     heads = {p.head.i for p in found}
-    for t in sent:
+    for t in cands:
         if t.i in used or t.i in heads:
             continue
         if t.dep_ in ("dobj", "nsubjpass") and t.head.i in heads:

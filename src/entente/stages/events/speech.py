@@ -9,6 +9,8 @@ former officials and the press get quotes, not events. The words are the lists o
 """
 from __future__ import annotations
 
+import functools
+
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
@@ -108,11 +110,22 @@ def _lemmas(tokens) -> list[str]:
 
 
 def _find(seq: list[str], phrases) -> Optional[int]:
-    for i in range(len(seq)):
-        for p in phrases:
+    """Where the first of the phrases (lemma tuples, longest first) starts in seq, or None."""
+    by_first = _by_first(phrases)
+    for i, w in enumerate(seq):
+        for p in by_first.get(w, ()):
             if tuple(seq[i:i + len(p)]) == p:
                 return i
     return None
+
+
+@functools.lru_cache(maxsize=None)
+def _by_first(phrases: tuple) -> dict:
+    out: dict = {}
+    for p in phrases:
+        if p:
+            out.setdefault(p[0], []).append(p)
+    return out
 
 
 def acts(analysis: "Analysis", ent: "Entities", statements: list["Statement"],
@@ -164,8 +177,7 @@ def acts(analysis: "Analysis", ent: "Entities", statements: list["Statement"],
         if k is not None:
             out.append(SpokenAct("ACCUSE", "111", st.speaker, _target(ent, toks[k], parties), toks[k],
                                  f"speech:negative+{toks[k].lemma_.lower()}", st))
-        elif _find(seq, pos) is not None:
-            k = _find(seq, pos)
+        elif (k := _find(seq, pos)) is not None:
             out.append(SpokenAct("SUPPORT", "051", st.speaker, _target(ent, toks[k], parties), toks[k],
                                  f"speech:positive+{toks[k].lemma_.lower()}", st))
     return out

@@ -14,8 +14,12 @@ indices) and `analysis.speaker_at` (content token -> speaker actor id).
 """
 from __future__ import annotations
 
+import re
 from typing import Optional
 
+from spacy.symbols import VERB
+
+from entente import doc_cache
 from entente.analysis import Analysis
 from entente.entities import described_speaker
 from entente.model import Statement
@@ -31,6 +35,8 @@ MERGE_GAP = 600
 PLURAL_PRONOUNS = language.words("entities", "plural_pronouns")
 COLLECTIVE_KINDS = frozenset({"group", "organization", "state", "igo", "grouping"})
 THEY_GAP_CHARS = 400   # "they" continues a body's statement told just before
+# a newline that a non-newline character follows: where a line (maybe a paragraph) starts
+_LINE_START = re.compile(r"\n(?=[^\n])")
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -66,9 +72,9 @@ def run(analysis: Analysis) -> None:
 
     # paragraph = a non-blank line; blank lines between paragraphs do not count
     para_starts = [0]
-    for i, ch in enumerate(text):
-        if ch == "\n" and i + 1 < len(text) and text[i + 1] != "\n" and text[para_starts[-1]:i].strip():
-            para_starts.append(i + 1)
+    for m in _LINE_START.finditer(text):
+        if text[para_starts[-1]:m.start()].strip():
+            para_starts.append(m.start() + 1)
 
     def para(i: int) -> int:
         return bisect.bisect_right(para_starts, i) - 1
@@ -147,8 +153,8 @@ def run(analysis: Analysis) -> None:
     history: list[dict] = []   # accepted items, in text order
     contexts: list[dict] = []  # speech acts with a channel, even without content
     act_lemmas = direct.lexicon.speech_lemmas() | direct.lexicon.naming_lemmas()
-    for t in doc:
-        if t.pos_ == "VERB" and t.lemma_.lower() in act_lemmas:
+    for t in doc_cache.tokens_with_pos(doc, VERB):
+        if t.lemma_.lower() in act_lemmas:
             ch = channels.channel_of(t)
             if ch:
                 contexts.append({"pos": t.idx, "channel": ch, "speaker": speakers.resolve(analysis, speakers.subject_token(t), in_quote)})
@@ -237,7 +243,7 @@ def run(analysis: Analysis) -> None:
             channel=channel, start=it["start"], end=it["end"],
         ))
     analysis.result.statements = results
-    starts = [t.idx for t in doc]
+    starts = doc_cache.token_starts(doc)
     for st in results:
         if st.id not in content_tokens:   # a quotation: its tokens from its characters
             content_tokens[st.id] = list(range(bisect.bisect_left(starts, st.start), bisect.bisect_left(starts, st.end)))

@@ -5,17 +5,31 @@ from __future__ import annotations
 
 from typing import Iterable, Optional
 
+from entente import doc_cache
 from entente.stages.statements import lexicon
 
 MOD_DEPS = {"prep", "advcl", "npadvmod", "advmod", "dative", "dobj", "agent", "obl", "nmod"}
 
 
+def _words(tokens: list, keep: Optional[str] = None) -> list[str]:
+    """The tokens' lower-case forms (a token written `keep` as written), from the Doc's cached lists."""
+    if not tokens:
+        return []
+    doc = tokens[0].doc
+    texts, lowers = doc_cache.texts(doc), doc_cache.lowers(doc)
+    if keep is None:
+        return [lowers[t.i] for t in tokens]
+    return [texts[t.i] if texts[t.i] == keep else lowers[t.i] for t in tokens]
+
+
 def _match(tokens: list) -> Optional[str]:
     ch = lexicon.channels()
-    phrases, max_len = ch["phrases"], ch["max_len"]
+    phrases, max_len, firsts = ch["phrases"], ch["max_len"], ch["phrase_firsts"]
     best: Optional[tuple[int, int, str]] = None  # (priority, length, label)
-    words = [t.text if t.text == "X" else t.lower_ for t in tokens]
+    words = _words(tokens, keep="X")
     for i in range(len(words)):
+        if words[i] not in firsts and words[i] != "X":
+            continue  # no phrase starts with this word
         for n in range(max_len, 0, -1):
             key = tuple(words[i:i + n])
             if len(key) < n:
@@ -35,9 +49,11 @@ def _match(tokens: list) -> Optional[str]:
 
 
 def _audience(tokens: list) -> Optional[str]:
-    aud = lexicon.channels()["audiences"]
-    words = [t.lower_ for t in tokens]
+    aud, firsts = lexicon.channels()["audiences"], lexicon.channels()["audience_firsts"]
+    words = _words(tokens)
     for i in range(len(words)):
+        if words[i] not in firsts:
+            continue  # no audience starts with this word
         for n in (2, 1):
             hit = aud.get(tuple(words[i:i + n]))
             if hit:

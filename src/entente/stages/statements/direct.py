@@ -16,6 +16,7 @@ import bisect
 from dataclasses import dataclass
 from typing import Optional
 
+from entente import doc_cache
 from entente.ontology import language
 from entente.sentences import sentence
 from entente.stages.statements import lexicon
@@ -38,21 +39,21 @@ class DirectCandidate:
 
 
 class TokenIndex:
+    """Tokens by character offset (the offsets and Token objects are the Doc's cached ones)."""
+
     def __init__(self, doc):
         self.doc = doc
-        self.starts = [t.idx for t in doc]
+        self.toks = doc_cache.tokens(doc)
+        self.starts = doc_cache.token_starts(doc)
 
     def at(self, char: int):
         i = bisect.bisect_right(self.starts, char) - 1
-        return self.doc[max(i, 0)] if len(self.doc) else None
+        return self.toks[max(i, 0)] if self.toks else None
 
     def range(self, s: int, e: int) -> list:
         i = bisect.bisect_left(self.starts, s)
-        out = []
-        while i < len(self.doc) and self.starts[i] < e:
-            out.append(self.doc[i])
-            i += 1
-        return out
+        j = bisect.bisect_left(self.starts, e, i)
+        return self.toks[i:j]
 
 
 def _is_clause(tokens) -> bool:

@@ -27,15 +27,20 @@ def channels() -> dict:
         "max_len": max(len(k) for k in phrases),
         "cue_channels": dict(raw["cue_channels"]),
         "audiences": {tuple(k.split()): v for k, v in raw["audiences"].items()},
+        # first words of the phrases and audiences: a word that is none of them starts no match
+        "phrase_firsts": frozenset(k[0] for k in phrases),
+        "audience_firsts": frozenset(k.split()[0] for k in raw["audiences"]),
         "issuer_documents": frozenset(raw["issuer_documents"]),
     }
 
 
+@functools.lru_cache(maxsize=1)
 def speech_lemmas() -> frozenset[str]:
     c = cues()
     return c["speech"] | c["cognition"] | c["evidence"]
 
 
+@functools.lru_cache(maxsize=1)
 def naming_lemmas() -> frozenset[str]:
     c = cues()
     return c["naming"] | c["speech"]

@@ -3,6 +3,7 @@
 ("Smith: Voters Are Worried", a transcript's "HALVORSEN: Well, …")."""
 from __future__ import annotations
 
+from entente import doc_cache
 from entente.ontology import language
 from entente.stages.statements.spans import Candidate, doc_text, trim
 from entente.stages.statements.speakers import AGENT_ENTS
@@ -89,7 +90,7 @@ def colon_lines(analysis, idx) -> list[Candidate]:
             continue
         if names is None:
             # words the story uses as names somewhere (an entity or an actor mention)
-            names = {t.text for t in doc if t.ent_type_ in AGENT_ENTS or analysis.token_actors.get(t.i)}
+            names = {t.text for t in doc_cache.tokens(doc) if t.ent_type_ in AGENT_ENTS or analysis.token_actors.get(t.i)}
         if not (all(t.is_upper for t in toks) or all(t.pos_ == "PROPN" or t.text in names for t in toks)):
             continue
         if not (all(t.is_upper for t in toks) or any(t.text in names for t in toks)):

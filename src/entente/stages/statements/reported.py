@@ -4,6 +4,9 @@ noun with a that-clause ("the mayor's claim that …"), and the content span of 
 Line-shaped attributions (headlines, "Name: …") are in `lines`."""
 from __future__ import annotations
 
+from spacy.symbols import AUX, NOUN, VERB
+
+from entente import doc_cache
 from entente.ontology import language
 from entente.sentences import sentence
 from entente.stages.statements import lexicon
@@ -20,6 +23,7 @@ CALL_PREPS = language.words("statements", "call_preps")
 OBJECT_CONTENT_PREPS = language.words("statements", "object_content_preps")
 POSSESSIVE_SOURCES = language.words("statements", "possessive_sources")
 NOMINAL_SOURCE_PREPS = language.words("statements", "nominal_source_preps")
+_VERBAL = (VERB, AUX)
 
 
 def _cue_text(v) -> str:
@@ -102,7 +106,11 @@ def find(analysis, in_quote) -> list[Candidate]:
     speech = lexicon.speech_lemmas() | c["intent"]
     object_only = c["object_content"] - speech  # attitudes with a noun-phrase content only ("attacked the plan")
     out: list[Candidate] = []
-    for t in doc:
+    doc_toks, pos, lowers = doc_cache.tokens(doc), doc_cache.pos(doc), doc_cache.lowers(doc)
+    for i, p in enumerate(pos):
+        if p not in _VERBAL and lowers[i] not in ("in", "according"):
+            continue  # only these can be a cue (the checks below skip every other token)
+        t = doc_toks[i]
         if in_quote(t.idx):
             continue
         lem = t.lemma_.lower()
@@ -159,9 +167,11 @@ def find(analysis, in_quote) -> list[Candidate]:
                     # "X, but Y, a source said": the whole clause before the cue's own words
                     subj = subject_token(t)
                     cue_start = min(t.i, subj.left_edge.i) if subj is not None and subj.i < t.i and subj.i > hi else t.i
-                    if all(doc[j].i not in {x.i for x in t.subtree} or doc[j].is_punct for j in range(hi + 1, cue_start)):
+                    cue_tree = {x.i for x in t.subtree}  # (once, not once per token tested)
+                    if all(doc[j].i not in cue_tree or doc[j].is_punct for j in range(hi + 1, cue_start)):
                         hi = cue_start - 1
-                        lo = min(lo, sent.start) if all(doc[j].is_punct or doc[j].i in {x.i for x in content.subtree} for j in range(sent.start, lo)) or lo - sent.start <= 0 else lo
+                        content_tree = {x.i for x in content.subtree}
+                        lo = min(lo, sent.start) if all(doc[j].is_punct or doc[j].i in content_tree for j in range(sent.start, lo)) or lo - sent.start <= 0 else lo
                     # "X, he said, Y": a parenthetical cue; the content goes on after it
                     nxt = t.right_edge.i + 1
                     if nxt < sent.end - 1 and doc[nxt].text in (",", "--", "—") and any(
@@ -269,8 +279,8 @@ def nominal(analysis, in_quote) -> list[Candidate]:
     doc = analysis.doc
     nouns = lexicon.cues().get("nominal", frozenset())
     out: list[Candidate] = []
-    for t in doc:
-        if t.pos_ != "NOUN" or t.lemma_.lower() not in nouns or in_quote(t.idx):
+    for t in doc_cache.tokens_with_pos(doc, NOUN):
+        if t.lemma_.lower() not in nouns or in_quote(t.idx):
             continue
         content = next((ch for ch in t.children if ch.dep_ in ("acl", "ccomp", "relcl", "appos") and ch.i > t.i
                         and any(m.dep_ == "mark" and m.lower_ == "that" for m in ch.children)), None)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
+from entente import doc_cache
+
 QUOTE_CHARS = "\"'“”‘’«»„"
 
 
@@ -21,11 +23,7 @@ class Candidate:
 
 def doc_text(doc) -> str:
     """doc.text rebuilds the string on every call: keep it once on the doc."""
-    t = doc.user_data.get("entente.text")
-    if t is None:
-        t = doc.text
-        doc.user_data["entente.text"] = t
-    return t
+    return doc_cache.text(doc)
 
 
 def trim(doc, s_tok: int, e_tok: int) -> Optional[tuple[int, int]]:

@@ -272,22 +272,31 @@ def _word_keys() -> dict[str, tuple[str, ...]]:
     return {w: tuple(dict.fromkeys(k)) for w, k in out.items()}
 
 
+@functools.lru_cache(maxsize=1)
+def _cased_word_keys() -> dict[str, tuple[str, ...]]:
+    """`_cased_keys` inverted: word (exact case) -> the key classes it is in."""
+    out: dict[str, list[str]] = {}
+    for key, words in _cased_keys().items():
+        for w in words:
+            out.setdefault(w, []).append(key)
+    return {w: tuple(k) for w, k in out.items()}
+
+
 def _key_hits(text: str) -> dict[str, list[int]]:
     """Positions of the words each key class needs, from one scan of the text."""
     hits: dict[str, list[int]] = {k: [] for k in ("month", "wday", "digits", "unit", "part", "season", "ref",
                                                     "spoken", "q", "holiday")}
-    lower = _word_keys()
+    cased, lower = _cased_word_keys(), _word_keys()
+    digits = hits["digits"]
     for m in _SCAN.finditer(text):
         w = m.group()
-        p = m.start()
         if w[0].isdigit():
-            hits["digits"].append(p)
+            digits.append(m.start())
             continue
-        for key, words in _cased_keys().items():
-            if w in words:
-                hits[key].append(p)
+        for key in cased.get(w, ()):
+            hits[key].append(m.start())
         for key in lower.get(w.lower(), ()):
-            hits[key].append(p)
+            hits[key].append(m.start())
     return hits
 
 

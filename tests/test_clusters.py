@@ -283,3 +283,12 @@ def test_a_month_holds_many_events_so_it_needs_support():
     echoed = rep("c", "ASSAULT", ["RUS"], ["UKR"], lo=D.replace(day=1), hi=D.replace(day=28),
                  words=("shelled", "kharkiv", "port", "earlier"))
     assert compatible(day, echoed) is not None
+
+
+def test_a_clash_told_from_each_side_is_one_event_with_support():
+    a = rep("a", "ASSAULT", ["THA"], ["KHM"], lo=D, words=("border", "clash", "shelled", "temple"))
+    b = rep("b", "ASSAULT", ["KHM"], ["THA"], lo=D, words=("border", "clash", "rockets", "temple"))
+    assert compatible(a, b) is not None
+    assert compatible(a, rep("c", "ASSAULT", ["KHM"], ["THA"], lo=D, words=("drone", "market"))) is None
+    assert compatible(rep("d", "ACCUSE", ["THA"], ["KHM"], words=("clash",)),
+                      rep("e", "ACCUSE", ["KHM"], ["THA"], words=("clash",))) is None   # accusations have a direction

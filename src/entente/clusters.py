@@ -20,8 +20,10 @@ Two reports are compatible when all of these hold:
   own name): CONSULT, AGREE, COOPERATE and any reciprocal report are compared as
   one undirected set, so A->B meets B->A and a reciprocal report meets a directed
   one; other types compare actor side with actor side and recipient side with
-  recipient side. Equal sets are an *exact* match. Because extraction often misses
-  a party, a report whose sets are all contained in the other's (the smaller
+  recipient side, except that an attack A->B and an attack B->A (at the same time,
+  as every match) are a partial match (each side tells the clash as the other's attack). Equal sets
+  are an *exact* match. Because extraction often misses a party, a report whose
+  sets are all contained in the other's (the smaller
   report names fewer parties, none of them elsewhere) is a *partial* match, and a
   partial match needs **support** (below). Anything else is incompatible;
 * **persons**: where both reports name persons of the same country, at least one
@@ -58,6 +60,8 @@ from entente.model import Document, Event
 from entente.text import short_hash
 
 FACT_CLASS = {"asserted": "fact", "reported": "fact"}
+# Fighting between two sides is told by each as the other's attack.
+MUTUAL_CLASH_TYPES = frozenset({"ASSAULT"})
 FALLBACK_DAYS = 3
 MAX_SPAN_DAYS = 31
 TOLERANCE_DAYS = 1
@@ -268,6 +272,9 @@ def participants(a: Report, b: Report) -> Optional[str]:
         return "exact"
     if (a.actors <= b.actors and a.recipients <= b.recipients) or (b.actors <= a.actors and b.recipients <= a.recipients):
         return "partial"
+    if a.type in MUTUAL_CLASH_TYPES and a.complete and b.complete \
+            and a.actors == b.recipients and a.recipients == b.actors:
+        return "partial"   # a clash told from each side ("A shelled B", "B fired on A"): needs support
     return None
 
 

@@ -29,7 +29,7 @@ from entente.model import Document
 from entente.store import schema as t
 from entente.store.connect import write_transaction
 
-RULES = "3"  # the clustering's version: change it with the rules, and stored clusters are rebuilt on open
+RULES = "4"  # the clustering's version: change it with the rules, and stored clusters are rebuilt on open
 _LOCK = 0x656E7465  # PostgreSQL advisory lock: one writer re-clusters at a time
 _CHUNK = 500
 

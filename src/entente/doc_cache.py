@@ -16,49 +16,37 @@ ENTS_KEY = "entente.ents"
 POS_KEY = "entente.pos"
 
 
+def _cached(doc, key: str, make):
+    """`doc.user_data[key]`, made by `make()` on first use."""
+    value = doc.user_data.get(key)
+    if value is None:
+        value = doc.user_data[key] = make()
+    return value
+
+
 def text(doc) -> str:
     """`doc.text`, built once."""
-    t = doc.user_data.get(TEXT_KEY)
-    if t is None:
-        t = doc.text
-        doc.user_data[TEXT_KEY] = t
-    return t
+    return _cached(doc, TEXT_KEY, lambda: doc.text)
 
 
 def tokens(doc) -> list:
     """`list(doc)`, built once: index it instead of `doc[i]`, iterate it instead of `doc`."""
-    toks = doc.user_data.get(TOKENS_KEY)
-    if toks is None:
-        toks = list(doc)
-        doc.user_data[TOKENS_KEY] = toks
-    return toks
+    return _cached(doc, TOKENS_KEY, lambda: list(doc))
 
 
 def token_starts(doc) -> list[int]:
     """Each token's character offset (`t.idx`), in order: bisect it to find the token at a character."""
-    starts = doc.user_data.get(STARTS_KEY)
-    if starts is None:
-        starts = [t.idx for t in tokens(doc)]
-        doc.user_data[STARTS_KEY] = starts
-    return starts
+    return _cached(doc, STARTS_KEY, lambda: [t.idx for t in tokens(doc)])
 
 
 def texts(doc) -> list[str]:
     """Each token's text (`t.text` builds a new string on every access)."""
-    words = doc.user_data.get(TEXTS_KEY)
-    if words is None:
-        words = [t.text for t in tokens(doc)]
-        doc.user_data[TEXTS_KEY] = words
-    return words
+    return _cached(doc, TEXTS_KEY, lambda: [t.text for t in tokens(doc)])
 
 
 def pos(doc) -> list[int]:
     """Each token's coarse POS id (`t.pos`, a `spacy.symbols` value), read in one pass by `to_array`."""
-    ids = doc.user_data.get(POS_KEY)
-    if ids is None:
-        ids = doc.to_array("POS").tolist() if len(doc) else []
-        doc.user_data[POS_KEY] = ids
-    return ids
+    return _cached(doc, POS_KEY, lambda: doc.to_array("POS").tolist() if len(doc) else [])
 
 
 def tokens_with_pos(doc, *tags: int) -> list:
@@ -70,20 +58,12 @@ def tokens_with_pos(doc, *tags: int) -> list:
 
 def ents(doc) -> tuple:
     """`doc.ents` (each access walks the Doc and makes new Spans). The stages do not set entities."""
-    found = doc.user_data.get(ENTS_KEY)
-    if found is None:
-        found = tuple(doc.ents)
-        doc.user_data[ENTS_KEY] = found
-    return found
+    return _cached(doc, ENTS_KEY, lambda: tuple(doc.ents))
 
 
 def lowers(doc) -> list[str]:
     """Each token's `lower_`."""
-    words = doc.user_data.get(LOWERS_KEY)
-    if words is None:
-        words = [t.lower_ for t in tokens(doc)]
-        doc.user_data[LOWERS_KEY] = words
-    return words
+    return _cached(doc, LOWERS_KEY, lambda: [t.lower_ for t in tokens(doc)])
 
 
 def span_chars(doc, start: int, end: int) -> tuple[int, int]:

@@ -16,7 +16,7 @@ ENTS_KEY = "entente.ents"
 POS_KEY = "entente.pos"
 
 
-def _cached(doc, key: str, make):
+def cached(doc, key: str, make):
     """`doc.user_data[key]`, made by `make()` on first use."""
     value = doc.user_data.get(key)
     if value is None:
@@ -26,27 +26,27 @@ def _cached(doc, key: str, make):
 
 def text(doc) -> str:
     """`doc.text`, built once."""
-    return _cached(doc, TEXT_KEY, lambda: doc.text)
+    return cached(doc, TEXT_KEY, lambda: doc.text)
 
 
 def tokens(doc) -> list:
     """`list(doc)`, built once: index it instead of `doc[i]`, iterate it instead of `doc`."""
-    return _cached(doc, TOKENS_KEY, lambda: list(doc))
+    return cached(doc, TOKENS_KEY, lambda: list(doc))
 
 
 def token_starts(doc) -> list[int]:
     """Each token's character offset (`t.idx`), in order: bisect it to find the token at a character."""
-    return _cached(doc, STARTS_KEY, lambda: [t.idx for t in tokens(doc)])
+    return cached(doc, STARTS_KEY, lambda: [t.idx for t in tokens(doc)])
 
 
 def texts(doc) -> list[str]:
     """Each token's text (`t.text` builds a new string on every access)."""
-    return _cached(doc, TEXTS_KEY, lambda: [t.text for t in tokens(doc)])
+    return cached(doc, TEXTS_KEY, lambda: [t.text for t in tokens(doc)])
 
 
 def pos(doc) -> list[int]:
     """Each token's coarse POS id (`t.pos`, a `spacy.symbols` value), read in one pass by `to_array`."""
-    return _cached(doc, POS_KEY, lambda: doc.to_array("POS").tolist() if len(doc) else [])
+    return cached(doc, POS_KEY, lambda: doc.to_array("POS").tolist() if len(doc) else [])
 
 
 def tokens_with_pos(doc, *tags: int) -> list:
@@ -58,12 +58,12 @@ def tokens_with_pos(doc, *tags: int) -> list:
 
 def ents(doc) -> tuple:
     """`doc.ents` (each access walks the Doc and makes new Spans). The stages do not set entities."""
-    return _cached(doc, ENTS_KEY, lambda: tuple(doc.ents))
+    return cached(doc, ENTS_KEY, lambda: tuple(doc.ents))
 
 
 def lowers(doc) -> list[str]:
     """Each token's `lower_`."""
-    return _cached(doc, LOWERS_KEY, lambda: [t.lower_ for t in tokens(doc)])
+    return cached(doc, LOWERS_KEY, lambda: [t.lower_ for t in tokens(doc)])
 
 
 def span_chars(doc, start: int, end: int) -> tuple[int, int]:

@@ -299,10 +299,10 @@ def _title_gender(d) -> Optional[str]:
 
 def _quoted_tokens(doc) -> set[int]:
     """Tokens inside quotation marks."""
-    from entente.stages.statements.quotes import find_quotes
+    from entente.stages.statements.quotes import quotes_of
 
     out: set[int] = set()
-    for g in find_quotes(doc.text):
+    for g in quotes_of(doc):
         for a, b in g.segments:
             span = doc.char_span(a, b, alignment_mode="expand")
             if span is not None:

@@ -127,8 +127,8 @@ def _without_outlets(ent: Entities, f: Frame, s) -> None:
 
 
 def _spoken_reading(analysis: Analysis, ent: Entities, f: Frame, s) -> None:
-    """An act inside what an official says: their side's future conflict act is a threat; another
-    side's conflict act is an allegation against it."""
+    """An act inside what an official says: their side's future conflict act is a threat, their
+    side's future cooperation a commitment; another side's conflict act is an allegation against it."""
     if f.speech is not None:
         subj = subject_token(f.speech)
         speaker = ent.phrase(subj) if subj is not None else []
@@ -143,20 +143,12 @@ def _spoken_reading(analysis: Analysis, ent: Entities, f: Frame, s) -> None:
         return
     t = f.type
     own_act = theirs <= mine if theirs else not f.pred.nominal   # "we will retaliate" / "the attacks" (whose?)
-    if t in THREATENED_TYPES and f.factuality in ("planned", "hypothetical") and cue not in ANNOUNCING and own_act:
-        f.code = coding.threat_code(f.code)
-        f.rules.insert(0, f"threat:spoken-{cue}")
-        f.factuality = "asserted"
-        if not s.actors:
-            s.actors = speaker[:1]
-    elif t in PROMISED_TYPES and f.factuality in ("planned", "hypothetical") and own_act \
-            and not conditional(f.head) and not in_condition(f.pred.head):
+    own_future = own_act and f.factuality in ("planned", "hypothetical")
+    if t in THREATENED_TYPES and own_future and cue not in ANNOUNCING:
+        _said_of_own_future(f, s, coding.threat_code(f.code), f"threat:spoken-{cue}", speaker)
+    elif t in PROMISED_TYPES and own_future and not conditional(f.head) and not in_condition(f.pred.head):
         # "India will cooperate in building …", "New Delhi would invest …": a commitment (AGREE)
-        f.code = coding.promise_code(f.code)
-        f.rules.insert(0, f"promise:spoken-{cue}")
-        f.factuality = "asserted"
-        if not s.actors:
-            s.actors = speaker[:1]
+        _said_of_own_future(f, s, coding.promise_code(f.code), f"promise:spoken-{cue}", speaker)
     elif t in ALLEGED_TYPES and f.factuality in ("asserted", "reported") and theirs and not (theirs & mine) \
             and not f.pred.nominal:   # a reported act ("said X attacked"), not a mention ("X's retaliation")
         accused = [a for a in s.actors if ent.countries([a]) - mine]
@@ -164,6 +156,14 @@ def _spoken_reading(analysis: Analysis, ent: Entities, f: Frame, s) -> None:
         f.rules.insert(0, f"allegation:{cue}")
         s.actors, s.recipients, s.reciprocal = speaker[:1], accused, False
         s.rules.append("actor:speaker")
+
+
+def _said_of_own_future(f: Frame, s, code: str, rule: str, speaker: list[str]) -> None:
+    """What an official says their side will do is an act now (a threat, a commitment)."""
+    f.code, f.factuality = code, "asserted"
+    f.rules.insert(0, rule)
+    if not s.actors:
+        s.actors = speaker[:1]
 
 
 def _absorb_governors(frames: list[Frame]) -> list[Frame]:

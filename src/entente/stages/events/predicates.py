@@ -190,25 +190,37 @@ def noun_objects(noun) -> list:
     return out + [k for o in list(out) for k in o.children if k.dep_ == "conj" and k.pos_ in ("NOUN", "PROPN")]
 
 
+def deciding_object(tab: Tables, verb: str, objs: list) -> Optional[tuple[str, object, str]]:
+    """(code, object, object word) of the first object the `verb_objects` table codes with this
+    verb ("impose tariff"); the code is "" when that pair is never an event."""
+    for o in objs:
+        for ow in object_words(o):
+            key = f"{verb} {ow}"
+            if key in tab.verb_objects:
+                return tab.verb_objects[key], o, ow
+    return None
+
+
+def required_object(tab: Tables, verb: str, objs: list):
+    """The first object of the kinds an `object_required` verb needs ("deliver aid"), or None."""
+    kinds = tab.object_required[verb][1]
+    return next((o for o in objs if set(object_words(o)) & kinds), None)
+
+
 def nominal_verb_code(tab: Tables, noun, verb: str) -> Optional[tuple[str, list, str]]:
     """A nominalised verb ("the delivery of missiles", "Ankara's backing of the rebels") is coded
     by its verb's rules over the noun's objects: the object tables first, then the verb alone."""
     objs = noun_objects(noun)
     rule = f"nominal:{lemma(noun)}"
-    for o in objs:
-        for ow in object_words(o):
-            key = f"{verb} {ow}"
-            if key in tab.verb_objects:
-                code = tab.verb_objects[key]
-                return (code, [noun], f"{rule}+{ow}") if code else None
+    hit = deciding_object(tab, verb, objs)
+    if hit is not None:
+        code, _o, ow = hit
+        return (code, [noun], f"{rule}+{ow}") if code else None
     if verb in tab.object_block and any(lemma(o) in tab.object_block[verb] for o in objs):
         return None
     if verb in tab.object_required:
-        code, kinds = tab.object_required[verb]
-        for o in objs:
-            if set(object_words(o)) & kinds:
-                return code, [noun], f"{rule}+{lemma(o)}"
-        return None
+        o = required_object(tab, verb, objs)
+        return (tab.object_required[verb][0], [noun], f"{rule}+{lemma(o)}") if o is not None else None
     code = tab.verbs.get(verb)
     return (code, [noun], rule) if code else None
 
@@ -220,14 +232,10 @@ def verb_predicate(tab: Tables, verb) -> Optional[Predicate]:
     if lem not in tab.verb_lemmas and lem not in STOP_VERBS:
         return None
     objs = objects(verb)
-    for o in objs:
-        for ow in object_words(o):
-            key = f"{lem} {ow}"
-            if key in tab.verb_objects:
-                code = tab.verb_objects[key]
-                if not code:
-                    return None
-                return Predicate(verb, code, f"verb_object:{lem}+{ow}", [verb, o], obj=o)
+    hit = deciding_object(tab, lem, objs)
+    if hit is not None:
+        code, o, ow = hit
+        return Predicate(verb, code, f"verb_object:{lem}+{ow}", [verb, o], obj=o) if code else None
     if lem in language.words("governors", "experience"):
         # "met with opposition from China's mission", "faced criticism", "came under attack"
         for o in objs + [g for p in verb.children if p.dep_ == "prep" and p.lower_ in language.words("events", "experience_preps")
@@ -258,10 +266,9 @@ def verb_predicate(tab: Tables, verb) -> Optional[Predicate]:
                 # "stopped implementing its commitments": defying an agreement (CAMEO 128)
                 return Predicate(verb, "128", f"stop_complying:{lem}+{lemma(c)}", [verb, c])
     if lem in tab.object_required:
-        code, kinds = tab.object_required[lem]
-        for o in objs:
-            if set(object_words(o)) & kinds:
-                return Predicate(verb, code, f"needs_object:{lem}+{lemma(o)}", [verb, o], obj=o)
+        o = required_object(tab, lem, objs)
+        if o is not None:
+            return Predicate(verb, tab.object_required[lem][0], f"needs_object:{lem}+{lemma(o)}", [verb, o], obj=o)
     if lem in tab.light_verbs:
         for o in objs:
             nc = noun_code(tab, o)

@@ -54,7 +54,8 @@ def _key(sp: Optional[speakers.Speaker]) -> Optional[str]:
 def run(analysis: Analysis) -> None:
     doc = analysis.doc
     text = doc_text(doc)
-    groups = quotes.find_quotes(text)
+    # copies: merge_split joins groups in place, and the Doc's cached list stays as found
+    groups = [quotes.QuoteGroup(list(g.segments)) for g in quotes.quotes_of(doc)]
     seg_bounds = sorted(s for g in groups for s in g.segments)
 
     import bisect

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from entente import doc_cache
+
 OPEN_D = "“„«"
 CLOSE_D = "”»"
 
@@ -72,6 +74,11 @@ def _straight_close(text: str, start: int, pe: int):
             return j
         j = text.find("'", j + 1, pe)
     return None
+
+
+def quotes_of(doc) -> list[QuoteGroup]:
+    """The story's quotations, found once per Doc (coreference and the statements stage both ask)."""
+    return doc_cache.cached(doc, "entente.quotes", lambda: find_quotes(doc_cache.text(doc)))
 
 
 def find_quotes(text: str) -> list[QuoteGroup]:

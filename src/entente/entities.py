@@ -69,6 +69,19 @@ def described_speaker(analysis: "Analysis", span, head) -> Optional[str]:
     return add_actor(analysis, name, kind, span)
 
 
+
+def main_country(actors) -> Optional[str]:
+    """The country a story is about: the one whose actors (states, people, bodies) it mentions most,
+    at least three times, the first mentioned on a tie; from (country, mentions, first position)."""
+    count: dict[str, list[int]] = {}
+    for country, n, first in actors:
+        if country and country != "IGO" and n:
+            c = count.setdefault(country, [0, first])
+            c[0], c[1] = c[0] + n, min(c[1], first)
+    best = max(count.items(), key=lambda kv: (kv[1][0], -kv[1][1]), default=None)
+    return best[0] if best is not None and best[1][0] >= 3 else None
+
+
 class Entities:
     """Read-only view of one story's entities for the stages after actors."""
 
@@ -116,7 +129,8 @@ class Entities:
     def group(self, tok: "Token") -> list[str]:
         """An entity for a body of people the story names by a common noun ("opposition lawmakers",
         "security forces", "3R rebels"), made when an event needs it: of the country the story
-        talks about where it appears (the nearest country in its sentence or the two before)."""
+        talks about where it appears (the nearest country in its sentence or the two before, else
+        the country the story is about)."""
         if not (tok.pos_ == "NOUN" or tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "ADJ") \
                 or tok.lemma_.lower() not in language.words("entities", "group_nouns"):
             return []   # an ADJ subject is a tagger slip ("The junta imposed …")
@@ -148,7 +162,10 @@ class Entities:
                 dist = abs(i - tok.i) + (0 if i < tok.i else 5)
                 if best is None or dist < best[0]:
                     best = (dist, act.country)
-        return best[1] if best else None
+        if best:
+            return best[1]
+        return main_country((a.country, len(a.mentions), a.mentions[0].start if a.mentions else 10**9)
+                            for a in self.analysis.result.actors if a.kind != "grouping")
 
     def issuer(self, tok: "Token") -> list[str]:
         """Who issued the document a noun names ("The statement threatened sanctions" after "Blinken

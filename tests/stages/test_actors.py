@@ -445,3 +445,38 @@ def test_reporters_belong_to_the_outlet_people_talk_to(analyse):
     a = analyse("Reuters reported the vote. An official told VOA that the vote was close. "
                 "Ann Lee contributed to this report.")
     assert _by_name(a, "Ann Lee").country == "USA"
+
+
+def test_title_serving_a_country_is_not_the_persons_country(analyse):
+    # the country after "for" is where the official serves; the state stays an actor of its own
+    a = analyse("U.N. Resident Coordinator for Peru Lena Berg said the curfew was lifted. "
+                "Special Envoy for Sudan Tom Hale arrived on Monday.")
+    berg, hale = _by_name(a, "Lena Berg"), _by_name(a, "Tom Hale")
+    assert (berg.country, berg.posted_to) == ("IGO", "PER")
+    assert (hale.country, hale.posted_to) == (None, "SDN")
+    assert {"PER", "SDN"} <= {x.country for x in a.result.actors if x.kind == "state"}
+
+
+def test_who_clause_makes_a_person_and_names_the_employer(analyse):
+    # the NER calls this name an organisation; "who heads" shows a person, and the body headed gives the country
+    a = analyse("Boonma Suksawat, who heads Thailand’s Rural Aid Foundation, another local rights group, "
+                "echoed their concerns.")
+    p = _by_name(a, "Boonma Suksawat")
+    assert (p.kind, p.country) == ("person", "THA")
+
+
+def test_think_tank_gives_its_fellows_country(analyse):
+    a = analyse("India and Japan held talks. Mark Olsen, director of the Lowy Institute's security program, "
+                "said India was cautious.")
+    assert _by_name(a, "Mark Olsen").country == "AUS"
+
+
+def test_organisation_placed_by_its_description(analyse):
+    a = analyse("Tom Berg of the Policy Research Institute, a think tank in Ankara, said the talks failed.")
+    assert _by_name(a, "Tom Berg").country == "TUR"
+
+
+def test_transnational_ngo_has_no_country(analyse):
+    a = analyse("Amnesty International said the trial was unfair.")
+    org = _by_name(a, "Amnesty International")
+    assert (org.country, org.sector) == (None, "NGO")

@@ -327,3 +327,19 @@ def test_an_act_of_an_unknown_doer_does_not_take_another_tellings_doer(analyse):
                                "Europeish states quickly retaliated with tariffs on U.S. whiskey.")
     for t, a, r, f, e in _factual(evs):
         assert not (a == {"CAN"} and "whiskey" in e.evidence.sentence)
+
+
+def test_international_official_reports_rather_than_accuses(analyse):
+    # a party's official telling what another side did accuses it; a U.N. official reports the act
+    _a, evs = _events(analyse, "The U.N. envoy for Peru said security forces arrested 200 protesters in Lima.")
+    t, a, r, f, e = _one(evs, "COERCE")
+    assert a == {"PER"} and "allegation" not in e.reason
+
+
+def test_body_without_a_country_nearby_is_of_the_main_country(analyse):
+    text = ("Peru's president declared a state of emergency. Peru's army moved into the capital. "
+            "Protests spread across Peru. The U.N. called for calm. The U.N. chief urged restraint. "
+            "The U.N. said aid would continue. Security forces arrested 200 protesters on Friday.")
+    _a, evs = _events(analyse, text)
+    t, a, r, f, e = _one(evs, "COERCE")
+    assert a == {"PER"} and "actor:group-in-context" in e.reason

@@ -25,7 +25,7 @@ from entente.sentences import sentence
 
 from . import affiliation, bylines, coref, descriptions, knowledge, organisations
 from .detect import agent_sector, codebook_matches, head_noun, inside_place_name, is_place_use
-from .people import Context, find_people, unnamed_officials
+from .people import Context, find_people, named_by_who, unnamed_officials
 from .drafts import Drafts
 
 # Heads that make "X government" the state itself rather than a separate body.
@@ -52,6 +52,7 @@ def run(analysis: Analysis) -> None:
     # -- people ------------------------------------------------------------
     person_spans = [(e.start, e.end) for e in doc_cache.ents(doc) if e.label_ == "PERSON"]
     person_spans += knowledge.leaders_by_surname(doc, on, person_spans)
+    person_spans += named_by_who(ctx, person_spans)
     people = find_people(ctx, person_spans)
     taken = set()
     for p in people:
@@ -71,6 +72,8 @@ def run(analysis: Analysis) -> None:
         _merge_person(d, p, on)
         d.unnamed = p.unnamed
         reg.mention(key, p.start, p.end, p.link_start, p.end)
+        if p.title is not None and p.title.post_start is not None and p.start <= p.title.post_start:
+            reg.release(key, p.title.post_start, p.title.post_end)   # the country they are posted to
         for a, b in p.extra_links:
             reg.link(key, a, b)
         if p.title is not None:

@@ -12,6 +12,7 @@ from .drafts import Drafts
 
 
 AFFILIATION_PREPS = language.words("entities", "membership_preps")
+MEMBERSHIP_VERBS = language.words("entities", "membership_verbs")
 
 
 # Titles found in every kind of organisation: their sector is only a default.
@@ -23,6 +24,9 @@ def _affiliations(h, depth: int = 2) -> list:
     ("director of the U.S.-Korea program at the Council on Foreign Relations")."""
     out = []
     for c in h.children:
+        if c.dep_ == "relcl" and c.lemma_ in MEMBERSHIP_VERBS and any(w.lower_ == "who" for w in c.children):
+            # "Lena Berg, who heads a rights group": the clause's object, or "who works for X"
+            out += [g for g in c.children if g.dep_ == "dobj"] + _affiliations(c, depth)
         if c.dep_ == "prep" and c.lower_ in AFFILIATION_PREPS:
             for g in c.children:
                 if g.dep_ == "pobj":
@@ -86,7 +90,8 @@ def person_context(doc, cb, reg: Drafts) -> None:
                 for o_tok in objs:
                     for k in reg.keys_at(o_tok.i):
                         o = reg.drafts[k]
-                        if o.kind in ("organization", "igo", "group", "state") and o.key != d.key:
+                        if o.kind in ("organization", "igo", "group", "state") and o.key != d.key \
+                                and not (o.country and o.country == d.posted_to):   # where they serve is not theirs
                             country = country or o.country
                             org_sector = org_sector or ("IGO" if o.kind == "igo" else o.sector)
             sector = sector or org_sector

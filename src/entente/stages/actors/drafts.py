@@ -82,6 +82,14 @@ class Drafts:
                 keys.append(key)
             self.claimed.add(i)
 
+    def release(self, key: str, start: int, end: int) -> None:
+        """Tokens inside a mention that name another actor ("China" in "Ambassador to China Jo Lee")."""
+        for i in range(start, end):
+            keys = self.token_keys.get(i)
+            if keys and key in keys:
+                keys.remove(key)
+            self.claimed.discard(i)
+
     def link(self, key: str, start: int, end: int) -> None:
         """Tokens that refer to the actor without being a mention of their own (a title in apposition)."""
         self.drafts[key].links.append((start, end))

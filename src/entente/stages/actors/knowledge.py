@@ -16,6 +16,8 @@ from typing import Optional
 from entente.ontology import office_holders
 from entente.sentences import sentence
 
+from entente.entities import main_country
+
 from .drafts import Drafts
 
 SURNAME_OFFICES = frozenset({"head_of_state", "head_of_government"})
@@ -92,8 +94,8 @@ def complete_from_descriptions(doc, reg: Drafts) -> None:
                 break
         if not d.country and d.role:
             d.country = _institution_country(doc, reg, d)
-        if not d.country and (d.sector or "") in POLITICAL_SECTORS:
-            d.country = _context_country(doc, reg, d)
+        if not d.country and (d.sector or "") in POLITICAL_SECTORS and not d.posted_to:
+            d.country = _context_country(doc, reg, d)   # (a country someone is posted to is not theirs)
     for d in list(reg.drafts.values()):
         if d.kind == "group" and not d.country and (d.sector or "") in POLITICAL_SECTORS:
             d.country = _context_country(doc, reg, d)   # "opposition lawmakers", "security forces"
@@ -111,8 +113,8 @@ def _described_country(doc, reg: Drafts, d, root) -> Optional[str]:
         for t in toks:
             for k in reg.keys_at(t.i):
                 o = reg.drafts.get(k)
-                if o is None or o.key == d.key or not o.country:
-                    continue
+                if o is None or o.key == d.key or not o.country or o.country == d.posted_to:
+                    continue   # (where they are posted is not their country)
                 rank = 2 if o.kind == "person" else (1 if o.country == "IGO" else 0)
                 found.append((rank, o.country))
     return min(found)[1] if found else None
@@ -124,7 +126,7 @@ POLITICAL_SECTORS = frozenset({"GOV", "LEG", "MIL", "JUD", "COP", "OPP"})
 def _context_country(doc, reg: Drafts, d) -> Optional[str]:
     """An official or a political body the text gives no country is of the country the story is
     talking about where it appears: the nearest state, or body or person with a country, in its own
-    sentence or the two before ("Ilyas Ali Hassan, a member of the upper house, urged the
+    sentence or the two before, else the country the story is about ("Ilyas Ali Hassan, a member of the upper house, urged the
     president …" in a story about Somalia)."""
     first = min((m.start for m in d.mentions), default=None)
     if first is None:
@@ -144,7 +146,11 @@ def _context_country(doc, reg: Drafts, d) -> Optional[str]:
                 dist = abs(m.start - first) + (0 if m.start < first else 5)
                 if best is None or dist < best[0]:
                     best = (dist, o.country)
-    return best[1] if best else None
+    return best[1] if best else _main_country(reg)
+
+
+def _main_country(reg: Drafts) -> Optional[str]:
+    return main_country((d.country, len(d.mentions), d.first) for d in reg.drafts.values() if d.kind != "grouping")
 
 
 def _institution_country(doc, reg: Drafts, d) -> Optional[str]:

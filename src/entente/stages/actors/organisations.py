@@ -80,6 +80,7 @@ def _owner_country(reg: Drafts, span) -> Optional[str]:
 
 
 POSTED_HEADS = language.words("entities", "posted_heads")
+ORGANISATION_NOUNS = language.words("entities", "organisation_nouns")
 
 
 def _org_place_country(ctx: Context, span, by_start) -> Optional[str]:
@@ -106,4 +107,22 @@ def _org_place_country(ctx: Context, span, by_start) -> Optional[str]:
         m = by_start.get(k)
         if m is not None and m.entry.kind in ("state", "capital") and m.entry.country:
             return m.entry.country
+    # "the Policy Institute, a think tank in Ankara": where its description puts it (the parse may
+    # hang the description on the person before "of the Policy Institute")
+    root = span.root
+    descs = [a for a in root.children if a.dep_ == "appos"]
+    if root.dep_ == "pobj" and root.head.dep_ == "prep":
+        descs += [a for a in root.head.head.children if a.dep_ == "appos" and a.lemma_ in ORGANISATION_NOUNS]
+    for a in descs:
+        if a.i < span.end:
+            continue
+        for p in a.children:
+            if p.dep_ == "prep" and p.lower_ == "in":
+                for g in p.children:
+                    m = by_start.get(g.left_edge.i + (g.left_edge.lower_ == "the"))
+                    if g.dep_ == "pobj" and m is not None and m.entry.kind in ("state", "capital") and m.entry.country:
+                        return m.entry.country
+                    place = gazetteer.place(g.text) if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC") else None
+                    if place is not None and place.country:
+                        return place.country
     return None

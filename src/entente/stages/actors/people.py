@@ -207,6 +207,55 @@ def _appositive_title(ctx: Context, title, s: int, e: int, sent_start: int, sent
     return title
 
 
+def _title_serving_country(ctx: Context, k: int, sent_start: int) -> Optional[Title]:
+    """A title whose complement is a country just before the name ("U.N. Resident Coordinator for
+    Peru Lena Berg", "Special Envoy to Sudan Tom Hale"): the country is where they serve, not theirs."""
+    m = ctx.by_end.get(k)
+    if m is None or m.entry.kind not in ("state", "capital") or not m.entry.country:
+        return None
+    p = m.start - 1
+    if p - 1 < sent_start or ctx.doc[p].lower_ not in COMPLEMENT_PREPS:
+        return None
+    t = title_ending_at(ctx.doc, ctx.cb, p, sent_start, ctx.claimed_country)
+    if t is None:
+        return None
+    t.posted_to, t.post_start, t.post_end = m.entry.country, m.start, k
+    return t
+
+
+COMPLEMENT_PREPS = language.words("entities", "title_complement_preps")
+
+
+def _posting_inside(ctx: Context, title: Title) -> None:
+    """"Special Envoy for Syria", "Resident Coordinator for Peru": a title ending in "for <country>"
+    serves that country ("President of France" is France's own)."""
+    for i in range(title.start + 1, title.end - 1):
+        if ctx.doc[i].lower_ == "for":
+            m = ctx.by_start.get(i + 1)
+            if m is not None and m.end == title.end and m.entry.kind in ("state", "capital") and m.entry.country:
+                title.posted_to, title.post_start, title.post_end = m.entry.country, m.start, m.end
+            return
+
+
+def named_by_who(ctx: Context, person_spans) -> list[tuple[int, int]]:
+    """Names the NER called organisations that a "who" clause shows are people ("Lena Berg, who
+    heads a local rights group"), and their other mentions under the same name or surname."""
+    doc, cb = ctx.doc, ctx.cb
+    ents = [e for e in doc_cache.ents(doc) if e.label_ == "ORG"]
+    names: set[str] = set()
+    for e in ents:
+        if not 2 <= len(e) <= 3 or e.end + 1 >= len(doc) or doc[e.end].text != "," \
+                or doc[e.end + 1].lower_ != "who" or e.start in ctx.by_start:
+            continue
+        if all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.text[1:].islower() and norm(t.text) not in cb.agents
+               for t in e):
+            names.update((e.text, e[-1].text))
+    if not names:
+        return []
+    taken = {i for s, e in person_spans for i in range(s, e)}
+    return [(e.start, e.end) for e in ents if e.text in names and e.start not in taken]
+
+
 def find_people(ctx: Context, persons: list[tuple[int, int]]) -> list[PersonMention]:
     """Person mentions with title, country and sector. `persons`: PERSON entity spans."""
     doc, cb = ctx.doc, ctx.cb
@@ -257,6 +306,10 @@ def find_people(ctx: Context, persons: list[tuple[int, int]]) -> list[PersonMent
             k -= 1
         if title is None:
             title = title_ending_at(doc, cb, k, sent_start, ctx.claimed_country)
+        if title is None:
+            title = _title_serving_country(ctx, k, sent_start)
+        elif title.posted_to is None:
+            _posting_inside(ctx, title)
         links = []
         adjacent = title
         if title is not None:
@@ -280,7 +333,7 @@ def find_people(ctx: Context, persons: list[tuple[int, int]]) -> list[PersonMent
                 p.country, p.source = title.of_country, "title"
             if p.country is None:
                 # "President of the European Commission", "Minister of State for India"
-                for i in range(title.start, title.end):
+                for i in range(title.start, title.post_start or title.end):
                     m = ctx.by_start.get(i)
                     if m is not None and m.entry.country and m.entry.kind in PARTY_KINDS:
                         p.country, p.source = m.entry.country, "title"

@@ -24,6 +24,7 @@ class Title:
     head: str
     sector: Optional[str]
     posted_to: Optional[str] = None
+    post_start: Optional[int] = None   # start of the posted-to country's name ("China" in "to China")
     post_end: Optional[int] = None   # end of "to China"
     capitalised: bool = True
     of_country: Optional[str] = None   # the party after "for/of" ("spokesperson for Pakistan's ministry")
@@ -91,7 +92,7 @@ def posting_after(doc, title: Title, matches_by_start: dict[int, Match]) -> None
         m = matches_by_start.get(k)
         if m is not None and m.entry.country:
             title.posted_to = m.entry.country
-            title.post_end = m.end
+            title.post_start, title.post_end = m.start, m.end
 
 
 def strip_name(doc, cb: Codebook, start: int, end: int) -> tuple[int, int, Optional[Title]]:

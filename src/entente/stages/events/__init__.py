@@ -150,7 +150,9 @@ def _spoken_reading(analysis: Analysis, ent: Entities, f: Frame, s) -> None:
         # "India will cooperate in building …", "New Delhi would invest …": a commitment (AGREE)
         _said_of_own_future(f, s, coding.promise_code(f.code), f"promise:spoken-{cue}", speaker)
     elif t in ALLEGED_TYPES and f.factuality in ("asserted", "reported") and theirs and not (theirs & mine) \
-            and not f.pred.nominal:   # a reported act ("said X attacked"), not a mention ("X's retaliation")
+            and not f.pred.nominal and mine != {"IGO"}:
+        # a reported act ("said X attacked"), not a mention ("X's retaliation"); an international
+        # body's official who tells what a party did reports it rather than accuses
         accused = [a for a in s.actors if ent.countries([a]) - mine]
         f.code, f.factuality = "112", "asserted"
         f.rules.insert(0, f"allegation:{cue}")

@@ -343,3 +343,13 @@ def test_body_without_a_country_nearby_is_of_the_main_country(analyse):
     _a, evs = _events(analyse, text)
     t, a, r, f, e = _one(evs, "COERCE")
     assert a == {"PER"} and "actor:group-in-context" in e.reason
+
+
+@pytest.mark.parametrize("text", [
+    "The minister rebuffed fears that the tariffs would cause a recession.",
+    "Iran dismissed concerns about its nuclear program.",
+    "Beijing rejected the accusation of spying.",
+])
+def test_rejecting_a_claim_or_fear_is_no_event(analyse, text):
+    _a, evs = _events(analyse, text)
+    assert not [x for x in _factual(evs) if x[0] == "REJECT"], [(x[0], x[4].reason) for x in evs]

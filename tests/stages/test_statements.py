@@ -470,3 +470,42 @@ def test_they_continues_the_body_that_spoke_not_the_outlet_it_told(analyse):
                 "They say the youngest children are at the worst risk.")
     st = _by_text(a.result, "the youngest children")
     assert a.actor(st.speaker).name == "Aid agencies"
+
+
+def _speaker_of(r, start):
+    return _speaker_name(r, _by_text(r.result, start))
+
+
+def test_subject_nearest_the_verb_is_the_speaker(analyse):
+    # the parse may give "said" a second subject from inside the quotation
+    r = analyse("Treasury Secretary Mark Hale said markets were calm. He dismissed worries about the spirits levy. "
+                "\"One or two items with one trading bloc — I'm not sure why that's a big deal,\" he said.")
+    assert _speaker_of(r, "One or two items") == "Mark Hale"
+
+
+def test_according_to_after_a_quotation_names_its_source(analyse):
+    r = analyse("Trade grew last year. “The port has grown quickly and it is now vital,” according to Ravi Menon, "
+                "a fellow at the Gateway House in Mumbai.")
+    s = _by_text(r.result, "The port has grown")
+    assert _speaker_of(r, "The port has grown") == "Ravi Menon" and s.cue == "according to"
+
+
+def test_heading_run_into_a_quotation_does_not_take_it(analyse):
+    # a heading without a full stop ("Calm returns") is no speech verb of the quotation after it
+    r = analyse("Calm returns “The police have reduced the violence over the last weeks, but the protests go on,” "
+                "U.N. Resident Coordinator for Peru Lena Berg said. “It is led by doctors and nurses.”")
+    assert _speaker_of(r, "The police have reduced") == "Lena Berg"
+
+
+def test_name_between_quotation_and_subjectless_verb_is_the_speaker(analyse):
+    # here the parse hangs "spokesman" inside the quotation and leaves "told" without a subject
+    r = analyse("“The shelling of homes and the arrests of reporters, including of students, are utterly "
+                "unacceptable,” Lopez’ spokesman, Marco Diaz, told reporters.")
+    assert _speaker_of(r, "The shelling of homes") == "Marco Diaz"
+
+
+def test_department_word_names_the_office_holder(analyse):
+    r = analyse("Commerce Secretary Tom Berg said the steel tariffs take effect Wednesday. Canada is a top exporter. "
+                "The Commerce chief also rebuffed fears that Trump's tariffs would cause a recession. "
+                "\"Absolutely not,\" he said.")
+    assert _speaker_of(r, "Absolutely not") == "Tom Berg"

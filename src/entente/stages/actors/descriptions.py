@@ -183,13 +183,18 @@ def person_descriptions(doc, cb: Codebook, reg: Drafts) -> None:
         if any(c.i in reg.claimed for c in left):
             continue   # "the Indian minister": the actors stage named it with its country
         want = _role_words(tok.lower_) | {tok.lower_}
+        # "the Commerce chief" after "Commerce Secretary Jo Roe": the department word names the office
+        office = {c.lower_ for c in left if c.text[:1].isupper() and c.is_alpha}
         start = min([c.i for c in tok.children if c.i < tok.i] + [tok.i])
         best = None
         for d in reg.drafts.values():
             if d.kind != "person" or d.unnamed:
                 continue
             titles = " ".join([d.role or ""] + [r.title for r in d.roles])
-            exact = tok.lower_ in set(titles.lower().replace(",", " ").split())
+            words = set(titles.lower().replace(",", " ").split())
+            exact = tok.lower_ in words or bool(office) and office <= words
+            if office and not office <= words:
+                continue
             if not exact and not want & _role_words(titles):
                 continue
             for m in d.mentions:

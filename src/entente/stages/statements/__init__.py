@@ -139,6 +139,12 @@ def run(analysis: Analysis) -> None:
                 if _overlap(span, (d["start"], d["end"])) and (d["cue"] is None or d["speaker"] is None):
                     d["cue"], d["speaker"], d["cue_text"], d["inherit"] = it["cue"], it["speaker"], it["cue_text"], False
             continue
+        if length and any(d["clause"] and d["cue"] is not None and span[0] <= d["start"] and d["end"] <= span[1]
+                          and (span[0] <= d["cue"].idx < span[1] and d["cue"] is not it["cue"] and d["speaker"] is not None
+                               or d["cue"] is it["cue"] and (d["end"] - d["start"]) / length >= 0.7) for d in directs):
+            # a quotation whose own attribution lies inside this content, or the same verb's
+            # quotation with a few words the parse ran into it (a heading): the parse joined them
+            continue
         keep.append(it)
     for d in directs:
         span = (d["start"], d["end"])

@@ -95,6 +95,20 @@ def _dash_source(doc, idx: TokenIndex, g: QuoteGroup):
     return names[-1] if names and names[-1].text != "." else (names[-2] if len(names) > 1 else None)
 
 
+def _according_source(doc, idx: TokenIndex, g: QuoteGroup):
+    """`“…,” according to Jo Roe, …`: the source named right after the quotation (the parse
+    hangs the phrase inside the quotation's clause)."""
+    text = doc_text(doc)
+    j = g.end
+    while j < len(text) and j - g.end < 4 and (text[j] in "”\"'’.,!?" or (text[j].isspace() and text[j] != "\n")):
+        j += 1
+    t = idx.at(j)
+    if t is None or t.lower_ != "according" or t.idx != j:
+        return None
+    to = next((c for c in t.children if c.lower_ == "to"), None)
+    return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+
+
 LABEL_VERBS = language.words("statements", "label_verbs")
 
 
@@ -183,15 +197,22 @@ def attribute(analysis, groups: list[QuoteGroup], in_quote) -> list[DirectCandid
                     dist = t.idx - g.end
                 elif t.idx < g.start:
                     dist = g.start - t.idx
+                    if text[:g.start].rstrip(" “\"‘'«")[-1:] not in (":", ","):
+                        dist += 100   # a verb that does not introduce it ('Protests continue “…,” Roe said')
                 else:
                     dist = 0
                 # a cue that already reports its own clausal content elsewhere is a poor match
-                own = any(c.dep_ == "ccomp" and not in_quote(c.idx) and not (g.start <= c.idx < g.end) for c in t.children)
+                # (one whose clause takes the quotation in is the parse joining them)
+                own = any(c.dep_ == "ccomp" and not in_quote(c.idx) and not (g.start <= c.idx < g.end)
+                          and not (c.left_edge.idx < g.end and c.right_edge.idx >= g.start) for c in t.children)
                 cands.append((dist + (200 if own else 0), t.i, t))
             dash = _dash_source(doc, idx, g)
-            named = _colon_source(analysis, idx, g, in_quote) if dash is None else None
+            according = _according_source(doc, idx, g) if dash is None else None
+            named = _colon_source(analysis, idx, g, in_quote) if dash is None and according is None else None
             if dash is not None:
                 out.append(DirectCandidate(g, None, dash, True))
+            elif according is not None:
+                out.append(DirectCandidate(g, None, according, True, mark="according to"))
             elif named is not None:
                 out.append(DirectCandidate(g, None, named, True, mark=":"))
             elif cands:

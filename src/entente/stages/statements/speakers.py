@@ -49,11 +49,14 @@ def subject_token(verb, depth: int = 0):
     """The token naming who performs `verb` (a speech act), or None."""
     if depth > 6:
         return None
-    for c in verb.children:
-        if c.dep_ in SUBJ and c.dep_ != "expl":
-            if c.lower_ in RELPRON and verb.dep_ == "relcl":
-                return verb.head
-            return c
+    # the subject nearest the verb: a quotation parsed into the sentence may give the verb a
+    # second subject from inside it ('"Two items … are no big deal," he said')
+    subjects = [c for c in verb.children if c.dep_ in SUBJ and c.dep_ != "expl"]
+    if subjects:
+        c = min(subjects, key=lambda c: abs(c.i - verb.i))
+        if c.lower_ in RELPRON and verb.dep_ == "relcl":
+            return verb.head
+        return c
     for c in verb.children:
         if c.dep_ == "nsubjpass":
             for a in verb.children:
@@ -80,7 +83,25 @@ def subject_token(verb, depth: int = 0):
         return subject_token(verb.head, depth + 1)
     if verb.dep_ == "pobj" or (verb.dep_ == "pcomp"):
         return subject_token(verb.head.head, depth + 1) if verb.head.head is not verb.head else None
-    return _inverted_subject(verb)
+    return _inverted_subject(verb) or _name_before(verb)
+
+
+NAME_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "PART", "PUNCT", "ADP", "NUM"})
+
+
+def _name_before(verb):
+    """'“…,” Guterres’ spokesman, Jo Roe, told reporters': the parse left the verb without a
+    subject (it hung the description inside the quotation); the name between the quotation and
+    the verb is the speaker."""
+    doc = verb.doc
+    for k in range(verb.i - 1, max(-1, verb.i - 12), -1):
+        t = doc[k]
+        if t.text in QUOTE_MARKS and k < verb.i - 1:
+            name = next((x for x in reversed(doc[k + 1:verb.i]) if x.pos_ in ("PROPN", "NOUN")), None)
+            return name
+        if t.pos_ not in NAME_POS:
+            return None
+    return None
 
 
 def _inverted_subject(verb):

@@ -480,3 +480,18 @@ def test_transnational_ngo_has_no_country(analyse):
     a = analyse("Amnesty International said the trial was unfair.")
     org = _by_name(a, "Amnesty International")
     assert (org.country, org.sector) == (None, "NGO")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Mark Simon, who worked with Lai for decades in Hong Kong, argued that releasing Lai may help.", "Mark Simon"),
+    ("Luis Ortega, who headed the agency’s mission in Nigeria for two years, says movements are limited.", "Luis Ortega"),
+])
+def test_colleague_or_posting_in_a_who_clause_is_no_employer(analyse, text, name):
+    assert _by_name(analyse(text), name).country is None
+
+
+def test_official_of_an_unplaced_body_does_not_take_the_storys_country(analyse):
+    text = ("Spain opened a wind farm. Spain's grid grew. Spain's mayors cheered. Prices fell in the spring. "
+            "Turbines grew taller. Storage got cheaper. "
+            "“Go straight to renewables,” said WindPower’s public affairs chief Ivan Soto.")
+    assert _by_name(analyse(text), "Ivan Soto").country is None

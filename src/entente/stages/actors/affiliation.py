@@ -13,6 +13,8 @@ from .drafts import Drafts
 
 AFFILIATION_PREPS = language.words("entities", "membership_preps")
 MEMBERSHIP_VERBS = language.words("entities", "membership_verbs")
+POSTED_HEADS = language.words("entities", "posted_heads")
+ORGANISATION_NOUNS = language.words("entities", "organisation_nouns")
 
 
 # Titles found in every kind of organisation: their sector is only a default.
@@ -25,8 +27,11 @@ def _affiliations(h, depth: int = 2) -> list:
     out = []
     for c in h.children:
         if c.dep_ == "relcl" and c.lemma_ in MEMBERSHIP_VERBS and any(w.lower_ == "who" for w in c.children):
-            # "Lena Berg, who heads a rights group": the clause's object, or "who works for X"
-            out += [g for g in c.children if g.dep_ == "dobj"] + _affiliations(c, depth)
+            # "Lena Berg, who heads a rights group": the clause's object, or "who works for/at X" (not
+            # "worked with Lai", a colleague; not "headed the agency's mission in Peru", a posting)
+            out += [g for g in c.children if g.dep_ == "dobj" and g.lemma_ not in POSTED_HEADS]
+            out += [g for p in c.children if p.dep_ == "prep" and p.lower_ in ("for", "at")
+                    for g in p.children if g.dep_ == "pobj" and (g.pos_ == "PROPN" or g.lemma_ in ORGANISATION_NOUNS)]
         if c.dep_ == "prep" and c.lower_ in AFFILIATION_PREPS:
             for g in c.children:
                 if g.dep_ == "pobj":

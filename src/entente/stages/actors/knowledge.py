@@ -146,7 +146,14 @@ def _context_country(doc, reg: Drafts, d) -> Optional[str]:
                 dist = abs(m.start - first) + (0 if m.start < first else 5)
                 if best is None or dist < best[0]:
                     best = (dist, o.country)
-    return best[1] if best else _main_country(reg)
+    if best:
+        return best[1]
+    # the country the story is about, unless the title ties them to a body it cannot place
+    # ("WindEurope's public affairs chief")
+    if d.kind == "person" and any(doc[i].ent_type_ == "ORG" for m in d.mentions
+                                  for i in range(max(0, m.link_start - 2), m.start)):
+        return None
+    return _main_country(reg)
 
 
 def _main_country(reg: Drafts) -> Optional[str]:

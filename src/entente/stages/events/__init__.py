@@ -126,6 +126,9 @@ def _without_outlets(ent: Entities, f: Frame, s) -> None:
         s.recipients = kept
 
 
+FIRST_PERSON = language.words("entities", "first_person")
+
+
 def _spoken_reading(analysis: Analysis, ent: Entities, f: Frame, s) -> None:
     """An act inside what an official says: their side's future conflict act is a threat, their
     side's future cooperation a commitment; another side's conflict act is an allegation against it."""
@@ -142,7 +145,10 @@ def _spoken_reading(analysis: Analysis, ent: Entities, f: Frame, s) -> None:
     if not mine:
         return
     t = f.type
-    own_act = theirs <= mine if theirs else not f.pred.nominal   # "we will retaliate" / "the attacks" (whose?)
+    # "we will retaliate" is the speaker's side; "the attacks" and "they need to destroy …" (whose?) are not known to be
+    doer = subject_token(f.pred.head) if not f.pred.nominal else None
+    third_person = doer is not None and doer.pos_ == "PRON" and doer.lower_ not in FIRST_PERSON
+    own_act = theirs <= mine if theirs else not (f.pred.nominal or third_person)
     own_future = own_act and f.factuality in ("planned", "hypothetical")
     if t in THREATENED_TYPES and own_future and cue not in ANNOUNCING:
         _said_of_own_future(f, s, coding.threat_code(f.code), f"threat:spoken-{cue}", speaker)

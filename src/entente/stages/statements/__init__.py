@@ -84,7 +84,9 @@ def run(analysis: Analysis) -> None:
     for dc in dcands:
         sp = None
         if dc.cue is not None:
-            sp = speakers.resolve(analysis, speakers.subject_token(dc.cue), in_quote)
+            subj = speakers.subject_token(dc.cue)
+            # a subject inside the quotation is the parse joining the two, not who speaks
+            sp = speakers.resolve(analysis, subj, in_quote) if subj is not None and not in_quote(subj.idx) else None
         elif dc.subject is not None:
             sp = speakers.resolve(analysis, dc.subject, in_quote)
         items.append({"start": dc.group.start, "end": dc.group.end, "text": dc.group.text(text),
@@ -140,7 +142,8 @@ def run(analysis: Analysis) -> None:
                     d["cue"], d["speaker"], d["cue_text"], d["inherit"] = it["cue"], it["speaker"], it["cue_text"], False
             continue
         if length and any(d["clause"] and d["cue"] is not None and span[0] <= d["start"] and d["end"] <= span[1]
-                          and (span[0] <= d["cue"].idx < span[1] and d["cue"] is not it["cue"] and d["speaker"] is not None
+                          and (span[0] <= d["cue"].idx < span[1] and d["cue"] is not it["cue"]
+                               and d["speaker"] is not None and d["speaker"].actor is not None
                                or d["cue"] is it["cue"] and (d["end"] - d["start"]) / length >= 0.7) for d in directs):
             # a quotation whose own attribution lies inside this content, or the same verb's
             # quotation with a few words the parse ran into it (a heading): the parse joined them

@@ -353,3 +353,15 @@ def test_body_without_a_country_nearby_is_of_the_main_country(analyse):
 def test_rejecting_a_claim_or_fear_is_no_event(analyse, text):
     _a, evs = _events(analyse, text)
     assert not [x for x in _factual(evs) if x[0] == "REJECT"], [(x[0], x[4].reason) for x in evs]
+
+
+def test_negated_copula_negates_the_adjective(analyse):
+    _a, evs = _events(analyse, "Beijing said it was not supportive of the council meeting on Wednesday.")
+    assert not [x for x in _factual(evs) if x[0] == "SUPPORT"], [(x[0], x[3]) for x in evs]
+
+
+def test_passive_without_agent_is_not_the_speakers_threat(analyse):
+    # who would deport them is not said: no threat by the lawmaker's side
+    _a, evs = _events(analyse, "“If the pressure comes again, these five men might be the first group that will be "
+                               "deported,” Thai lawmaker Kannavee Suebsang told reporters.")
+    assert not [x for x in _factual(evs) if x[0] == "THREATEN"], [(x[0], x[4].reason) for x in evs]

@@ -146,9 +146,11 @@ def _spoken_reading(analysis: Analysis, ent: Entities, f: Frame, s) -> None:
         return
     t = f.type
     # "we will retaliate" is the speaker's side; "the attacks" and "they need to destroy …" (whose?) are not known to be
+    # (a passive without its agent, "will be deported", names no doer either)
     doer = subject_token(f.pred.head) if not f.pred.nominal else None
     third_person = doer is not None and doer.pos_ == "PRON" and doer.lower_ not in FIRST_PERSON
-    own_act = theirs <= mine if theirs else not (f.pred.nominal or third_person)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in f.pred.head.children)
+    own_act = theirs <= mine if theirs else not (f.pred.nominal or third_person or passive)
     own_future = own_act and f.factuality in ("planned", "hypothetical")
     if t in THREATENED_TYPES and own_future and cue not in ANNOUNCING:
         _said_of_own_future(f, s, coding.threat_code(f.code), f"threat:spoken-{cue}", speaker)

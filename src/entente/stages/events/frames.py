@@ -73,6 +73,8 @@ def negated(t) -> bool:
         if c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in gov("negative_subjects") or
                                                  any(k.dep_ == "det" and k.lower_ == "no" for k in c.children)):
             return True
+    if t.dep_ in ("acomp", "attr") and t.head.i != t.i and t.head.lemma_ == "be":
+        return negated(t.head)   # "I'm not concerned about …": the copula carries the negation
     return False
 
 

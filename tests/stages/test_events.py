@@ -365,3 +365,20 @@ def test_passive_without_agent_is_not_the_speakers_threat(analyse):
     _a, evs = _events(analyse, "“If the pressure comes again, these five men might be the first group that will be "
                                "deported,” Thai lawmaker Kannavee Suebsang told reporters.")
     assert not [x for x in _factual(evs) if x[0] == "THREATEN"], [(x[0], x[4].reason) for x in evs]
+
+
+def test_grouping_agreeing_agrees_among_its_members(analyse):
+    # the state the agreement is about is not its party
+    _a, evs = _events(analyse, "In March, Quad leaders agreed at a virtual summit to jointly address the challenges "
+                               "China brings to the region.")
+    t, a, r, f, e = _one(evs, "AGREE")
+    assert a == {"USA", "IND", "AUS", "JPN"} and "CHN" not in r and "recipient:mutual" in e.reason
+
+
+@pytest.mark.parametrize("text", [
+    "For the men still in custody, “the danger has not passed,” agreed Tom Berg, a leader of the Sami Council.",
+    "Foreign ministers from Chile and Peru agreed that the border was calm.",
+])
+def test_agreeing_with_a_view_is_no_agreement(analyse, text):
+    _a, evs = _events(analyse, text)
+    assert not [x for x in _factual(evs) if x[0] == "AGREE"], [(x[0], x[4].reason) for x in evs]

@@ -229,8 +229,9 @@ class Roles:
             # "Trump hosted Erdogan": the visit is the guest's (codebook: the visitor acts)
             s.actors, s.recipients = s.recipients, s.actors
             s.rules.append("actor:guest")
-        if not s.recipients and len(s.actors) >= 2 and (self._mutual(f) or (
-                (f.type in MUTUAL_WHEN_JOINT or f.code.startswith(SIGNING_CODE)) and len(self.ent.countries(s.actors)) >= 2)):
+        joint = len(self.ent.countries(s.actors)) >= 2   # two states, or a grouping ("Quad leaders agreed")
+        if not s.recipients and (len(s.actors) >= 2 and self._mutual(f) or (
+                (f.type in MUTUAL_WHEN_JOINT or f.code.startswith(SIGNING_CODE)) and joint)):
             s.recipients, s.reciprocal = list(s.actors), True
             s.rules.append("recipient:mutual")
         if not s.recipients and f.head.dep_ == "conj" and f.head.head.pos_ == "VERB" and not f.pred.nominal:

@@ -382,3 +382,13 @@ def test_grouping_agreeing_agrees_among_its_members(analyse):
 def test_agreeing_with_a_view_is_no_agreement(analyse, text):
     _a, evs = _events(analyse, text)
     assert not [x for x in _factual(evs) if x[0] == "AGREE"], [(x[0], x[4].reason) for x in evs]
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Poland expelled two Russian diplomats on Monday.", "SANCTION"),       # diplomats: CAMEO 166
+    ("Thousands of islanders were forcibly expelled by Britain in 1968.", "COERCE"),   # people: CAMEO 174
+    ("Washington blocked the Turkish purchase of the jets in 2019.", "SANCTION"),
+])
+def test_expulsions_and_blocked_trade(analyse, text, etype):
+    _a, evs = _events(analyse, text)
+    _one(evs, etype)

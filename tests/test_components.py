@@ -54,3 +54,10 @@ def test_same_annotations_in_batches_twice(stock_and_fast):
     want = [annotations(d) for d in stock.pipe(SENTENCES)]
     for _ in range(2):
         assert [annotations(d) for d in fast.pipe(reversed(SENTENCES))] == list(reversed(want))
+
+
+def test_platform_x_ends_a_sentence():
+    from entente import nlp
+
+    doc = nlp.load()("She said so in a post on X. Troops left the town on Monday.")
+    assert [s.text for s in doc.sents] == ["She said so in a post on X.", "Troops left the town on Monday."]

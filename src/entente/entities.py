@@ -204,6 +204,11 @@ class Entities:
 
     def _one(self, tok: "Token", depth: int) -> list[str]:
         own = self.at(tok)
+        if own and depth > 0 and all(not self.by_id[a].country and self.by_id[a].kind in ("group", "other")
+                                     for a in own if a in self.by_id):
+            # "militants linked with the Baloch Liberation Army": a body of no known country takes
+            # the one of what it is tied to
+            return own + [a for a in self._linked(tok, depth) if a not in own]
         if own:
             return own
         out: list[str] = []
@@ -236,6 +241,14 @@ class Entities:
                     if g.dep_ == "pobj":
                         out += [a for a in self.phrase(g, depth - 1) if a not in out]
             elif c.dep_ == "acl" and c.lemma_.lower() in LINKING_PARTICIPLES:
+                out += [a for a in self._linked(tok, depth) if a not in out]
+        return out
+
+    def _linked(self, tok: "Token", depth: int) -> list[str]:
+        """What a linking participle ties the phrase to ("linked with X", "backed by Y")."""
+        out: list[str] = []
+        for c in tok.children:
+            if c.dep_ == "acl" and c.lemma_.lower() in LINKING_PARTICIPLES:
                 for p in c.children:
                     if p.dep_ in ("prep", "agent"):
                         for g in p.children:

@@ -54,4 +54,11 @@ def load(name: str = DEFAULT_MODEL):
         raise ModelError(
             f"cannot load spaCy model {name!r}: {exc}. Known short names: {', '.join(MODELS)}"
         ) from None
+    _news_tokens(nlp)
     return components.install(nlp)
+
+
+def _news_tokens(nlp) -> None:
+    """News-specific tokens: "posted on X." ends a sentence (the platform, not an initial
+    before a surname), so "X." is split like any other word and its full stop."""
+    nlp.tokenizer.add_special_case("X.", [{"ORTH": "X"}, {"ORTH": "."}])

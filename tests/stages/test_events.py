@@ -392,3 +392,18 @@ def test_agreeing_with_a_view_is_no_agreement(analyse, text):
 def test_expulsions_and_blocked_trade(analyse, text, etype):
     _a, evs = _events(analyse, text)
     _one(evs, etype)
+
+
+def test_body_tied_to_a_known_group_takes_its_country(analyse):
+    # "posted on X." ends its sentence; the militants are the named army's
+    _a, evs = _events(analyse, "The minister said so in a statement posted on X. Militants linked with the banned "
+                               "Baloch Liberation Army attacked a passenger train Tuesday near Sibi, Balochistan.")
+    t, a, r, f, e = _one(evs, "ASSAULT")
+    assert a == {"PAK"} and e.evidence.sentence.startswith("Militants")
+
+
+def test_states_mission_to_the_un_is_the_states(analyse):
+    _a, evs = _events(analyse, "Iran's U.N. ambassador Amir Iravani attended the meeting, but his U.N. mission "
+                               "criticized it.")
+    t, a, r, f, e = _one(evs, "ACCUSE")
+    assert a == {"IRN"}

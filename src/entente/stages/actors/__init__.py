@@ -138,10 +138,18 @@ def run(analysis: Analysis) -> None:
             if head is not None and not head.text[:1].isupper() and head.i not in reg.claimed:
                 sector = agent_sector(cb, doc[m.end:head.i + 1])
                 if sector:   # "UN peacekeepers", "United Nations military personnel"
-                    name = doc[m.start:head.i + 1].text
+                    start, country = m.start, "IGO"
+                    prev = by_end.get(m.start)
+                    if head.lemma_ in POSTED_HEADS:
+                        # "Iran's U.N. mission" is Iran's; "his U.N. mission" its envoy's (after coref)
+                        if prev is not None and prev.entry.kind in ("state", "adjective") and prev.entry.country:
+                            start, country = prev.start, prev.entry.country
+                        elif any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
+                            country = None
+                    name = doc[start:head.i + 1].text
                     key = "g:" + norm(name)
-                    reg.get_or_add(key, name=name, kind="group", country="IGO", sector=sector)
-                    reg.mention(key, m.start, head.i + 1)
+                    reg.get_or_add(key, name=name, kind="group", country=country, sector="GOV" if country != "IGO" else sector)
+                    reg.mention(key, start, head.i + 1)
                     continue
             prev = by_end.get(m.start)
             if prev is not None and prev.entry.kind in ("state", "adjective") and not reg.is_claimed(prev.start, prev.end):
@@ -179,6 +187,7 @@ def run(analysis: Analysis) -> None:
     descriptions.resolve(doc, cb, reg)
     coref.resolve(doc, cb, reg)
     knowledge.complete_from_descriptions(doc, reg)
+    knowledge.owners_missions(doc, reg)
     bylines.credit_reporters(doc, cb, reg, analysis.result.source)
     affiliation.appositive_roles(doc, cb, reg)
     places.sort(key=lambda p: p["start"])
@@ -186,6 +195,9 @@ def run(analysis: Analysis) -> None:
     reg.finish()
     analysis.places = [Place(p["start"], p["end"], p["name"], p["country"]) for p in places]
     analysis.not_actors = [(x["start"], x["end"], x["name"]) for x in not_actors]
+
+
+POSTED_HEADS = language.words("entities", "posted_heads")
 
 
 # Sectors of organisations that act across borders and keep no country (codebook: transnational

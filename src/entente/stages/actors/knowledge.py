@@ -175,3 +175,18 @@ def _institution_country(doc, reg: Drafts, d) -> Optional[str]:
             if pos and (best is None or max(pos) > best[0]):
                 best = (max(pos), o.country)
     return best[1] if best else None
+
+
+def owners_missions(doc, reg: Drafts) -> None:
+    """"his U.N. mission", "its delegation": a state's body abroad is of the state of the one who
+    owns it (coreference has resolved the possessive by now)."""
+    for d in reg.drafts.values():
+        if d.kind != "group" or d.country or not d.mentions:
+            continue
+        head = doc[d.mentions[0].end - 1]
+        for c in head.children:
+            if c.dep_ == "poss" and c.pos_ == "PRON":
+                owners = [reg.drafts[k] for k in reg.keys_at(c.i) if k in reg.drafts and k != d.key]
+                countries = {o.country for o in owners if o.country and o.country != "IGO"}
+                if len(countries) == 1:
+                    d.country, d.sector = countries.pop(), d.sector or "GOV"

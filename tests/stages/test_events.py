@@ -407,3 +407,9 @@ def test_states_mission_to_the_un_is_the_states(analyse):
                                "criticized it.")
     t, a, r, f, e = _one(evs, "ACCUSE")
     assert a == {"IRN"}
+
+
+def test_they_in_reported_speech_is_the_speakers_side(analyse):
+    _a, evs = _events(analyse, "Palestinian leaders said they would boycott all official contact with the United States.")
+    t, a, r, f, e = _one(evs, "THREATEN")
+    assert a == {"PSE"} and r == {"USA"}

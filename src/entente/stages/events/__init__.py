@@ -148,7 +148,8 @@ def _spoken_reading(analysis: Analysis, ent: Entities, f: Frame, s) -> None:
     # "we will retaliate" is the speaker's side; "the attacks" and "they need to destroy …" (whose?) are not known to be
     # (a passive without its agent, "will be deported", names no doer either)
     doer = subject_token(f.pred.head) if not f.pred.nominal else None
-    third_person = doer is not None and doer.pos_ == "PRON" and doer.lower_ not in FIRST_PERSON
+    # (in reported speech "they" is the speakers themselves: "leaders said they would boycott …")
+    third_person = doer is not None and doer.pos_ == "PRON" and doer.lower_ not in FIRST_PERSON and f.speech is None
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in f.pred.head.children)
     own_act = theirs <= mine if theirs else not (f.pred.nominal or third_person or passive)
     own_future = own_act and f.factuality in ("planned", "hypothetical")

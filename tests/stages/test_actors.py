@@ -441,8 +441,9 @@ def test_a_longer_organisation_name_is_not_the_body_it_starts_with(analyse):
     assert "European Council" not in [x.name for x in a.result.actors]
 
 
-def test_reporters_belong_to_the_outlet_people_talk_to(analyse):
-    a = analyse("Reuters reported the vote. An official told VOA that the vote was close. "
+@pytest.mark.parametrize("told", ["told VOA", "told VOA Mandarin"])   # the outlet, or one of its services
+def test_reporters_belong_to_the_outlet_people_talk_to(analyse, told):
+    a = analyse(f"Reuters reported the vote. An official {told} that the vote was close. "
                 "Ann Lee contributed to this report.")
     assert _by_name(a, "Ann Lee").country == "USA"
 

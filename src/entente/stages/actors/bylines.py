@@ -43,6 +43,8 @@ def _interviewer(doc, m) -> bool:
     """Is the outlet mention the one people talk to ("told VOA", "said to Reuters")? That outlet
     is the story's own."""
     root = doc[m.start:m.end].root
+    while root.dep_ == "compound" and root.head.i != root.i:
+        root = root.head   # "told VOA Mandarin": the outlet's service
     head = root.head
     if head.pos_ == "ADP" and head.lower_ in ("to", "with"):
         head = head.head

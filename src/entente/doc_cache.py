@@ -14,6 +14,7 @@ TEXTS_KEY = "entente.token_texts"
 LOWERS_KEY = "entente.token_lowers"
 ENTS_KEY = "entente.ents"
 POS_KEY = "entente.pos"
+LEMMAS_KEY = "entente.lemma_lowers"
 
 
 def cached(doc, key: str, make):
@@ -59,6 +60,16 @@ def tokens_with_pos(doc, *tags: int) -> list:
 def ents(doc) -> tuple:
     """`doc.ents` (each access walks the Doc and makes new Spans). The stages do not set entities."""
     return cached(doc, ENTS_KEY, lambda: tuple(doc.ents))
+
+
+def lemma_lowers(doc) -> list[str]:
+    """Each token's `lemma_.lower()`: the lemma ids in one `to_array` read, each distinct lemma
+    looked up and lower-cased once."""
+    def make() -> list[str]:
+        strings, memo = doc.vocab.strings, {}
+        ids = doc.to_array("LEMMA").tolist() if len(doc) else []
+        return [memo[h] if h in memo else memo.setdefault(h, strings[h].lower()) for h in ids]
+    return cached(doc, LEMMAS_KEY, make)
 
 
 def lowers(doc) -> list[str]:

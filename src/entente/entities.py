@@ -27,6 +27,7 @@ AFFILIATION_PREPS = language.words("entities", "affiliation_preps")
 PLACE_PREPS = language.words("entities", "place_preps")
 LINKING_PARTICIPLES = language.words("entities", "linking_participles")
 BACKER_PARTICIPLES = language.words("entities", "backer_participles")
+FIRST_PERSON = language.words("entities", "first_person")
 
 
 def add_actor(analysis: "Analysis", name: str, kind: str, span=None, **fields) -> str:
@@ -116,7 +117,7 @@ class Entities:
         ids = self.analysis.token_actors.get(tok.i)
         if ids:
             return list(ids)
-        if tok.lower_ in language.words("entities", "first_person") and (tok.pos_ in ("PRON", "X") or tok.text == "We") \
+        if tok.lower_ in FIRST_PERSON and (tok.pos_ in ("PRON", "X") or tok.text == "We") \
                 and not (tok.text.isupper() and len(tok.text) > 1):   # not "US"
             sp = self.analysis.speaker_at.get(tok.i)
             if sp:

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from typing import Optional
 
+from spacy.symbols import NOUN
+
+from entente import doc_cache
 from entente.ontology import language
 from entente.ontology.codebook import Codebook, norm
 from entente.sentences import sentence
@@ -60,8 +63,8 @@ def resolve(doc, cb: Codebook, reg: Drafts) -> None:
     heads = language.words("entities", "description_heads")
     state_heads = language.words("entities", "state_heads")
     state_nouns = language.words("entities", "state_nouns")
-    for tok in reg.toks:
-        if tok.i in reg.claimed or tok.pos_ != "NOUN":
+    for tok in doc_cache.tokens_with_pos(doc, NOUN):
+        if tok.i in reg.claimed:
             continue
         lem = tok.lemma_.lower()
         is_state_noun = lem in state_nouns and tok.tag_ == "NN"
@@ -172,8 +175,8 @@ def merge_officials(doc, reg: Drafts) -> None:
 def person_descriptions(doc, cb: Codebook, reg: Drafts) -> None:
     """"The senator said …" after "Senator Jim Risch visited Kyiv": a definite description whose head
     is a title names the latest person told before (six sentences at most) who holds such a title."""
-    for tok in reg.toks:
-        if tok.i in reg.claimed or tok.pos_ != "NOUN" or tok.tag_ != "NN" or norm(tok.text) not in cb.title_heads:
+    for tok in doc_cache.tokens_with_pos(doc, NOUN):
+        if tok.i in reg.claimed or tok.tag_ != "NN" or norm(tok.text) not in cb.title_heads:
             continue
         if not any(c.dep_ == "det" and c.lower_ in language.words("entities", "title_determiners") for c in tok.children):
             continue
@@ -225,22 +228,23 @@ def acronyms(doc, reg: Drafts) -> None:
                 by_initials.setdefault(ini, d.key)
     if not by_initials:
         return
-    for tok in reg.toks:
-        t = tok.text.replace(".", "")
-        if tok.i in reg.claimed or not (2 <= len(t) <= 6 and t.isupper() and t.isalpha()):
+    for i, word in enumerate(doc_cache.texts(doc)):
+        t = word.replace(".", "")
+        if i in reg.claimed or not (2 <= len(t) <= 6 and t.isupper() and t.isalpha()):
             continue
         key = by_initials.get(t)
-        if key is not None and reg.drafts[key].first < tok.i:
-            reg.mention(key, tok.i, tok.i + 1)
+        if key is not None and reg.drafts[key].first < i:
+            reg.mention(key, i, i + 1)
 
 
 def party_groups(doc, cb: Codebook, reg: Drafts) -> None:
     """"Republican lawmakers", "Democratic senators": a party word on an agent noun names a group of
     the party's country."""
-    for tok in reg.toks:
-        c = cb.party_countries.get(norm(tok.text)) if tok.text[:1].isupper() else None
-        if not c or tok.i in reg.claimed:
+    for i, word in enumerate(doc_cache.texts(doc)):
+        c = cb.party_countries.get(norm(word)) if word[:1].isupper() else None
+        if not c or i in reg.claimed:
             continue
+        tok = reg.toks[i]
         h = tok.head
         if h.i <= tok.i or h.pos_ != "NOUN" or h.i in reg.claimed:
             continue

@@ -13,6 +13,10 @@ from entente.ontology import language
 
 from typing import Optional
 
+from spacy.symbols import NOUN, PROPN
+
+from entente import doc_cache
+
 from entente.ontology import office_holders
 from entente.sentences import sentence
 
@@ -44,6 +48,7 @@ def complete_people(reg: Drafts, on: Optional[str]) -> None:
             d.role = h.title
 
 
+NAME_POS = frozenset({PROPN, NOUN})
 NOT_PEOPLE_LABELS = frozenset({"GPE", "LOC", "NORP", "DATE", "TIME", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
 
 
@@ -57,18 +62,20 @@ def leaders_by_surname(doc, on: Optional[str], person_spans) -> list[tuple[int, 
     from entente.ontology import codebook, gazetteer
 
     cb = codebook.get()
-    for t in doc:
+    # the cached texts and POS ids: only the few candidate words become Token objects
+    toks, pos, words = doc_cache.tokens(doc), doc_cache.pos(doc), doc_cache.texts(doc)
+    for i, word in enumerate(words):
         # the tagger reads some leaders' names as common nouns ("Trump") or places ("Modi")
-        if t.pos_ not in ("PROPN", "NOUN") or t.i in taken or not t.text[:1].isupper() or not t.text[1:].islower() \
-                or len(t.text) < 3:
+        if pos[i] not in NAME_POS or i in taken or not word[:1].isupper() or not word[1:].islower() or len(word) < 3:
             continue
-        if t.ent_type_ in NOT_PEOPLE_LABELS and (t.ent_type_ != "GPE" or cb.lookup(t.text) is not None
-                                                 or gazetteer.place(t.text) is not None):
+        t = toks[i]
+        if t.ent_type_ in NOT_PEOPLE_LABELS and (t.ent_type_ != "GPE" or cb.lookup(word) is not None
+                                                 or gazetteer.place(word) is not None):
             continue
-        if t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN" or t.i > 0 and doc[t.i - 1].pos_ == "PROPN":
+        if i + 1 < len(words) and pos[i + 1] == PROPN or i > 0 and pos[i - 1] == PROPN:
             continue   # part of a longer name
-        if lookup(t.text, on) is not None:
-            out.append((t.i, t.i + 1))
+        if lookup(word, on) is not None:
+            out.append((i, i + 1))
     return out
 
 

@@ -70,7 +70,7 @@ def run(analysis: Analysis) -> None:
     places = Places(analysis)
     doc = analysis.doc
     drafts: list[Draft] = []
-    lemmas = [t.lemma_.lower() for t in doc_cache.tokens(doc)]
+    lemmas = doc_cache.lemma_lowers(doc)
     words = doc_cache.lowers(doc)
     for sent in sentences(doc):
         frames = [frame(p) for p in predicates.find(sent)]

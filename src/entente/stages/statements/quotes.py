@@ -10,12 +10,15 @@ the paragraph, after two words or more).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from entente import doc_cache
 
 OPEN_D = "“„«"
 CLOSE_D = "”»"
+# Every character the scan acts on: the others never change its state, so it jumps from mark to mark.
+_MARKS = re.compile("[" + re.escape(OPEN_D + CLOSE_D + "\"‘'’") + "]")
 
 
 @dataclass
@@ -102,8 +105,8 @@ def find_quotes(text: str) -> list[QuoteGroup]:
                 cur, pending = pending, None
             else:
                 pending = None
-        i = s0
-        while i < pe:
+        for mark in _MARKS.finditer(text, s0, pe):
+            i = mark.start()
             c = text[i]
             if c in OPEN_D or c in CLOSE_D or c == '"':
                 prev = text[i - 1] if i > ps else " "
@@ -127,7 +130,6 @@ def find_quotes(text: str) -> list[QuoteGroup]:
                         # a second opening mark inside a quotation: the first was stray
                         cur = QuoteGroup()
                         open_at = i + 1
-                i += 1
                 continue
             if open_at is None:
                 if c == "‘" and (i == ps or not text[i - 1].isalnum()) and i + 1 < pe and text[i + 1].isalnum():
@@ -152,7 +154,6 @@ def find_quotes(text: str) -> list[QuoteGroup]:
                     cur.segments.append((s_, e_))
                     groups.append(cur)
                 cur, open_at = None, None
-            i += 1
         if open_at is not None and kind == "d" and cur is not None:
             s, e = _trim(text, open_at, pe)
             if e > s:

@@ -54,7 +54,7 @@ def main(argv=None) -> int:
     texts = [s.text for s in stories]
     n_words = sum(words(t) for t in texts)
     t0 = time.perf_counter()
-    pipe = Pipeline.default(model=args.model, batch_size=args.batch_size)
+    pipe = Pipeline.default(model=args.model, batch_size=args.batch_size, freeze_gc=True)   # as `entente extract` runs it
     load_s = time.perf_counter() - t0
     list(pipe.process(stories[:2]))  # warm-up: lazy tables (codebook, gazetteer, lexicons)
     bare_nlp = spacy.load(loader.model_path(args.model))  # the model as shipped, its components as it enables them

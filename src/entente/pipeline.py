@@ -89,24 +89,28 @@ class Pipeline:
     """spaCy once, then the stages in order, in this process.
 
     `strict` lets a stage's exception propagate; otherwise it becomes a warning on
-    that story's document and the run goes on. Several processes on one machine:
+    that story's document and the run goes on. `freeze_gc` is for processes entente owns
+    (the CLI, its worker processes): after the first story it moves the long-lived model
+    and tables out of the cyclic collector's view (see `_freeze_long_lived`); a library
+    caller's process is left as it is. Several processes on one machine:
     `entente.workers.ProcessPipeline`; a Dask cluster: `entente.distributed`.
     """
 
     def __init__(self, nlp, stages: Sequence[tuple[str, Stage]], batch_size: int = 32,
-                 strict: bool = False):
+                 strict: bool = False, freeze_gc: bool = False):
         self.nlp = nlp
         self.stages = list(stages)
         self.batch_size = batch_size
         self.strict = strict
+        self.freeze_gc = freeze_gc
 
     @classmethod
     def default(cls, model: str = "md", only: Optional[Sequence[str]] = None, batch_size: int = 32,
-                strict: bool = False) -> "Pipeline":
+                strict: bool = False, freeze_gc: bool = False) -> "Pipeline":
         from entente import nlp as nlp_loader
         from entente.stages import build
 
-        return cls(nlp_loader.load(model), build(only), batch_size=batch_size, strict=strict)
+        return cls(nlp_loader.load(model), build(only), batch_size=batch_size, strict=strict, freeze_gc=freeze_gc)
 
     # ------------------------------------------------------------------
     def analyse(self, story: Story, doc) -> Analysis:
@@ -138,7 +142,8 @@ class Pipeline:
             if last:
                 doc, parsed = parsing.join(parsed), []
                 analysis = self.analyse(story, doc)
-                _freeze_long_lived()
+                if self.freeze_gc:
+                    _freeze_long_lived()
                 yield story, analysis.result
 
     def _parsed(self, stories: Iterable[Story]) -> Iterator[tuple]:

@@ -250,7 +250,7 @@ def _serve(tasks, results, parent: int, config: dict) -> None:
     try:
         from entente.pipeline import Pipeline
 
-        pipe = Pipeline.default(**config)
+        pipe = Pipeline.default(**config, freeze_gc=True)   # a process of entente's own
     except BaseException as exc:  # e.g. a model that cannot be loaded: the parent says so
         outbox.put(("failed", None, _portable(exc)))
         pipe = None

@@ -159,7 +159,7 @@ def pipeline(model: str, workers: int = 1, scheduler: Optional[str] = None):
 
         return ProcessPipeline(model, workers)  # each worker loads the model itself
     with err.status(f"loading spaCy pipeline {model!r}…") if sys.stderr.isatty() else _null():
-        return Pipeline.default(model=model)
+        return Pipeline.default(model=model, freeze_gc=True)
 
 
 class _null:

@@ -369,8 +369,8 @@ def test_passive_without_agent_is_not_the_speakers_threat(analyse):
 
 def test_grouping_agreeing_agrees_among_its_members(analyse):
     # the state the agreement is about is not its party
-    _a, evs = _events(analyse, "In March, Quad leaders agreed at a virtual summit to jointly address the challenges "
-                               "China brings to the region.")
+    _a, evs = _events(analyse, "At an online summit last spring, Quad leaders agreed to work together on the risks "
+                               "China poses to shipping.")
     t, a, r, f, e = _one(evs, "AGREE")
     assert a == {"USA", "IND", "AUS", "JPN"} and "CHN" not in r and "recipient:mutual" in e.reason
 
@@ -396,10 +396,10 @@ def test_expulsions_and_blocked_trade(analyse, text, etype):
 
 def test_body_tied_to_a_known_group_takes_its_country(analyse):
     # "posted on X." ends its sentence; the militants are the named army's
-    _a, evs = _events(analyse, "The minister said so in a statement posted on X. Militants linked with the banned "
-                               "Baloch Liberation Army attacked a passenger train Tuesday near Sibi, Balochistan.")
+    _a, evs = _events(analyse, "The governor said so on X. Militants linked to the Houthis ambushed a fuel convoy "
+                               "on Friday in the desert.")
     t, a, r, f, e = _one(evs, "ASSAULT")
-    assert a == {"PAK"} and e.evidence.sentence.startswith("Militants")
+    assert a == {"YEM"} and e.evidence.sentence.startswith("Militants")
 
 
 def test_states_mission_to_the_un_is_the_states(analyse):
@@ -410,6 +410,6 @@ def test_states_mission_to_the_un_is_the_states(analyse):
 
 
 def test_they_in_reported_speech_is_the_speakers_side(analyse):
-    _a, evs = _events(analyse, "Palestinian leaders said they would boycott all official contact with the United States.")
+    _a, evs = _events(analyse, "Venezuelan leaders said they would boycott every summit with Colombia.")
     t, a, r, f, e = _one(evs, "THREATEN")
-    assert a == {"PSE"} and r == {"USA"}
+    assert a == {"VEN"} and r == {"COL"}

@@ -478,9 +478,9 @@ def _speaker_of(r, start):
 
 def test_subject_nearest_the_verb_is_the_speaker(analyse):
     # the parse may give "said" a second subject from inside the quotation
-    r = analyse("Treasury Secretary Mark Hale said markets were calm. He dismissed worries about the spirits levy. "
-                "\"One or two items with one trading bloc — I'm not sure why that's a big deal,\" he said.")
-    assert _speaker_of(r, "One or two items") == "Mark Hale"
+    r = analyse("Trade Minister Mark Hale said exporters were calm. He brushed aside talk of new cheese duties. "
+                "\"Two or three lines with one region — I can't tell why that's a real worry,\" he said.")
+    assert _speaker_of(r, "Two or three lines") == "Mark Hale"
 
 
 def test_according_to_after_a_quotation_names_its_source(analyse):
@@ -492,9 +492,9 @@ def test_according_to_after_a_quotation_names_its_source(analyse):
 
 def test_heading_run_into_a_quotation_does_not_take_it(analyse):
     # a heading without a full stop ("Calm returns") is no speech verb of the quotation after it
-    r = analyse("Calm returns “The police have reduced the violence over the last weeks, but the protests go on,” "
-                "U.N. Resident Coordinator for Peru Lena Berg said. “It is led by doctors and nurses.”")
-    assert _speaker_of(r, "The police have reduced") == "Lena Berg"
+    r = analyse("Calm returns “Soldiers have stepped up the raids in recent days, yet the marches go on,” "
+                "U.N. Resident Coordinator for Peru Lena Berg said. “Students and farmers keep them going.”")
+    assert _speaker_of(r, "Soldiers have stepped up") == "Lena Berg"
 
 
 def test_name_between_quotation_and_subjectless_verb_is_the_speaker(analyse):
@@ -505,7 +505,7 @@ def test_name_between_quotation_and_subjectless_verb_is_the_speaker(analyse):
 
 
 def test_department_word_names_the_office_holder(analyse):
-    r = analyse("Commerce Secretary Tom Berg said the steel tariffs take effect Wednesday. Canada is a top exporter. "
-                "The Commerce chief also rebuffed fears that Trump's tariffs would cause a recession. "
-                "\"Absolutely not,\" he said.")
-    assert _speaker_of(r, "Absolutely not") == "Tom Berg"
+    r = analyse("Commerce Secretary Tom Berg said the copper levy starts in June. Chile is a big supplier. "
+                "The Commerce chief also brushed aside worries that Lee's levies would slow growth. "
+                "\"Not at all,\" he said.")
+    assert _speaker_of(r, "Not at all") == "Tom Berg"

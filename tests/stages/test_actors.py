@@ -496,3 +496,13 @@ def test_official_of_an_unplaced_body_does_not_take_the_storys_country(analyse):
             "Turbines grew taller. Storage got cheaper. "
             "“Go straight to renewables,” said WindPower’s public affairs chief Ivan Soto.")
     assert _by_name(analyse(text), "Ivan Soto").country is None
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("The Daily Courier, a Lebanese newspaper, reported that talks had stalled.", "The Daily Courier", "LBN"),
+    # the country of a designation is not the body's own
+    ("Al-Harakat, a U.S.-designated terrorist group, claimed the attack.", "Al-Harakat", None),
+])
+def test_proper_name_beside_a_description_names_the_body(analyse, text, name, country):
+    org = _by_name(analyse(text), name)
+    assert (org.kind, org.country) == ("organization", country)

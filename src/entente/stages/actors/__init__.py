@@ -184,6 +184,7 @@ def run(analysis: Analysis) -> None:
     descriptions.party_groups(doc, cb, reg)
     descriptions.acronyms(doc, reg)
     descriptions.person_descriptions(doc, cb, reg)
+    descriptions.named_descriptions(doc, reg)
     descriptions.resolve(doc, cb, reg)
     coref.resolve(doc, cb, reg)
     knowledge.complete_from_descriptions(doc, reg)

@@ -255,3 +255,24 @@ def party_groups(doc, cb: Codebook, reg: Drafts) -> None:
         key = "g:" + norm(name)
         reg.get_or_add(key, name=name, kind="group", country=c, sector=sector)
         reg.mention(key, tok.i, h.i + 1)
+
+
+def named_descriptions(doc, reg: Drafts) -> None:
+    """"The Print, an Indian online publication": a body the actors stage made from a description
+    in apposition to a proper name it did not know is that name's (one actor, named by the name)."""
+    for d in list(reg.drafts.values()):
+        if d.kind not in ("group", "organization") or len(d.mentions) != 1:
+            continue
+        m = d.mentions[0]
+        head = doc[m.end - 1]
+        name = head.head
+        if head.dep_ != "appos" or name.pos_ != "PROPN" or name.i >= m.start or reg.keys_at(name.i) \
+                or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
+            continue
+        start = name.left_edge.i
+        while start < name.i and not doc[start].text[:1].isupper():
+            start += 1
+        d.name, d.kind = doc[start:name.i + 1].text, "organization"
+        if any("-" in t.text or "‑" in t.text for t in doc[m.start:m.end]):
+            d.country = None   # "Al-Shabab, a U.S.-designated group": the designer's country, not its own
+        reg.mention(d.key, start, name.i + 1)

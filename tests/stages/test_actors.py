@@ -70,8 +70,8 @@ def test_demonyms_groups_and_state_government(analyse):
     police = _at(a, "Israeli")
     assert police[0].country == "ISR" and police[0].sector == "COP"
     assert _at(a, "Palestinians")[0].country == "PSE"
-    turkey = _at(a, "Turkish")[0]
-    assert turkey.kind == "state" and turkey.country == "TUR"
+    turkey = _at(a, "Turkish")[0]   # the government is an organisation of the state (codebook)
+    assert turkey.kind == "organization" and turkey.country == "TUR" and turkey.sector == "GOV"
 
 
 def test_igos_and_groupings_with_members(analyse):
@@ -506,3 +506,10 @@ def test_official_of_an_unplaced_body_does_not_take_the_storys_country(analyse):
 def test_proper_name_beside_a_description_names_the_body(analyse, text, name, country):
     org = _by_name(analyse(text), name)
     assert (org.kind, org.country) == ("organization", country)
+
+
+def test_a_states_government_is_an_organisation_of_that_state(analyse):
+    a = analyse("The Chilean government said the border would reopen. The government gave no date.")
+    gov = _by_name(a, "Chilean government")
+    assert (gov.kind, gov.country, gov.sector) == ("organization", "CHL", "GOV")
+    assert len(gov.mentions) == 2   # "The government" refers back to it

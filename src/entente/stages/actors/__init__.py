@@ -119,6 +119,13 @@ def run(analysis: Analysis) -> None:
                     continue
                 if sector and norm(head.lemma_) in STATE_HEADS:
                     end = head.i + 1
+                    if e.kind == "adjective" and head.lemma_ == "government":
+                        # "the Thai government": the government, an organisation of that state
+                        name = doc[m.start:head.i + 1].text
+                        key = "g:" + norm(name)
+                        reg.get_or_add(key, name=name, kind="organization", country=e.country, sector="GOV")
+                        reg.mention(key, m.start, head.i + 1)
+                        continue
             key = "s:" + e.country
             reg.get_or_add(key, name=cb.country_name(e.country), kind="state", country=e.country, sector="GOV",
                            code=e.country)

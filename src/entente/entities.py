@@ -70,7 +70,6 @@ def described_speaker(analysis: "Analysis", span, head) -> Optional[str]:
     return add_actor(analysis, name, kind, span)
 
 
-
 def main_country(actors) -> Optional[str]:
     """The country a story is about: the one whose actors (states, people, bodies) it mentions most,
     at least three times, the first mentioned on a tie; from (country, mentions, first position)."""
@@ -209,7 +208,9 @@ class Entities:
                                      for a in own if a in self.by_id):
             # "militants linked with the Baloch Liberation Army": a body of no known country takes
             # the one of what it is tied to
-            return own + [a for a in self._linked(tok, depth) if a not in own]
+            linked = [a for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in LINKING_PARTICIPLES
+                      for a in self._linked(c, depth)]
+            return own + [a for a in dict.fromkeys(linked) if a not in own]
         if own:
             return own
         out: list[str] = []
@@ -242,19 +243,17 @@ class Entities:
                     if g.dep_ == "pobj":
                         out += [a for a in self.phrase(g, depth - 1) if a not in out]
             elif c.dep_ == "acl" and c.lemma_.lower() in LINKING_PARTICIPLES:
-                out += [a for a in self._linked(tok, depth) if a not in out]
+                out += [a for a in self._linked(c, depth) if a not in out]
         return out
 
-    def _linked(self, tok: "Token", depth: int) -> list[str]:
-        """What a linking participle ties the phrase to ("linked with X", "backed by Y")."""
+    def _linked(self, acl: "Token", depth: int) -> list[str]:
+        """What a linking participle ties its noun to ("linked with X", "backed by Y")."""
         out: list[str] = []
-        for c in tok.children:
-            if c.dep_ == "acl" and c.lemma_.lower() in LINKING_PARTICIPLES:
-                for p in c.children:
-                    if p.dep_ in ("prep", "agent"):
-                        for g in p.children:
-                            if g.dep_ == "pobj":
-                                out += [a for a in self.phrase(g, depth - 1) if a not in out]
+        for p in acl.children:
+            if p.dep_ in ("prep", "agent"):
+                for g in p.children:
+                    if g.dep_ == "pobj":
+                        out += [a for a in self.phrase(g, depth - 1) if a not in out]
         return out
 
     # -- countries ------------------------------------------------------------------------------

@@ -133,8 +133,8 @@ POLITICAL_SECTORS = frozenset({"GOV", "LEG", "MIL", "JUD", "COP", "OPP"})
 def _context_country(doc, reg: Drafts, d) -> Optional[str]:
     """An official or a political body the text gives no country is of the country the story is
     talking about where it appears: the nearest state, or body or person with a country, in its own
-    sentence or the two before, else the country the story is about ("Ilyas Ali Hassan, a member of the upper house, urged the
-    president …" in a story about Somalia)."""
+    sentence or the two before ("Ilyas Ali Hassan, a member of the upper house, urged the
+    president …" in a story about Somalia); else the country the story is about."""
     first = min((m.start for m in d.mentions), default=None)
     if first is None:
         return None

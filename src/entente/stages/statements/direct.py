@@ -71,12 +71,18 @@ def _speech_cue(t, lem_set) -> bool:
 DASH_MARKS = "―—–-"
 
 
-def _dash_source(doc, idx: TokenIndex, g: QuoteGroup):
-    """`“…” ― Jane Doe`: a dash after the quotation, then a name, gives the speaker."""
-    text = doc_text(doc)
+def _after_quote(text: str, g: QuoteGroup) -> int:
+    """Where the words after a quotation start: past its closing mark, comma and spaces (same line)."""
     j = g.end
     while j < len(text) and j - g.end < 4 and (text[j] in "”\"'’.,!?" or (text[j].isspace() and text[j] != "\n")):
         j += 1
+    return j
+
+
+def _dash_source(doc, idx: TokenIndex, g: QuoteGroup):
+    """`“…” ― Jane Doe`: a dash after the quotation, then a name, gives the speaker."""
+    text = doc_text(doc)
+    j = _after_quote(text, g)
     if j >= len(text) or text[j] not in DASH_MARKS:
         return None
     j += 1
@@ -99,9 +105,7 @@ def _according_source(doc, idx: TokenIndex, g: QuoteGroup):
     """`“…,” according to Jo Roe, …`: the source named right after the quotation (the parse
     hangs the phrase inside the quotation's clause)."""
     text = doc_text(doc)
-    j = g.end
-    while j < len(text) and j - g.end < 4 and (text[j] in "”\"'’.,!?" or (text[j].isspace() and text[j] != "\n")):
-        j += 1
+    j = _after_quote(text, g)
     t = idx.at(j)
     if t is None or t.lower_ != "according" or t.idx != j:
         return None

@@ -25,6 +25,7 @@ from entente.sentences import sentence
 
 from . import affiliation, bylines, coref, descriptions, knowledge, organisations
 from .detect import agent_sector, codebook_matches, head_noun, inside_place_name, is_place_use
+from .organisations import POSTED_HEADS
 from .people import Context, find_people, named_by_who, unnamed_officials
 from .drafts import Drafts
 
@@ -203,9 +204,6 @@ def run(analysis: Analysis) -> None:
     reg.finish()
     analysis.places = [Place(p["start"], p["end"], p["name"], p["country"]) for p in places]
     analysis.not_actors = [(x["start"], x["end"], x["name"]) for x in not_actors]
-
-
-POSTED_HEADS = language.words("entities", "posted_heads")
 
 
 # Sectors of organisations that act across borders and keep no country (codebook: transnational

@@ -9,12 +9,11 @@ from entente.ontology.codebook import norm
 
 from .detect import agent_sector
 from .drafts import Drafts
+from .organisations import ORGANISATION_NOUNS, POSTED_HEADS
 
 
 AFFILIATION_PREPS = language.words("entities", "membership_preps")
 MEMBERSHIP_VERBS = language.words("entities", "membership_verbs")
-POSTED_HEADS = language.words("entities", "posted_heads")
-ORGANISATION_NOUNS = language.words("entities", "organisation_nouns")
 
 
 # Titles found in every kind of organisation: their sector is only a default.

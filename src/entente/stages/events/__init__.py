@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from entente import doc_cache
 from entente.analysis import Analysis
-from entente.entities import Entities
+from entente.entities import FIRST_PERSON, Entities
 from entente.ontology import language
 from entente.ontology import topics as topic_lexicon
 from entente.sentences import sentence, sentences
@@ -124,9 +124,6 @@ def _without_outlets(ent: Entities, f: Frame, s) -> None:
         if len(kept) < len(s.recipients) and not kept and f.type == "CONSULT":
             s.actors = []   # talking to a reporter is no meeting
         s.recipients = kept
-
-
-FIRST_PERSON = language.words("entities", "first_person")
 
 
 def _spoken_reading(analysis: Analysis, ent: Entities, f: Frame, s) -> None:

@@ -141,3 +141,12 @@ def test_help_explains_commands():
     assert r.returncode == 0
     for cmd in ("extract", "ingest", "events", "statements", "agreements", "schema", "demo"):
         assert cmd in r.stdout
+
+
+def test_ingest_leaves_one_self_contained_database_file(tmp_path, story_file):
+    # the write-ahead log is folded into the file on exit: copying the .db alone copies everything
+    db = tmp_path / "news.db"
+    r = subprocess.run([sys.executable, "-m", "entente", "ingest", str(story_file), "--db", str(db),
+                        "--published", "2026-02-12"], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert db.exists() and not (tmp_path / "news.db-wal").exists()

@@ -22,10 +22,10 @@ def demo(
     corpus = resources.files("entente") / "demo" / "voa_demo.jsonl"
     with resources.as_file(corpus) as path:
         stories = [s for s in iter_stories([str(path)], "jsonl") if not hasattr(s, "message")]
-    database = Database(db)
-    err.print(f"Demo corpus: {len(stories)} Voice of America stories (public domain, voanews.com)", markup=False)
-    added, skipped = ingest_into(database, stories, model, len(stories))
-    err.print(f"{added} new, {skipped} already stored in {db}", markup=False)
-    print_summary(database)
+    with Database(db) as database:
+        err.print(f"Demo corpus: {len(stories)} Voice of America stories (public domain, voanews.com)", markup=False)
+        added, skipped = ingest_into(database, stories, model, len(stories))
+        err.print(f"{added} new, {skipped} already stored in {db}", markup=False)
+        print_summary(database)
     err.print(f"Explore: entente events --db {db} --dyad USA-UKR · entente statements --db {db} · "
               f"entente agreements --db {db}", markup=False)

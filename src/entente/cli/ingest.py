@@ -106,26 +106,25 @@ def ingest(
     items = open_stories(paths, input_format, published)
     first = next(items, None)  # a fault of the only input file ends the run here, before any write
     problems = ProblemLog()
-    database = Database(db)
+    with Database(db) as database:
+        def all_items():
+            if first is not None:
+                yield first
+            yield from items
 
-    def all_items():
-        if first is not None:
-            yield first
-        yield from items
-
-    counts = Counts()
-    try:
-        ingest_into(database, problems.stories(all_items()), model, count_hint(paths), show=show_progress(progress_bar),
-                    workers=workers, scheduler=scheduler, refresh=refresh, counts=counts, problems=problems)
-    except KeyboardInterrupt:
-        err.print(f"entente: interrupted; {counts.added} new stor{'y' if counts.added == 1 else 'ies'} stored in "
-                  f"{redact(db)} ({counts.already} already there). Run the same command again to go on.", markup=False)
-        return 130
-    except Exception:
-        err.print(f"entente: stopped; {counts.added} new stor{'y' if counts.added == 1 else 'ies'} stored in "
-                  f"{redact(db)} before the error below.", markup=False)
-        raise
-    err.print(counts.line(db), markup=False)
-    if summary:
-        print_summary(database)
-    return problems.exit_code()
+        counts = Counts()
+        try:
+            ingest_into(database, problems.stories(all_items()), model, count_hint(paths), show=show_progress(progress_bar),
+                        workers=workers, scheduler=scheduler, refresh=refresh, counts=counts, problems=problems)
+        except KeyboardInterrupt:
+            err.print(f"entente: interrupted; {counts.added} new stor{'y' if counts.added == 1 else 'ies'} stored in "
+                      f"{redact(db)} ({counts.already} already there). Run the same command again to go on.", markup=False)
+            return 130
+        except Exception:
+            err.print(f"entente: stopped; {counts.added} new stor{'y' if counts.added == 1 else 'ies'} stored in "
+                      f"{redact(db)} before the error below.", markup=False)
+            raise
+        err.print(counts.line(db), markup=False)
+        if summary:
+            print_summary(database)
+        return problems.exit_code()

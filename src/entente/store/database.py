@@ -46,6 +46,17 @@ class Database:
             clusters.rebuild_if_needed(self.engine)
         self.story_cache = StoryCache()  # stored stories the registry re-reads while linking
 
+    def close(self) -> None:
+        """Close the pooled connections: SQLite then folds its write-ahead log into the file, so
+        the .db alone holds everything (no -wal/-shm files left beside it)."""
+        self.engine.dispose()
+
+    def __enter__(self) -> "Database":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
     # -- writing (store/writer.py) ------------------------------------------------
     def has(self, story: Story) -> bool:
         """The same text is stored (by this or an older version)."""

@@ -167,7 +167,15 @@ def test_conflict_act_reported_by_the_other_side_is_an_allegation(analyse):
     ("Washington imposed tariffs on Mexico and later suspended them.", "RETREAT", {"USA"}, {"MEX"}, "verb_object:suspend+tariff"),
     ("Washington imposed tariffs on Mexico, then exempted vehicles and delayed the levy.", "RETREAT", {"USA"}, {"MEX"},
      "recipient:conjunct"),
-    ("Thousands of people protested in Nairobi against the tax law.", "PROTEST", {"KEN"}, set(), "actor:crowd-place"),
+    ("Thousands of people protested in Nairobi against the tax law.", "PROTEST", {"KEN"}, {"KEN"}, "actor:crowd-place"),
+    # people protesting at no named party protest to their own government; a threat of a domestic
+    # measure is aimed at the actor's own state
+    ("Opposition activists in Zimbabwe staged a hunger strike on Sunday.", "PROTEST", {"ZWE"}, {"ZWE"},
+     "recipient:own-state"),
+    ("Zambian President Hakainde Hichilema threatened to impose a curfew in Lusaka.", "THREATEN", {"ZMB"}, {"ZMB"},
+     "recipient:own-state"),
+    # a state's own protest names its target or has none
+    ("Germany lodged a protest on Monday.", "ACCUSE", {"DEU"}, set(), "actor:subject"),
     ("Gunmen attacked a bus near Quetta on Sunday.", "ASSAULT", set(), {"PAK"}, "recipient:place"),
     ("Indian Prime Minister Narendra Modi visited Tokyo on Monday.", "CONSULT", {"IND"}, {"JPN"}, "recipient:place"),
     ("The Myanmar junta has barred journalists from entering Yangon.", "COERCE", {"MMR"}, {"MMR"}, "recipient:place"),

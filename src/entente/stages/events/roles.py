@@ -17,6 +17,7 @@ from entente.ontology import language
 from entente.ontology.plover import SYMMETRIC
 from entente.sentences import sentence
 
+from . import coding
 from .frames import Frame, clause_verb
 from .predicates import OBJ_DEPS, lemma, objects
 from .syntax import noun_phrase, subject_token, tree_distance
@@ -51,6 +52,11 @@ DIRECTED = frozenset({"SANCTION", "RETREAT", "ACCUSE", "REQUEST", "THREATEN", "R
 PLACE_TARGETED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID"})
 # Types whose unnamed target is the actor's own population ("barred girls from school").
 DOMESTIC_DEFAULT = frozenset({"COERCE"})
+# Protests by people (not a state) aimed at no named party are aimed at their own government
+# ("students staged demonstrations", "parties organised a general strike").
+PROTEST = "PROTEST"
+# Threats of a domestic measure ("threatened to impose a curfew") are aimed at the actor's state.
+THREATEN = "THREATEN"
 
 
 @dataclass
@@ -274,6 +280,13 @@ class Roles:
             if own:
                 s.recipients = own[:1]
                 s.rules.append("recipient:domestic")
+        if not s.recipients and s.actors and (
+                t == PROTEST and self._people_act(f, s)
+                or t == THREATEN and coding.ptype(f.pred.code) in DOMESTIC_DEFAULT):
+            own = sorted({c for c in self.ent.countries(s.actors) if c != "IGO"})
+            if len(own) == 1:
+                s.recipients = [self.ent.state(own[0])]
+                s.rules.append("recipient:own-state")
 
     def _mutual(self, f: Frame) -> bool:
         subj = subject_token(f.head)
@@ -298,6 +311,16 @@ class Roles:
             if found:
                 return found
         return []
+
+    def _people_act(self, f: Frame, s: Sides) -> bool:
+        """Is the act done by people rather than a government ("thousands of Kurds", "students
+        throughout Indonesia", "opposition parties")?"""
+        if "actor:crowd-place" in s.rules:
+            return True
+        subj = subject_token(f.head)
+        if subj is not None and self._crowd(subj):
+            return True
+        return not any(self.ent.actor(a).kind == "state" or self.ent.actor(a).sector == "GOV" for a in s.actors)
 
     def _people_object(self, f: Frame) -> bool:
         """Is the act done to people named by a common noun ("barred girls from school")?"""

@@ -127,6 +127,20 @@ def test_request_governor_names_the_addressee(analyse):
     assert a == {"IGO"} and r == {"MMR"} and "request:urge" in e.reason
 
 
+@pytest.mark.parametrize("text, actor, recipient, factuality", [
+    # the passive's subject does the infinitive's act; what it is expected or supposed to do is planned
+    ("Kenyan President William Ruto is expected to visit Tokyo next week.", {"KEN"}, {"JPN"}, "planned"),
+    ("Chile and Peru were supposed to sign a fisheries accord, but the ceremony was called off.",
+     {"CHL", "PER"}, {"CHL", "PER"}, "planned"),
+    # an act in an "after" clause happened, whatever is planned around it
+    ("Kenyan President William Ruto is expected to visit Tokyo next week after meeting with Chinese "
+     "President Xi Jinping.", {"KEN"}, {"CHN"}, "asserted"),
+])
+def test_passive_subject_controls_the_infinitive(analyse, text, actor, recipient, factuality):
+    _a, evs = _events(analyse, text)
+    assert (actor, recipient, factuality) in [(a, r, f) for _t, a, r, f, _e in evs]
+
+
 def test_plans_and_negations_are_not_asserted(analyse):
     _a, evs = _events(analyse, "Brazil plans to impose tariffs on Chinese steel. Russia has not agreed to the ceasefire.")
     assert not _factual(evs)

@@ -29,7 +29,7 @@ def subject_token(v) -> Optional[object]:
             if c.dep_ == "agent":
                 return next((g for g in c.children if g.dep_ == "pobj"), None)
         return None
-    t, hops = v, 0
+    t, hops, controlled = v, 0, False
     while hops < 6:
         hops += 1
         for c in t.children:
@@ -39,8 +39,12 @@ def subject_token(v) -> Optional[object]:
                 objs = [g for g in c.children if g.dep_ == "pobj"]
                 if objs:
                     return objs[0]
-        if any(c.dep_ in ("nsubjpass", "nsubj:pass") for c in t.children):
-            return None   # a passive without its agent: the doer is not named
+        passive_subj = next((c for c in t.children if c.dep_ in ("nsubjpass", "nsubj:pass")), None)
+        if passive_subj is not None:
+            # "Suga is expected to visit", "Iran was asked to stop": the passive's subject does the
+            # infinitive's act; otherwise a passive without its agent names no doer
+            return passive_subj if controlled else None
+        controlled = False
         if t.dep_ in ("appos", "dep") and t.head.i < t.i and t.head.pos_ in ("PRON", "PROPN", "NOUN", "X"):
             return t.head   # a parse slip: "[We] urge …" read as an apposition to "We"
         if t.dep_ == "ccomp":
@@ -57,7 +61,7 @@ def subject_token(v) -> Optional[object]:
             objs = [c for c in g.children if c.dep_ in ("dobj", "obj")]
             if objs and g.pos_ == "VERB" and lemma(g) in OBJECT_CONTROL:
                 return objs[0]   # object control: "asked Iran to stop" -> Iran stops
-            t = g
+            t, controlled = g, t.tag_ == "VB"
             continue
         if t.dep_ in ("advcl", "pcomp", "acomp") and t.head.i != t.i and t.tag_ in ("VBG", "VB", "VBN", "JJ"):
             t = t.head if t.dep_ != "pcomp" else t.head.head

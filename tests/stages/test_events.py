@@ -324,6 +324,17 @@ def test_calling_a_claim_false_is_a_denial_calling_remarks_insulting_is_criticis
     assert not [x for x in _factual(evs) if x[0] == "ACCUSE" and x[1] == {"AFG"}]
 
 
+def test_attribution_after_the_act_sources_it(analyse):
+    # "officials said X shelled Y" charges X; "X shelled Y, officials said" reports the shelling
+    _a, evs = _events(analyse, "South Sudanese officials said Sudanese troops shelled villages in South Sudan on Monday.")
+    t, a, r, _f, e = _one(evs, "ACCUSE")
+    assert (a, r) == ({"SSD"}, {"SDN"}) and e.reason.startswith("allegation:say")
+    _b, evs = _events(analyse, "Sudanese troops shelled villages in South Sudan on Monday, South Sudanese officials said.")
+    t, a, r, f, e = _one(evs, "ASSAULT")
+    assert (a, r, f) == ({"SDN"}, {"SSD"}, "reported")
+    assert not [x for x in _factual(evs) if x[0] == "ACCUSE"]
+
+
 def test_an_officials_own_future_cooperation_is_a_commitment(analyse):
     _a, evs = _events(analyse, "Indian Prime Minister Narendra Modi said India will cooperate with Mauritius on a new port.")
     t, a, r, _f, e = _one(evs, "AGREE")

@@ -156,7 +156,7 @@ def _spoken_reading(analysis: Analysis, ent: Entities, f: Frame, s) -> None:
         # "India will cooperate in building …", "New Delhi would invest …": a commitment (AGREE)
         _said_of_own_future(f, s, coding.promise_code(f.code), f"promise:spoken-{cue}", speaker)
     elif t in ALLEGED_TYPES and f.factuality in ("asserted", "reported") and theirs and not (theirs & mine) \
-            and not f.pred.nominal and mine != {"IGO"}:
+            and not f.pred.nominal and mine != {"IGO"} and not _sourced(f):
         # a reported act ("said X attacked"), not a mention ("X's retaliation"); an international
         # body's official who tells what a party did reports it rather than accuses
         accused = [a for a in s.actors if ent.countries([a]) - mine]
@@ -164,6 +164,12 @@ def _spoken_reading(analysis: Analysis, ent: Entities, f: Frame, s) -> None:
         f.rules.insert(0, f"allegation:{cue}")
         s.actors, s.recipients, s.reciprocal = speaker[:1], accused, False
         s.rules.append("actor:speaker")
+
+
+def _sourced(f: Frame) -> bool:
+    """"X attacked Y, officials said": an attribution after the act sources a report of it; "officials
+    said X attacked Y" puts the charge first."""
+    return f.speech is not None and f.speech.i > f.pred.head.i
 
 
 def _said_of_own_future(f: Frame, s, code: str, rule: str, speaker: list[str]) -> None:

@@ -141,6 +141,16 @@ def test_passive_subject_controls_the_infinitive(analyse, text, actor, recipient
     assert (actor, recipient, factuality) in [(a, r, f) for _t, a, r, f, _e in evs]
 
 
+@pytest.mark.parametrize("text, country", [
+    ("Farmers blocked highways across Kenya on Tuesday to demand lower fuel taxes.", "KEN"),
+    ("Thousands of teachers demonstrated in Bogota on Friday, demanding higher pay.", "COL"),
+])
+def test_a_protests_demand_is_what_it_is_about(analyse, text, country):
+    # one event: the protest, aimed at the protesters' own state; its demand is no second event
+    _a, evs = _events(analyse, text)
+    assert [(t, a, r) for t, a, r, _f, _e in _factual(evs)] == [("PROTEST", {country}, {country})]
+
+
 def test_plans_and_negations_are_not_asserted(analyse):
     _a, evs = _events(analyse, "Brazil plans to impose tariffs on Chinese steel. Russia has not agreed to the ceasefire.")
     assert not _factual(evs)

@@ -75,6 +75,7 @@ def run(analysis: Analysis) -> None:
     for sent in sentences(doc):
         frames = [frame(p) for p in predicates.find(sent)]
         frames = _absorb_governors(frames)
+        frames = _without_protest_demands(frames)
         sent_topics = topic_lexicon.topics_of(lemmas[sent.start:sent.end], words[sent.start:sent.end])
         for f in frames:
             if f.type is None:
@@ -184,6 +185,30 @@ def _absorb_governors(frames: list[Frame]) -> list[Frame]:
     """A governor that took an embedded act over ("threatened to impose") is not an event of its own."""
     governors = {f.governor.i for f in frames if f.governor is not None}
     return [f for f in frames if f.pred.head.i not in governors or f.governor is not None]
+
+
+# How far up the parse a demand may hang below its protest ("rioted …, joining … in demanding").
+PURPOSE_HOPS = 4
+PURPOSE_DEPS = frozenset({"advcl", "xcomp", "pcomp", "prep", "dobj", "acl"})
+
+
+def _without_protest_demands(frames: list[Frame]) -> list[Frame]:
+    """A demand a protest is held for ("staged demonstrations to demand reforms", "blocked roads to
+    press their demands") is what the protest is about (CAMEO 141x), not a second event."""
+    protest = {t.i for f in frames if f.type == "PROTEST" for t in [f.head] + list(f.pred.tokens)}
+    if not protest:
+        return frames
+
+    def under_protest(t) -> bool:
+        for _ in range(PURPOSE_HOPS):
+            if t.dep_ not in PURPOSE_DEPS or t.head.i == t.i:
+                return False
+            t = t.head
+            if t.i in protest:
+                return True
+        return False
+
+    return [f for f in frames if not (f.type == "REQUEST" and f.governor is None and under_protest(f.pred.head))]
 
 
 def _named(f: Frame) -> bool:

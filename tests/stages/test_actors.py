@@ -513,3 +513,14 @@ def test_a_states_government_is_an_organisation_of_that_state(analyse):
     gov = _by_name(a, "Chilean government")
     assert (gov.kind, gov.country, gov.sector) == ("organization", "CHL", "GOV")
     assert len(gov.mentions) == 2   # "The government" refers back to it
+
+
+@pytest.mark.parametrize("text, name, country, sector", [
+    ("The YPG said two fighters were wounded near the border.", "YPG", "SYR", "REB"),
+    ("The Rapid Support Forces said they had taken a town in Darfur.", "Rapid Support Forces", "SDN", "REB"),
+    ("A commander of the IRGC spoke on state television.", "IRGC", "IRN", "MIL"),
+])
+def test_armed_groups_have_their_home_country(analyse, text, name, country, sector):
+    # non-state armed groups are of the country they fight in (codebook: local groups by where they act)
+    org = _by_name(analyse(text), name)
+    assert (org.country, org.sector) == (country, sector)

@@ -524,3 +524,17 @@ def test_armed_groups_have_their_home_country(analyse, text, name, country, sect
     # non-state armed groups are of the country they fight in (codebook: local groups by where they act)
     org = _by_name(analyse(text), name)
     assert (org.country, org.sector) == (country, sector)
+
+
+def test_they_after_a_bare_plural_subject_is_that_body(analyse):
+    # "they" right after "the militants" is the militants, not the body named a sentence before;
+    # "the officials" is the officials last named with that noun
+    text = ("Insurgents from the Liberation Front ambushed a convoy near Gao. The Taliban praised the attack. "
+            "The insurgents blocked the road, where they seized two trucks. Malian officials said the convoy "
+            "carried fuel. The officials also said they arrested four men.")
+    a = analyse(text)
+    they = [i for i in range(len(text)) if text.startswith("they", i)]
+    taliban = _by_name(a, "Taliban")
+    assert they[0] not in {m.start for m in taliban.mentions}
+    mali = [x for x in a.result.actors if x.country == "MLI" and they[1] in {m.start for m in x.mentions}]
+    assert mali, [(x.name, [m.start for m in x.mentions]) for x in a.result.actors]

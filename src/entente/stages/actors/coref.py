@@ -191,6 +191,12 @@ def resolve(doc, cb: Codebook, reg: Drafts) -> None:
             collective = _collective(doc, reg, tok, sent_of)
             if collective is not None and (keys is None or collective[0] > g.position):
                 keys = (collective[1],)
+            bare = _bare_plural_subject(doc, reg, tok)
+            if bare is not None and (keys is None or bare.i > max(collective[0] if collective else -1,
+                                                                  g.position if g is not None else -1)):
+                # "The militants blew up tracks …, where they stormed it": the subject just before is
+                # "they", not a body named sentences earlier
+                keys = _named_like(doc, reg, bare, sent_of)
             if keys:
                 for k in keys:
                     reg.mention(k, tok.i, tok.i + 1, shared=True)
@@ -238,6 +244,34 @@ def resolve(doc, cb: Codebook, reg: Drafts) -> None:
 
 
 COLLECTIVE_KINDS = frozenset({"organization", "group", "grouping"})
+GROUP_NOUNS = language.words("entities", "group_nouns")
+
+
+def _bare_plural_subject(doc, reg: Drafts, tok):
+    """The body of people named by a plural common noun ("the militants", "rebels") that is a
+    subject earlier in the pronoun's sentence, if no actor claims it."""
+    best = None
+    for t in doc[tok.sent.start:tok.i]:
+        if t.tag_ == "NNS" and t.pos_ == "NOUN" and t.dep_ in SUBJ and t.i not in reg.claimed:
+            best = t
+    if best is None or best.lemma_.lower() not in GROUP_NOUNS or any(c.i in reg.claimed for c in best.lefts):
+        return None   # "Taliban officials … they": the named body's
+    return best
+
+
+def _named_like(doc, reg: Drafts, noun, sent_of: list[int]) -> Optional[tuple[str, ...]]:
+    """What an earlier mention with the same noun names ("Iraqi officials said …. The officials
+    also said they …"; "Militants linked with …. The militants …"), in the last few sentences."""
+    low = noun.lemma_.lower()
+    for t in reversed(doc[:noun.i]):
+        if sent_of[t.i] < sent_of[noun.i] - PLURAL_LOOKBACK:
+            break
+        if t.lemma_.lower() != low:
+            continue
+        keys = reg.token_keys.get(t.i) or [k for c in t.lefts for k in reg.token_keys.get(c.i, ())]
+        if keys:
+            return tuple(dict.fromkeys(keys))
+    return None
 
 
 def _collective(doc, reg: Drafts, tok, sent_of: list[int]) -> Optional[tuple[int, str]]:

@@ -151,6 +151,14 @@ def test_a_protests_demand_is_what_it_is_about(analyse, text, country):
     assert [(t, a, r) for t, a, r, _f, _e in _factual(evs)] == [("PROTEST", {country}, {country})]
 
 
+def test_what_a_nominalised_act_stops_is_no_event_of_its_own(analyse):
+    # "the suspension of American aid": one act, a sanction by the aid's owner; the aid is its object
+    _a, evs = _events(analyse, "Kyiv protested against the suspension of American aid to Ukraine.")
+    t, a, r, f, e = _one(evs, "SANCTION")
+    assert (a, r) == ({"USA"}, {"UKR"}) and "actor:object-owner" in e.reason
+    assert not [x for x in evs if x[0] == "AID"]
+
+
 def test_plans_and_negations_are_not_asserted(analyse):
     _a, evs = _events(analyse, "Brazil plans to impose tariffs on Chinese steel. Russia has not agreed to the ceasefire.")
     assert not _factual(evs)

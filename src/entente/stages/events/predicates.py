@@ -214,8 +214,9 @@ def nominal_verb_code(tab: Tables, noun, verb: str) -> Optional[tuple[str, list,
     rule = f"nominal:{lemma(noun)}"
     hit = deciding_object(tab, verb, objs)
     if hit is not None:
-        code, _o, ow = hit
-        return (code, [noun], f"{rule}+{ow}") if code else None
+        code, o, ow = hit
+        # "the pause in aid": the object is this event's, not an event of its own
+        return (code, [noun, o], f"{rule}+{ow}") if code else None
     if verb in tab.object_block and any(lemma(o) in tab.object_block[verb] for o in objs):
         return None
     if verb in tab.object_required:
@@ -298,7 +299,8 @@ def noun_predicate(tab: Tables, noun) -> Optional[Predicate]:
     nc = noun_code(tab, noun)
     if nc is None:
         return None
-    return Predicate(noun, nc[0], nc[2], nc[1], nominal=True)
+    obj = nc[1][1] if nc[2].startswith("nominal:") and len(nc[1]) > 1 else None
+    return Predicate(noun, nc[0], nc[2], nc[1], nominal=True, obj=obj)
 
 
 def adjective_predicate(tab: Tables, adj) -> Optional[Predicate]:
@@ -340,5 +342,7 @@ def find(sent) -> list[Predicate]:
         p = noun_predicate(tab, t) or adjective_predicate(tab, t)
         if p is not None:
             found.append(p)
+            if p.obj is not None:
+                used.add(p.obj.i)
     found.sort(key=lambda p: p.head.i)
     return found

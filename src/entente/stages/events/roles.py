@@ -154,6 +154,12 @@ class Roles:
         elif mods:
             s.actors = mods
             s.rules.append("actor:modifier")
+        elif f.pred.obj is not None and f.type in OWNED_OBJECT_TYPES | {"SANCTION"}:
+            # "the pause in U.S. aid": the owner of what the act stops
+            s.actors = [a for c in f.pred.obj.children if c.i < f.pred.obj.i and c.dep_ in ("poss", "compound", "amod")
+                        for a in self.ent.phrase(c, depth=0)]
+            if s.actors:
+                s.rules.append("actor:object-owner")
         if not s.actors and f.type in SYMMETRIC:
             # "negotiations between Britain and Mauritius": both are its parties
             between = [a for c in n.children if c.dep_ == "prep" and c.lower_ in ("between", "among")

@@ -159,6 +159,26 @@ def test_what_a_nominalised_act_stops_is_no_event_of_its_own(analyse):
     assert not [x for x in evs if x[0] == "AID"]
 
 
+@pytest.mark.parametrize("text, etype, actor, recipient", [
+    # an answer with no party of its own answers the latest proposal or request it can refer to
+    ("Chile, Peru and Bolivia called an emergency meeting of the council. Council members Norway and Ghana "
+     "also supported the call.", "SUPPORT", {"NOR", "GHA"}, {"CHL", "PER", "BOL"}),
+    ("Egypt proposed a truce on Monday. Ethiopia refused.", "REJECT", {"ETH"}, {"EGY"}),
+    # the parse hangs "for" on the named object: still a request of that party
+    ("Ecuadorian President Daniel Noboa asked Colombian President Gustavo Petro for help. Petro denied the "
+     "request.", "REJECT", {"COL"}, {"ECU"}),
+])
+def test_an_answer_answers_the_latest_proposal(analyse, text, etype, actor, recipient):
+    _a, evs = _events(analyse, text)
+    t, a, r, f, e = _one(evs, etype)
+    assert (a, r) == (actor, recipient) and "recipient:answered" in e.reason
+
+
+def test_a_denied_charge_answers_nothing(analyse):
+    _a, evs = _events(analyse, "Egypt proposed a truce on Monday. Ethiopia denied.")
+    assert not [x for x in evs if "recipient:answered" in x[4].reason]
+
+
 def test_plans_and_negations_are_not_asserted(analyse):
     _a, evs = _events(analyse, "Brazil plans to impose tariffs on Chinese steel. Russia has not agreed to the ceasefire.")
     assert not _factual(evs)

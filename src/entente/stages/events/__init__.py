@@ -103,6 +103,7 @@ def run(analysis: Analysis) -> None:
             d.confidence = _confidence(f, s, d)
             drafts.append(d)
     drafts += _spoken(analysis, ent, drafts)
+    _answers(doc, drafts)
     # An act whose doer the story does not name ("was ousted", "were deported") is not a record of
     # who did what (on the dev stories 2 in 36 such events matched a real one), except an attack,
     # which news reports when no one knows who did it.
@@ -111,6 +112,42 @@ def run(analysis: Analysis) -> None:
         ev = d.to_event(analysis.result.id)
         analysis.result.events.append(ev)
         analysis.event_anchor[ev.id] = d.head_i
+
+
+ANSWER_TYPES = frozenset(t.upper() for t in language.words("events", "answer_types"))
+PROPOSAL_NOUNS = {t: frozenset(ws) for t, ws in language.table("events")["proposal_nouns"].items()}
+ANSWER_LOOKBACK = 3   # sentences
+REFUSING = language.words("governors", "refusal")
+
+
+def _answers(doc, drafts: list[Draft]) -> None:
+    """An answer with no party of its own ("Greece also supported the call", "Ethiopia refused")
+    answers whoever made the latest proposal or request it can refer to."""
+    order = {sent.start: k for k, sent in enumerate(sentences(doc))}
+    for d in drafts:
+        if d.type not in ANSWER_TYPES or d.recipients or d.reciprocal or not d.actors:
+            continue
+        head = doc[d.head_i]
+        objs = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")] + \
+               [g for p in head.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+        if objs:
+            o = objs[0]
+            kinds = [t for t, ws in PROPOSAL_NOUNS.items() if o.lemma_.lower() in ws]
+            definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in o.children)
+            if not kinds or not definite or any(c.dep_ in ("poss", "prep", "compound", "amod") for c in o.children):
+                continue   # "supported the U.S. call": its own party; "the idea of talks": a topic
+        elif d.type != "REJECT" or d.lemma not in REFUSING:
+            continue   # "charges the commission denied": a denial, not an answer
+        else:
+            kinds = list(PROPOSAL_NOUNS)   # "the European side refused": whatever was just put to it
+        earlier = [e for e in drafts if e.head_i < d.head_i and e.type in kinds and e.factual and e.actors
+                   and order[d.sentence.start] - order[e.sentence.start] <= ANSWER_LOOKBACK]
+        if not earlier:
+            continue
+        asker = max(earlier, key=lambda e: e.head_i)
+        d.recipients = [a for a in asker.actors if a not in d.actors]
+        if d.recipients:
+            d.rules.insert(len(d.rules) - 1, "recipient:answered")
 
 
 def _without_outlets(ent: Entities, f: Frame, s) -> None:

@@ -143,7 +143,8 @@ def particles(verb) -> list:
            [c for c in verb.children if c.dep_ in ("prep", "agent") and c.i > verb.i] + \
            [m for c in verb.children if c.dep_ in ("advcl", "oprd") and c.i > verb.i
             for m in c.children if m.dep_ == "mark" and m.lower_ == "as"] + \
-           [p for o in verb.children if o.dep_ == "dobj" for p in o.children if p.dep_ == "prep" and p.lower_ == "as"] + \
+           [p for o in verb.children if o.dep_ == "dobj" for p in o.children if p.dep_ == "prep" and (
+               p.lower_ == "as" or p.lower_ in SLIPPED_PARTICLES and o.pos_ == "PROPN")] + \
            [c for c in verb.children if c.dep_ == "advmod" and c.lower_ in ADVERB_PARTICLES and verb.i < c.i <= verb.i + 4]
 
 
@@ -282,6 +283,8 @@ def verb_predicate(tab: Tables, verb) -> Optional[Predicate]:
 
 
 CCOMP_BLOCK = language.words("events", "ccomp_block")
+# A verb's particle the parse hung on its named object ("asked Trump for relief", "accused Iran of").
+SLIPPED_PARTICLES = frozenset({"for", "of"})
 NAME_LABELS = frozenset({"ORG", "FAC", "LAW", "WORK_OF_ART", "PRODUCT"})
 PREDICATE_POS = frozenset({symbols.VERB, symbols.AUX, symbols.NOUN, symbols.PROPN, symbols.ADJ})
 NOUN_OBJECT_PREPS = language.words("events", "noun_object_preps")

@@ -179,6 +179,16 @@ def test_a_denied_charge_answers_nothing(analyse):
     assert not [x for x in evs if "recipient:answered" in x[4].reason]
 
 
+def test_a_relative_clause_acts_on_its_antecedent(analyse):
+    # "the tariffs that Ottawa imposed": the antecedent is the verb's object
+    _a, evs = _events(analyse, "Exporters complained about the tariffs that Ottawa imposed on Chinese steel.")
+    t, a, r, f, e = _one(evs, "SANCTION")
+    assert (a, r) == ({"CAN"}, {"CHN"}) and "verb_object:impose+tariff" in e.reason
+    # dismissing the charges is a denial, even with "as"
+    _b, evs = _events(analyse, "The reporter faces spying charges which Canberra has dismissed as baseless.")
+    assert not _factual(evs)
+
+
 def test_plans_and_negations_are_not_asserted(analyse):
     _a, evs = _events(analyse, "Brazil plans to impose tariffs on Chinese steel. Russia has not agreed to the ceasefire.")
     assert not _factual(evs)

@@ -114,6 +114,9 @@ def objects(verb) -> list:
         out += [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if verb.dep_ == "amod" and verb.head.pos_ == "NOUN" and verb.tag_ in ("VBN", "VBG"):
         out.append(verb.head)   # "increased tariffs": the participle modifies its object
+    if verb.dep_ == "relcl" and not out and verb.head.pos_ in ("NOUN", "PROPN") and any(
+            c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in verb.children):
+        out.append(verb.head)   # "charges which Washington dismissed": the gap is the antecedent
     if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and all(o.pos_ == "PRON" for o in out) and out:
         # "imposed tariffs on Mexico and later suspended them": the pronoun is the first verb's object
         out = [k for k in verb.head.children if k.dep_ in OBJ_DEPS] or out
@@ -151,6 +154,8 @@ def particles(verb) -> list:
 def object_words(o) -> list[str]:
     """The lemmas an object is known by: itself (a capitalised plural the lemmatiser kept whole,
     "Tariffs", singular too) and its compound modifiers ("freeze" in "aid freeze")."""
+    if o.tag_ in ("WDT", "WP") and o.head.dep_ == "relcl":
+        o = o.head.head   # "charges which Washington dismissed": the relative pronoun is its antecedent
     own = [lemma(o)]
     if own[0].endswith("s") and o.tag_ in ("NNPS", "NNS", "NNP"):
         own.append(own[0][:-1])
@@ -250,6 +255,8 @@ def verb_predicate(tab: Tables, verb) -> Optional[Predicate]:
                 return Predicate(o, nc[0], f"experience:{lem}+{nc[2].split(':', 1)[1]}", [o, verb], nominal=True,
                                  experienced=True)
     for p in particles(verb):
+        if p.lower_ == "as" and lem in tab.object_block and _false(p):
+            return None   # "dismissed the charges as baseless": a denial ("dismissed the report as biased" accuses)
         key = f"{lem} {p.lower_}"
         nxt = [g for g in p.children if g.dep_ == "prep"]
         for k in ([f"{key} {nxt[0].lower_}"] if nxt else []) + [key]:
@@ -258,7 +265,7 @@ def verb_predicate(tab: Tables, verb) -> Optional[Predicate]:
                 if not code:
                     return None
                 return Predicate(verb, code, f"particle:{k.replace(' ', '+')}", [verb, p])
-    if lem in tab.object_block and any(lemma(o) in tab.object_block[lem] for o in objs):
+    if lem in tab.object_block and any(set(object_words(o)) & tab.object_block[lem] for o in objs):
         return None
     if lem in CCOMP_BLOCK and any(c.dep_ == "ccomp" for c in verb.children):
         return None   # "denied that it was involved": a denial, said, not done
@@ -280,6 +287,12 @@ def verb_predicate(tab: Tables, verb) -> Optional[Predicate]:
     if code:
         return Predicate(verb, code, f"verb:{lem}", [verb])
     return None
+
+
+def _false(as_word) -> bool:
+    """Does the "as" phrase call something false ("as baseless", "as a fabrication")?"""
+    words = {lemma(t) for t in as_word.subtree} | {t.lower_ for t in as_word.subtree}
+    return any(len(ph) == 1 and ph[0] in words for ph in language.phrases("evaluation", "falsity"))
 
 
 CCOMP_BLOCK = language.words("events", "ccomp_block")

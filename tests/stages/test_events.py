@@ -54,6 +54,7 @@ def _one(evs, etype):
     ("Moscow dismissed the report as biased.", "ACCUSE", {"RUS"}, set(), "particle:dismiss+as"),
     ("Kyiv dismissed Moscow's response as a delaying tactic.", "ACCUSE", {"UKR"}, {"RUS"}, "particle:dismiss+as"),
     ("China retaliated against the United States.", "SANCTION", {"CHN"}, {"USA"}, "verb:retaliate"),
+    ("Analysts counted the drones Russia has used against Ukraine.", "ASSAULT", {"RUS"}, {"UKR"}, "verb_object:use+drone"),
     ("Negotiations between Britain and Mauritius have been going on for years.", "CONSULT", {"GBR", "MUS"},
      {"GBR", "MUS"}, "actor:between"),
     ("Mauritius conferred its highest civilian honor on Indian Prime Minister Narendra Modi.", "SUPPORT", {"MUS"},

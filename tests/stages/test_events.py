@@ -78,7 +78,7 @@ def test_rule_families(analyse, text, etype, actor, recipient, rule):
     "The United States opposes China's expansion in the region.",  # a standing situation
     "Pakistan rejected India's allegation that it sheltered militants.",  # denying an accusation
     "Reuters reported that markets fell sharply on Monday.",
-    "Ankara's purchase of the missiles from Russia is a point of tension.",  # an event noun as the topic
+    "The purchase of the missiles from Russia is a point of tension.",  # an event noun as the topic
     "Three protesters in Yangon were arrested on Friday.",   # no doer named: no record of who did what
     "Nebenzia offered no evidence for the claim.",          # object_block: evidence is not a commitment
     "A student in Beijing spoke with VOA on Monday.",        # an outlet is the audience, not a party
@@ -87,6 +87,12 @@ def test_rule_families(analyse, text, etype, actor, recipient, rule):
 def test_no_factual_event(analyse, text):
     _a, evs = _events(analyse, text)
     assert not _factual(evs), [(x[0], x[4].reason) for x in evs]
+
+
+def test_an_act_with_its_doer_and_object_is_told_even_as_a_topic(analyse):
+    _a, evs = _events(analyse, "Cairo's backing of the Sudanese army was central to its regional strategy.")
+    t, a, r, f, e = _one(evs, "SUPPORT")
+    assert (a, r) == ({"EGY"}, {"SDN"})
 
 
 def test_compound_modifier_names_no_event(analyse):

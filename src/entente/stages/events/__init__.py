@@ -262,9 +262,12 @@ def _stands(f: Frame) -> bool:
     if not f.pred.nominal or f.governor is not None:
         return True
     n = f.pred.head
-    if n.dep_ in ("nsubj", "nsubjpass", "attr") and n.head.lemma_.lower() not in OCCURRENCE_VERBS:
-        # "Ankara's purchase of the missiles is a point of tension": a topic, not a report (but
-        # "negotiations between X and Y have been going on", "the talks began" report it)
+    # "Ankara's backing of the rebels was central to …": an act with its doer and its object
+    # named is told even as the subject of a description
+    told = any(c.dep_ == "poss" for c in n.children) and any(c.dep_ == "prep" for c in n.children)
+    if n.dep_ in ("nsubj", "nsubjpass", "attr") and n.head.lemma_.lower() not in OCCURRENCE_VERBS and not told:
+        # "the purchase is a point of tension": a topic, not a report (but "negotiations between
+        # X and Y have been going on", "the talks began" report it)
         return False
     if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lemma_.lower() in SETTING_NOUNS:
         return False   # "talked … on the margins of a regional summit": the occasion, not an event told

@@ -97,3 +97,10 @@ def test_shipped_data_is_not_read_from_shared():
     src = pathlib.Path(codebook.__file__).read_text(encoding="utf-8")
     assert "shared" not in src
     assert (codebook.DATA / "countries.json").exists()
+
+
+@pytest.mark.parametrize("surface, iso", [("Belgrade", "SRB"), ("Bogota", "COL"), ("Bogotá", "COL"), ("Brasilia", "BRA")])
+def test_capitals_with_accents_or_a_dissolved_predecessor_stand_for_their_state(surface, iso):
+    # accents are folded ("Bogota" for Bogotá); Belgrade is Serbia's, not Serbia and Montenegro's
+    e = codebook.get().lookup(surface)
+    assert (e.kind, e.country) == ("capital", iso)

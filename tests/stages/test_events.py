@@ -196,6 +196,13 @@ def test_a_relative_clause_acts_on_its_antecedent(analyse):
     assert not _factual(evs)
 
 
+def test_a_measure_held_out_on_a_condition_is_a_threat(analyse):
+    # a spokesman's "sanctions could follow if X …" is his side's threat to X
+    _a, evs = _events(analyse, "A German government spokesman said sanctions could follow if Belgrade closed the border.")
+    t, a, r, f, e = _one(evs, "THREATEN")
+    assert (a, r) == ({"DEU"}, {"SRB"}) and "recipient:condition" in e.reason
+
+
 def test_plans_and_negations_are_not_asserted(analyse):
     _a, evs = _events(analyse, "Brazil plans to impose tariffs on Chinese steel. Russia has not agreed to the ceasefire.")
     assert not _factual(evs)

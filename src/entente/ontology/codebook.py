@@ -128,7 +128,8 @@ class Codebook:
         for iso, c in sorted(self.countries.items()):
             cap = gazetteer.capital(iso)
             if cap is not None and cap.population >= METONYM_POPULATION:
-                self._add(cap.name, Entry(c["name"], "capital", iso, "GOV", iso), override=False)
+                for n in {cap.name, gazetteer.unaccented(cap.name)}:   # "Bogotá", "Bogota"
+                    self._add(n, Entry(c["name"], "capital", iso, "GOV", iso), override=False)
         for o in raw["organisations"]:
             e = Entry(o["names"][0], o.get("kind", "organization"), o.get("country"), o.get("sector"),
                       o.get("code") or ((o.get("country") or "") + (o.get("sector") or "")) or None)

@@ -6,6 +6,7 @@ so nothing is fetched at run time. `place("Beijing")` -> Place("Beijing", "CHN",
 from __future__ import annotations
 
 import functools
+import unicodedata
 from dataclasses import dataclass
 from typing import Optional
 
@@ -25,8 +26,13 @@ class Place:
     population: int = 0
 
 
+def unaccented(name: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+
+
 def _key(name: str) -> str:
-    return " ".join(name.replace("’", "'").replace(".", "").split()).casefold()
+    # accents folded: news writes "Bogota" and "Brasilia" for Bogotá and Brasília
+    return " ".join(unaccented(name).replace("’", "'").replace(".", "").split()).casefold()
 
 
 @functools.lru_cache(maxsize=1)
@@ -49,7 +55,8 @@ def _index() -> dict[str, Place]:
 
     capitals = {}
     for c in countries.values():
-        if c.get("capital"):
+        # a dissolved state's capital ("Serbia and Montenegro": Belgrade) is not its successor's
+        if c.get("capital") and pycountry.countries.get(alpha_3=c["iso3"]) is not None:
             capitals[_key(c["capital"])] = c["iso3"]
     for c in pycountry.countries:
         p = Place(getattr(c, "common_name", None) or c.name, c.alpha_3, "country", population=10**10)

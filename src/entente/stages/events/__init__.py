@@ -24,7 +24,7 @@ from entente.sentences import sentence, sentences
 
 from . import coding, merge, predicates, speech
 from .draft import Draft
-from .frames import Frame, conditional, frame, in_condition
+from .frames import Frame, clause_verb, conditional, frame, in_condition
 from .place import Places
 from .roles import Roles
 from .syntax import subject_token
@@ -36,6 +36,7 @@ ALLEGED_TYPES = frozenset({"ASSAULT", "COERCE", "REJECT", "MOBILIZE", "COOPERATE
 # measures necessary …, including reimposing sanctions").
 THREATENED_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
 ANNOUNCING = language.words("governors", "announcing")
+CONDITION_MARKS = language.words("governors", "conditional")
 # Acts an outlet is only the audience of ("spoke with VOA", "told Reuters it supports …").
 OUTLET_FREE_TYPES = frozenset({"CONSULT", "SUPPORT", "AGREE", "REQUEST", "COOPERATE"})
 # Cooperative acts an official says their own side will do are commitments ("India will help build …").
@@ -187,9 +188,19 @@ def _spoken_reading(analysis: Analysis, ent: Entities, f: Frame, s) -> None:
     third_person = doer is not None and doer.pos_ == "PRON" and doer.lower_ not in FIRST_PERSON and f.speech is None
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in f.pred.head.children)
     own_act = theirs <= mine if theirs else not (f.pred.nominal or third_person or passive)
+    if f.pred.nominal and not theirs and f.speech is not None and f.pred.head.dep_ in ("nsubj", "nsubjpass"):
+        # "said sanctions could follow if Ankara activated the system": a measure the speaker's
+        # side holds out on a condition
+        v = clause_verb(f.pred.head)
+        own_act = v is not None and conditional(v) is not None
     own_future = own_act and f.factuality in ("planned", "hypothetical")
     if t in THREATENED_TYPES and own_future and cue not in ANNOUNCING:
         _said_of_own_future(f, s, coding.threat_code(f.code), f"threat:spoken-{cue}", speaker)
+        if not s.recipients:
+            # "… if Ankara activated the system": the one the condition is put to
+            s.recipients = [a for a in _condition_parties(ent, f) if not ent.countries([a]) & mine]
+            if s.recipients:
+                s.rules.append("recipient:condition")
     elif t in PROMISED_TYPES and own_future and not conditional(f.head) and not in_condition(f.pred.head):
         # "India will cooperate in building …", "New Delhi would invest …": a commitment (AGREE)
         _said_of_own_future(f, s, coding.promise_code(f.code), f"promise:spoken-{cue}", speaker)
@@ -208,6 +219,16 @@ def _sourced(f: Frame) -> bool:
     """"X attacked Y, officials said": an attribution after the act sources a report of it; "officials
     said X attacked Y" puts the charge first."""
     return f.speech is not None and f.speech.i > f.pred.head.i
+
+
+def _condition_parties(ent: Entities, f: Frame) -> list[str]:
+    """The parties a threat's condition names as its subject ("if Ankara activated …")."""
+    v = clause_verb(f.pred.head) if f.pred.nominal else f.head
+    for c in (v.children if v is not None else ()):
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children):
+            subj = subject_token(c)
+            return ent.phrase(subj) if subj is not None else []
+    return []
 
 
 def _said_of_own_future(f: Frame, s, code: str, rule: str, speaker: list[str]) -> None:
@@ -265,6 +286,7 @@ def _stands(f: Frame) -> bool:
     # "Ankara's backing of the rebels was central to …": an act with its doer and its object
     # named is told even as the subject of a description
     told = any(c.dep_ == "poss" for c in n.children) and any(c.dep_ == "prep" for c in n.children)
+    told = told or conditional(n.head) is not None   # "sanctions could follow if …": held out, not a topic
     if n.dep_ in ("nsubj", "nsubjpass", "attr") and n.head.lemma_.lower() not in OCCURRENCE_VERBS and not told:
         # "the purchase is a point of tension": a topic, not a report (but "negotiations between
         # X and Y have been going on", "the talks began" report it)

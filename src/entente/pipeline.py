@@ -10,7 +10,7 @@ import gc
 import re
 from typing import Callable, Iterable, Iterator, Optional, Sequence
 
-from entente import __version__, parsing
+from entente import __version__, doc_cache, parsing
 from entente.analysis import Analysis
 from entente.errors import InputError
 from entente.model import Document, Story
@@ -142,6 +142,7 @@ class Pipeline:
             parsed.append(doc)
             if last:
                 doc, parsed = parsing.join(parsed), []
+                doc_cache.known_text(doc, story.text)  # its pieces' texts concatenate to the story's
                 analysis = self.analyse(story, doc)
                 if self.freeze_gc and not self._frozen:
                     # once per pipeline: gc.get_freeze_count() walks every frozen object

@@ -90,6 +90,22 @@ def test_long_story_reaches_spacy_in_bounded_batches(pipeline, monkeypatch):
         assert story.text[e.evidence.start:e.evidence.end] == e.evidence.sentence
 
 
+def test_gc_freeze_is_asked_once_per_pipeline(pipeline, monkeypatch):
+    """gc.get_freeze_count() walks every frozen object (the whole model once frozen):
+    a pipeline asks it for its first story only, not for every story."""
+    import gc
+
+    from entente.pipeline import Pipeline, make_story
+
+    calls: list[int] = []
+    monkeypatch.setattr(gc, "get_freeze_count", lambda: calls.append(1) or 1)  # as if already frozen
+    monkeypatch.setattr(gc, "freeze", lambda: pytest.fail("froze again"))
+    pipe = Pipeline(pipeline.nlp, pipeline.stages, freeze_gc=True)
+    stories = [make_story(f"{GOOD[i % len(GOOD)]} Round {i}.", published="2026-02-12") for i in range(3)]
+    assert len(list(pipe.process(stories))) == 3
+    assert calls == [1]
+
+
 def test_pieces_join_back_to_the_story(nlp):
     from entente import parsing
 

@@ -11,7 +11,7 @@ are nearly all one token with fixed values, and the lemmatizer recomputes
   conditions, sets and regexes included, are then tested), and applies the
   matches in the ruler's own order (pattern, then position: a later pattern wins);
 * `CachedLemmatizer` caches every lemma by (form, POS, morphology), which is all
-  `rule_lemmatize` reads.
+  `rule_lemmatize` reads, and makes its word-index look-ups set look-ups.
 
 `install(nlp)` swaps them in where the loaded pipeline has the stock components;
 benchmarks/check_components.py compares every token's annotations with the stock
@@ -124,6 +124,18 @@ def _check(strings, pattern: list[dict]):
     return lambda values, i: all(t(values[i + k]) for k, t in tests)
 
 
+class _Index(list):
+    """A lemma-index word list answering `in` from a set: `rule_lemmatize` asks `form in index`
+    of lists of up to 57,000 words, a linear scan for every rule of every uncached token."""
+
+    def __init__(self, words):
+        super().__init__(words)
+        self._words = frozenset(words)
+
+    def __contains__(self, word) -> bool:
+        return word in self._words
+
+
 class CachedLemmatizer(Lemmatizer):
     """The rule lemmatizer with every result cached by (form, POS, morphology)."""
 
@@ -132,7 +144,12 @@ class CachedLemmatizer(Lemmatizer):
             return super().__call__(doc)
         if not self._validated:
             self._validate_tables()
-        cache = self.__dict__.setdefault("_lemma_cache", {})
+        cache = self.__dict__.get("_lemma_cache")
+        if cache is None:
+            cache = self._lemma_cache = {}
+            index = self.lookups.get_table("lemma_index", {})
+            for pos, words in list(index.items()):
+                index[pos] = _Index(words)
         strings = self.vocab.strings
         for token in doc:
             if self.overwrite or token.lemma == 0:

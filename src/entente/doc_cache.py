@@ -25,6 +25,12 @@ def cached(doc, key: str, make):
     return value
 
 
+def known_text(doc, text: str) -> None:
+    """Record the string `doc` was parsed from, which is `doc.text` (spaCy keeps every character),
+    so `text(doc)` need not join the tokens again."""
+    doc.user_data[TEXT_KEY] = text
+
+
 def text(doc) -> str:
     """`doc.text`, built once."""
     return cached(doc, TEXT_KEY, lambda: doc.text)

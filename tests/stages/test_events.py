@@ -203,6 +203,15 @@ def test_a_measure_held_out_on_a_condition_is_a_threat(analyse):
     assert (a, r) == ({"DEU"}, {"SRB"}) and "recipient:condition" in e.reason
 
 
+def test_two_demands_of_one_party_are_two_events(analyse):
+    # a demand governing a noun ("demanded that X drop its tariffs") is the demand's act, not a
+    # mention of tariffs that a later, different request restates
+    _a, evs = _events(analyse, "Indian Prime Minister Narendra Modi demanded that Islamabad immediately drop its "
+                               "tariffs on Indian tea. In a separate interview, Modi said he is pressuring "
+                               "Pakistan to curb cross-border smuggling.")
+    assert len([x for x in _factual(evs) if x[0] == "REQUEST" and x[1:3] == ({"IND"}, {"PAK"})]) == 2
+
+
 def test_plans_and_negations_are_not_asserted(analyse):
     _a, evs = _events(analyse, "Brazil plans to impose tariffs on Chinese steel. Russia has not agreed to the ceasefire.")
     assert not _factual(evs)

@@ -99,8 +99,8 @@ def run(analysis: Analysis) -> None:
                       factuality=f.factuality, sentence=sent, head_i=f.pred.head.i, trigger=f.pred.tokens,
                       rules=f.rules + s.rules + [f"factuality:{f.factuality}"],
                       location=places.location_of(heads), topics=sent_topics,
-                      timex_values=_timex_values(analysis, sent), lemma=f.pred.head.lemma_.lower(),
-                      nominal=f.pred.nominal)
+                      timex_values=_timex_values(analysis, sent), lemma=_act_words(f),
+                      nominal=f.pred.nominal and f.governor is None)
             d.confidence = _confidence(f, s, d)
             drafts.append(d)
     drafts += _spoken(analysis, ent, drafts)
@@ -149,6 +149,13 @@ def _answers(doc, drafts: list[Draft]) -> None:
         d.recipients = [a for a in asker.actors if a not in d.actors]
         if d.recipients:
             d.rules.insert(len(d.rules) - 1, "recipient:answered")
+
+
+def _act_words(f: Frame) -> str:
+    """The words a restatement repeats: the act's, with the governor that took it over ("urged …
+    to return to talks": urge+talk)."""
+    own = f.pred.head.lemma_.lower()
+    return f"{f.governor.lemma_.lower()}+{own}" if f.governor is not None else own
 
 
 def _without_outlets(ent: Entities, f: Frame, s) -> None:

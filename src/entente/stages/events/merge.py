@@ -48,7 +48,8 @@ def same_event(ent: "Entities", x: Draft, y: Draft) -> bool:
     if x.sentence == y.sentence:
         # a verb and its nominal echo ("killed … in a bombing"): one governs the other
         return x.lemma == y.lemma or _linked(x, y) or (ax == ay and bool(ax))
-    if not (ax and ay) and not (x.nominal or y.nominal) and not (x.reciprocal or y.reciprocal):
+    same_doer = bool(x.actors) and set(x.actors) == set(y.actors)   # one entity, even of no known country
+    if not (ax and ay) and not same_doer and not (x.nominal or y.nominal) and not (x.reciprocal or y.reciprocal):
         return False   # "Canada retaliated …", "Europe (unknown) retaliated …": a doer unknown is no match
     if not (ax and ay) or not (rx and ry) and (rx or ry):
         # one telling leaves a side open: only the same act told again ("imposed … the tariffs"),

@@ -95,6 +95,16 @@ def test_an_act_with_its_doer_and_object_is_told_even_as_a_topic(analyse):
     assert (a, r) == ({"EGY"}, {"SDN"})
 
 
+@pytest.mark.parametrize("text, etype", [
+    ("Japan held talks with India to demonstrate the strength of their partnership.", "PROTEST"),  # shown
+    ("Lula welcomed Petro in Brasilia for what he called a productive meeting.", "REQUEST"),  # a name given
+    ("Brazil's president said he was inclined to approve the accord.", "AGREE"),   # a disposition
+])
+def test_word_senses_that_name_no_event(analyse, text, etype):
+    _a, evs = _events(analyse, text)
+    assert not [x for x in _factual(evs) if x[0] == etype], [(x[0], x[4].reason) for x in evs]
+
+
 def test_compound_modifier_names_no_event(analyse):
     # "a ceasefire proposal" is a proposal: the ceasefire is not an event of its own
     _a, evs = _events(analyse, "The Kremlin welcomed the ceasefire proposal.")

@@ -239,6 +239,10 @@ def verb_predicate(tab: Tables, verb) -> Optional[Predicate]:
     if lem not in tab.verb_lemmas and lem not in STOP_VERBS:
         return None
     objs = objects(verb)
+    if lem in NAMING_VERBS and any(c.dep_ == "oprd" for c in verb.children):
+        return None   # "what he called a wonderful meeting": a name given, not a meeting called
+    if lem in INTRANSITIVE_ONLY and any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
+        return None   # "to demonstrate the Quad's resolve": shown, not a protest
     hit = deciding_object(tab, lem, objs)
     if hit is not None:
         code, o, ow = hit
@@ -296,6 +300,8 @@ def _false(as_word) -> bool:
 
 
 CCOMP_BLOCK = language.words("events", "ccomp_block")
+INTRANSITIVE_ONLY = language.words("events", "intransitive_only")
+NAMING_VERBS = language.words("events", "naming_verbs")
 # A verb's particle the parse hung on its named object ("asked Trump for relief", "accused Iran of").
 SLIPPED_PARTICLES = frozenset({"for", "of"})
 NAME_LABELS = frozenset({"ORG", "FAC", "LAW", "WORK_OF_ART", "PRODUCT"})

@@ -172,8 +172,9 @@ def acts(analysis: "Analysis", ent: "Entities", statements: list["Statement"],
                 out.append(SpokenAct("REQUEST", "100", st.speaker, target, toks[k],
                                      f"speech:deontic+{toks[k].lemma_.lower()}", st))
         k = _find(seq, neg)
-        if k is not None and _unreal(toks[k]):
-            k = None   # "a trade war would do us more harm": a prediction, not a charge
+        if k is not None and (_unreal(toks[k]) or _denied(toks[k])):
+            k = None   # "a trade war would do us more harm": a prediction, not a charge; "no reason to
+            # be concerned": no charge
         if k is not None:
             out.append(SpokenAct("ACCUSE", "111", st.speaker, _target(ent, toks[k], parties), toks[k],
                                  f"speech:negative+{toks[k].lemma_.lower()}", st))
@@ -181,6 +182,18 @@ def acts(analysis: "Analysis", ent: "Entities", statements: list["Statement"],
             out.append(SpokenAct("SUPPORT", "051", st.speaker, _target(ent, toks[k], parties), toks[k],
                                  f"speech:positive+{toks[k].lemma_.lower()}", st))
     return out
+
+
+def _denied(tok) -> bool:
+    """Is the word under a negation ("not concerned", "no reason to be concerned")?"""
+    x = tok
+    for _ in range(4):
+        if any(c.dep_ == "neg" or c.dep_ == "det" and c.lower_ == "no" for c in x.children):
+            return True
+        if x.head.i == x.i:
+            break
+        x = x.head
+    return False
 
 
 def _unreal(tok) -> bool:

@@ -44,6 +44,7 @@ OWNED_OBJECT_TYPES = frozenset({"SANCTION", "RETREAT", "AID", "MOBILIZE", "ASSAU
 CLAIMING = language.words("roles", "claiming_verbs")
 SETTING_NOUNS = language.words("roles", "setting_nouns")
 TOPIC_OBJECT_VERBS = language.words("roles", "topic_object_verbs")
+PLACE_NOUNS = language.words("entities", "place_nouns")
 # Types aimed at someone: with no party among their arguments, the sentence's other party is it.
 DIRECTED = frozenset({"SANCTION", "RETREAT", "ACCUSE", "REQUEST", "THREATEN", "REJECT", "CONCEDE", "SUPPORT",
                       "AID", "COERCE", "ASSAULT", "AGREE", "CONSULT", "PROTEST"})
@@ -366,4 +367,12 @@ class Roles:
                         ids.append(a)
             if ids:
                 break
+        if not ids:
+            # "stormed a hotel in the Somali city of Beledweyne": the city is the state's
+            for h in [f.pred.head] + f.recipient_heads:
+                for t in h.subtree:
+                    if t.dep_ in ("amod", "compound", "poss") and t.head.lemma_.lower() in PLACE_NOUNS:
+                        ids += [a for a in self.ent.at(t) if self.ent.actor(a).kind == "state" and a not in ids]
+                if ids:
+                    break
         return ids

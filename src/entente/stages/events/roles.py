@@ -53,6 +53,8 @@ DIRECTED = frozenset({"SANCTION", "RETREAT", "ACCUSE", "REQUEST", "THREATEN", "R
 PLACE_TARGETED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID"})
 # Types whose unnamed target is the actor's own population ("barred girls from school").
 DOMESTIC_DEFAULT = frozenset({"COERCE"})
+REQUEST = "REQUEST"
+APPEAL_PREPS = frozenset({"with", "to", "on", "upon"})
 # Protests by people (not a state) aimed at no named party are aimed at their own government
 # ("students staged demonstrations", "parties organised a general strike").
 PROTEST = "PROTEST"
@@ -277,6 +279,12 @@ class Roles:
             if own:
                 s.recipients = own[:1]
                 s.rules.append("recipient:domestic")
+        if not s.recipients and t == REQUEST and s.actors and self._people_addressed(f):
+            # "police urged residents to stay indoors": a request to the actor's own people
+            own = sorted(c for c in actor_countries if c != "IGO")
+            if len(own) == 1:
+                s.recipients = [self.ent.state(own[0])]
+                s.rules.append("recipient:own-state")
         if not s.recipients and t in DIRECTED and s.actors and lemma(f.pred.head) not in TOPIC_OBJECT_VERBS:
             other = self.sentence_party(f, actor_countries)
             if other:
@@ -328,6 +336,19 @@ class Roles:
         if subj is not None and self._crowd(subj):
             return True
         return not any(self.ent.actor(a).kind == "state" or self.ent.actor(a).sector == "GOV" for a in s.actors)
+
+    def _people_addressed(self, f: Frame) -> bool:
+        """Is a request made of people named by a common noun ("urged residents to", "pleading
+        with civilians to")?"""
+        h = f.head
+        cands = [f.requestee] if f.requestee is not None else []
+        cands += [c for c in h.children if c.dep_ in ("dobj", "dative")]
+        # "pleading with civilians to go back": the parse may hang "with" on the requested act
+        near = list(h.children) + [k for c in h.children if c.dep_ in ("advcl", "xcomp") for k in c.children]
+        cands += [g for c in near if c.dep_ in ("prep", "mark") and c.lower_ in APPEAL_PREPS
+                  for g in c.children if g.dep_ == "pobj"]
+        people = language.words("roles", "people_nouns") | language.words("entities", "crowd_nouns")
+        return any(c.lemma_.lower() in people and not self.ent.phrase(c) for c in cands)
 
     def _people_object(self, f: Frame) -> bool:
         """Is the act done to people named by a common noun ("barred girls from school")?"""

@@ -270,7 +270,7 @@ def test_conflict_act_reported_by_the_other_side_is_an_allegation(analyse):
     ("Opposition activists in Zimbabwe staged a hunger strike on Sunday.", "PROTEST", {"ZWE"}, {"ZWE"},
      "recipient:own-state"),
     ("Kenyan police urged residents to stay indoors on Tuesday.", "REQUEST", {"KEN"}, {"KEN"}, "recipient:own-state"),
-    ("Malian officials are pleading with civilians to return to their villages.", "REQUEST", {"MLI"}, {"MLI"},
+    ("Sudanese officials pleaded with civilians to leave the town.", "REQUEST", {"SDN"}, {"SDN"},
      "recipient:own-state"),
     ("Zambian President Hakainde Hichilema threatened to impose a curfew in Lusaka.", "THREATEN", {"ZMB"}, {"ZMB"},
      "recipient:own-state"),

@@ -83,8 +83,8 @@ def test_rule_families(analyse, text, etype, actor, recipient, rule):
     "Nebenzia offered no evidence for the claim.",          # object_block: evidence is not a commitment
     "A student in Beijing spoke with VOA on Monday.",        # an outlet is the audience, not a party
     "Analysts warned that China could retaliate against Japan.",   # commentary, not an act of state
-    "\"There is no reason whatsoever to be concerned about their relations with Minsk,\" Russian Foreign Minister "
-    "Sergei Lavrov said.",   # a negated concern is no criticism
+    "\"We see no cause to be concerned about their partnership with Minsk,\" Russian Foreign Minister Sergei "
+    "Lavrov said.",   # a negated concern is no criticism
 ])
 def test_no_factual_event(analyse, text):
     _a, evs = _events(analyse, text)

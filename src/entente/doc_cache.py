@@ -15,6 +15,8 @@ LOWERS_KEY = "entente.token_lowers"
 ENTS_KEY = "entente.ents"
 POS_KEY = "entente.pos"
 LEMMAS_KEY = "entente.lemma_lowers"
+POS_TOKENS_KEY = "entente.pos_tokens"
+UPPER_KEY = "entente.upper_initial"
 
 
 def cached(doc, key: str, make):
@@ -51,16 +53,25 @@ def texts(doc) -> list[str]:
     return cached(doc, TEXTS_KEY, lambda: [t.text for t in tokens(doc)])
 
 
+def upper_initial(doc) -> list[int]:
+    """Indices of the tokens whose text starts with an upper-case letter: the scans for names
+    visit these instead of every token."""
+    return cached(doc, UPPER_KEY, lambda: [i for i, w in enumerate(texts(doc)) if w[:1].isupper()])
+
+
 def pos(doc) -> list[int]:
     """Each token's coarse POS id (`t.pos`, a `spacy.symbols` value), read in one pass by `to_array`."""
     return cached(doc, POS_KEY, lambda: doc.to_array("POS").tolist() if len(doc) else [])
 
 
-def tokens_with_pos(doc, *tags: int) -> list:
+def tokens_with_pos(doc, *tags: int) -> tuple:
     """The tokens whose coarse POS is one of `tags` (`spacy.symbols` ids), in order: a scan for
-    verbs or nouns need not touch the other tokens."""
-    toks = tokens(doc)
-    return [toks[i] for i, p in enumerate(pos(doc)) if p in tags]
+    verbs or nouns need not touch the other tokens. Kept per tag set (several stages ask for the
+    nouns); a tuple, as callers share it."""
+    def make() -> tuple:
+        toks = tokens(doc)
+        return tuple(toks[i] for i, p in enumerate(pos(doc)) if p in tags)
+    return cached(doc, (POS_TOKENS_KEY, tags), make)
 
 
 def ents(doc) -> tuple:

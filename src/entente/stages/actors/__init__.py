@@ -263,10 +263,11 @@ def _surnames(doc, reg: Drafts) -> None:
             last.setdefault(d.name.split()[-1].casefold(), d.key)
     if not last:
         return
-    for i, word in enumerate(doc_cache.texts(doc)):
-        if i in reg.claimed or not word[:1].isupper():
+    lowers = doc_cache.lowers(doc)
+    for i in doc_cache.upper_initial(doc):
+        if i in reg.claimed:
             continue
-        k = last.get(reg.toks[i].lower_)
+        k = last.get(lowers[i])
         if k is not None and reg.drafts[k].first < i:
             reg.mention(k, i, i + 1)
 

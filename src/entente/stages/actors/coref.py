@@ -90,10 +90,11 @@ def coordinated_groups(doc, reg: Drafts, sent_of: list[int]) -> list[Group]:
     groups = []
     for i in sorted(reg.token_keys):  # the tokens with an actor, in order (no keys: no group)
         tok = reg.toks[i]
-        if tok.dep_ == "conj" or not _own_keys(reg, tok.i):
+        if tok.dep_ == "conj":
             continue
+        # few tokens have a conjunct: test that before the keys (which walk the draft's mentions)
         conjs = [c for c in tok.children if c.dep_ == "conj"]
-        if not conjs:
+        if not conjs or not _own_keys(reg, tok.i):
             continue
         keys: list[str] = []
         stack = [tok]

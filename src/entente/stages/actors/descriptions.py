@@ -240,8 +240,9 @@ def acronyms(doc, reg: Drafts) -> None:
 def party_groups(doc, cb: Codebook, reg: Drafts) -> None:
     """"Republican lawmakers", "Democratic senators": a party word on an agent noun names a group of
     the party's country."""
-    for i, word in enumerate(doc_cache.texts(doc)):
-        c = cb.party_countries.get(norm(word)) if word[:1].isupper() else None
+    words = doc_cache.texts(doc)
+    for i in doc_cache.upper_initial(doc):
+        c = cb.party_countries.get(norm(words[i]))
         if not c or i in reg.claimed:
             continue
         tok = reg.toks[i]

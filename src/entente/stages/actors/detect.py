@@ -40,20 +40,18 @@ def codebook_matches(doc, cb: Codebook, toks=None) -> list[Match]:
     words = doc_cache.texts(doc)
     out: list[Match] = []
     n = len(doc)
-    i = 0
-    while i < n:
-        word = words[i]
-        if not _capitalised_text(word):
-            i += 1
+    nxt = 0   # where the next match may start
+    # a name starts with a capitalised word: only those are visited (_capitalised_text, inlined)
+    for i in [i for i, w in enumerate(words) if w[:1].isupper() or w[:1].isdigit()]:
+        if i < nxt:
             continue
+        word = words[i]
         tok = toks[i]
         if tok.ent_iob_ == "I" and tok.ent_type_ == "PERSON":
-            i += 1
             continue
         low = _cut(word).lower()
         maxn = cb.max_tokens(low) or (1 if low.endswith("s") and cb.max_tokens(low[:-1]) else 0)
         if not maxn:
-            i += 1
             continue
         found = None
         for k in range(min(maxn, n - i), 0, -1):
@@ -70,7 +68,6 @@ def codebook_matches(doc, cb: Codebook, toks=None) -> list[Match]:
                 found = Match(i, i + k, e)
                 break
         if found is None:
-            i += 1
             continue
         # A longer PERSON name around it ("Chad Smith", "Jordan Peterson") is a person.
         if tok.ent_type_ == "PERSON" and found.entry.kind in ("state", "adjective", "capital"):
@@ -78,10 +75,10 @@ def codebook_matches(doc, cb: Codebook, toks=None) -> list[Match]:
             while ent_end < n and toks[ent_end].ent_type_ == "PERSON" and (ent_end == i or toks[ent_end].ent_iob_ == "I"):
                 ent_end += 1
             if ent_end > found.end:
-                i = ent_end
+                nxt = ent_end
                 continue
         out.append(found)
-        i = found.end
+        nxt = found.end
     return out
 
 

@@ -64,9 +64,10 @@ def leaders_by_surname(doc, on: Optional[str], person_spans) -> list[tuple[int, 
     cb = codebook.get()
     # the cached texts and POS ids: only the few candidate words become Token objects
     toks, pos, words = doc_cache.tokens(doc), doc_cache.pos(doc), doc_cache.texts(doc)
-    for i, word in enumerate(words):
+    for i in doc_cache.upper_initial(doc):
+        word = words[i]
         # the tagger reads some leaders' names as common nouns ("Trump") or places ("Modi")
-        if pos[i] not in NAME_POS or i in taken or not word[:1].isupper() or not word[1:].islower() or len(word) < 3:
+        if pos[i] not in NAME_POS or i in taken or not word[1:].islower() or len(word) < 3:
             continue
         t = toks[i]
         if t.ent_type_ in NOT_PEOPLE_LABELS and (t.ent_type_ != "GPE" or cb.lookup(word) is not None

@@ -267,8 +267,8 @@ def find_people(ctx: Context, persons: list[tuple[int, int]]) -> list[PersonMent
     # A capitalised title followed by capitalised proper nouns the NER missed ("Ambassador Rawat").
     ent_tokens = {i for s, e in spans for i in range(s, e)}
     toks, words = ctx.toks or doc_cache.tokens(doc), doc_cache.texts(doc)
-    for i, word in enumerate(words):
-        if i in ent_tokens or not word[:1].isupper() or norm(word) not in cb.title_heads:
+    for i in doc_cache.upper_initial(doc):
+        if i in ent_tokens or norm(words[i]) not in cb.title_heads:
             continue
         tok = toks[i]
         j = tok.i + 1

@@ -107,13 +107,15 @@ def find(analysis, in_quote) -> list[Candidate]:
     object_only = c["object_content"] - speech  # attitudes with a noun-phrase content only ("attacked the plan")
     out: list[Candidate] = []
     doc_toks, pos, lowers = doc_cache.tokens(doc), doc_cache.pos(doc), doc_cache.lowers(doc)
+    lemmas = doc_cache.lemma_lowers(doc)
     for i, p in enumerate(pos):
-        if p not in _VERBAL and lowers[i] not in ("in", "according"):
-            continue  # only these can be a cue (the checks below skip every other token)
+        if lowers[i] not in ("in", "according"):
+            if p not in _VERBAL or (lemmas[i] not in speech and lemmas[i] not in object_only):
+                continue  # only these can be a cue (the checks below skip every other token)
         t = doc_toks[i]
         if in_quote(t.idx):
             continue
-        lem = t.lemma_.lower()
+        lem = lemmas[i]
         src = None
         if t.lower_ == "in" and t.dep_ == "prep" and t.head is not t:
             # "In the latest poll, Smith leads by 5 points": a poll or study as the source

@@ -314,6 +314,26 @@ _RULE_KEYS = {
 }
 _WINDOW = 80  # characters each side of a key; longer than any rule's reach from its key
 
+# Text that every match of a rule contains (case-insensitive, as the rules): a window without it
+# cannot hold a match, so the rule is not run there. Most windows are around common words ("year",
+# "days", a number), and only few of them have what a rarer rule needs ("quarter", "ago").
+_RULE_MUST = {
+    "quarter": r"quarter", "century": r"century", "period_ly": r"period|quarter", "year_quarter": r"quarter|period",
+    "year_end": r"year[-\s]end", "half": r"half", "year_ago": r"year", "freq": r"once|twice|times",
+    "in_time": r"time", "relthe": r"the\s+(?:week|month|year|decade|century)",
+    "anaphor_ba": r"(?:day|week|month|year)\s+(?:before|after)",
+    "anaphor": r"next|following|previous|preceding|prior|same|that",
+    "ago": r"ago|earlier|later|before|after|now|hence|back", "vague_ago": r"ago|earlier|later|before|after",
+    "set": r"every|each|per", "relunit": r"this|last|next|past|coming|current|present",
+    "range_from": r"from|between", "range_years": r"\d\s*(?:[-–]|to\s)", "decade": r"\d0s",
+    "clock24": r"\d:\d", "numeric": r"\d/\d", "iso": r"\d-\d", "ordday": r"\d(?:st|nd|rd|th)",
+}
+
+
+@functools.lru_cache(maxsize=1)
+def _musts() -> dict[str, "re.Pattern[str]"]:
+    return {name: re.compile(pat, re.IGNORECASE) for name, pat in _RULE_MUST.items()}
+
 
 def _windows(text: str, keys: dict[str, list[int]], names: tuple[str, ...]) -> list[tuple[int, int]]:
     hits = sorted(p for n in names for p in keys[n])
@@ -333,11 +353,16 @@ def find(text: str) -> list[Candidate]:
     keys = _key_hits(text)
     cache: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     n = len(text)
+    musts = _musts()
     for name, rx in compiled():
         names = _RULE_KEYS[name]
         if names not in cache:
             cache[names] = _windows(text, keys, names)
-        for m in (m for s, e in cache[names] for m in rx.finditer(text, s, e) if m.end() < e or e == n):
+        windows = cache[names]
+        must = musts.get(name)
+        if must is not None:
+            windows = [(s, e) for s, e in windows if must.search(text, s, e)]
+        for m in (m for s, e in windows for m in rx.finditer(text, s, e) if m.end() < e or e == n):
             if m.end() <= m.start() or not _acceptable(name, m, text):
                 continue
             s, e = m.start(), m.end()

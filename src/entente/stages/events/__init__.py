@@ -22,7 +22,7 @@ from entente.ontology import language
 from entente.ontology import topics as topic_lexicon
 from entente.sentences import sentence, sentences
 
-from . import coding, merge, predicates, speech
+from . import coding, context, merge, predicates, speech
 from .draft import Draft
 from .frames import Frame, clause_verb, conditional, frame, in_condition
 from .place import Places
@@ -76,7 +76,7 @@ def run(analysis: Analysis) -> None:
     for sent in sentences(doc):
         frames = [frame(p) for p in predicates.find(sent)]
         frames = _absorb_governors(frames)
-        frames = _without_protest_demands(frames)
+        frames = context.without_protest_demands(frames)
         sent_topics = topic_lexicon.topics_of(lemmas[sent.start:sent.end], words[sent.start:sent.end])
         for f in frames:
             if f.type is None:
@@ -104,7 +104,7 @@ def run(analysis: Analysis) -> None:
             d.confidence = _confidence(f, s, d)
             drafts.append(d)
     drafts += _spoken(analysis, ent, drafts)
-    _answers(doc, drafts)
+    context.answers(doc, drafts)
     # An act whose doer the story does not name ("was ousted", "were deported") is not a record of
     # who did what (on the dev stories 2 in 36 such events matched a real one), except an attack,
     # which news reports when no one knows who did it.
@@ -113,42 +113,6 @@ def run(analysis: Analysis) -> None:
         ev = d.to_event(analysis.result.id)
         analysis.result.events.append(ev)
         analysis.event_anchor[ev.id] = d.head_i
-
-
-ANSWER_TYPES = frozenset(t.upper() for t in language.words("events", "answer_types"))
-PROPOSAL_NOUNS = {t: frozenset(ws) for t, ws in language.table("events")["proposal_nouns"].items()}
-ANSWER_LOOKBACK = 3   # sentences
-REFUSING = language.words("governors", "refusal")
-
-
-def _answers(doc, drafts: list[Draft]) -> None:
-    """An answer with no party of its own ("Greece also supported the call", "Ethiopia refused")
-    answers whoever made the latest proposal or request it can refer to."""
-    order = {sent.start: k for k, sent in enumerate(sentences(doc))}
-    for d in drafts:
-        if d.type not in ANSWER_TYPES or d.recipients or d.reciprocal or not d.actors:
-            continue
-        head = doc[d.head_i]
-        objs = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")] + \
-               [g for p in head.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
-        if objs:
-            o = objs[0]
-            kinds = [t for t, ws in PROPOSAL_NOUNS.items() if o.lemma_.lower() in ws]
-            definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in o.children)
-            if not kinds or not definite or any(c.dep_ in ("poss", "prep", "compound", "amod") for c in o.children):
-                continue   # "supported the U.S. call": its own party; "the idea of talks": a topic
-        elif d.type != "REJECT" or d.lemma not in REFUSING:
-            continue   # "charges the commission denied": a denial, not an answer
-        else:
-            kinds = list(PROPOSAL_NOUNS)   # "the European side refused": whatever was just put to it
-        earlier = [e for e in drafts if e.head_i < d.head_i and e.type in kinds and e.factual and e.actors
-                   and order[d.sentence.start] - order[e.sentence.start] <= ANSWER_LOOKBACK]
-        if not earlier:
-            continue
-        asker = max(earlier, key=lambda e: e.head_i)
-        d.recipients = [a for a in asker.actors if a not in d.actors]
-        if d.recipients:
-            d.rules.insert(len(d.rules) - 1, "recipient:answered")
 
 
 def _act_words(f: Frame) -> str:
@@ -250,30 +214,6 @@ def _absorb_governors(frames: list[Frame]) -> list[Frame]:
     """A governor that took an embedded act over ("threatened to impose") is not an event of its own."""
     governors = {f.governor.i for f in frames if f.governor is not None}
     return [f for f in frames if f.pred.head.i not in governors or f.governor is not None]
-
-
-# How far up the parse a demand may hang below its protest ("rioted …, joining … in demanding").
-PURPOSE_HOPS = 4
-PURPOSE_DEPS = frozenset({"advcl", "xcomp", "pcomp", "prep", "dobj", "acl"})
-
-
-def _without_protest_demands(frames: list[Frame]) -> list[Frame]:
-    """A demand a protest is held for ("staged demonstrations to demand reforms", "blocked roads to
-    press their demands") is what the protest is about (CAMEO 141x), not a second event."""
-    protest = {t.i for f in frames if f.type == "PROTEST" for t in [f.head] + list(f.pred.tokens)}
-    if not protest:
-        return frames
-
-    def under_protest(t) -> bool:
-        for _ in range(PURPOSE_HOPS):
-            if t.dep_ not in PURPOSE_DEPS or t.head.i == t.i:
-                return False
-            t = t.head
-            if t.i in protest:
-                return True
-        return False
-
-    return [f for f in frames if not (f.type == "REQUEST" and f.governor is None and under_protest(f.pred.head))]
 
 
 def _named(f: Frame) -> bool:

@@ -54,7 +54,7 @@ PLACE_TARGETED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID"})
 # Types whose unnamed target is the actor's own population ("barred girls from school").
 DOMESTIC_DEFAULT = frozenset({"COERCE"})
 REQUEST = "REQUEST"
-APPEAL_PREPS = frozenset({"with", "to", "on", "upon"})
+APPEAL_PREPS = language.words("events", "appeal_preps")
 # Protests by people (not a state) aimed at no named party are aimed at their own government
 # ("students staged demonstrations", "parties organised a general strike").
 PROTEST = "PROTEST"

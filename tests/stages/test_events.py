@@ -270,6 +270,10 @@ def test_conflict_act_reported_by_the_other_side_is_an_allegation(analyse):
     ("Opposition activists in Zimbabwe staged a hunger strike on Sunday.", "PROTEST", {"ZWE"}, {"ZWE"},
      "recipient:own-state"),
     ("Kenyan police urged residents to stay indoors on Tuesday.", "REQUEST", {"KEN"}, {"KEN"}, "recipient:own-state"),
+    # barring a foreign state's officials from entering is an entry ban (SANCTION); one's own people, coercion
+    ("Canada has barred three Serbian officials from entering the country.", "SANCTION", {"CAN"}, {"SRB"},
+     "entry_ban:enter"),
+    ("Ugandan authorities banned students from traveling to the capital.", "COERCE", {"UGA"}, {"UGA"}, "verb:ban"),
     ("Sudanese officials pleaded with civilians to leave the town.", "REQUEST", {"SDN"}, {"SDN"},
      "recipient:own-state"),
     ("Zambian President Hakainde Hichilema threatened to impose a curfew in Lusaka.", "THREATEN", {"ZMB"}, {"ZMB"},

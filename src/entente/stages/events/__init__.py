@@ -88,6 +88,7 @@ def run(analysis: Analysis) -> None:
             if s.inanimate and f.type in VERBAL_TYPES:
                 continue   # "the framework reaffirmed the commitment": things do not speak or commit
             _spoken_reading(analysis, ent, f, s)
+            _entry_ban(ent, f, s)
             if not s.actors and not s.recipients:
                 continue
             if f.pred.nominal and f.governor is None and not s.actors:
@@ -184,6 +185,25 @@ def _spoken_reading(analysis: Analysis, ent: Entities, f: Frame, s) -> None:
         f.rules.insert(0, f"allegation:{cue}")
         s.actors, s.recipients, s.reciprocal = speaker[:1], accused, False
         s.rules.append("actor:speaker")
+
+
+ENTRY_BAN_VERBS = language.words("events", "entry_ban_verbs")
+ENTERING_VERBS = language.words("events", "entering_verbs")
+ENTRY_BAN_CODE = "172/SANCTION"
+
+
+def _entry_ban(ent: Entities, f: Frame, s) -> None:
+    """Barring a foreign party from entering is an entry ban on its state (SANCTION); barring one's
+    own people ("banned civilians from traveling") stays coercion."""
+    h = f.pred.head
+    if f.type != "COERCE" or h.lemma_.lower() not in ENTRY_BAN_VERBS or not s.recipients or not s.actors:
+        return
+    entering = any(p.dep_ == "prep" and p.lower_ == "from" and any(g.lemma_.lower() in ENTERING_VERBS for g in p.children)
+                   for p in h.children)
+    theirs, mine = ent.countries(s.recipients), ent.countries(s.actors)
+    if entering and theirs and not theirs & mine and "IGO" not in theirs:   # a U.N. envoy barred: no state sanctioned
+        f.code = ENTRY_BAN_CODE
+        f.rules.insert(0, "entry_ban:enter")
 
 
 def _sourced(f: Frame) -> bool:

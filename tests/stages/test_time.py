@@ -377,3 +377,24 @@ def test_calendar_arithmetic():
     assert cm.after_easter(2025, -2) == dt.date(2025, 4, 18)
     assert cm.shift(thu, 2, "quarter", -1) == ("2025-Q3", "quarter")
     assert cm.shift(thu, 30_000, "month", -1) is None
+
+
+def test_rule_prefilter_never_drops_a_match():
+    # time/detect.py skips a rule in a window that lacks text every match of the rule contains; if a
+    # rule is changed so a match can lack that text, this fails (the prefilter would drop matches)
+    from entente.stages.time import detect
+
+    text = ("In the third quarter of 2024 and the first half of 2023, the year-end figures came out. Two years "
+            "ago, a year earlier and three days later the talks resumed; months before, weeks after that. Twice "
+            "a year, three times a week, every Monday and each month, per year. At that time the week before, "
+            "the day after, the following month, the previous year, the same day, that week. This week, last "
+            "month, next year, the past decade, the coming days. From May 3 to May 9, between 2019 and 2021, "
+            "1990-1995, 2001 to 2004, the 1990s. On 3/5/2024, on 2024-03-05, on the 5th, the 21st.")
+    rules = dict(detect.compiled())
+    exercised = set()
+    for name, must in detect._musts().items():
+        for m in rules[name].finditer(text):
+            if m.end() > m.start():
+                exercised.add(name)
+                assert must.search(text, m.start(), m.end()), (name, m.group(0))
+    assert len(exercised) >= 15, sorted(exercised)

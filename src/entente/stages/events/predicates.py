@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from spacy import symbols
 
@@ -39,6 +39,15 @@ class Predicate:
     nominal: bool = False
     obj: Optional[object] = None  # the object noun that decided the code (verb_object, light)
     experienced: bool = False     # the noun's act is done to the verb's subject ("faced criticism")
+
+
+class NounCode(NamedTuple):
+    """How an event noun is coded: its code, trigger tokens and rule, and for a nominalised verb
+    the object that decided its code ("the pause in aid": aid)."""
+    code: str
+    tokens: list
+    rule: str
+    obj: Optional[object] = None
 
 
 @dataclass(frozen=True)
@@ -162,7 +171,7 @@ def object_words(o) -> list[str]:
     return own + [lemma(c) for c in o.children if c.dep_ in ("compound", "amod") and c.i < o.i]
 
 
-def noun_code(tab: Tables, noun) -> Optional[tuple[str, list, str]]:
+def noun_code(tab: Tables, noun) -> Optional[NounCode]:
     """(code, trigger tokens, rule) of an event noun, compounds first ("phone call", "hunger strike")."""
     lem = lemma(noun)
     for c in noun.children:
@@ -170,14 +179,14 @@ def noun_code(tab: Tables, noun) -> Optional[tuple[str, list, str]]:
             key = f"{lemma(c)} {lem}"
             if key in tab.compound_nouns:
                 code = tab.compound_nouns[key]
-                return (code, [noun, c], f"noun:{key.replace(' ', '+')}") if code else None
+                return NounCode(code, [noun, c], f"noun:{key.replace(' ', '+')}") if code else None
     code = tab.nouns.get(lem)
     if code:
-        return code, [noun], f"noun:{lem}"
+        return NounCode(code, [noun], f"noun:{lem}")
     if lem in tab.generic_heads:
         for c in noun.children:
             if c.dep_ in ("compound", "amod") and tab.nouns.get(lemma(c)):
-                return tab.nouns[lemma(c)], [noun, c], f"noun:{lemma(c)}+{lem}"
+                return NounCode(tab.nouns[lemma(c)], [noun, c], f"noun:{lemma(c)}+{lem}")
     if lem in tab.nominalizations:
         return nominal_verb_code(tab, noun, tab.nominalizations[lem])
     return None
@@ -213,7 +222,7 @@ def required_object(tab: Tables, verb: str, objs: list):
     return next((o for o in objs if set(object_words(o)) & kinds), None)
 
 
-def nominal_verb_code(tab: Tables, noun, verb: str) -> Optional[tuple[str, list, str]]:
+def nominal_verb_code(tab: Tables, noun, verb: str) -> Optional[NounCode]:
     """A nominalised verb ("the delivery of missiles", "Ankara's backing of the rebels") is coded
     by its verb's rules over the noun's objects: the object tables first, then the verb alone."""
     objs = noun_objects(noun)
@@ -222,14 +231,14 @@ def nominal_verb_code(tab: Tables, noun, verb: str) -> Optional[tuple[str, list,
     if hit is not None:
         code, o, ow = hit
         # "the pause in aid": the object is this event's, not an event of its own
-        return (code, [noun, o], f"{rule}+{ow}") if code else None
+        return NounCode(code, [noun, o], f"{rule}+{ow}", o) if code else None
     if verb in tab.object_block and any(lemma(o) in tab.object_block[verb] for o in objs):
         return None
     if verb in tab.object_required:
         o = required_object(tab, verb, objs)
-        return (tab.object_required[verb][0], [noun], f"{rule}+{lemma(o)}") if o is not None else None
+        return NounCode(tab.object_required[verb][0], [noun], f"{rule}+{lemma(o)}") if o is not None else None
     code = tab.verbs.get(verb)
-    return (code, [noun], rule) if code else None
+    return NounCode(code, [noun], rule) if code else None
 
 
 def verb_predicate(tab: Tables, verb) -> Optional[Predicate]:
@@ -321,8 +330,7 @@ def noun_predicate(tab: Tables, noun) -> Optional[Predicate]:
     nc = noun_code(tab, noun)
     if nc is None:
         return None
-    obj = nc[1][1] if nc[2].startswith("nominal:") and len(nc[1]) > 1 else None
-    return Predicate(noun, nc[0], nc[2], nc[1], nominal=True, obj=obj)
+    return Predicate(noun, nc.code, nc.rule, nc.tokens, nominal=True, obj=nc.obj)
 
 
 def adjective_predicate(tab: Tables, adj) -> Optional[Predicate]:

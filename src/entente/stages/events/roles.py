@@ -53,13 +53,11 @@ DIRECTED = frozenset({"SANCTION", "RETREAT", "ACCUSE", "REQUEST", "THREATEN", "R
 PLACE_TARGETED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID"})
 # Types whose unnamed target is the actor's own population ("barred girls from school").
 DOMESTIC_DEFAULT = frozenset({"COERCE"})
-REQUEST = "REQUEST"
+# Acts aimed at the actor's own state when they name no other party: a request to people named
+# by a common noun ("police urged residents to stay indoors"), a protest by people ("students
+# staged demonstrations"), a threat of a domestic measure ("threatened to impose a curfew").
 APPEAL_PREPS = language.words("events", "appeal_preps")
-# Protests by people (not a state) aimed at no named party are aimed at their own government
-# ("students staged demonstrations", "parties organised a general strike").
-PROTEST = "PROTEST"
-# Threats of a domestic measure ("threatened to impose a curfew") are aimed at the actor's state.
-THREATEN = "THREATEN"
+PEOPLE_NOUNS = language.words("entities", "crowd_nouns") | language.words("roles", "people_nouns")
 
 
 @dataclass
@@ -157,7 +155,7 @@ class Roles:
         elif mods:
             s.actors = mods
             s.rules.append("actor:modifier")
-        elif f.pred.obj is not None and f.type in OWNED_OBJECT_TYPES | {"SANCTION"}:
+        elif f.pred.obj is not None and f.type in OWNED_OBJECT_TYPES:
             # "the pause in U.S. aid": the owner of what the act stops
             s.actors = [a for c in f.pred.obj.children if c.i < f.pred.obj.i and c.dep_ in ("poss", "compound", "amod")
                         for a in self.ent.phrase(c, depth=0)]
@@ -279,12 +277,8 @@ class Roles:
             if own:
                 s.recipients = own[:1]
                 s.rules.append("recipient:domestic")
-        if not s.recipients and t == REQUEST and s.actors and self._people_addressed(f):
-            # "police urged residents to stay indoors": a request to the actor's own people
-            own = sorted(c for c in actor_countries if c != "IGO")
-            if len(own) == 1:
-                s.recipients = [self.ent.state(own[0])]
-                s.rules.append("recipient:own-state")
+        if not s.recipients and t == "REQUEST" and s.actors and self._people_addressed(f):
+            self._own_state(s, actor_countries)
         if not s.recipients and t in DIRECTED and s.actors and lemma(f.pred.head) not in TOPIC_OBJECT_VERBS:
             other = self.sentence_party(f, actor_countries)
             if other:
@@ -296,12 +290,16 @@ class Roles:
                 s.recipients = own[:1]
                 s.rules.append("recipient:domestic")
         if not s.recipients and s.actors and (
-                t == PROTEST and self._people_act(f, s)
-                or t == THREATEN and coding.ptype(f.pred.code) in DOMESTIC_DEFAULT):
-            own = sorted({c for c in self.ent.countries(s.actors) if c != "IGO"})
-            if len(own) == 1:
-                s.recipients = [self.ent.state(own[0])]
-                s.rules.append("recipient:own-state")
+                t == "PROTEST" and self._people_act(f, s)
+                or t == "THREATEN" and coding.ptype(f.pred.code) in DOMESTIC_DEFAULT):
+            self._own_state(s, actor_countries)
+
+    def _own_state(self, s: Sides, actor_countries: set) -> None:
+        """The actor's own state as the recipient, when the actor is of one country (not an IGO)."""
+        own = sorted(c for c in actor_countries if c != "IGO")
+        if len(own) == 1:
+            s.recipients = [self.ent.state(own[0])]
+            s.rules.append("recipient:own-state")
 
     def _mutual(self, f: Frame) -> bool:
         subj = subject_token(f.head)
@@ -347,17 +345,15 @@ class Roles:
         near = list(h.children) + [k for c in h.children if c.dep_ in ("advcl", "xcomp") for k in c.children]
         cands += [g for c in near if c.dep_ in ("prep", "mark") and c.lower_ in APPEAL_PREPS
                   for g in c.children if g.dep_ == "pobj"]
-        people = language.words("roles", "people_nouns") | language.words("entities", "crowd_nouns")
-        return any(c.lemma_.lower() in people and not self.ent.phrase(c) for c in cands)
+        return any(c.lemma_.lower() in PEOPLE_NOUNS and not self.ent.phrase(c) for c in cands)
 
     def _people_object(self, f: Frame) -> bool:
         """Is the act done to people named by a common noun ("barred girls from school")?"""
-        crowd = language.words("entities", "crowd_nouns") | language.words("roles", "people_nouns")
         for h in [f.pred.head] + f.recipient_heads:
             for o in objects(h) if h.pos_ in ("VERB", "AUX") else []:
                 # "barred girls ages 12 and older": the people may be a compound of the object's head
                 words = [o] + [c for c in o.children if c.dep_ in ("compound", "conj")]
-                if any(w.lemma_.lower() in crowd for w in words) and not self.ent.phrase(o):
+                if any(w.lemma_.lower() in PEOPLE_NOUNS for w in words) and not self.ent.phrase(o):
                     return True
         return False
 
@@ -380,20 +376,15 @@ class Roles:
 
     def place_country(self, f: Frame) -> list[str]:
         """A state actor for the country the event happens in (the place names of its arguments)."""
-        ids = []
+        named: list[str] = []   # "a hotel in the Somali city of X": the city is the state's
         for h in [f.pred.head] + f.recipient_heads:
+            ids: list[str] = []
+            by_name: list[str] = []
             for t in h.subtree:
-                for a in self.ent.place_state(t):
-                    if a not in ids:
-                        ids.append(a)
+                ids += [a for a in self.ent.place_state(t) if a not in ids]
+                if t.dep_ in ("amod", "compound", "poss") and t.head.lemma_.lower() in PLACE_NOUNS:
+                    by_name += [a for a in self.ent.at(t) if self.ent.actor(a).kind == "state" and a not in by_name]
             if ids:
-                break
-        if not ids:
-            # "stormed a hotel in the Somali city of Beledweyne": the city is the state's
-            for h in [f.pred.head] + f.recipient_heads:
-                for t in h.subtree:
-                    if t.dep_ in ("amod", "compound", "poss") and t.head.lemma_.lower() in PLACE_NOUNS:
-                        ids += [a for a in self.ent.at(t) if self.ent.actor(a).kind == "state" and a not in ids]
-                if ids:
-                    break
-        return ids
+                return ids
+            named = named or by_name
+        return named

@@ -333,6 +333,12 @@ def test_anti_state_and_facilities_are_not_the_state_or_actors(analyse):
     assert not any(x.name.endswith(("base", "ship")) for x in a.result.actors)
 
 
+def test_an_attitude_names_no_nationality_and_a_district_of_a_capital_is_a_place(analyse):
+    a = analyse("A veteran anti-Russia editor was shot dead in a quiet sector of Minsk on Friday.")
+    assert not any(x.country == "RUS" for x in a.result.actors)
+    assert [p.country for p in a.places if p.name == "Minsk"] == ["BLR"]
+
+
 def test_person_country_from_from_and_more_false_persons(analyse):
     a = analyse("Nobel laureate Maria Ressa from the Philippines spoke. The Charter calls on democracies to unite. "
                 "Dogs say wan-wan in Japan.")

@@ -41,6 +41,8 @@ def _one(evs, etype):
     ("Turkey condemned Israel on Monday.", "ACCUSE", {"TUR"}, {"ISR"}, "verb:condemn"),
     ("Japan called on China to release the detained fishermen.", "REQUEST", {"JPN"}, {"CHN"}, "request:call"),
     ("Tokyo called on Beijing to stop.", "REQUEST", {"JPN"}, {"CHN"}, "particle:call+on"),
+    # "on Monday" says when, it is no particle; with no object named, "called a strike" is called
+    ("Dock workers in Chile called a strike on Monday.", "PROTEST", {"CHL"}, {"CHL"}, "verb_object:call+strike"),
     ("Washington imposed new tariffs on Canadian steel.", "SANCTION", {"USA"}, {"CAN"}, "verb_object:impose+tariff"),
     ("Germany delivered weapons to Ukraine last week.", "AID", {"DEU"}, {"UKR"}, "needs_object:deliver+weapon"),
     ("Kenya and Ethiopia launched negotiations on Monday.", "CONSULT", {"KEN", "ETH"}, {"KEN", "ETH"}, "light:launch+negotiation"),
@@ -268,6 +270,9 @@ def test_conflict_act_reported_by_the_other_side_is_an_allegation(analyse):
     # people protesting at no named party protest to their own government; a threat of a domestic
     # measure is aimed at the actor's own state
     ("Opposition activists in Zimbabwe staged a hunger strike on Sunday.", "PROTEST", {"ZWE"}, {"ZWE"},
+     "recipient:own-state"),
+    # ... also groups outside government named with the country as a place
+    ("Four opposition parties in Malawi called a general strike on Monday.", "PROTEST", {"MWI"}, {"MWI"},
      "recipient:own-state"),
     ("Kenyan police urged residents to stay indoors on Tuesday.", "REQUEST", {"KEN"}, {"KEN"}, "recipient:own-state"),
     # barring a foreign state's officials from entering is an entry ban (SANCTION); one's own people, coercion

@@ -24,7 +24,7 @@ from entente.ontology.codebook import norm
 from entente.sentences import sentence
 
 from . import affiliation, bylines, coref, descriptions, knowledge, organisations
-from .detect import agent_sector, codebook_matches, head_noun, inside_place_name, is_place_use
+from .detect import agent_sector, codebook_matches, head_noun, inside_place_name, is_attitude, is_place_use
 from .organisations import POSTED_HEADS
 from .people import Context, find_people, named_by_who, unnamed_officials
 from .drafts import Drafts
@@ -45,8 +45,10 @@ def run(analysis: Analysis) -> None:
     not_actors: list[dict] = []
 
     matches = codebook_matches(doc, cb, reg.toks)
-    by_start = {m.start: m for m in matches}
-    by_end = {m.end: m for m in matches}
+    # "anti-Syria journalist": an attitude names no one's nationality, so people and
+    # organisations never take their country from it
+    by_start = {m.start: m for m in matches if not is_attitude(doc, m)}
+    by_end = {m.end: m for m in matches if not is_attitude(doc, m)}
     ctx = Context(doc, cb, by_start, by_end, on)
     ctx.toks = reg.toks
 
@@ -91,7 +93,7 @@ def run(analysis: Analysis) -> None:
         if end < len(doc) and doc[end].lower_ in ("'s", "’s"):
             end += 1
         if e.kind in ("state", "adjective", "capital"):
-            if m.start >= 2 and doc[m.start - 1].text in ("-", "‑") and doc[m.start - 2].lower_ in language.words("entities", "attitude_prefixes"):
+            if is_attitude(doc, m):
                 not_actors.append({"start": m.start, "end": m.end, "name": doc[m.start:m.end].text, "why": "attitude"})
                 continue   # "anti-Pakistan fighters": an attitude to the state, not the state
             inside = inside_place_name(doc, m)

@@ -13,6 +13,7 @@ LOCATIVE = language.words("entities", "place_preps")
 LOCATIVE_CAPITAL = LOCATIVE | language.words("entities", "capital_place_preps")
 DIRECTIONAL = language.words("entities", "directional_preps")
 MOTION = language.words("entities", "motion_words")
+PLACE_NOUNS = language.words("entities", "place_nouns")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "poss", "csubj"})
 
 
@@ -82,6 +83,14 @@ def codebook_matches(doc, cb: Codebook, toks=None) -> list[Match]:
     return out
 
 
+ATTITUDE_PREFIXES = language.words("entities", "attitude_prefixes")
+
+
+def is_attitude(doc, m: Match) -> bool:
+    """Is the name the object of an attitude prefix ("anti-Pakistan fighters", "pro-Russian")?"""
+    return m.start >= 2 and doc[m.start - 1].text in ("-", "‑") and doc[m.start - 2].lower_ in ATTITUDE_PREFIXES
+
+
 def is_place_use(doc, m: Match) -> bool:
     """Is this country/capital name used as a location rather than as a party?"""
     root = doc[m.start:m.end].root
@@ -101,6 +110,9 @@ def is_place_use(doc, m: Match) -> bool:
             # "flew to Beijing", "returned from Moscow" are places; "support to Tehran",
             # "opposition from Beijing" are the governments
             return m.entry.kind == "capital" and head.head.head.lemma_.casefold() in MOTION
+        if prep == "of" and m.entry.kind == "capital":
+            # "the outskirts of Kabul", "a district of Beirut": a place in the city
+            return head.head.head.lemma_.casefold() in PLACE_NOUNS
         return prep in (LOCATIVE_CAPITAL if m.entry.kind == "capital" else LOCATIVE)
     prev = doc[m.start - 1] if m.start > 0 else None
     if prev is not None and prev.lower_ in LOCATIVE_CAPITAL and m.entry.kind == "capital":

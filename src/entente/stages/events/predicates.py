@@ -150,9 +150,15 @@ def objects(verb) -> list:
     return out
 
 
+def _when(prep) -> bool:
+    """Does the preposition only say when ("called a strike on Monday")?"""
+    objs = [g for g in prep.children if g.dep_ == "pobj"]
+    return bool(objs) and all(g.ent_type_ in ("DATE", "TIME") for g in objs)
+
+
 def particles(verb) -> list:
     return [c for c in verb.children if c.dep_ in ("prt", "compound:prt")] + \
-           [c for c in verb.children if c.dep_ in ("prep", "agent") and c.i > verb.i] + \
+           [c for c in verb.children if c.dep_ in ("prep", "agent") and c.i > verb.i and not _when(c)] + \
            [m for c in verb.children if c.dep_ in ("advcl", "oprd") and c.i > verb.i
             for m in c.children if m.dep_ == "mark" and m.lower_ == "as"] + \
            [p for o in verb.children if o.dep_ == "dobj" for p in o.children if p.dep_ == "prep" and (
@@ -248,8 +254,8 @@ def verb_predicate(tab: Tables, verb) -> Optional[Predicate]:
     if lem not in tab.verb_lemmas and lem not in STOP_VERBS:
         return None
     objs = objects(verb)
-    if lem in NAMING_VERBS and any(c.dep_ == "oprd" for c in verb.children):
-        return None   # "what he called a wonderful meeting": a name given, not a meeting called
+    if lem in NAMING_VERBS and any(c.dep_ == "oprd" for c in verb.children) and any(c.dep_ == "dobj" for c in verb.children):
+        return None   # "what he called a wonderful meeting": a name given ("called a strike" has no dobj)
     if lem in INTRANSITIVE_ONLY and any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
         return None   # "to demonstrate the Quad's resolve": shown, not a protest
     hit = deciding_object(tab, lem, objs)

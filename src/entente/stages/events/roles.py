@@ -58,6 +58,7 @@ DOMESTIC_DEFAULT = frozenset({"COERCE"})
 # staged demonstrations"), a threat of a domestic measure ("threatened to impose a curfew").
 APPEAL_PREPS = language.words("events", "appeal_preps")
 PEOPLE_NOUNS = language.words("entities", "crowd_nouns") | language.words("roles", "people_nouns")
+OUTSIDERS = language.words("roles", "outsider_nouns")
 
 
 @dataclass
@@ -331,7 +332,7 @@ class Roles:
         if "actor:crowd-place" in s.rules:
             return True
         subj = subject_token(f.head)
-        if subj is not None and self._crowd(subj):
+        if subj is not None and (self._crowd(subj) or subj.pos_ == "NOUN" and subj.lemma_.lower() in OUTSIDERS):
             return True
         return not any(self.ent.actor(a).kind == "state" or self.ent.actor(a).sector == "GOV" for a in s.actors)
 

@@ -339,6 +339,19 @@ def test_an_attitude_names_no_nationality_and_a_district_of_a_capital_is_a_place
     assert [p.country for p in a.places if p.name == "Minsk"] == ["BLR"]
 
 
+def test_europe_and_brussels_act_for_the_eu_only_when_the_story_names_it(analyse):
+    a = analyse("The European Union condemned the vote. Europe later retaliated with duties on Korean steel, "
+                "and Seoul urged Brussels to reconsider. Korean officials flew to Brussels on Monday.")
+    eu = [x for x in a.result.actors if x.kind == "igo"]
+    assert len(eu) == 1 and eu[0].country == "IGO"
+    acting = {t.text for t in a.doc if t.text in ("Europe", "Brussels") and a.actors_at(t)}
+    assert acting == {"Europe", "Brussels"}
+    assert [t.i for t in a.doc if t.text == "Brussels" and a.actors_at(t)] == [[t.i for t in a.doc if t.text == "Brussels"][0]]
+    b = analyse("Ministers from Asia met in Europe. Seoul urged Brussels to reconsider.")
+    assert not any(x.kind == "igo" for x in b.result.actors)
+    assert any(x.country == "BEL" for x in b.result.actors)
+
+
 def test_person_country_from_from_and_more_false_persons(analyse):
     a = analyse("Nobel laureate Maria Ressa from the Philippines spoke. The Charter calls on democracies to unite. "
                 "Dogs say wan-wan in Japan.")

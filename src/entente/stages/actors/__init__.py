@@ -23,7 +23,7 @@ from entente.ontology import codebook, gazetteer, language
 from entente.ontology.codebook import norm
 from entente.sentences import sentence
 
-from . import affiliation, bylines, coref, descriptions, knowledge, organisations
+from . import affiliation, bylines, coref, descriptions, knowledge, organisations, seats
 from .detect import agent_sector, codebook_matches, head_noun, inside_place_name, is_attitude, is_place_use
 from .organisations import POSTED_HEADS
 from .people import Context, find_people, named_by_who, unnamed_officials
@@ -45,6 +45,7 @@ def run(analysis: Analysis) -> None:
     not_actors: list[dict] = []
 
     matches = codebook_matches(doc, cb, reg.toks)
+    named_igos = {norm(m.entry.name) for m in matches if m.entry.kind == "igo"}
     # "anti-Syria journalist": an attitude names no one's nationality, so people and
     # organisations never take their country from it
     by_start = {m.start: m for m in matches if not is_attitude(doc, m)}
@@ -83,7 +84,7 @@ def run(analysis: Analysis) -> None:
             title_tokens.update(range(p.title.start, p.title.end))
 
     # -- states, organisations, groupings ------------------------------------
-    for m in matches:
+    for m in sorted(matches + seats.unlisted(doc, cb, matches), key=lambda m: m.start):
         if any(i in title_tokens for i in range(m.start, m.end)) and m.entry.kind in ("organization", "igo"):
             continue
         e = m.entry
@@ -92,6 +93,13 @@ def run(analysis: Analysis) -> None:
         end = m.end
         if end < len(doc) and doc[end].lower_ in ("'s", "’s"):
             end += 1
+        if e.kind == "capital" and (seated := seats.body(doc, cb, m, named_igos)) is not None:
+            key = "o:" + norm(seated.name) + ":IGO"
+            reg.get_or_add(key, name=seated.name, kind="igo", country="IGO", sector=seated.sector, code=seated.code)
+            reg.mention(key, m.start, end)
+            continue
+        if e.kind == "capital" and e.country is None:
+            continue   # a seat of no body the story names: a place only
         if e.kind in ("state", "adjective", "capital"):
             if is_attitude(doc, m):
                 not_actors.append({"start": m.start, "end": m.end, "name": doc[m.start:m.end].text, "why": "attitude"})

@@ -52,6 +52,8 @@ def _one(evs, etype):
     ("Iran stopped implementing its commitments under the deal.", "REJECT", {"IRN"}, set(), "stop_complying:stop+implement"),
     ("Seoul protested over North Korea's transfer of weapons to Russia.", "AID", {"PRK"}, {"RUS"}, "nominal:transfer+weapon"),
     ("Egypt cut ties after Turkey's backing of Libya's government.", "SUPPORT", {"TUR"}, {"LBY"}, "nominal:backing"),
+    # the parse may hang the noun's "in" on the verb: still the pause's object, no AID of its own
+    ("The White House confirmed the pause in aid to Kyiv.", "SANCTION", {"USA"}, {"UKR"}, "nominal:pause+aid"),
     ("Russia supports the American proposal.", "SUPPORT", {"RUS"}, {"USA"}, "verb:support"),
     ("Moscow dismissed the report as biased.", "ACCUSE", {"RUS"}, set(), "particle:dismiss+as"),
     ("Kyiv dismissed Moscow's response as a delaying tactic.", "ACCUSE", {"UKR"}, {"RUS"}, "particle:dismiss+as"),

@@ -202,9 +202,13 @@ def noun_objects(noun) -> list:
     """What a nominalised verb acts on: its of-, on-, in- or to-phrase ("delivery of missiles",
     "a freeze on aid", "a pause in aid") or its compound modifier ("an arms transfer")."""
     out = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
-    for p in noun.children:
-        if p.dep_ == "prep" and p.lower_ in NOUN_OBJECT_PREPS and p.i > noun.i:
-            out += [g for g in p.children if g.dep_ == "pobj"]
+    preps = [p for p in noun.children if p.dep_ == "prep" and p.lower_ in NOUN_OBJECT_PREPS and p.i > noun.i]
+    nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if nxt is not None and nxt.dep_ == "prep" and nxt.lower_ in ("of", "in", "on") and nxt.head.i == noun.head.i \
+            and noun.dep_ == "dobj":
+        preps.append(nxt)   # "to resolve the pause in aid": the parse hung the noun's "in" on the verb
+    for p in preps:
+        out += [g for g in p.children if g.dep_ == "pobj"]
     for o in list(out):
         if lemma(o) in QUANTITY_HEADS or o.pos_ == "NUM":
             out += [g for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]

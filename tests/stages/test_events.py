@@ -89,10 +89,16 @@ def test_rule_families(analyse, text, etype, actor, recipient, rule):
     "Analysts warned that China could retaliate against Japan.",   # commentary, not an act of state
     "\"We see no cause to be concerned about their partnership with Minsk,\" Russian Foreign Minister Sergei "
     "Lavrov said.",   # a negated concern is no criticism
+    "Chile and Bolivia have long disagreed over access to the Pacific.",   # both sides: a dispute
 ])
 def test_no_factual_event(analyse, text):
     _a, evs = _events(analyse, text)
     assert not _factual(evs), [(x[0], x[4].reason) for x in evs]
+
+
+def test_disagreeing_with_a_named_other_is_still_a_criticism(analyse):
+    _a, evs = _events(analyse, "Chile disagreed with Bolivia over the border ruling on Monday.")
+    assert _one(evs, "ACCUSE")[1:3] == ({"CHL"}, {"BOL"})
 
 
 def test_an_act_with_its_doer_and_object_is_told_even_as_a_topic(analyse):

@@ -49,6 +49,9 @@ VERBAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "R
 # Types a present tense reports as a stance taken now ("Russia supports the proposal", "Beijing
 # rejects the claims"), not a standing situation.
 STANCE_TYPES = frozenset({"SUPPORT", "ACCUSE", "REQUEST"})
+# Verbs of a quarrel: done by both sides to each other it is a dispute, not one side's act
+# ("the two leaders disagreed"); done to a named other it stays one ("Paris disagreed with Rome").
+DISPUTE_VERBS = language.words("events", "dispute_verbs")
 
 # Acts news reports without a doer because the doer is unknown ("a bomb killed five people").
 UNKNOWN_DOER_TYPES = frozenset({"ASSAULT"})
@@ -84,6 +87,9 @@ def run(analysis: Analysis) -> None:
             if f.denial or (f.standing and f.type not in STANCE_TYPES) or not _stands(f):
                 continue
             s = roles.sides(f)
+            if f.pred.head.lemma_.lower() in DISPUTE_VERBS and not f.pred.nominal and len(s.actors) >= 2 and (
+                    s.reciprocal or not s.recipients or "recipient:sentence" in s.rules):
+                continue
             _without_outlets(ent, f, s)
             if s.inanimate and f.type in VERBAL_TYPES:
                 continue   # "the framework reaffirmed the commitment": things do not speak or commit

@@ -90,6 +90,7 @@ def test_rule_families(analyse, text, etype, actor, recipient, rule):
     "\"We see no cause to be concerned about their partnership with Minsk,\" Russian Foreign Minister Sergei "
     "Lavrov said.",   # a negated concern is no criticism
     "Chile and Bolivia have long disagreed over access to the Pacific.",   # both sides: a dispute
+    "Tokyo unveiled a blueprint for sanctioning Moscow and arming Kyiv.",   # acts a plan is for: planned
 ])
 def test_no_factual_event(analyse, text):
     _a, evs = _events(analyse, text)

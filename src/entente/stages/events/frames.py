@@ -243,6 +243,9 @@ def _climb(f: Frame, start, nominal: bool = False) -> None:
             x = g
             continue
         if g.pos_ not in ("VERB", "AUX"):
+            if g.pos_ == "NOUN" and glem in gov("intent_nouns") and dep in ("prep", "acl") and g.i < x.i:
+                f.factuality = "planned"   # "a plan for rearming Europe and supporting Ukraine"
+                return
             if dep in ("pobj", "prep", "pcomp"):
                 x = g
                 continue

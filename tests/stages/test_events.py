@@ -102,6 +102,13 @@ def test_disagreeing_with_a_named_other_is_still_a_criticism(analyse):
     assert _one(evs, "ACCUSE")[1:3] == ({"CHL"}, {"BOL"})
 
 
+def test_attacking_a_proposal_or_a_newspaper_is_criticism(analyse):
+    _a, evs = _events(analyse, "Sweden attacked Denmark's proposal on Monday.")
+    t, a, r, f, e = _one(evs, "ACCUSE")
+    assert (a, r, e.reason.split(";")[0]) == ({"SWE"}, {"DNK"}, "verb_object:attack+proposal")
+    assert not [x for x in _factual(evs) if x[0] == "ASSAULT"]
+
+
 def test_an_act_with_its_doer_and_object_is_told_even_as_a_topic(analyse):
     _a, evs = _events(analyse, "Cairo's backing of the Sudanese army was central to its regional strategy.")
     t, a, r, f, e = _one(evs, "SUPPORT")
@@ -112,6 +119,9 @@ def test_an_act_with_its_doer_and_object_is_told_even_as_a_topic(analyse):
     ("Japan held talks with India to demonstrate the strength of their partnership.", "PROTEST"),  # shown
     ("Lula welcomed Petro in Brasilia for what he called a productive meeting.", "REQUEST"),  # a name given
     ("Brazil's president said he was inclined to approve the accord.", "AGREE"),   # a disposition
+    ("Peru's Congress killed the bill on Tuesday.", "ASSAULT"),                    # a bill killed
+    ("Finnish exporters occupied a niche in the Swedish market.", "COERCE"),         # a niche occupied
+    ("Quito called the decree an attack on the independence of Ecuador's courts.", "ASSAULT"),  # an abstract target
 ])
 def test_word_senses_that_name_no_event(analyse, text, etype):
     _a, evs = _events(analyse, text)

@@ -340,6 +340,9 @@ def noun_predicate(tab: Tables, noun) -> Optional[Predicate]:
     nc = noun_code(tab, noun)
     if nc is None:
         return None
+    blocked = tab.object_block.get(lemma(noun))
+    if blocked and any(set(object_words(o)) & blocked for o in noun_objects(noun)):
+        return None   # "an attack on the constitutional order": the verb's other sense, as a noun
     return Predicate(noun, nc.code, nc.rule, nc.tokens, nominal=True, obj=nc.obj)
 
 

@@ -352,6 +352,13 @@ def test_europe_and_brussels_act_for_the_eu_only_when_the_story_names_it(analyse
     assert any(x.country == "BEL" for x in b.result.actors)
 
 
+def test_a_capitalised_head_after_the_is_a_description_of_the_body_named_before(analyse):
+    a = analyse("The African Union suspended Niger on Friday. The Union said the step was temporary.")
+    union = [t for t in a.doc if t.text == "Union"][1]
+    assert [x.name for x in a.actors_at(union)] == ["African Union"]
+    assert len([x for x in a.result.actors if x.kind in ("igo", "organization")]) == 1
+
+
 def test_person_country_from_from_and_more_false_persons(analyse):
     a = analyse("Nobel laureate Maria Ressa from the Philippines spoke. The Charter calls on democracies to unite. "
                 "Dogs say wan-wan in Japan.")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from spacy.symbols import NOUN
+from spacy.symbols import NOUN, PROPN
 
 from entente import doc_cache
 from entente.ontology import language
@@ -63,9 +63,11 @@ def resolve(doc, cb: Codebook, reg: Drafts) -> None:
     heads = language.words("entities", "description_heads")
     state_heads = language.words("entities", "state_heads")
     state_nouns = language.words("entities", "state_nouns")
-    for tok in doc_cache.tokens_with_pos(doc, NOUN):
+    for tok in doc_cache.tokens_with_pos(doc, NOUN, PROPN):
         if tok.i in reg.claimed:
             continue
+        if tok.pos_ == "PROPN" and (tok.lower_ not in heads or any(c.dep_ == "compound" for c in tok.children)):
+            continue   # a capitalised head alone ("the Council") is a description; "Security Council" a name
         lem = tok.lemma_.lower()
         is_state_noun = lem in state_nouns and tok.tag_ == "NN"
         if lem not in heads and not is_state_noun:

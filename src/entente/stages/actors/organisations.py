@@ -15,6 +15,7 @@ from .drafts import Drafts
 
 
 LEGISLATIVE = language.words("entities", "legislative_words")
+DESCRIPTION_HEADS = language.words("entities", "description_heads")
 
 
 GENERIC = language.words("entities", "generic_org_words")
@@ -28,6 +29,8 @@ def ner_org(ctx: Context, reg: Drafts, ent, by_start) -> None:
     span = ctx.doc[s:ent.end]
     if not len(span):
         return
+    if len(span) == 1 and s > 0 and ctx.doc[s - 1].lower_ == "the" and span[0].lower_ in DESCRIPTION_HEADS:
+        return   # "the Council", "the Commission": a description of a body named before (descriptions.py)
     country = None
     key_start = span.start
     for i in range(span.start, span.end):

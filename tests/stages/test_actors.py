@@ -359,6 +359,12 @@ def test_a_capitalised_head_after_the_is_a_description_of_the_body_named_before(
     assert len([x for x in a.result.actors if x.kind in ("igo", "organization")]) == 1
 
 
+def test_a_camp_around_a_named_person_has_the_persons_country(analyse):
+    a = analyse("Peruvian President Dina Boluarte spoke on Monday. Boluarte's opponents accused her of corruption.")
+    camp = [x for x in a.result.actors if x.kind == "group"]
+    assert [(x.country, x.sector) for x in camp] == [("PER", "OPP")]
+
+
 def test_person_country_from_from_and_more_false_persons(analyse):
     a = analyse("Nobel laureate Maria Ressa from the Philippines spoke. The Charter calls on democracies to unite. "
                 "Dogs say wan-wan in Japan.")

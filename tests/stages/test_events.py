@@ -52,6 +52,10 @@ def _one(evs, etype):
     ("Iran stopped implementing its commitments under the deal.", "REJECT", {"IRN"}, set(), "stop_complying:stop+implement"),
     ("Seoul protested over North Korea's transfer of weapons to Russia.", "AID", {"PRK"}, {"RUS"}, "nominal:transfer+weapon"),
     ("Egypt cut ties after Turkey's backing of Libya's government.", "SUPPORT", {"TUR"}, {"LBY"}, "nominal:backing"),
+    ("Egypt objected to Turkey's military backing of the Libyan government.", "AID", {"TUR"}, {"LBY"},
+     "noun:military+backing"),
+    ("Peru and Chile have been talking together about the border.", "CONSULT", {"PER", "CHL"}, {"PER", "CHL"},
+     "particle:talk+together"),
     # the parse may hang the noun's "in" on the verb: still the pause's object, no AID of its own
     ("The White House confirmed the pause in aid to Kyiv.", "SANCTION", {"USA"}, {"UKR"}, "nominal:pause+aid"),
     ("Russia supports the American proposal.", "SUPPORT", {"RUS"}, {"USA"}, "verb:support"),
@@ -95,6 +99,14 @@ def test_rule_families(analyse, text, etype, actor, recipient, rule):
 def test_no_factual_event(analyse, text):
     _a, evs = _events(analyse, text)
     assert not _factual(evs), [(x[0], x[4].reason) for x in evs]
+
+
+def test_what_someone_is_accused_of_is_no_event_but_what_they_are_condemned_for_is_theirs(analyse):
+    _a, evs = _events(analyse, "Chile accused Peru of undermining democracy and allowing smuggling to flourish.")
+    assert [(x[0], x[1], x[2]) for x in _factual(evs)] == [("ACCUSE", {"CHL"}, {"PER"})]
+    _a, evs = _events(analyse, "Kenya condemned Somalia for expelling its diplomats.")
+    assert _one(evs, "SANCTION")[1:3] == ({"SOM"}, {"KEN"})
+    assert _one(evs, "ACCUSE")[1:3] == ({"KEN"}, {"SOM"})
 
 
 def test_disagreeing_with_a_named_other_is_still_a_criticism(analyse):

@@ -206,6 +206,7 @@ def run(analysis: Analysis) -> None:
     descriptions.resolve(doc, cb, reg)
     coref.resolve(doc, cb, reg)
     knowledge.complete_from_descriptions(doc, reg)
+    descriptions.camp_groups(doc, reg)
     knowledge.owners_missions(doc, reg)
     bylines.credit_reporters(doc, cb, reg, analysis.result.source)
     affiliation.appositive_roles(doc, cb, reg)

@@ -260,6 +260,29 @@ def party_groups(doc, cb: Codebook, reg: Drafts) -> None:
         reg.mention(key, tok.i, h.i + 1)
 
 
+CAMP_NOUNS = language.codes("entities", "camp_nouns")   # noun -> sector of the camp
+
+
+def camp_groups(doc, reg: Drafts) -> None:
+    """"Berisha's opponents", "critics of Orban": a camp around a named person is a group of that
+    person's country (its sector from the noun: opponents are the opposition)."""
+    for tok in doc_cache.tokens_with_pos(doc, NOUN):
+        sector = CAMP_NOUNS.get(tok.lemma_.lower())
+        if sector is None or tok.i in reg.claimed or tok.tag_ != "NNS":
+            continue
+        owners = [c for c in tok.children if c.dep_ == "poss"]
+        owners += [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" and p.i == tok.i + 1
+                   for g in p.children if g.dep_ == "pobj"]
+        for o in owners:
+            people = [reg.drafts[k] for k in reg.keys_at(o.i) if reg.drafts[k].kind == "person"]
+            if people and people[0].country and all(p.country == people[0].country for p in people):
+                key = "g:" + norm(people[0].name) + ":" + tok.lemma_.lower()
+                reg.get_or_add(key, name=doc[tok.left_edge.i:tok.i + 1].text if o.i < tok.i else
+                               doc[tok.i:o.i + 1].text, kind="group", country=people[0].country, sector=sector or None)
+                reg.mention(key, tok.i, tok.i + 1)
+                break
+
+
 def named_descriptions(doc, reg: Drafts) -> None:
     """"The Print, an Indian online publication": a body the actors stage made from a description
     in apposition to a proper name it did not know is that name's (one actor, named by the name)."""

@@ -44,6 +44,7 @@ class Frame:
     factuality: str = "asserted"
     requestee: Optional[object] = None  # for REQUEST made by a governor: who is asked to act
     denial: bool = False                # the act is an accusation being denied: no event
+    charged: bool = False               # the act is what someone is accused of ("accused X of allowing"): no event
     standing: bool = False              # a present-tense state of affairs ("the U.S. opposes …"), no event
     speech: Optional[object] = None     # the speech verb the act is reported under
     governor: Optional[object] = None   # the governing word that took the act over
@@ -267,6 +268,9 @@ def _climb(f: Frame, start, nominal: bool = False) -> None:
                 f.factuality = mod
             x = g
             continue
+        if dep == "prep" and x.lower_ in ("of", "for") and glem in gov("charging"):
+            f.charged = True   # "accused Lima of allowing smuggling": the accusation is the event
+            return
         if dep in ("dobj", "pobj", "prep", "attr", "oprd") and not nominal:
             return
         embedded = dep in ("xcomp", "ccomp") or (dep == "advcl" and any(

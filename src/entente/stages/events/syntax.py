@@ -12,6 +12,9 @@ from .predicates import lemma
 
 # Verbs whose object is the subject of their infinitive ("urged Russia to accept"); with others the
 # subject is ("great to see Rawat to discuss": the speaker discusses).
+# Verbs that judge their object for an act ("condemned X for expelling", "thanked Y for sending"):
+# the object did it.
+JUDGED_FOR = language.words("governors", "judged_for")
 OBJECT_CONTROL = language.words("governors", "request") | language.words("governors", "causative") | language.words(
     "events", "object_control_verbs")
 
@@ -63,6 +66,10 @@ def subject_token(v) -> Optional[object]:
                 return objs[0]   # object control: "asked Iran to stop" -> Iran stops
             t, controlled = g, t.tag_ == "VB"
             continue
+        if t.dep_ == "pcomp" and t.head.lower_ == "for" and lemma(t.head.head) in JUDGED_FOR:
+            objs = [c for c in t.head.head.children if c.dep_ in ("dobj", "obj")]
+            if objs:
+                return objs[0]   # "condemned Mogadishu for expelling …": Mogadishu expelled
         if t.dep_ in ("advcl", "pcomp", "acomp") and t.head.i != t.i and t.tag_ in ("VBG", "VB", "VBN", "JJ"):
             t = t.head if t.dep_ != "pcomp" else t.head.head
             continue

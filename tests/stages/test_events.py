@@ -363,6 +363,12 @@ def test_first_person_in_a_quote_is_the_speaker(analyse):
     ("“Tehran must stop enriching uranium,” British Foreign Secretary David Lammy said.",
      "REQUEST", {"GBR"}, {"IRN"}),
     ("French President Emmanuel Macron called Beijing's subsidies “unfair.”", "ACCUSE", {"FRA"}, {"CHN"}),
+    # an unresolved "they" bound by a demand: the state the statement, or the story just before it,
+    # made the subject of an act
+    ("“There is room for Peru to return to the talks. They need to drop the tariffs,” a Chilean official said.",
+     "REQUEST", {"CHL"}, {"PER"}),
+    ("Bolivia seized two Chilean trucks on Monday. “They must release the drivers,” Chile's foreign minister said.",
+     "REQUEST", {"CHL"}, {"BOL"}),
 ])
 def test_spoken_acts(analyse, text, etype, actor, recipient):
     _a, evs = _events(analyse, text)

@@ -161,13 +161,14 @@ def acts(analysis: "Analysis", ent: "Entities", statements: list["Statement"],
                         domestic.append(a)   # "President Trump is right": praise at home
                 else:
                     parties.append(a)
-        parties = parties or domestic
+        they = [] if parties or domestic else _they_party(ent, doc, toks, mine, deon)
+        parties = parties or domestic or they
         if not parties:
             continue
         seq = _lemmas(toks)
         k = _find(seq, deon)
         if k is not None:
-            target = _subject_party(ent, toks[k], parties)
+            target = _subject_party(ent, toks[k], parties) or they or _they_named(ent, toks[k], toks)
             if target:
                 out.append(SpokenAct("REQUEST", "100", st.speaker, target, toks[k],
                                      f"speech:deontic+{toks[k].lemma_.lower()}", st))
@@ -182,6 +183,40 @@ def acts(analysis: "Analysis", ent: "Entities", statements: list["Statement"],
             out.append(SpokenAct("SUPPORT", "051", st.speaker, _target(ent, toks[k], parties), toks[k],
                                  f"speech:positive+{toks[k].lemma_.lower()}", st))
     return out
+
+
+def _they_party(ent: "Entities", doc, toks, mine: set, deon) -> list[str]:
+    """'They need to return the missiles': a demand on an unresolved "they" binds the state of
+    another country the story named last before the statement (within two sentences)."""
+    k = _find(_lemmas(toks), deon)
+    if k is None:
+        return []
+    v = toks[k].head if toks[k].dep_ in ("aux", "auxpass") else toks[k]
+    subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ != "they" or ent.at(subj):
+        return []
+    start = sentence(toks[0]).start
+    earliest = start
+    for _ in range(2):
+        if earliest > 0:
+            earliest = sentence(doc[earliest - 1]).start
+    found = [(t, a) for t in reversed(doc[earliest:toks[0].i]) for a in ent.at(t)
+             if ent.actor(a).kind == "state" and not ent.countries([a]) & mine]
+    # the party last told as doing something ("Turkey bought Russian missiles": Turkey)
+    subjects = [a for t, a in found if t.dep_ in ("nsubj", "nsubjpass")]
+    return subjects[:1] or [a for _t, a in found][:1]
+
+
+def _they_named(ent: "Entities", tok, toks) -> list[str]:
+    """'There is room for Turkey to come back … they need to return the S-400': an unresolved
+    "they" bound by a demand is the one state the statement makes the subject of an act."""
+    v = tok.head if tok.dep_ in ("aux", "auxpass") else tok
+    subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ != "they" or ent.at(subj):
+        return []
+    states = {a for t in toks if t.dep_ in ("nsubj", "nsubjpass") and t.i < subj.i
+              for a in ent.at(t) if ent.actor(a).kind == "state"}
+    return sorted(states) if len(states) == 1 else []
 
 
 def _denied(tok) -> bool:

@@ -270,6 +270,15 @@ def test_described_speaker_keeps_its_text(analyse):
     assert s.speaker_text == "A police spokesman"
 
 
+def test_the_description_told_again_is_the_speaker_described_before(analyse):
+    r = analyse("A senior Peruvian Foreign Ministry official told reporters the talks had stalled. "
+                "The official added that Lima would recall its ambassador.")
+    first = _by_text(r.result, "the talks had stalled")
+    again = _by_text(r.result, "that Lima would recall")
+    assert first.speaker is not None and again.speaker == first.speaker
+    assert r.actor(first.speaker).country == "PER"
+
+
 @pytest.mark.parametrize("text", [
     "The ministry declined to comment on the report.",
     "Ramaphosa did not say whether he would attend the summit.",

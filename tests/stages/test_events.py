@@ -257,6 +257,12 @@ def test_two_demands_of_one_party_are_two_events(analyse):
     assert len([x for x in _factual(evs) if x[0] == "REQUEST" and x[1:3] == ({"IND"}, {"PAK"})]) == 2
 
 
+def test_two_threats_of_different_acts_are_two_events(analyse):
+    _a, evs = _events(analyse, "Caracas threatened retaliation against Bogota on Monday. In past disputes, "
+                               "Caracas has threatened to limit operations at Colombian ports.")
+    assert len([x for x in _factual(evs) if x[0] == "THREATEN" and x[1:3] == ({"VEN"}, {"COL"})]) == 2
+
+
 def test_plans_and_negations_are_not_asserted(analyse):
     _a, evs = _events(analyse, "Brazil plans to impose tariffs on Chinese steel. Russia has not agreed to the ceasefire.")
     assert not _factual(evs)

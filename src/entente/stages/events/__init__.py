@@ -52,6 +52,8 @@ STANCE_TYPES = frozenset({"SUPPORT", "ACCUSE", "REQUEST"})
 # Verbs of a quarrel: done by both sides to each other it is a dispute, not one side's act
 # ("the two leaders disagreed"); done to a named other it stays one ("Paris disagreed with Rome").
 DISPUTE_VERBS = language.words("events", "dispute_verbs")
+GOVERNING_VERBS = language.words("governors", "threat") | language.words("governors", "request") | \
+    language.words("governors", "commitment")
 
 # Acts news reports without a doer because the doer is unknown ("a bomb killed five people").
 UNKNOWN_DOER_TYPES = frozenset({"ASSAULT"})
@@ -126,7 +128,14 @@ def _act_words(f: Frame) -> str:
     """The words a restatement repeats: the act's, with the governor that took it over ("urged …
     to return to talks": urge+talk)."""
     own = f.pred.head.lemma_.lower()
-    return f"{f.governor.lemma_.lower()}+{own}" if f.governor is not None else own
+    if f.governor is not None:
+        return f"{f.governor.lemma_.lower()}+{own}"
+    if own in GOVERNING_VERBS:
+        # "threatened retaliation" and, years before, "threatened to close the base": two threats
+        what = [c for c in f.pred.head.children if c.dep_ in ("dobj", "xcomp", "ccomp")]
+        if what:
+            return f"{own}+{what[0].lemma_.lower()[:5]}"
+    return own
 
 
 def _without_outlets(ent: Entities, f: Frame, s) -> None:

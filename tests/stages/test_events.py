@@ -311,6 +311,9 @@ def test_conflict_act_reported_by_the_other_side_is_an_allegation(analyse):
     # ... also groups outside government named with the country as a place
     ("Four opposition parties in Malawi called a general strike on Monday.", "PROTEST", {"MWI"}, {"MWI"},
      "recipient:own-state"),
+    # a meeting asked for "with" a party: the party is asked, not the forum named on the noun
+    ("Chile requested World Trade Organization consultations with Peru over the duties.", "REQUEST", {"CHL"},
+     {"PER"}, "recipient:argument"),
     ("Kenyan police urged residents to stay indoors on Tuesday.", "REQUEST", {"KEN"}, {"KEN"}, "recipient:own-state"),
     # barring a foreign state's officials from entering is an entry ban (SANCTION); one's own people, coercion
     ("Canada has barred three Serbian officials from entering the country.", "SANCTION", {"CAN"}, {"SRB"},

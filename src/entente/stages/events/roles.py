@@ -43,6 +43,7 @@ HOSTING_CODE = "043"
 OWNED_OBJECT_TYPES = frozenset({"SANCTION", "RETREAT", "AID", "MOBILIZE", "ASSAULT"})
 CLAIMING = language.words("roles", "claiming_verbs")
 SETTING_NOUNS = language.words("roles", "setting_nouns")
+MEETING_NOUNS = language.words("roles", "meeting_nouns")
 TOPIC_OBJECT_VERBS = language.words("roles", "topic_object_verbs")
 PLACE_NOUNS = language.words("entities", "place_nouns")
 # Types aimed at someone: with no party among their arguments, the sentence's other party is it.
@@ -219,7 +220,9 @@ class Roles:
                 owned = f.pred.obj is not None and c.i == f.pred.obj.i and any(k.dep_ == "poss" for k in c.children)
                 # a possessor owns the act, it is not its target ("expressed the administration's
                 # commitment to Israel": Israel, through the noun's own phrase below)
-                for a in ([] if owned else self.ent.phrase(c)):
+                partners = self._meeting_partners(c) if f.type == "REQUEST" else []
+                # "requested WTO consultations with the U.S.": the partner is asked, the forum is not
+                for a in (partners or ([] if owned else self.ent.phrase(c))):
                     if a not in found and a not in s.actors:
                         found.append(a)
                 if not found and f.type != "MOBILIZE":
@@ -235,6 +238,13 @@ class Roles:
         if found:
             s.recipients += [a for a in found if a not in s.recipients]
             s.rules.append("recipient:argument")
+
+    def _meeting_partners(self, noun) -> list[str]:
+        """The parties a meeting noun names after "with" ("consultations with the U.S.")."""
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in MEETING_NOUNS:
+            return []
+        return [a for p in noun.children if p.dep_ == "prep" and p.lower_ == "with"
+                for g in p.children if g.dep_ == "pobj" for a in self.ent.phrase(g)]
 
     # -- the sides together ---------------------------------------------------------------------
     def _finish(self, f: Frame, s: Sides) -> None:

@@ -95,6 +95,7 @@ def test_rule_families(analyse, text, etype, actor, recipient, rule):
     "Lavrov said.",   # a negated concern is no criticism
     "Chile and Bolivia have long disagreed over access to the Pacific.",   # both sides: a dispute
     "Tokyo unveiled a blueprint for sanctioning Moscow and arming Kyiv.",   # acts a plan is for: planned
+    "Manila perceives a growing threat from Beijing in the South China Sea.",   # a danger, no threat made
 ])
 def test_no_factual_event(analyse, text):
     _a, evs = _events(analyse, text)
@@ -312,6 +313,8 @@ def test_conflict_act_reported_by_the_other_side_is_an_allegation(analyse):
     ("Four opposition parties in Malawi called a general strike on Monday.", "PROTEST", {"MWI"}, {"MWI"},
      "recipient:own-state"),
     # a meeting asked for "with" a party: the party is asked, not the forum named on the noun
+    ("Lima dismissed Santiago's threat to impose tariffs on Peruvian fruit.", "THREATEN", {"CHL"}, {"PER"},
+     "noun:threat"),
     ("Chile requested World Trade Organization consultations with Peru over the duties.", "REQUEST", {"CHL"},
      {"PER"}, "recipient:argument"),
     ("Kenyan police urged residents to stay indoors on Tuesday.", "REQUEST", {"KEN"}, {"KEN"}, "recipient:own-state"),

@@ -321,6 +321,7 @@ def _false(as_word) -> bool:
 CCOMP_BLOCK = language.words("events", "ccomp_block")
 INTRANSITIVE_ONLY = language.words("events", "intransitive_only")
 NAMING_VERBS = language.words("events", "naming_verbs")
+DANGER_NOUNS = language.words("events", "danger_nouns")
 # A verb's particle the parse hung on its named object ("asked Trump for relief", "accused Iran of").
 SLIPPED_PARTICLES = frozenset({"for", "of"})
 NAME_LABELS = frozenset({"ORG", "FAC", "LAW", "WORK_OF_ART", "PRODUCT"})
@@ -340,6 +341,9 @@ def noun_predicate(tab: Tables, noun) -> Optional[Predicate]:
     nc = noun_code(tab, noun)
     if nc is None:
         return None
+    if lemma(noun) in DANGER_NOUNS and not any(
+            c.dep_ == "acl" and c.tag_ == "VB" or c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+        return None   # "a growing threat from China", "the China threat": a danger, not a threat made
     blocked = tab.object_block.get(lemma(noun))
     if blocked and any(set(object_words(o)) & blocked for o in noun_objects(noun)):
         return None   # "an attack on the constitutional order": the verb's other sense, as a noun

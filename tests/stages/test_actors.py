@@ -190,6 +190,13 @@ def test_both_sides_needs_actors_of_one_kind(analyse):
     assert sides and all(x.kind != "person" for x in sides)
 
 
+def test_both_leaders_may_name_one_told_earlier_in_their_own_sentence(analyse):
+    a = analyse("Kenyan President William Ruto flew to Kampala. After talks with Ugandan President Yoweri Museveni, "
+                "both leaders pledged to reopen the border.")
+    leaders = {x.name for x in _at(a, "leaders")}
+    assert leaders == {"William Ruto", "Yoweri Museveni"}
+
+
 def test_region_places_from_codebook():
     from entente.ontology import gazetteer
 

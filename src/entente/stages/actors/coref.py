@@ -370,7 +370,7 @@ def _last_distinct(reg: Drafts, before: int, sent_of: list[int], size: int, ok) 
     mentions = []
     for d in reg.drafts.values():
         for m in d.mentions:
-            if not m.shared and m.start < before and sent_of[m.start] < sent_of[before] and ok(d.key):
+            if not m.shared and m.start < before and sent_of[m.start] <= sent_of[before] and ok(d.key):
                 mentions.append((m.start, d.key))
     mentions.sort(reverse=True)
     keys: list[str] = []

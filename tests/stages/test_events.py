@@ -264,6 +264,12 @@ def test_two_threats_of_different_acts_are_two_events(analyse):
     assert len([x for x in _factual(evs) if x[0] == "THREATEN" and x[1:3] == ({"VEN"}, {"COL"})]) == 2
 
 
+def test_talks_a_call_is_for_are_planned(analyse):
+    _a, evs = _events(analyse, "Ecuador welcomed the call by Peru for talks between the two neighbors.")
+    assert _one(evs, "SUPPORT")[1:3] == ({"ECU"}, {"PER"})
+    assert [x[3] for x in evs if x[0] == "CONSULT"] == ["planned"]
+
+
 def test_plans_and_negations_are_not_asserted(analyse):
     _a, evs = _events(analyse, "Brazil plans to impose tariffs on Chinese steel. Russia has not agreed to the ceasefire.")
     assert not _factual(evs)
@@ -315,6 +321,9 @@ def test_conflict_act_reported_by_the_other_side_is_an_allegation(analyse):
     # a meeting asked for "with" a party: the party is asked, not the forum named on the noun
     ("Lima dismissed Santiago's threat to impose tariffs on Peruvian fruit.", "THREATEN", {"CHL"}, {"PER"},
      "noun:threat"),
+    # traded or exchanged accusations: each side accuses the other; "not long ago" denies nothing
+    ("It was not long ago that Chile and Peru traded accusations over the border.", "ACCUSE", {"CHL", "PER"},
+     {"CHL", "PER"}, "recipient:mutual"),
     ("Chile requested World Trade Organization consultations with Peru over the duties.", "REQUEST", {"CHL"},
      {"PER"}, "recipient:argument"),
     ("Kenyan police urged residents to stay indoors on Tuesday.", "REQUEST", {"KEN"}, {"KEN"}, "recipient:own-state"),

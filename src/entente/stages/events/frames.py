@@ -189,6 +189,13 @@ def _nominal(f: Frame) -> Frame:
     if any(c.dep_ == "det" and c.lower_ == "no" for c in n.children):
         f.factuality = "negated"
         return f
+    if n.dep_ == "pobj" and n.head.lower_ in ("for", "of", "on"):
+        owner = n.head.head
+        if owner.pos_ == "VERB":   # "rejected an offer from Kabul for talks": the parse hung "for" on the verb
+            owner = next((c for c in owner.children if c.dep_ == "dobj" and c.i < n.head.i), owner)
+        if owner.pos_ == "NOUN" and lemma(owner) in gov("intent_nouns"):
+            f.factuality = "planned"   # "an offer for direct talks", "calls for a ceasefire": asked, not held
+            return f
     v = clause_verb(n)
     if v is None:
         return f

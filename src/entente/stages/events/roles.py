@@ -44,6 +44,7 @@ OWNED_OBJECT_TYPES = frozenset({"SANCTION", "RETREAT", "AID", "MOBILIZE", "ASSAU
 CLAIMING = language.words("roles", "claiming_verbs")
 SETTING_NOUNS = language.words("roles", "setting_nouns")
 MEETING_NOUNS = language.words("roles", "meeting_nouns")
+RECIPROCAL_VERBS = language.words("roles", "reciprocal_verbs")
 TOPIC_OBJECT_VERBS = language.words("roles", "topic_object_verbs")
 PLACE_NOUNS = language.words("entities", "place_nouns")
 # Types aimed at someone: with no party among their arguments, the sentence's other party is it.
@@ -313,6 +314,8 @@ class Roles:
             s.rules.append("recipient:own-state")
 
     def _mutual(self, f: Frame) -> bool:
+        if lemma(f.pred.head) in RECIPROCAL_VERBS:
+            return True   # "Chile and Peru traded accusations": each to the other
         subj = subject_token(f.head)
         if subj is None:
             return False

@@ -270,6 +270,20 @@ def test_talks_a_call_is_for_are_planned(analyse):
     assert [x[3] for x in evs if x[0] == "CONSULT"] == ["planned"]
 
 
+def test_a_purpose_is_planned_but_lobbying_by_meeting_is_done(analyse):
+    _a, evs = _events(analyse, "Colombian troops stormed the train to free the hostages.")
+    assert _one(evs, "ASSAULT")
+    assert [x[3] for x in evs if x[0] == "RETREAT"] == ["planned"]
+    _a, evs = _events(analyse, "Chilean Trade Minister Ana Ruiz met officials in Lima to lobby Peru to drop the duties.")
+    assert _one(evs, "REQUEST")[1:3] == ({"CHL"}, {"PER"})
+
+
+def test_rule_refuses_only_as_ruled_out(analyse):
+    _a, evs = _events(analyse, "Taliban ruled Afghanistan has been sharing expertise with Pakistan.")
+    assert _one(evs, "COOPERATE")[1:3] == ({"AFG"}, {"PAK"})
+    assert not [x for x in evs if x[0] == "REJECT"]
+
+
 def test_plans_and_negations_are_not_asserted(analyse):
     _a, evs = _events(analyse, "Brazil plans to impose tariffs on Chinese steel. Russia has not agreed to the ceasefire.")
     assert not _factual(evs)

@@ -23,12 +23,24 @@ CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTES
 # is announced (codebook: "announced measures with a later start are coded on the announcement date").
 ANNOUNCED_TYPES = frozenset({"SANCTION", "RETREAT", "CONCEDE", "AID", "COERCE", "MOBILIZE"})
 ANNOUNCING = language.words("governors", "announcing")
+# Governor lists whose verbs take an infinitive as their object, not as a purpose ("urged X … to lift").
+GOVERNOR_KINDS = ("threat", "commitment", "refusal", "request", "intent", "causative", "aspect", "negative")
 CLIMB_DEPS = frozenset({"xcomp", "ccomp", "conj", "pcomp", "advcl", "acomp", "dobj", "pobj", "prep", "oprd", "attr"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 
 
 def gov(key: str) -> frozenset[str]:
     return language.words("governors", key)
+
+
+def refuses(g) -> bool:
+    """Is g a refusal ("refused to", "ruled out")? Some refuse only with their particle: "Taliban
+    ruled Afghanistan has been sharing …" rules, it refuses nothing."""
+    lem = lemma(g)
+    if lem not in gov("refusal"):
+        return False
+    need = language.codes("governors", "refusal_particles").get(lem)
+    return not need or any(c.dep_ == "prt" and c.lower_ == need for c in g.children)
 
 
 def speech_verbs() -> frozenset[str]:
@@ -210,7 +222,7 @@ def _nominal(f: Frame) -> Frame:
         f.head, f.governor = v, v
         _threaten(f, v, lem)
         f.recipient_heads.append(v)
-    elif direct and lem in gov("refusal"):
+    elif direct and refuses(v):
         f.code = coding.reject_code(f.code)
         f.rules.insert(0, f"refusal:{lem}")
         f.head, f.governor = v, v
@@ -232,6 +244,12 @@ def _climb(f: Frame, start, nominal: bool = False) -> None:
         hops += 1
         if dep in ("relcl", "acl") and not (dep == "acl" and x.tag_ == "VB"):
             return   # a relative or adnominal clause is background: it does not take the act over
+        if dep == "advcl" and x.tag_ == "VB" and g.pos_ in ("VERB", "AUX") and not nominal and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in x.children) and f.factuality == "asserted" \
+                and not any(lemma(g) in gov(k) for k in GOVERNOR_KINDS) and lemma(x) not in gov("request"):
+            # ("met officials to lobby the EU": the meeting does the lobbying)
+            f.factuality = "planned"   # "resigned to allow elections": the purpose, not an act done
+            return
         if dep == "conj":
             x = g
             continue
@@ -292,7 +310,7 @@ def _climb(f: Frame, start, nominal: bool = False) -> None:
             f.head, f.governor = g, g
             _threaten(f, g, glem)
             f.recipient_heads.append(g)
-        elif embedded and glem in gov("refusal") and not negated(g):
+        elif embedded and refuses(g) and not negated(g):
             f.code = coding.reject_code(f.code)
             f.rules.insert(0, f"refusal:{glem}")
             f.head, f.governor, f.factuality = g, g, "asserted"

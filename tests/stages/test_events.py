@@ -264,10 +264,14 @@ def test_two_threats_of_different_acts_are_two_events(analyse):
     assert len([x for x in _factual(evs) if x[0] == "THREATEN" and x[1:3] == ({"VEN"}, {"COL"})]) == 2
 
 
-def test_talks_a_call_is_for_are_planned(analyse):
+def test_what_a_call_or_a_demand_asks_for_is_its_content_and_a_plan_is_planned(analyse):
     _a, evs = _events(analyse, "Ecuador welcomed the call by Peru for talks between the two neighbors.")
     assert _one(evs, "SUPPORT")[1:3] == ({"ECU"}, {"PER"})
-    assert [x[3] for x in evs if x[0] == "CONSULT"] == ["planned"]
+    assert not [x for x in evs if x[0] == "CONSULT"]
+    _a, evs = _events(analyse, "Ecuador said it would not meet the rebels' demands to release prisoners.")
+    assert not [x for x in evs if x[0] == "RETREAT"]
+    _a, evs = _events(analyse, "Peru unveiled a plan to withdraw its troops from the border with Ecuador.")
+    assert [x[3] for x in evs if x[0] == "RETREAT"] == ["planned"]
 
 
 def test_a_purpose_is_planned_but_lobbying_by_meeting_is_done(analyse):

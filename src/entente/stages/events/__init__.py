@@ -86,7 +86,7 @@ def run(analysis: Analysis) -> None:
         for f in frames:
             if f.type is None:
                 continue
-            if f.denial or f.charged or (f.standing and f.type not in STANCE_TYPES) or not _stands(f):
+            if f.denial or f.content or (f.standing and f.type not in STANCE_TYPES) or not _stands(f):
                 continue
             s = roles.sides(f)
             if f.pred.head.lemma_.lower() in DISPUTE_VERBS and not f.pred.nominal and len(s.actors) >= 2 and (

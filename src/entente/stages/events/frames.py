@@ -56,7 +56,8 @@ class Frame:
     factuality: str = "asserted"
     requestee: Optional[object] = None  # for REQUEST made by a governor: who is asked to act
     denial: bool = False                # the act is an accusation being denied: no event
-    charged: bool = False               # the act is what someone is accused of ("accused X of allowing"): no event
+    content: bool = False               # the act is what an accusation or a request is about ("accused X of
+                                        # allowing", "demands to release prisoners"): that one is the event
     standing: bool = False              # a present-tense state of affairs ("the U.S. opposes …"), no event
     speech: Optional[object] = None     # the speech verb the act is reported under
     governor: Optional[object] = None   # the governing word that took the act over
@@ -205,8 +206,11 @@ def _nominal(f: Frame) -> Frame:
         owner = n.head.head
         if owner.pos_ == "VERB":   # "rejected an offer from Kabul for talks": the parse hung "for" on the verb
             owner = next((c for c in owner.children if c.dep_ == "dobj" and c.i < n.head.i), owner)
+        if owner.pos_ == "NOUN" and lemma(owner) in gov("request_nouns"):
+            f.content = True   # "an offer for direct talks", "calls for a ceasefire": the offer, the call
+            return f
         if owner.pos_ == "NOUN" and lemma(owner) in gov("intent_nouns"):
-            f.factuality = "planned"   # "an offer for direct talks", "calls for a ceasefire": asked, not held
+            f.factuality = "planned"   # "a plan for talks": planned, not held
             return f
     v = clause_verb(n)
     if v is None:
@@ -269,7 +273,10 @@ def _climb(f: Frame, start, nominal: bool = False) -> None:
             x = g
             continue
         if g.pos_ not in ("VERB", "AUX"):
-            if g.pos_ == "NOUN" and glem in gov("intent_nouns") and dep in ("prep", "acl") and g.i < x.i:
+            if g.pos_ == "NOUN" and glem in gov("request_nouns") and dep in ("prep", "acl", "xcomp") and g.i < x.i:
+                f.content = True   # "demands to release prisoners": the demand is the event
+                return
+            if g.pos_ == "NOUN" and glem in gov("intent_nouns") and dep in ("prep", "acl", "xcomp") and g.i < x.i:
                 f.factuality = "planned"   # "a plan for rearming Europe and supporting Ukraine"
                 return
             if dep in ("pobj", "prep", "pcomp"):
@@ -294,7 +301,7 @@ def _climb(f: Frame, start, nominal: bool = False) -> None:
             x = g
             continue
         if dep == "prep" and x.lower_ in ("of", "for") and glem in gov("charging"):
-            f.charged = True   # "accused Lima of allowing smuggling": the accusation is the event
+            f.content = True   # "accused Lima of allowing smuggling": the accusation is the event
             return
         if dep in ("dobj", "pobj", "prep", "attr", "oprd") and not nominal:
             return

@@ -282,6 +282,12 @@ def test_a_purpose_is_planned_but_lobbying_by_meeting_is_done(analyse):
     assert _one(evs, "REQUEST")[1:3] == ({"CHL"}, {"PER"})
 
 
+def test_an_event_ahead_of_which_something_happens_is_still_to_come(analyse):
+    _a, evs = _events(analyse, "Chile recalled its envoy from Bolivia ahead of a visit by Peru's president.")
+    assert _one(evs, "SANCTION")[1:3] == ({"CHL"}, {"BOL"})
+    assert [x[3] for x in evs if x[0] == "CONSULT"] == ["planned"]
+
+
 def test_rule_refuses_only_as_ruled_out(analyse):
     _a, evs = _events(analyse, "Taliban ruled Afghanistan has been sharing expertise with Pakistan.")
     assert _one(evs, "COOPERATE")[1:3] == ({"AFG"}, {"PAK"})

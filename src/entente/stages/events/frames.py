@@ -202,6 +202,9 @@ def _nominal(f: Frame) -> Frame:
     if any(c.dep_ == "det" and c.lower_ == "no" for c in n.children):
         f.factuality = "negated"
         return f
+    if n.dep_ == "pobj" and n.head.head.lower_ in gov("upcoming_heads"):
+        f.factuality = "planned"   # "on the eve of a visit", "ahead of the summit": not yet held
+        return f
     if n.dep_ == "pobj" and n.head.lower_ in ("for", "of", "on"):
         owner = n.head.head
         if owner.pos_ == "VERB":   # "rejected an offer from Kabul for talks": the parse hung "for" on the verb

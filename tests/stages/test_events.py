@@ -342,6 +342,9 @@ def test_conflict_act_reported_by_the_other_side_is_an_allegation(analyse):
     # ... also groups outside government named with the country as a place
     ("Four opposition parties in Malawi called a general strike on Monday.", "PROTEST", {"MWI"}, {"MWI"},
      "recipient:own-state"),
+    # concern about a report is concern about what it reports
+    ("Chile is concerned about the latest U.N. report on Peru's fishing fleet.", "ACCUSE", {"CHL"}, {"PER"},
+     "recipient:argument"),
     # a meeting asked for "with" a party: the party is asked, not the forum named on the noun
     ("Lima dismissed Santiago's threat to impose tariffs on Peruvian fruit.", "THREATEN", {"CHL"}, {"PER"},
      "noun:threat"),

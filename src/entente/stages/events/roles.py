@@ -44,6 +44,7 @@ OWNED_OBJECT_TYPES = frozenset({"SANCTION", "RETREAT", "AID", "MOBILIZE", "ASSAU
 CLAIMING = language.words("roles", "claiming_verbs")
 SETTING_NOUNS = language.words("roles", "setting_nouns")
 MEETING_NOUNS = language.words("roles", "meeting_nouns")
+REPORT_NOUNS = language.words("roles", "report_nouns")
 RECIPROCAL_VERBS = language.words("roles", "reciprocal_verbs")
 TOPIC_OBJECT_VERBS = language.words("roles", "topic_object_verbs")
 PLACE_NOUNS = language.words("entities", "place_nouns")
@@ -222,6 +223,9 @@ class Roles:
                 # a possessor owns the act, it is not its target ("expressed the administration's
                 # commitment to Israel": Israel, through the noun's own phrase below)
                 partners = self._meeting_partners(c) if f.type == "REQUEST" else []
+                if f.pred.head.pos_ == "ADJ" and not partners:
+                    partners = self._report_subject(c)
+                    # "concerned about the IAEA report about Iran's production": what the report tells
                 # "requested WTO consultations with the U.S.": the partner is asked, the forum is not
                 for a in (partners or ([] if owned else self.ent.phrase(c))):
                     if a not in found and a not in s.actors:
@@ -239,6 +243,13 @@ class Roles:
         if found:
             s.recipients += [a for a in found if a not in s.recipients]
             s.rules.append("recipient:argument")
+
+    def _report_subject(self, noun) -> list[str]:
+        """The parties a document noun is about ("the report about Iran's program": Iran)."""
+        if noun.lemma_.lower() not in REPORT_NOUNS:
+            return []
+        return [a for p in noun.children if p.dep_ == "prep" and p.lower_ in ("about", "on", "into")
+                for g in p.children if g.dep_ == "pobj" for a in self.ent.phrase(g)]
 
     def _meeting_partners(self, noun) -> list[str]:
         """The parties a meeting noun names after "with" ("consultations with the U.S.")."""

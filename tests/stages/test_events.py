@@ -342,6 +342,9 @@ def test_conflict_act_reported_by_the_other_side_is_an_allegation(analyse):
     # ... also groups outside government named with the country as a place
     ("Four opposition parties in Malawi called a general strike on Monday.", "PROTEST", {"MWI"}, {"MWI"},
      "recipient:own-state"),
+    # cooperation for a state named deeper in the phrase is aimed at it
+    ("Chilean President Gabriel Boric said Chile will cooperate in building a new hospital for Bolivia.", "AGREE",
+     {"CHL"}, {"BOL"}, "recipient:beneficiary"),
     # concern about a report is concern about what it reports
     ("Chile is concerned about the latest U.N. report on Peru's fishing fleet.", "ACCUSE", {"CHL"}, {"PER"},
      "recipient:argument"),

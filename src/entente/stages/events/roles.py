@@ -53,6 +53,9 @@ DIRECTED = frozenset({"SANCTION", "RETREAT", "ACCUSE", "REQUEST", "THREATEN", "R
                       "AID", "COERCE", "ASSAULT", "AGREE", "CONSULT", "PROTEST"})
 # Types whose target may be the place it happens in when no party is named ("attacked a train
 # near Sibi" -> Pakistan).
+# Types whose recipient may be who the act is for, deeper in its phrase ("cooperate in building a
+# parliament for Mauritius").
+BENEFIT_TYPES = frozenset({"AGREE", "AID", "COOPERATE", "SUPPORT"})
 PLACE_TARGETED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID"})
 # Types whose unnamed target is the actor's own population ("barred girls from school").
 DOMESTIC_DEFAULT = frozenset({"COERCE"})
@@ -302,6 +305,15 @@ class Roles:
                 s.rules.append("recipient:domestic")
         if not s.recipients and t == "REQUEST" and s.actors and self._people_addressed(f):
             self._own_state(s, actor_countries)
+        if not s.recipients and t in BENEFIT_TYPES and s.actors:
+            # "India will cooperate in building a new parliament for Mauritius": who it is for
+            mine = actor_countries
+            found = [a for x in f.pred.head.subtree if x.dep_ == "pobj" and x.head.lower_ == "for"
+                     and x.head.i > f.pred.head.i for a in self.ent.phrase(x, depth=0)
+                     if self.ent.actor(a).kind == "state" and not self.ent.countries([a]) & mine]
+            if found:
+                s.recipients = found[:1]
+                s.rules.append("recipient:beneficiary")
         if not s.recipients and t in DIRECTED and s.actors and lemma(f.pred.head) not in TOPIC_OBJECT_VERBS:
             other = self.sentence_party(f, actor_countries)
             if other:

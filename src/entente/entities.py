@@ -52,26 +52,23 @@ def described_speaker(analysis: "Analysis", span, head) -> Optional[str]:
         return None   # a document speaks for its issuer, found by the statements stage
     name = " ".join(t.text for t in words).strip(" ,")
     key = name.casefold()
+    same = []
     if len(words) == 1 and span[0].lower_ == "the":
         # "The official added …" after "a senior State Department official said": the latest one
         # described with that head before
+        kind = "group" if head.tag_ in ("NNS", "NNPS") else "person"
         told = [(max(m.start for m in a.mentions if m.start < span.start_char), a) for a in analysis.result.actors
-                if a.kind == ("group" if head.tag_ in ("NNS", "NNPS") else "person") and a.name.casefold() != key
-                and a.name.casefold().split()[-1:] == [key] and any(m.start < span.start_char for m in a.mentions)]
-        if told:
-            a = max(told, key=lambda x: x[0])[1]
-            analysis.link_mention([a.id], span.start, span.end)
-            from entente.model import Mention
+                if a.kind == kind and a.name.casefold() != key and a.name.casefold().split()[-1:] == [key]
+                and any(m.start < span.start_char for m in a.mentions)]
+        same = [max(told, key=lambda x: x[0])[1]] if told else []
+    same = same or [a for a in analysis.result.actors
+                    if a.name.casefold() == key and a.kind in ("person", "group", "organization", "other")]
+    if same:
+        from entente.model import Mention
 
-            a.mentions.append(Mention(text=span.text, start=span.start_char, end=span.end_char))
-            return a.id
-    for a in analysis.result.actors:
-        if a.name.casefold() == key and a.kind in ("person", "group", "organization", "other"):
-            analysis.link_mention([a.id], span.start, span.end)
-            from entente.model import Mention
-
-            a.mentions.append(Mention(text=span.text, start=span.start_char, end=span.end_char))
-            return a.id
+        analysis.link_mention([same[0].id], span.start, span.end)
+        same[0].mentions.append(Mention(text=span.text, start=span.start_char, end=span.end_char))
+        return same[0].id
     if head.tag_ in ("NNS", "NNPS"):
         kind = "group"
     elif head.ent_type_ == "PERSON" or head.lemma_.lower() in language.words("entities", "agent_nouns"):

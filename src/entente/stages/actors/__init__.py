@@ -48,8 +48,9 @@ def run(analysis: Analysis) -> None:
     named_igos = {norm(m.entry.name) for m in matches if m.entry.kind == "igo"}
     # "anti-Syria journalist": an attitude names no one's nationality, so people and
     # organisations never take their country from it
-    by_start = {m.start: m for m in matches if not is_attitude(doc, m)}
-    by_end = {m.end: m for m in matches if not is_attitude(doc, m)}
+    nameable = [m for m in matches if not is_attitude(doc, m)]
+    by_start = {m.start: m for m in nameable}
+    by_end = {m.end: m for m in nameable}
     ctx = Context(doc, cb, by_start, by_end, on)
     ctx.toks = reg.toks
 

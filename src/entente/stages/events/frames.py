@@ -23,8 +23,6 @@ CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTES
 # is announced (codebook: "announced measures with a later start are coded on the announcement date").
 ANNOUNCED_TYPES = frozenset({"SANCTION", "RETREAT", "CONCEDE", "AID", "COERCE", "MOBILIZE"})
 ANNOUNCING = language.words("governors", "announcing")
-# Governor lists whose verbs take an infinitive as their object, not as a purpose ("urged X … to lift").
-GOVERNOR_KINDS = ("threat", "commitment", "refusal", "request", "intent", "causative", "aspect", "negative")
 CLIMB_DEPS = frozenset({"xcomp", "ccomp", "conj", "pcomp", "advcl", "acomp", "dobj", "pobj", "prep", "oprd", "attr"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 
@@ -33,13 +31,19 @@ def gov(key: str) -> frozenset[str]:
     return language.words("governors", key)
 
 
+# Governors that take an infinitive as their object, not as a purpose ("urged X … to lift").
+INFINITIVE_GOVERNORS = frozenset().union(*(gov(k) for k in (
+    "threat", "commitment", "refusal", "request", "intent", "causative", "aspect", "negative")))
+REFUSAL_PARTICLES = language.codes("governors", "refusal_particles")
+
+
 def refuses(g) -> bool:
     """Is g a refusal ("refused to", "ruled out")? Some refuse only with their particle: "Taliban
     ruled Afghanistan has been sharing …" rules, it refuses nothing."""
     lem = lemma(g)
     if lem not in gov("refusal"):
         return False
-    need = language.codes("governors", "refusal_particles").get(lem)
+    need = REFUSAL_PARTICLES.get(lem)
     return not need or any(c.dep_ == "prt" and c.lower_ == need for c in g.children)
 
 
@@ -209,11 +213,7 @@ def _nominal(f: Frame) -> Frame:
         owner = n.head.head
         if owner.pos_ == "VERB":   # "rejected an offer from Kabul for talks": the parse hung "for" on the verb
             owner = next((c for c in owner.children if c.dep_ == "dobj" and c.i < n.head.i), owner)
-        if owner.pos_ == "NOUN" and lemma(owner) in gov("request_nouns"):
-            f.content = True   # "an offer for direct talks", "calls for a ceasefire": the offer, the call
-            return f
-        if owner.pos_ == "NOUN" and lemma(owner) in gov("intent_nouns"):
-            f.factuality = "planned"   # "a plan for talks": planned, not held
+        if _asked_or_planned(f, owner):
             return f
     v = clause_verb(n)
     if v is None:
@@ -243,6 +243,20 @@ def _nominal(f: Frame) -> Frame:
     return f
 
 
+def _asked_or_planned(f: Frame, owner) -> bool:
+    """An act an offer, a call or a demand asks for is its content ("calls for a ceasefire": the
+    call is the event); one a plan is for is planned ("a plan for talks"). True when it decided."""
+    if owner.pos_ != "NOUN":
+        return False
+    if lemma(owner) in gov("request_nouns"):
+        f.content = True
+        return True
+    if lemma(owner) in gov("intent_nouns"):
+        f.factuality = "planned"
+        return True
+    return False
+
+
 def _climb(f: Frame, start, nominal: bool = False) -> None:
     """Walk up the governors above `start`, rewriting the frame."""
     x, hops = start, 0
@@ -253,7 +267,7 @@ def _climb(f: Frame, start, nominal: bool = False) -> None:
             return   # a relative or adnominal clause is background: it does not take the act over
         if dep == "advcl" and x.tag_ == "VB" and g.pos_ in ("VERB", "AUX") and not nominal and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in x.children) and f.factuality == "asserted" \
-                and not any(lemma(g) in gov(k) for k in GOVERNOR_KINDS) and lemma(x) not in gov("request"):
+                and lemma(g) not in INFINITIVE_GOVERNORS and lemma(x) not in gov("request"):
             # ("met officials to lobby the EU": the meeting does the lobbying)
             f.factuality = "planned"   # "resigned to allow elections": the purpose, not an act done
             return
@@ -276,12 +290,8 @@ def _climb(f: Frame, start, nominal: bool = False) -> None:
             x = g
             continue
         if g.pos_ not in ("VERB", "AUX"):
-            if g.pos_ == "NOUN" and glem in gov("request_nouns") and dep in ("prep", "acl", "xcomp") and g.i < x.i:
-                f.content = True   # "demands to release prisoners": the demand is the event
-                return
-            if g.pos_ == "NOUN" and glem in gov("intent_nouns") and dep in ("prep", "acl", "xcomp") and g.i < x.i:
-                f.factuality = "planned"   # "a plan for rearming Europe and supporting Ukraine"
-                return
+            if dep in ("prep", "acl", "xcomp") and g.i < x.i and _asked_or_planned(f, g):
+                return   # "demands to release prisoners", "a plan for rearming Europe
             if dep in ("pobj", "prep", "pcomp"):
                 x = g
                 continue

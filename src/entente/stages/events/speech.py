@@ -161,14 +161,16 @@ def acts(analysis: "Analysis", ent: "Entities", statements: list["Statement"],
                         domestic.append(a)   # "President Trump is right": praise at home
                 else:
                     parties.append(a)
-        they = [] if parties or domestic else _they_party(ent, doc, toks, mine, deon)
-        parties = parties or domestic or they
-        if not parties:
-            continue
         seq = _lemmas(toks)
         k = _find(seq, deon)
+        they = _unresolved_they(ent, toks[k]) if k is not None else None
+        told = _told_before(ent, doc, toks, mine) if they is not None and not (parties or domestic) else []
+        parties = parties or domestic or told
+        if not parties:
+            continue
         if k is not None:
-            target = _subject_party(ent, toks[k], parties) or they or _they_named(ent, toks[k], toks)
+            target = _subject_party(ent, toks[k], parties) or told or (
+                _acting_state(ent, toks, they) if they is not None else [])
             if target:
                 out.append(SpokenAct("REQUEST", "100", st.speaker, target, toks[k],
                                      f"speech:deontic+{toks[k].lemma_.lower()}", st))
@@ -185,36 +187,30 @@ def acts(analysis: "Analysis", ent: "Entities", statements: list["Statement"],
     return out
 
 
-def _they_party(ent: "Entities", doc, toks, mine: set, deon) -> list[str]:
-    """'They need to return the missiles': a demand on an unresolved "they" binds the state of
-    another country the story named last before the statement (within two sentences)."""
-    k = _find(_lemmas(toks), deon)
-    if k is None:
-        return []
-    v = toks[k].head if toks[k].dep_ in ("aux", "auxpass") else toks[k]
+def _unresolved_they(ent: "Entities", tok):
+    """The "they" a deontic word binds when coreference left it unresolved ("they need to …"), else None."""
+    v = tok.head if tok.dep_ in ("aux", "auxpass") else tok
     subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or subj.lower_ != "they" or ent.at(subj):
-        return []
-    start = sentence(toks[0]).start
-    earliest = start
+    return subj if subj is not None and subj.lower_ == "they" and not ent.at(subj) else None
+
+
+def _told_before(ent: "Entities", doc, toks, mine: set) -> list[str]:
+    """The state of another country the story told last before the statement (two sentences back),
+    preferring one told as doing something ("Turkey bought Russian missiles": Turkey)."""
+    earliest = sentence(toks[0]).start
     for _ in range(2):
         if earliest > 0:
             earliest = sentence(doc[earliest - 1]).start
     found = [(t, a) for t in reversed(doc[earliest:toks[0].i]) for a in ent.at(t)
              if ent.actor(a).kind == "state" and not ent.countries([a]) & mine]
-    # the party last told as doing something ("Turkey bought Russian missiles": Turkey)
     subjects = [a for t, a in found if t.dep_ in ("nsubj", "nsubjpass")]
     return subjects[:1] or [a for _t, a in found][:1]
 
 
-def _they_named(ent: "Entities", tok, toks) -> list[str]:
-    """'There is room for Turkey to come back … they need to return the S-400': an unresolved
-    "they" bound by a demand is the one state the statement makes the subject of an act."""
-    v = tok.head if tok.dep_ in ("aux", "auxpass") else tok
-    subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or subj.lower_ != "they" or ent.at(subj):
-        return []
-    states = {a for t in toks if t.dep_ in ("nsubj", "nsubjpass") and t.i < subj.i
+def _acting_state(ent: "Entities", toks, they) -> list[str]:
+    """'There is room for Turkey to come back … they need to return the S-400': the one state the
+    statement makes the subject of an act before its "they"."""
+    states = {a for t in toks if t.dep_ in ("nsubj", "nsubjpass") and t.i < they.i
               for a in ent.at(t) if ent.actor(a).kind == "state"}
     return sorted(states) if len(states) == 1 else []
 

@@ -54,7 +54,7 @@ def described_speaker(analysis: "Analysis", span, head) -> Optional[str]:
     key = name.casefold()
     same = []
     if len(words) == 1 and span[0].lower_ == "the":
-        # "The official added …" after "a senior State Department official said": the latest one
+        # "The diplomat added …" after "a senior Chilean diplomat told reporters": the latest one
         # described with that head before
         kind = "group" if head.tag_ in ("NNS", "NNPS") else "person"
         told = [(max(m.start for m in a.mentions if m.start < span.start_char), a) for a in analysis.result.actors

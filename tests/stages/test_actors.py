@@ -341,7 +341,7 @@ def test_anti_state_and_facilities_are_not_the_state_or_actors(analyse):
 
 
 def test_an_attitude_names_no_nationality_and_a_district_of_a_capital_is_a_place(analyse):
-    a = analyse("A veteran anti-Russia editor was shot dead in a quiet sector of Minsk on Friday.")
+    a = analyse("A veteran anti-Russia editor was shot dead on the outskirts of Minsk on Friday.")
     assert not any(x.country == "RUS" for x in a.result.actors)
     assert [p.country for p in a.places if p.name == "Minsk"] == ["BLR"]
 

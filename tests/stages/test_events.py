@@ -52,12 +52,12 @@ def _one(evs, etype):
     ("Iran stopped implementing its commitments under the deal.", "REJECT", {"IRN"}, set(), "stop_complying:stop+implement"),
     ("Seoul protested over North Korea's transfer of weapons to Russia.", "AID", {"PRK"}, {"RUS"}, "nominal:transfer+weapon"),
     ("Egypt cut ties after Turkey's backing of Libya's government.", "SUPPORT", {"TUR"}, {"LBY"}, "nominal:backing"),
-    ("Egypt objected to Turkey's military backing of the Libyan government.", "AID", {"TUR"}, {"LBY"},
+    ("Rwanda objected to Uganda's military backing of the Congolese army.", "AID", {"UGA"}, {"COD"},
      "noun:military+backing"),
     ("Peru and Chile have been talking together about the border.", "CONSULT", {"PER", "CHL"}, {"PER", "CHL"},
      "particle:talk+together"),
     # the parse may hang the noun's "in" on the verb: still the pause's object, no AID of its own
-    ("The White House confirmed the pause in aid to Kyiv.", "SANCTION", {"USA"}, {"UKR"}, "nominal:pause+aid"),
+    ("The White House confirmed the freeze in aid to Kyiv.", "SANCTION", {"USA"}, {"UKR"}, "nominal:freeze+aid"),
     ("Russia supports the American proposal.", "SUPPORT", {"RUS"}, {"USA"}, "verb:support"),
     ("Moscow dismissed the report as biased.", "ACCUSE", {"RUS"}, set(), "particle:dismiss+as"),
     ("Kyiv dismissed Moscow's response as a delaying tactic.", "ACCUSE", {"UKR"}, {"RUS"}, "particle:dismiss+as"),
@@ -95,7 +95,7 @@ def test_rule_families(analyse, text, etype, actor, recipient, rule):
     "Lavrov said.",   # a negated concern is no criticism
     "Chile and Bolivia have long disagreed over access to the Pacific.",   # both sides: a dispute
     "Tokyo unveiled a blueprint for sanctioning Moscow and arming Kyiv.",   # acts a plan is for: planned
-    "Manila perceives a growing threat from Beijing in the South China Sea.",   # a danger, no threat made
+    "Lima sees a growing threat from drug gangs on its northern border.",   # a danger, no threat made
 ])
 def test_no_factual_event(analyse, text):
     _a, evs = _events(analyse, text)
@@ -103,7 +103,7 @@ def test_no_factual_event(analyse, text):
 
 
 def test_what_someone_is_accused_of_is_no_event_but_what_they_are_condemned_for_is_theirs(analyse):
-    _a, evs = _events(analyse, "Chile accused Peru of undermining democracy and allowing smuggling to flourish.")
+    _a, evs = _events(analyse, "Chile accused Peru of allowing smugglers to cross the border.")
     assert [(x[0], x[1], x[2]) for x in _factual(evs)] == [("ACCUSE", {"CHL"}, {"PER"})]
     _a, evs = _events(analyse, "Kenya condemned Somalia for expelling its diplomats.")
     assert _one(evs, "SANCTION")[1:3] == ({"SOM"}, {"KEN"})
@@ -259,23 +259,23 @@ def test_two_demands_of_one_party_are_two_events(analyse):
 
 
 def test_two_threats_of_different_acts_are_two_events(analyse):
-    _a, evs = _events(analyse, "Caracas threatened retaliation against Bogota on Monday. In past disputes, "
-                               "Caracas has threatened to limit operations at Colombian ports.")
+    _a, evs = _events(analyse, "Caracas threatened retaliation against Bogota on Monday. Two years ago, "
+                               "Caracas threatened to limit flights from Colombian airports.")
     assert len([x for x in _factual(evs) if x[0] == "THREATEN" and x[1:3] == ({"VEN"}, {"COL"})]) == 2
 
 
 def test_what_a_call_or_a_demand_asks_for_is_its_content_and_a_plan_is_planned(analyse):
-    _a, evs = _events(analyse, "Ecuador welcomed the call by Peru for talks between the two neighbors.")
+    _a, evs = _events(analyse, "Ecuador welcomed the call by Peru for talks on the border dispute.")
     assert _one(evs, "SUPPORT")[1:3] == ({"ECU"}, {"PER"})
     assert not [x for x in evs if x[0] == "CONSULT"]
-    _a, evs = _events(analyse, "Ecuador said it would not meet the rebels' demands to release prisoners.")
+    _a, evs = _events(analyse, "Ecuador refused the rebels' demands to free the jailed commanders.")
     assert not [x for x in evs if x[0] == "RETREAT"]
     _a, evs = _events(analyse, "Peru unveiled a plan to withdraw its troops from the border with Ecuador.")
     assert [x[3] for x in evs if x[0] == "RETREAT"] == ["planned"]
 
 
 def test_a_purpose_is_planned_but_lobbying_by_meeting_is_done(analyse):
-    _a, evs = _events(analyse, "Colombian troops stormed the train to free the hostages.")
+    _a, evs = _events(analyse, "Colombian troops raided the camp to free the hostages.")
     assert _one(evs, "ASSAULT")
     assert [x[3] for x in evs if x[0] == "RETREAT"] == ["planned"]
     _a, evs = _events(analyse, "Chilean Trade Minister Ana Ruiz met officials in Lima to lobby Peru to drop the duties.")
@@ -289,8 +289,8 @@ def test_an_event_ahead_of_which_something_happens_is_still_to_come(analyse):
 
 
 def test_rule_refuses_only_as_ruled_out(analyse):
-    _a, evs = _events(analyse, "Taliban ruled Afghanistan has been sharing expertise with Pakistan.")
-    assert _one(evs, "COOPERATE")[1:3] == ({"AFG"}, {"PAK"})
+    _a, evs = _events(analyse, "Army ruled Myanmar has been sharing intelligence with Laos.")
+    assert _one(evs, "COOPERATE")[1:3] == ({"MMR"}, {"LAO"})
     assert not [x for x in evs if x[0] == "REJECT"]
 
 
@@ -340,10 +340,10 @@ def test_conflict_act_reported_by_the_other_side_is_an_allegation(analyse):
     ("Opposition activists in Zimbabwe staged a hunger strike on Sunday.", "PROTEST", {"ZWE"}, {"ZWE"},
      "recipient:own-state"),
     # ... also groups outside government named with the country as a place
-    ("Four opposition parties in Malawi called a general strike on Monday.", "PROTEST", {"MWI"}, {"MWI"},
+    ("Opposition parties across Malawi called a nationwide strike on Monday.", "PROTEST", {"MWI"}, {"MWI"},
      "recipient:own-state"),
     # cooperation for a state named deeper in the phrase is aimed at it
-    ("Chilean President Gabriel Boric said Chile will cooperate in building a new hospital for Bolivia.", "AGREE",
+    ("Chilean President Gabriel Boric said Chile will cooperate in staffing a clinic for Bolivia.", "AGREE",
      {"CHL"}, {"BOL"}, "recipient:beneficiary"),
     # concern about a report is concern about what it reports
     ("Chile is concerned about the latest U.N. report on Peru's fishing fleet.", "ACCUSE", {"CHL"}, {"PER"},
@@ -352,9 +352,9 @@ def test_conflict_act_reported_by_the_other_side_is_an_allegation(analyse):
     ("Lima dismissed Santiago's threat to impose tariffs on Peruvian fruit.", "THREATEN", {"CHL"}, {"PER"},
      "noun:threat"),
     # traded or exchanged accusations: each side accuses the other; "not long ago" denies nothing
-    ("It was not long ago that Chile and Peru traded accusations over the border.", "ACCUSE", {"CHL", "PER"},
+    ("Not long ago, Chile and Peru traded accusations over the border.", "ACCUSE", {"CHL", "PER"},
      {"CHL", "PER"}, "recipient:mutual"),
-    ("Chile requested World Trade Organization consultations with Peru over the duties.", "REQUEST", {"CHL"},
+    ("Chile requested WTO dispute talks with Peru on Friday.", "REQUEST", {"CHL"},
      {"PER"}, "recipient:argument"),
     ("Kenyan police urged residents to stay indoors on Tuesday.", "REQUEST", {"KEN"}, {"KEN"}, "recipient:own-state"),
     # barring a foreign state's officials from entering is an entry ban (SANCTION); one's own people, coercion
@@ -416,7 +416,7 @@ def test_first_person_in_a_quote_is_the_speaker(analyse):
     ("French President Emmanuel Macron called Beijing's subsidies “unfair.”", "ACCUSE", {"FRA"}, {"CHN"}),
     # an unresolved "they" bound by a demand: the state the statement, or the story just before it,
     # made the subject of an act
-    ("“There is room for Peru to return to the talks. They need to drop the tariffs,” a Chilean official said.",
+    ("“Peru can still return to the talks. They need to drop the tariffs,” a Chilean official said.",
      "REQUEST", {"CHL"}, {"PER"}),
     ("Bolivia seized two Chilean trucks on Monday. “They must release the drivers,” Chile's foreign minister said.",
      "REQUEST", {"CHL"}, {"BOL"}),

@@ -271,8 +271,8 @@ def test_described_speaker_keeps_its_text(analyse):
 
 
 def test_the_description_told_again_is_the_speaker_described_before(analyse):
-    r = analyse("A senior Peruvian Foreign Ministry official told reporters the talks had stalled. "
-                "The official added that Lima would recall its ambassador.")
+    r = analyse("A senior Peruvian diplomat said the talks had stalled. "
+                "The diplomat later added that Lima would recall its ambassador.")
     first = _by_text(r.result, "the talks had stalled")
     again = _by_text(r.result, "that Lima would recall")
     assert first.speaker is not None and again.speaker == first.speaker

@@ -46,7 +46,7 @@ def run(analysis: Analysis) -> None:
 
     matches = codebook_matches(doc, cb, reg.toks)
     named_igos = {norm(m.entry.name) for m in matches if m.entry.kind == "igo"}
-    # "anti-Syria journalist": an attitude names no one's nationality, so people and
+    # "an anti-Chile editor": an attitude names no one's nationality, so people and
     # organisations never take their country from it
     nameable = [m for m in matches if not is_attitude(doc, m)]
     by_start = {m.start: m for m in nameable}

@@ -264,7 +264,7 @@ CAMP_NOUNS = language.codes("entities", "camp_nouns")   # noun -> sector of the 
 
 
 def camp_groups(doc, reg: Drafts) -> None:
-    """"Berisha's opponents", "critics of Orban": a camp around a named person is a group of that
+    """"Boric's opponents", "critics of Milei": a camp around a named person is a group of that
     person's country (its sector from the noun: opponents are the opposition)."""
     for tok in doc_cache.tokens_with_pos(doc, NOUN):
         sector = CAMP_NOUNS.get(tok.lemma_.lower())

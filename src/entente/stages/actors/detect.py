@@ -111,8 +111,9 @@ def is_place_use(doc, m: Match) -> bool:
             # "opposition from Beijing" are the governments
             return m.entry.kind == "capital" and head.head.head.lemma_.casefold() in MOTION
         if prep == "of" and m.entry.kind == "capital":
-            # "the outskirts of Kabul", "a district of Beirut": a place in the city
-            return head.head.head.lemma_.casefold() in PLACE_NOUNS
+            # "the outskirts of Lima", "a district of Quito": a place in the city
+            owner = head.head.head
+            return owner.lemma_.casefold() in PLACE_NOUNS or owner.lower_ in PLACE_NOUNS
         return prep in (LOCATIVE_CAPITAL if m.entry.kind == "capital" else LOCATIVE)
     prev = doc[m.start - 1] if m.start > 0 else None
     if prev is not None and prev.lower_ in LOCATIVE_CAPITAL and m.entry.kind == "capital":

@@ -1,5 +1,5 @@
 """A place that stands for the body seated there: "Brussels" or "Europe" acting for the European
-Union ("Europe quickly retaliated", "urged Brussels to"), when the story names that body. Used as
+Union ("Europe hit back with duties", "urged Brussels to"), when the story names that body. Used as
 a place ("in Europe", "flew to Brussels") it stays a place."""
 from __future__ import annotations
 

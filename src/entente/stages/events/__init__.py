@@ -50,7 +50,7 @@ VERBAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "R
 # rejects the claims"), not a standing situation.
 STANCE_TYPES = frozenset({"SUPPORT", "ACCUSE", "REQUEST"})
 # Verbs of a quarrel: done by both sides to each other it is a dispute, not one side's act
-# ("the two leaders disagreed"); done to a named other it stays one ("Paris disagreed with Rome").
+# ("Chile and Bolivia disagree over the border"); done to a named other it stays one ("Paris disagreed with Rome").
 DISPUTE_VERBS = language.words("events", "dispute_verbs")
 GOVERNING_VERBS = language.words("governors", "threat") | language.words("governors", "request") | \
     language.words("governors", "commitment")

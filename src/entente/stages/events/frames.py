@@ -38,8 +38,8 @@ REFUSAL_PARTICLES = language.codes("governors", "refusal_particles")
 
 
 def refuses(g) -> bool:
-    """Is g a refusal ("refused to", "ruled out")? Some refuse only with their particle: "Taliban
-    ruled Afghanistan has been sharing …" rules, it refuses nothing."""
+    """Is g a refusal ("refused to", "ruled out")? Some refuse only with their particle: "the
+    junta that ruled the country" rules, it refuses nothing."""
     lem = lemma(g)
     if lem not in gov("refusal"):
         return False
@@ -61,7 +61,7 @@ class Frame:
     requestee: Optional[object] = None  # for REQUEST made by a governor: who is asked to act
     denial: bool = False                # the act is an accusation being denied: no event
     content: bool = False               # the act is what an accusation or a request is about ("accused X of
-                                        # allowing", "demands to release prisoners"): that one is the event
+                                        # allowing", "demands to free the detainees"): that one is the event
     standing: bool = False              # a present-tense state of affairs ("the U.S. opposes …"), no event
     speech: Optional[object] = None     # the speech verb the act is reported under
     governor: Optional[object] = None   # the governing word that took the act over
@@ -207,11 +207,11 @@ def _nominal(f: Frame) -> Frame:
         f.factuality = "negated"
         return f
     if n.dep_ == "pobj" and n.head.head.lower_ in gov("upcoming_heads"):
-        f.factuality = "planned"   # "on the eve of a visit", "ahead of the summit": not yet held
+        f.factuality = "planned"   # "ahead of the summit", "in the run-up to the vote": not yet held
         return f
     if n.dep_ == "pobj" and n.head.lower_ in ("for", "of", "on"):
         owner = n.head.head
-        if owner.pos_ == "VERB":   # "rejected an offer from Kabul for talks": the parse hung "for" on the verb
+        if owner.pos_ == "VERB":   # "turned down an offer from Lima for talks": the parse may hang "for" on the verb
             owner = next((c for c in owner.children if c.dep_ == "dobj" and c.i < n.head.i), owner)
         if _asked_or_planned(f, owner):
             return f
@@ -268,8 +268,8 @@ def _climb(f: Frame, start, nominal: bool = False) -> None:
         if dep == "advcl" and x.tag_ == "VB" and g.pos_ in ("VERB", "AUX") and not nominal and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in x.children) and f.factuality == "asserted" \
                 and lemma(g) not in INFINITIVE_GOVERNORS and lemma(x) not in gov("request"):
-            # ("met officials to lobby the EU": the meeting does the lobbying)
-            f.factuality = "planned"   # "resigned to allow elections": the purpose, not an act done
+            # ("met ministers to press Quito to act": the meeting does the pressing)
+            f.factuality = "planned"   # "stepped down to make way for a vote": the purpose, not an act done
             return
         if dep == "conj":
             x = g
@@ -291,7 +291,7 @@ def _climb(f: Frame, start, nominal: bool = False) -> None:
             continue
         if g.pos_ not in ("VERB", "AUX"):
             if dep in ("prep", "acl", "xcomp") and g.i < x.i and _asked_or_planned(f, g):
-                return   # "demands to release prisoners", "a plan for rearming Europe
+                return   # "demands to free the detainees", "a plan for arming the navy
             if dep in ("pobj", "prep", "pcomp"):
                 x = g
                 continue

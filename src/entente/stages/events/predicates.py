@@ -343,10 +343,10 @@ def noun_predicate(tab: Tables, noun) -> Optional[Predicate]:
         return None
     if lemma(noun) in DANGER_NOUNS and not any(
             c.dep_ == "acl" and c.tag_ == "VB" or c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
-        return None   # "a growing threat from China", "the China threat": a danger, not a threat made
+        return None   # "a growing threat from the north", "the pirate threat": a danger, not a threat made
     blocked = tab.object_block.get(lemma(noun))
     if blocked and any(set(object_words(o)) & blocked for o in noun_objects(noun)):
-        return None   # "an attack on the constitutional order": the verb's other sense, as a noun
+        return None   # "an attack on press freedom": the verb's other sense, as a noun
     return Predicate(noun, nc.code, nc.rule, nc.tokens, nominal=True, obj=nc.obj)
 
 

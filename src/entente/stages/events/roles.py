@@ -53,8 +53,8 @@ DIRECTED = frozenset({"SANCTION", "RETREAT", "ACCUSE", "REQUEST", "THREATEN", "R
                       "AID", "COERCE", "ASSAULT", "AGREE", "CONSULT", "PROTEST"})
 # Types whose target may be the place it happens in when no party is named ("attacked a train
 # near Sibi" -> Pakistan).
-# Types whose recipient may be who the act is for, deeper in its phrase ("cooperate in building a
-# parliament for Mauritius").
+# Types whose recipient may be who the act is for, deeper in its phrase ("help in building a
+# hospital for Bolivia").
 BENEFIT_TYPES = frozenset({"AGREE", "AID", "COOPERATE", "SUPPORT"})
 PLACE_TARGETED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID"})
 # Types whose unnamed target is the actor's own population ("barred girls from school").
@@ -228,8 +228,8 @@ class Roles:
                 partners = self._meeting_partners(c) if f.type == "REQUEST" else []
                 if f.pred.head.pos_ == "ADJ" and not partners:
                     partners = self._report_subject(c)
-                    # "concerned about the IAEA report about Iran's production": what the report tells
-                # "requested WTO consultations with the U.S.": the partner is asked, the forum is not
+                    # "concerned about the U.N. report on Peru's fleet": what the report tells
+                # "requested WTO consultations with Peru": the partner is asked, the forum is not
                 for a in (partners or ([] if owned else self.ent.phrase(c))):
                     if a not in found and a not in s.actors:
                         found.append(a)
@@ -248,14 +248,14 @@ class Roles:
             s.rules.append("recipient:argument")
 
     def _report_subject(self, noun) -> list[str]:
-        """The parties a document noun is about ("the report about Iran's program": Iran)."""
+        """The parties a document noun is about ("the report on Peru's fleet": Peru)."""
         if noun.lemma_.lower() not in REPORT_NOUNS:
             return []
         return [a for p in noun.children if p.dep_ == "prep" and p.lower_ in ("about", "on", "into")
                 for g in p.children if g.dep_ == "pobj" for a in self.ent.phrase(g)]
 
     def _meeting_partners(self, noun) -> list[str]:
-        """The parties a meeting noun names after "with" ("consultations with the U.S.")."""
+        """The parties a meeting noun names after "with" ("consultations with Peru")."""
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in MEETING_NOUNS:
             return []
         return [a for p in noun.children if p.dep_ == "prep" and p.lower_ == "with"
@@ -306,7 +306,7 @@ class Roles:
         if not s.recipients and t == "REQUEST" and s.actors and self._people_addressed(f):
             self._own_state(s, actor_countries)
         if not s.recipients and t in BENEFIT_TYPES and s.actors:
-            # "India will cooperate in building a new parliament for Mauritius": who it is for
+            # "will cooperate in building a new hospital for Bolivia": who it is for
             mine = actor_countries
             found = [a for x in f.pred.head.subtree if x.dep_ == "pobj" and x.head.lower_ == "for"
                      and x.head.i > f.pred.head.i for a in self.ent.phrase(x, depth=0)

@@ -196,7 +196,7 @@ def _unresolved_they(ent: "Entities", tok):
 
 def _told_before(ent: "Entities", doc, toks, mine: set) -> list[str]:
     """The state of another country the story told last before the statement (two sentences back),
-    preferring one told as doing something ("Turkey bought Russian missiles": Turkey)."""
+    preferring one told as doing something ("Bolivia seized two trucks": Bolivia)."""
     earliest = sentence(toks[0]).start
     for _ in range(2):
         if earliest > 0:
@@ -208,7 +208,7 @@ def _told_before(ent: "Entities", doc, toks, mine: set) -> list[str]:
 
 
 def _acting_state(ent: "Entities", toks, they) -> list[str]:
-    """'There is room for Turkey to come back … they need to return the S-400': the one state the
+    """'There is room for Peru to return to the talks … they need to drop the tariffs': the one state the
     statement makes the subject of an act before its "they"."""
     states = {a for t in toks if t.dep_ in ("nsubj", "nsubjpass") and t.i < they.i
               for a in ent.at(t) if ent.actor(a).kind == "state"}

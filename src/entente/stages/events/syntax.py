@@ -69,7 +69,7 @@ def subject_token(v) -> Optional[object]:
         if t.dep_ == "pcomp" and t.head.lower_ == "for" and lemma(t.head.head) in JUDGED_FOR:
             objs = [c for c in t.head.head.children if c.dep_ in ("dobj", "obj")]
             if objs:
-                return objs[0]   # "condemned Mogadishu for expelling …": Mogadishu expelled
+                return objs[0]   # "condemned Quito for expelling …": Quito expelled
         if t.dep_ in ("advcl", "pcomp", "acomp") and t.head.i != t.i and t.tag_ in ("VBG", "VB", "VBN", "JJ"):
             t = t.head if t.dep_ != "pcomp" else t.head.head
             continue

@@ -349,6 +349,8 @@ def test_conflict_act_reported_by_the_other_side_is_an_allegation(analyse):
     ("Chile is concerned about the latest U.N. report on Peru's fishing fleet.", "ACCUSE", {"CHL"}, {"PER"},
      "recipient:argument"),
     # a meeting asked for "with" a party: the party is asked, not the forum named on the noun
+    # a ban on supplies or sales to another state is a trade sanction, not coercion at home
+    ("Japan has banned the sale of drones to Myanmar.", "SANCTION", {"JPN"}, {"MMR"}, "verb_object:ban+sale"),
     ("Lima dismissed Santiago's threat to impose tariffs on Peruvian fruit.", "THREATEN", {"CHL"}, {"PER"},
      "noun:threat"),
     # traded or exchanged accusations: each side accuses the other; "not long ago" denies nothing

@@ -225,11 +225,11 @@ class Roles:
                 owned = f.pred.obj is not None and c.i == f.pred.obj.i and any(k.dep_ == "poss" for k in c.children)
                 # a possessor owns the act, it is not its target ("expressed the administration's
                 # commitment to Israel": Israel, through the noun's own phrase below)
-                partners = self._meeting_partners(c) if f.type == "REQUEST" else []
+                # "requested WTO consultations with Peru": the partner is asked, not the forum;
+                # "concerned about the U.N. report on Peru's fleet": what the report tells
+                partners = self._noun_parties(c, MEETING_NOUNS, ("with",)) if f.type == "REQUEST" else []
                 if f.pred.head.pos_ == "ADJ" and not partners:
-                    partners = self._report_subject(c)
-                    # "concerned about the U.N. report on Peru's fleet": what the report tells
-                # "requested WTO consultations with Peru": the partner is asked, the forum is not
+                    partners = self._noun_parties(c, REPORT_NOUNS, ("about", "on", "into"))
                 for a in (partners or ([] if owned else self.ent.phrase(c))):
                     if a not in found and a not in s.actors:
                         found.append(a)
@@ -247,18 +247,12 @@ class Roles:
             s.recipients += [a for a in found if a not in s.recipients]
             s.rules.append("recipient:argument")
 
-    def _report_subject(self, noun) -> list[str]:
-        """The parties a document noun is about ("the report on Peru's fleet": Peru)."""
-        if noun.lemma_.lower() not in REPORT_NOUNS:
+    def _noun_parties(self, noun, nouns: frozenset, preps: tuple) -> list[str]:
+        """The parties a noun of one of these kinds names after one of these prepositions
+        ("consultations with Peru", "the report on Peru's fleet")."""
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in nouns:
             return []
-        return [a for p in noun.children if p.dep_ == "prep" and p.lower_ in ("about", "on", "into")
-                for g in p.children if g.dep_ == "pobj" for a in self.ent.phrase(g)]
-
-    def _meeting_partners(self, noun) -> list[str]:
-        """The parties a meeting noun names after "with" ("consultations with Peru")."""
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in MEETING_NOUNS:
-            return []
-        return [a for p in noun.children if p.dep_ == "prep" and p.lower_ == "with"
+        return [a for p in noun.children if p.dep_ == "prep" and p.lower_ in preps
                 for g in p.children if g.dep_ == "pobj" for a in self.ent.phrase(g)]
 
     # -- the sides together ---------------------------------------------------------------------
@@ -307,10 +301,9 @@ class Roles:
             self._own_state(s, actor_countries)
         if not s.recipients and t in BENEFIT_TYPES and s.actors:
             # "will cooperate in building a new hospital for Bolivia": who it is for
-            mine = actor_countries
             found = [a for x in f.pred.head.subtree if x.dep_ == "pobj" and x.head.lower_ == "for"
                      and x.head.i > f.pred.head.i for a in self.ent.phrase(x, depth=0)
-                     if self.ent.actor(a).kind == "state" and not self.ent.countries([a]) & mine]
+                     if self.ent.actor(a).kind == "state" and not self.ent.countries([a]) & actor_countries]
             if found:
                 s.recipients = found[:1]
                 s.rules.append("recipient:beneficiary")

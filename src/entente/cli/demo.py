@@ -27,5 +27,5 @@ def demo(
         added, skipped = ingest_into(database, stories, model, len(stories))
         err.print(f"{added} new, {skipped} already stored in {db}", markup=False)
         print_summary(database)
-    err.print(f"Explore: entente events --db {db} --dyad USA-UKR · entente statements --db {db} · "
+    err.print(f"Explore: entente events --db {db} --dyad KEN-SOM · entente statements --db {db} · "
               f"entente agreements --db {db}", markup=False)

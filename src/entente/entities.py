@@ -167,8 +167,8 @@ class Entities:
         for i in range(lo, sent.end):
             for a in self.analysis.token_actors.get(i, ()):
                 act = self.by_id.get(a)
-                if act is None or not act.country or act.country == "IGO":
-                    continue
+                if act is None or not act.country or act.country == "IGO" or act.sector == "MED":
+                    continue   # an outlet's home says nothing of where its story happens
                 dist = abs(i - tok.i) + (0 if i < tok.i else 5)
                 if best is None or dist < best[0]:
                     best = (dist, act.country)

@@ -415,6 +415,8 @@ def test_first_person_in_a_quote_is_the_speaker(analyse):
      "SUPPORT", {"IND"}, {"JPN"}),
     ("“Tehran must stop enriching uranium,” British Foreign Secretary David Lammy said.",
      "REQUEST", {"GBR"}, {"IRN"}),
+    ("“We have grave concerns about Tehran's missile program,” British Foreign Secretary David Lammy said.",
+     "ACCUSE", {"GBR"}, {"IRN"}),
     ("French President Emmanuel Macron called Beijing's subsidies “unfair.”", "ACCUSE", {"FRA"}, {"CHN"}),
     # an unresolved "they" bound by a demand: the state the statement, or the story just before it,
     # made the subject of an act
@@ -433,6 +435,8 @@ def test_spoken_acts(analyse, text, etype, actor, recipient):
 @pytest.mark.parametrize("text", [
     "“Moscow's attacks on civilians are barbaric,” said Anna Smith, an analyst at a London research group.",
     "Russia's foreign ministry called Kyiv's claims “baseless.”",
+    # another's state of mind, told by the speaker, is not the speaker's judgement
+    "“Lima's economic concerns about the port remain,” Chilean Foreign Minister Alberto van Klaveren said.",
 ])
 def test_commentary_and_denials_are_no_acts(analyse, text):
     _a, evs = _events(analyse, text)
@@ -632,3 +636,77 @@ def test_they_in_reported_speech_is_the_speakers_side(analyse):
     _a, evs = _events(analyse, "Venezuelan leaders said they would boycott every summit with Colombia.")
     t, a, r, f, e = _one(evs, "THREATEN")
     assert a == {"VEN"} and r == {"COL"}
+
+
+@pytest.mark.parametrize("text", [
+    "Officials in Lusaka refused to comment.",
+    "The Peruvian foreign ministry declined to comment on the talks with Bolivia.",
+])
+def test_refusing_to_comment_refuses_nothing(analyse, text):
+    _a, evs = _events(analyse, text)
+    assert not [x for x in _factual(evs) if x[0] in ("REJECT", "CONSULT")], [(x[0], x[4].reason) for x in evs]
+
+
+def test_refusing_an_act_is_still_a_refusal(analyse):
+    _a, evs = _events(analyse, "Zambia refused to extradite the banker to Angola.")
+    t, a, r, f, e = _one(evs, "REJECT")
+    assert a == {"ZMB"} and r == {"AGO"} and "refusal:refuse" in e.reason
+
+
+def test_a_government_led_by_a_person_is_that_persons_state(analyse):
+    _a, evs = _events(analyse, "Spain announced new border rules on Monday. The coalition government led by "
+                               "Mark Rutte began easing its restrictions on travel.")
+    t, a, r, f, e = _one(evs, "CONCEDE")
+    assert a == {"NLD"}, e.reason
+
+
+@pytest.mark.parametrize("text, etype, country", [
+    ("Opposition parties in Zambia rejected the budget on Tuesday.", "REJECT", "ZMB"),
+    ("Peruvian opposition leaders criticized the new mining law.", "ACCUSE", "PER"),
+    ("Rebels in Chad demanded the release of their commanders.", "REQUEST", "TCD"),
+])
+def test_outsiders_oppose_their_own_state(analyse, text, etype, country):
+    _a, evs = _events(analyse, text)
+    t, a, r, f, e = _one(evs, etype)
+    assert a == {country} and r == {country} and "recipient:own-state" in e.reason
+
+
+def test_a_ruling_party_is_no_outsider(analyse):
+    _a, evs = _events(analyse, "Zambia's ruling party leaders criticized the court ruling.")
+    t, a, r, f, e = _one(evs, "ACCUSE")
+    assert "recipient:own-state" not in e.reason
+
+
+def test_things_that_do_no_harm_do_no_act(analyse):
+    _a, evs = _events(analyse, "Wildfires continue to burn across the province of Alberta.")
+    assert not _factual(evs), [(x[0], x[4].reason) for x in evs]
+
+
+def test_a_weapon_as_subject_is_an_act_of_an_untold_doer(analyse):
+    _a, evs = _events(analyse, "A roadside bomb killed four soldiers in northern Mali on Sunday.")
+    t, a, r, f, e = _one(evs, "ASSAULT")
+    assert a == set() and r == {"MLI"}
+
+
+def test_an_outlet_gives_no_country_to_the_story_it_tells(analyse):
+    # the reporters' outlet is where the act is told: neither the gunmen's country nor a recipient
+    _a, evs = _events(analyse, "Survivors told Reuters the gunmen shot many passengers.")
+    t, a, r, f, e = _one(evs, "ASSAULT")
+    assert a == set() and r == set(), e.reason
+
+
+def test_an_act_hoped_of_another_is_no_act(analyse):
+    # the parse hangs the infinitive on "looking" as a purpose: it is what is looked for
+    _a, evs = _events(analyse, "Quito is looking to Lima to lift the import ban.")
+    assert not [x for x in _factual(evs) if x[0] == "RETREAT"], [(x[0], x[3], x[4].reason) for x in evs]
+
+
+def test_a_loan_received_from_a_state_is_its_aid(analyse):
+    _a, evs = _events(analyse, "Bolivia received $3 billion in loans from Brazil.")
+    t, a, r, f, e = _one(evs, "AID")
+    assert (a, r) == ({"BRA"}, {"BOL"}) and "recipient:experiencer" in e.reason
+
+
+def test_giving_money_in_aid_is_no_giving_in(analyse):
+    _a, evs = _events(analyse, "Norway gave $2 billion in aid to Ukraine.")
+    assert [x[0] for x in _factual(evs)] == ["AID"], [(x[0], x[4].reason) for x in evs]

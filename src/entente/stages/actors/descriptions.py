@@ -82,12 +82,33 @@ def resolve(doc, cb: Codebook, reg: Drafts) -> None:
             continue   # "the Pakistani military", "the U.N. mission": named by the actors stage
         words = [c.lower_ for c in left if c.dep_ in ("compound", "amod") and c.is_alpha]
         start = min(c.i for c in left)
+        if lem in state_heads and (country := _leader_country(reg, tok)):
+            key = "s:" + country   # "the government led by Rutte": the state its leader leads
+            reg.get_or_add(key, name=cb.country_name(country), kind="state", country=country, sector="GOV", code=country)
+            reg.mention(key, start, tok.i + 1)
+            continue
         limit = sentence(tok).start
         key = _antecedent(doc, reg, start, lem, words, is_state_noun or lem in state_heads, limit)
         if key is None and words:
             key = _antecedent(doc, reg, start, lem, [], is_state_noun or lem in state_heads, limit)
         if key is not None:
             reg.mention(key, start, tok.i + 1)
+
+
+LEADING_VERBS = language.words("entities", "leading_verbs")
+
+
+def _leader_country(reg: Drafts, head) -> Optional[str]:
+    """The country of the person a government is "led by" / "headed by", if the text gives one."""
+    for v in head.children:
+        if v.dep_ == "acl" and v.tag_ == "VBN" and v.lemma_.lower() in LEADING_VERBS:
+            for a in v.children:
+                if a.dep_ == "agent":
+                    for o in a.children:
+                        people = [reg.drafts[k] for k in reg.keys_at(o.i) if reg.drafts[k].kind == "person"]
+                        if people and people[0].country and people[0].country != "IGO":
+                            return people[0].country
+    return None
 
 
 def _antecedent(doc, reg: Drafts, before: int, head: str, words: list[str], state_ok: bool,

@@ -44,6 +44,7 @@ PROMISED_TYPES = frozenset({"COOPERATE", "AID"})
 SETTING_NOUNS = language.words("roles", "setting_nouns")
 OCCURRENCE_VERBS = language.words("governors", "occurrence")
 # Types an actor performs by speaking (CAMEO 01-05, 09-13).
+HARMING_THINGS = language.words("events", "harming_things")
 VERBAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 
 # Types a present tense reports as a stance taken now ("Russia supports the proposal", "Beijing
@@ -95,6 +96,8 @@ def run(analysis: Analysis) -> None:
             _without_outlets(ent, f, s)
             if s.inanimate and f.type in VERBAL_TYPES:
                 continue   # "the framework reaffirmed the commitment": things do not speak or commit
+            if s.inanimate and not s.actors and not f.pred.nominal and not _event_subject(f):
+                continue   # "bushfires continue to burn": a thing that is no event does no act
             _spoken_reading(analysis, ent, f, s)
             _entry_ban(ent, f, s)
             if not s.actors and not s.recipients:
@@ -136,6 +139,13 @@ def _act_words(f: Frame) -> str:
         if what:
             return f"{own}+{what[0].lemma_.lower()[:5]}"
     return own
+
+
+def _event_subject(f: Frame) -> bool:
+    """Is the clause's subject itself an act ("airstrikes killed ten", "the blast destroyed")?"""
+    subj = subject_token(f.head)
+    return subj is not None and (subj.lemma_.lower() in HARMING_THINGS or
+                                 predicates.noun_code(predicates.tables(), subj) is not None)
 
 
 def _without_outlets(ent: Entities, f: Frame, s) -> None:

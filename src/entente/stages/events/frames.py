@@ -319,7 +319,8 @@ def _climb(f: Frame, start, nominal: bool = False) -> None:
         if dep in ("dobj", "pobj", "prep", "attr", "oprd") and not nominal:
             return
         embedded = dep in ("xcomp", "ccomp") or (dep == "advcl" and any(
-            m.dep_ == "mark" and m.lower_ == "for" for m in x.children))   # "called for the Taliban to lift"
+            m.dep_ == "mark" and m.lower_ == "for" for m in x.children)) or (   # "called for the Taliban to lift"
+            dep == "advcl" and glem in INFINITIVE_GOVERNORS and _infinitive(x))   # "looking to Lima to lift": the parse's slip
         if embedded and glem == "hesitate" and negated(g):
             f.code = coding.intent_code(f.code)
             f.rules.insert(0, "commitment:not-hesitate")
@@ -331,6 +332,9 @@ def _climb(f: Frame, start, nominal: bool = False) -> None:
             _threaten(f, g, glem)
             f.recipient_heads.append(g)
         elif embedded and refuses(g) and not negated(g):
+            if lemma(x) in gov("refusal_blind"):
+                f.factuality = "hypothetical"   # "declined to comment on the talks": nothing refused, nothing told
+                return
             f.code = coding.reject_code(f.code)
             f.rules.insert(0, f"refusal:{glem}")
             f.head, f.governor, f.factuality = g, g, "asserted"
@@ -370,13 +374,18 @@ def _climb(f: Frame, start, nominal: bool = False) -> None:
         x = g
 
 
+def _infinitive(x) -> bool:
+    return x.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children)
+
+
 def _requestee(g, x):
     """Who a request governor asks to act: its object ("urged Russia to accept"), or the subject of
     its that-clause ("demanded that Ottawa drop")."""
     if x.dep_ == "advcl":
         subs = [c for c in x.children if c.dep_ in ("nsubj", "nsubjpass")]
-        return subs[0] if subs else None
-    if x.dep_ == "xcomp":
+        if subs or not _infinitive(x):
+            return subs[0] if subs else None
+    if x.dep_ in ("xcomp", "advcl"):
         objs = [c for c in g.children if c.dep_ in ("dobj", "obj", "dative")]
         if objs:
             return objs[0]

@@ -27,6 +27,7 @@ from entente.sentences import sentence
 OBJ_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
 VERB_TAGS = ("VB", "VBD", "VBG", "VBN", "VBP", "VBZ")
 ADVERB_PARTICLES = language.words("events", "adverb_particles")
+OBJECTLESS_PARTICLES = language.words("events", "objectless_particles")
 QUANTITY_HEADS = language.words("events", "quantity_heads")
 
 
@@ -145,8 +146,9 @@ def objects(verb) -> list:
                 out.append(t)
                 break
     for o in list(out):
-        if lemma(o) in QUANTITY_HEADS or o.pos_ == "NUM":
-            out += [g for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+        if lemma(o) in QUANTITY_HEADS or o.pos_ == "NUM":   # "$5 million worth of aid", "$2 billion in loans"
+            out += [g for p in o.children if p.dep_ == "prep" and p.lower_ in ("of", "in") for g in p.children
+                    if g.dep_ == "pobj"]
     return out
 
 
@@ -210,8 +212,9 @@ def noun_objects(noun) -> list:
     for p in preps:
         out += [g for g in p.children if g.dep_ == "pobj"]
     for o in list(out):
-        if lemma(o) in QUANTITY_HEADS or o.pos_ == "NUM":
-            out += [g for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+        if lemma(o) in QUANTITY_HEADS or o.pos_ == "NUM":   # "$5 million worth of aid", "$2 billion in loans"
+            out += [g for p in o.children if p.dep_ == "prep" and p.lower_ in ("of", "in") for g in p.children
+                    if g.dep_ == "pobj"]
     return out + [k for o in list(out) for k in o.children if k.dep_ == "conj" and k.pos_ in ("NOUN", "PROPN")]
 
 
@@ -281,6 +284,8 @@ def verb_predicate(tab: Tables, verb) -> Optional[Predicate]:
         if p.lower_ == "as" and lem in tab.object_block and _false(p):
             return None   # "dismissed the charges as baseless": a denial ("dismissed the report as biased" accuses)
         key = f"{lem} {p.lower_}"
+        if key in OBJECTLESS_PARTICLES and any(g.dep_ == "pobj" for g in p.children):
+            continue   # "gave $2 billion in aid": a preposition, no phrasal verb
         nxt = [g for g in p.children if g.dep_ == "prep"]
         for k in ([f"{key} {nxt[0].lower_}"] if nxt else []) + [key]:
             if k in tab.particles:
@@ -288,8 +293,9 @@ def verb_predicate(tab: Tables, verb) -> Optional[Predicate]:
                 if not code:
                     return None
                 return Predicate(verb, code, f"particle:{k.replace(' ', '+')}", [verb, p])
-    if lem in tab.object_block and any(set(object_words(o)) & tab.object_block[lem] for o in objs):
-        return None
+    if lem in tab.object_block and (any(set(object_words(o)) & tab.object_block[lem] for o in objs) or any(
+            c.dep_ == "xcomp" and lemma(c) in tab.object_block[lem] for c in verb.children)):
+        return None   # "refused comment", and "refused to comment" by its complement
     if lem in CCOMP_BLOCK and any(c.dep_ == "ccomp" for c in verb.children):
         return None   # "denied that it was involved": a denial, said, not done
     if lem in STOP_VERBS:

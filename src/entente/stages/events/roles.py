@@ -65,6 +65,8 @@ DOMESTIC_DEFAULT = frozenset({"COERCE"})
 APPEAL_PREPS = language.words("events", "appeal_preps")
 PEOPLE_NOUNS = language.words("entities", "crowd_nouns") | language.words("roles", "people_nouns")
 OUTSIDERS = language.words("roles", "outsider_nouns")
+RULING = language.words("roles", "ruling_words")
+OPPOSED_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST"})   # what outsiders do at their own state
 
 
 @dataclass
@@ -129,8 +131,8 @@ class Roles:
         if f.pred.experienced:
             # "X met with opposition from Y": Y does it to X
             v = f.pred.tokens[1]
-            for c in n.children:
-                if c.dep_ == "prep" and c.lower_ in language.words("roles", "experienced_agent_preps"):
+            for c in list(n.children) + [c for c in v.children if c.i > n.i]:   # the parse may hang "from Y" on the verb
+                if c.dep_ == "prep" and c.lower_ in language.words("roles", "experienced_agent_preps") and not s.actors:
                     s.actors += [a for g in c.children if g.dep_ == "pobj" for a in self.ent.phrase(g)]
             if not s.actors:
                 s.actors = [a for c in n.children if c.dep_ in ("poss", "amod", "compound") and c.i < n.i
@@ -319,7 +321,8 @@ class Roles:
                 s.rules.append("recipient:domestic")
         if not s.recipients and s.actors and (
                 t == "PROTEST" and self._people_act(f, s)
-                or t == "THREATEN" and coding.ptype(f.pred.code) in DOMESTIC_DEFAULT):
+                or t == "THREATEN" and coding.ptype(f.pred.code) in DOMESTIC_DEFAULT
+                or t in OPPOSED_TYPES and self._outsiders(f)):
             self._own_state(s, actor_countries)
 
     def _own_state(self, s: Sides, actor_countries: set) -> None:
@@ -365,6 +368,15 @@ class Roles:
             return True
         return not any(self.ent.actor(a).kind == "state" or self.ent.actor(a).sector == "GOV" for a in s.actors)
 
+    def _outsiders(self, f: Frame) -> bool:
+        """Is the subject a group outside government named by a common noun ("opposition parties",
+        "rebels")? What it rejects, criticises or demands at no named party, it asks of its own state."""
+        subj = subject_token(f.head)
+        if subj is None or subj.pos_ != "NOUN":
+            return False
+        words = [w for t in subj.doc[subj.left_edge.i:subj.i + 1] for w in (t.lemma_.lower(), t.lower_)]
+        return bool(OUTSIDERS.intersection(words)) and not RULING.intersection(words)
+
     def _people_addressed(self, f: Frame) -> bool:
         """Is a request made of people named by a common noun ("urged residents to", "pleading
         with civilians to")?"""
@@ -397,7 +409,7 @@ class Roles:
                 act = self.ent.actor(a)
                 if act.kind not in ("state", "organization", "igo", "grouping") or self.ent.countries([a]) & mine:
                     continue
-                if not act.country and not act.members:
+                if (not act.country and not act.members) or act.sector == "MED":   # "told VOA": where it is told
                     continue
                 d = tree_distance(h, t)
                 if best is None or d < best[0]:

@@ -175,7 +175,7 @@ def acts(analysis: "Analysis", ent: "Entities", statements: list["Statement"],
                 out.append(SpokenAct("REQUEST", "100", st.speaker, target, toks[k],
                                      f"speech:deontic+{toks[k].lemma_.lower()}", st))
         k = _find(seq, neg)
-        if k is not None and (_unreal(toks[k]) or _denied(toks[k])):
+        if k is not None and (_unreal(toks[k]) or _denied(toks[k]) or _others(toks[k])):
             k = None   # "a trade war would do us more harm": a prediction, not a charge; "no reason to
             # be concerned": no charge
         if k is not None:
@@ -213,6 +213,16 @@ def _acting_state(ent: "Entities", toks, they) -> list[str]:
     states = {a for t in toks if t.dep_ in ("nsubj", "nsubjpass") and t.i < they.i
               for a in ent.at(t) if ent.actor(a).kind == "state"}
     return sorted(states) if len(states) == 1 else []
+
+
+def _others(tok) -> bool:
+    """Is the word a noun owned by someone other than the speaker ("Trump's concerns remain", "their
+    fears")? It tells their state of mind, not the speaker's judgement ("our concerns" is the speaker's)."""
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in language.words("speech", "mental_state_nouns") and any(
+        c.dep_ == "poss" and c.lower_ not in FIRST_PERSON_OWNERS for c in tok.children)
+
+
+FIRST_PERSON_OWNERS = frozenset({"my", "our"})
 
 
 def _denied(tok) -> bool:

@@ -710,3 +710,32 @@ def test_a_loan_received_from_a_state_is_its_aid(analyse):
 def test_giving_money_in_aid_is_no_giving_in(analyse):
     _a, evs = _events(analyse, "Norway gave $2 billion in aid to Ukraine.")
     assert [x[0] for x in _factual(evs)] == ["AID"], [(x[0], x[4].reason) for x in evs]
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("Chile warned on Monday that it would respond to any incursion by Bolivia.", {"CHL"}, {"BOL"}),
+    ("Ankara warned Athens of severe consequences.", {"TUR"}, {"GRC"}),
+    ("Hungary warned that its ports could be closed to Serbian trucks.", {"HUN"}, {"SRB"}),
+])
+def test_a_warning_of_ones_own_act_is_a_threat(analyse, text, actor, recipient):
+    _a, evs = _events(analyse, text)
+    t, a, r, f, e = _one(evs, "THREATEN")
+    assert (a, r) == (actor, recipient), e.reason
+
+
+def test_a_warning_about_anothers_acts_criticises_them(analyse):
+    _a, evs = _events(analyse, "Japan warned that growing military ties between Laos and Myanmar are dangerous.")
+    t, a, r, f, e = _one(evs, "ACCUSE")
+    assert (a, r) == ({"JPN"}, {"LAO", "MMR"}) and "warning:about-other" in e.reason
+    assert len([x for x in _factual(evs) if x[0] == "ACCUSE"]) == 1   # one statement, one criticism
+    assert not [x for x in _factual(evs) if x[0] == "THREATEN"]
+
+
+@pytest.mark.parametrize("text", [
+    "“Delay is not an option,” Norwegian Foreign Minister Espen Barth Eide warned at the summit.",
+    "Kenya warned of a possible resurgence of cholera in the north.",
+    "The Peruvian health ministry warned that the situation could get worse.",
+])
+def test_a_warning_of_a_danger_is_no_threat(analyse, text):
+    _a, evs = _events(analyse, text)
+    assert not [x for x in _factual(evs) if x[0] == "THREATEN"], [(x[0], x[4].reason) for x in evs]

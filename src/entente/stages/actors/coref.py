@@ -391,6 +391,8 @@ def _actor_of_subject(reg: Drafts, subj) -> Optional[str]:
     if len(keys) != 1 or any(c.dep_ == "conj" for c in subj.children):
         return ""   # "Tokyo and Washington ... its": a plural subject
     d = reg.drafts[keys[0]]
+    if d.kind == "group" and subj.tag_ == "NN":
+        return keys[0]   # a body named in the singular ("the Kenyan army said it …")
     if d.kind not in NON_PERSON or subj.tag_ in ("NNS", "NNPS") and d.kind != "state":
         return ""
     return keys[0]

@@ -22,7 +22,7 @@ from entente.ontology import language
 from entente.ontology import topics as topic_lexicon
 from entente.sentences import sentence, sentences
 
-from . import coding, context, merge, predicates, speech
+from . import coding, context, merge, predicates, speech, warnings
 from .draft import Draft
 from .frames import Frame, clause_verb, conditional, frame, in_condition
 from .place import Places
@@ -98,6 +98,8 @@ def run(analysis: Analysis) -> None:
                 continue   # "the framework reaffirmed the commitment": things do not speak or commit
             if s.inanimate and not s.actors and not f.pred.nominal and not _event_subject(f):
                 continue   # "bushfires continue to burn": a thing that is no event does no act
+            if warnings.reading(ent, f, s) == "none":
+                continue
             _spoken_reading(analysis, ent, f, s)
             _entry_ban(ent, f, s)
             if not s.actors and not s.recipients:

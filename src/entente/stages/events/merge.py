@@ -37,6 +37,8 @@ def same_event(ent: "Entities", x: Draft, y: Draft) -> bool:
     if not (ax or rx) or not (ay or ry):
         return x.sentence == y.sentence and x.head_i == y.head_i
     sides_agree = (ax == ay or not ay or not ax) and (rx == ry or not ry or not rx)
+    if x.sentence == y.sentence and ax == ay and ax and rx and ry and (rx <= ry or ry <= rx) and not (rx | ry) & ax:
+        sides_agree = True   # "warned that ties between A and B are dangerous": the quote's A is one of them
     if x.reciprocal or y.reciprocal:
         # a mutual act told again from one side ("met" … "to discuss" with one party named)
         ux, uy = ax | rx, ay | ry
@@ -84,5 +86,7 @@ def merge(ent: "Entities", drafts: list[Draft]) -> list[Draft]:
         if target is None:
             kept.append(d)
             continue
+        if _side(ent, target.recipients) < _side(ent, d.recipients) and not _side(ent, d.recipients) & _side(ent, target.actors):
+            target.recipients = list(d.recipients)   # the telling that names more of the same parties
         target.absorb(d)
     return kept

@@ -739,3 +739,17 @@ def test_a_warning_about_anothers_acts_criticises_them(analyse):
 def test_a_warning_of_a_danger_is_no_threat(analyse, text):
     _a, evs = _events(analyse, text)
     assert not [x for x in _factual(evs) if x[0] == "THREATEN"], [(x[0], x[4].reason) for x in evs]
+
+
+def test_a_visitor_named_by_a_participle_visits_the_host(analyse):
+    _a, evs = _events(analyse, "Peru's president thanked the visiting Chilean foreign minister on Monday.")
+    t, a, r, f, e = _one(evs, "CONSULT")
+    assert (a, r) == ({"CHL"}, {"PER"}) and "recipient:host" in e.reason
+
+
+def test_a_state_named_in_a_place_is_no_party(analyse):
+    # the sentence's fallback recipient skips a state that only names where a place lies
+    _a, evs = _events(analyse, "In 2022, when Kenyan President William Ruto called for calm, Mandera, a town near the "
+                               "border with Ethiopia, was quiet.")
+    t, a, r, f, e = _one(evs, "REQUEST")
+    assert a == {"KEN"} and "ETH" not in r, e.reason

@@ -78,6 +78,13 @@ class Sides:
     inanimate: bool = False   # the clause's subject is a thing ("the framework reaffirmed …"): no act
 
 
+def _in_place_name(t) -> bool:
+    """Does the token name a place by a place noun ("the border with Chile", "Peru's northern region")?"""
+    if t.dep_ == "poss":
+        return t.head.lemma_.lower() in PLACE_NOUNS
+    return t.dep_ == "pobj" and t.head.head.pos_ == "NOUN" and t.head.head.lemma_.lower() in PLACE_NOUNS
+
+
 class Roles:
     def __init__(self, analysis: "Analysis", entities: "Entities"):
         self.analysis = analysis
@@ -88,6 +95,8 @@ class Roles:
         p = f.pred
         if p.nominal and f.governor is None:
             self._nominal(f, s)
+        elif f.governor is None and p.head.dep_ == "amod" and p.head.tag_ == "VBG" and p.head.head.pos_ in ("NOUN", "PROPN"):
+            self._doing_modifier(f, s)
         else:
             subj = subject_token(f.head)
             if subj is not None:
@@ -124,6 +133,20 @@ class Roles:
                 self._arguments(f, s)
         self._finish(f, s)
         return s
+
+    def _doing_modifier(self, f: Frame, s: Sides) -> None:
+        """"the visiting Peruvian minister", "the invading army": the noun a present participle
+        modifies does the act; a visit's host is the subject of the clause the visitor is in."""
+        noun = f.pred.head.head
+        s.actors = self.ent.phrase(noun)
+        if s.actors:
+            s.rules.append("actor:participle-noun")
+        v = clause_verb(noun)
+        host = subject_token(v) if v is not None and f.code.startswith("042") else None
+        if host is not None and host.i != noun.i:
+            s.recipients = [a for a in self.ent.phrase(host) if a not in s.actors]
+            if s.recipients:
+                s.rules.append("recipient:host")
 
     # -- nominal events -------------------------------------------------------------------------
     def _nominal(self, f: Frame, s: Sides) -> None:
@@ -405,6 +428,8 @@ class Roles:
         h = f.pred.head
         best = None
         for t in sentence(h):
+            if _in_place_name(t):
+                continue   # "a town near the border with Ethiopia": a place, not a party
             for a in self.ent.at(t):
                 act = self.ent.actor(a)
                 if act.kind not in ("state", "organization", "igo", "grouping") or self.ent.countries([a]) & mine:

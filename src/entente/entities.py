@@ -210,6 +210,10 @@ class Entities:
             t = stack.pop(0)
             out.append(t)
             stack.extend(c for c in t.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"))
+            # "Chile, along with Peru and Bolivia, called …": the companions act too
+            stack.extend(g for c in t.children if c.dep_ == "prep" and c.lower_ in ("along", "together")
+                         for w in c.children if w.dep_ == "prep" and w.lower_ == "with"
+                         for g in w.children if g.dep_ == "pobj")
         return out
 
     def _one(self, tok: "Token", depth: int) -> list[str]:

@@ -753,3 +753,18 @@ def test_a_state_named_in_a_place_is_no_party(analyse):
                                "border with Ethiopia, was quiet.")
     t, a, r, f, e = _one(evs, "REQUEST")
     assert a == {"KEN"} and "ETH" not in r, e.reason
+
+
+def test_a_long_subject_the_parse_left_without_its_verb(analyse):
+    # the root is the subject noun, the main verb hangs below as a participle with an object;
+    # "along with" names companions who act too
+    _a, evs = _events(analyse, "Chile, along with Peru and Bolivia, which remain parties to the pact, which the "
+                               "first Milei government pulled out of, called a private meeting Wednesday of the U.N. "
+                               "Security Council to discuss Argentina's efforts.")
+    t, a, r, f, e = _one(evs, "REQUEST")
+    assert (a, r) == ({"CHL", "PER", "BOL"}, {"IGO"}) and "verb_object:call+meeting" in e.reason
+
+
+def test_a_participle_naming_someone_is_still_a_passive(analyse):
+    _a, evs = _events(analyse, "A man called Juan Perez was arrested in Lima.")
+    assert not [x for x in _factual(evs) if x[0] == "REQUEST"]

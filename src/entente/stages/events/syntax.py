@@ -22,11 +22,23 @@ OBJECT_CONTROL = language.words("governors", "request") | language.words("govern
 def _passive_participle(v) -> bool:
     """"(leaders) killed in an airstrike", "(girls) kidnapped last week": a past participle standing
     for a passive, whose noun is acted on."""
-    return v.tag_ == "VBN" and v.dep_ in ("acl", "advcl") and not any(c.dep_ in ("aux", "auxpass") for c in v.children)
+    return v.tag_ == "VBN" and v.dep_ in ("acl", "advcl") and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in v.children)
+
+
+def _verbless_root(v) -> Optional[object]:
+    """A parse slip on a long subject: the sentence's root is its subject noun ("Chile, along with
+    Peru, which …, called a meeting") and the main verb hangs below as a participle with an object."""
+    root = v.sent.root
+    if v.dep_ == "acl" and v.tag_ in ("VBD", "VBN") and any(c.dep_ in ("dobj", "oprd") for c in v.children) \
+            and root.pos_ in ("NOUN", "PROPN") and root.i < v.i:
+        return root
+    return None
 
 
 def subject_token(v) -> Optional[object]:
     """The subject of v's clause, climbing coordination, control and participles."""
+    if (root := _verbless_root(v)) is not None:
+        return root
     if _passive_participle(v):
         for c in v.children:
             if c.dep_ == "agent":

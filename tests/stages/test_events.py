@@ -768,3 +768,23 @@ def test_a_long_subject_the_parse_left_without_its_verb(analyse):
 def test_a_participle_naming_someone_is_still_a_passive(analyse):
     _a, evs = _events(analyse, "A man called Juan Perez was arrested in Lima.")
     assert not [x for x in _factual(evs) if x[0] == "REQUEST"]
+
+
+def test_pleading_not_guilty_is_no_appeal(analyse):
+    _a, evs = _events(analyse, "Two Bolivian officers have pleaded not guilty.")
+    assert not [x for x in _factual(evs) if x[0] == "REQUEST"], [(x[0], x[4].reason) for x in evs]
+
+
+def test_a_thing_named_before_a_relative_clause_does_not_act(analyse):
+    # "that killed" hangs on the base, not on the bombing: the base's country is not the doer
+    _a, evs = _events(analyse, "A trial opened on Monday over the 2004 bombing of a Chilean army base in Peru that "
+                               "killed nine Chilean soldiers.")
+    t, a, r, f, e = _one(evs, "ASSAULT")
+    assert a == set() and r == {"CHL"}, e.reason
+
+
+def test_who_is_sentenced_for_an_act_did_it(analyse):
+    _a, evs = _events(analyse, "A Chilean court sentenced a Peruvian activist to a year in prison for attacking "
+                               "Chilean police officers.")
+    t, a, r, f, e = _one(evs, "ASSAULT")
+    assert (a, r) == ({"PER"}, {"CHL"})

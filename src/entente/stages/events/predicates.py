@@ -294,7 +294,7 @@ def verb_predicate(tab: Tables, verb) -> Optional[Predicate]:
                     return None
                 return Predicate(verb, code, f"particle:{k.replace(' ', '+')}", [verb, p])
     if lem in tab.object_block and (any(set(object_words(o)) & tab.object_block[lem] for o in objs) or any(
-            c.dep_ == "xcomp" and lemma(c) in tab.object_block[lem] for c in verb.children)):
+            c.dep_ in ("xcomp", "acomp", "oprd", "advmod") and lemma(c) in tab.object_block[lem] for c in verb.children)):
         return None   # "refused comment", and "refused to comment" by its complement
     if lem in CCOMP_BLOCK and any(c.dep_ == "ccomp" for c in verb.children):
         return None   # "denied that it was involved": a denial, said, not done

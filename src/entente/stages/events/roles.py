@@ -78,6 +78,20 @@ class Sides:
     inanimate: bool = False   # the clause's subject is a thing ("the framework reaffirmed …"): no act
 
 
+AGENT_NOUNS = language.words("entities", "agent_nouns") | language.words("entities", "state_nouns")
+# Things that do act: weapons and acts themselves ("the strike that killed", "an attack that hit").
+THING_DOERS = language.words("events", "harming_things") | frozenset(language.table("events")["nouns"])
+
+
+def _thing_antecedent(subj) -> bool:
+    """Is the subject a relative pronoun whose antecedent is a thing named by a common noun
+    ("a military base … that killed", "the ship that carried")? Its modifiers are not its doer."""
+    if subj.tag_ not in ("WDT",) or subj.head.dep_ != "relcl":
+        return False
+    ante = subj.head.head
+    return ante.pos_ == "NOUN" and ante.lemma_.lower() not in AGENT_NOUNS and ante.lemma_.lower() not in THING_DOERS
+
+
 def _in_place_name(t) -> bool:
     """Does the token name a place by a place noun ("the border with Chile", "Peru's northern region")?"""
     if t.dep_ == "poss":
@@ -99,6 +113,8 @@ class Roles:
             self._doing_modifier(f, s)
         else:
             subj = subject_token(f.head)
+            if subj is not None and _thing_antecedent(subj):
+                subj = None   # "the bombing of a French base that killed …": a base kills no one; the doer is untold
             if subj is not None:
                 s.actors = self.ent.phrase(subj)
                 if s.actors and all(self.ent.actor(a).kind == "other" for a in s.actors):

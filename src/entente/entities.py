@@ -165,13 +165,16 @@ class Entities:
             lo = sentence(tok.doc[lo - 1]).start
         best = None
         for i in range(lo, sent.end):
+            found = [self.place_at[i]] if i in self.place_at else []   # "police in Lima": the place's state
             for a in self.analysis.token_actors.get(i, ()):
                 act = self.by_id.get(a)
                 if act is None or not act.country or act.country == "IGO" or act.sector == "MED":
                     continue   # an outlet's home says nothing of where its story happens
+                found.append(act.country)
+            for country in found:
                 dist = abs(i - tok.i) + (0 if i < tok.i else 5)
                 if best is None or dist < best[0]:
-                    best = (dist, act.country)
+                    best = (dist, country)
         if best:
             return best[1]
         return main_country((a.country, len(a.mentions), a.mentions[0].start if a.mentions else 10**9)

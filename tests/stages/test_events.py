@@ -788,3 +788,19 @@ def test_who_is_sentenced_for_an_act_did_it(analyse):
                                "Chilean police officers.")
     t, a, r, f, e = _one(evs, "ASSAULT")
     assert (a, r) == ({"PER"}, {"CHL"})
+
+
+@pytest.mark.parametrize("text, etype, country", [
+    ("Chad's security forces killed dozens of militants near the lake.", "ASSAULT", "TCD"),
+    ("Police in Lima arrested 200 protesters on Friday.", "COERCE", "PER"),
+])
+def test_people_named_by_a_plural_noun_are_of_the_place_told(analyse, text, etype, country):
+    _a, evs = _events(analyse, text)
+    t, a, r, f, e = _one(evs, etype)
+    assert (a, r) == ({country}, {country}), e.reason
+
+
+def test_international_forces_are_of_no_country_told(analyse):
+    _a, evs = _events(analyse, "Afghan forces attacked international forces on Monday.")
+    t, a, r, f, e = _one(evs, "ASSAULT")
+    assert a == {"AFG"} and r == set(), e.reason

@@ -78,6 +78,8 @@ class Sides:
     inanimate: bool = False   # the clause's subject is a thing ("the framework reaffirmed …"): no act
 
 
+GROUP_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "CONCEDE"})   # done to people at home
+FOREIGN_WORDS = language.words("roles", "foreign_words")
 AGENT_NOUNS = language.words("entities", "agent_nouns") | language.words("entities", "state_nouns")
 # Things that do act: weapons and acts themselves ("the strike that killed", "an attack that hit").
 THING_DOERS = language.words("events", "harming_things") | frozenset(language.table("events")["nouns"])
@@ -284,6 +286,11 @@ class Roles:
                                 for g in cc.children:
                                     if g.dep_ == "pobj":
                                         found += [a for a in self.ent.phrase(g) if a not in found and a not in s.actors]
+            if not found and f.type in GROUP_TARGET_TYPES and s.actors:
+                # "killed 50 militants", "arrested protesters": people named by a plural common noun,
+                # of the country the story tells it in (not "international forces")
+                found += [a for c in cands if c.tag_ == "NNS" and not any(k.lower_ in FOREIGN_WORDS for k in c.children)
+                          for a in self.ent.group(c) if a not in s.actors][:1]
         if found:
             s.recipients += [a for a in found if a not in s.recipients]
             s.rules.append("recipient:argument")

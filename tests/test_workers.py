@@ -105,11 +105,17 @@ def test_workers_give_the_single_process_output_in_order(pipeline):
 def test_cli_workers_output_is_the_single_process_output(tmp_path, pipeline):
     corpus = tmp_path / "c.jsonl"
     stories = write_corpus(corpus, 40)
-    proc = entente("extract", str(corpus), "--format", "jsonl", "--workers", "2", "--no-progress")
-    out, err = proc.communicate(timeout=600)
-    assert proc.returncode == 0, err.decode()
-    got = [json.loads(line) for line in out.decode().splitlines()]
-    assert got == [json.loads(d.model_dump_json()) for d in pipeline.process(stories)]
+    runs = []
+    for workers in ("2", "1"):
+        proc = entente("extract", str(corpus), "--format", "jsonl", "--workers", workers, "--no-progress")
+        out, err = proc.communicate(timeout=600)
+        assert proc.returncode == 0, err.decode()
+        runs.append([json.loads(line) for line in out.decode().splitlines()])
+    assert runs[0] == runs[1]   # clusters included: they span the run's stories, whoever extracted them
+    assert any(e["cluster"] for doc in runs[0] for e in doc["events"])
+    # and each document is the pipeline's own, but for the run's clusters
+    bare = [{**doc, "events": [{**e, "cluster": None} for e in doc["events"]]} for doc in runs[0]]
+    assert bare == [json.loads(d.model_dump_json()) for d in pipeline.process(stories)]
 
 
 def test_a_worker_that_cannot_start_is_one_line(tmp_path):

@@ -369,7 +369,8 @@ def test_conflict_act_reported_by_the_other_side_is_an_allegation(analyse):
      "recipient:own-state"),
     # a state's own protest names its target or has none
     ("Germany lodged a protest on Monday.", "ACCUSE", {"DEU"}, set(), "actor:subject"),
-    ("Gunmen attacked a bus near Quetta on Sunday.", "ASSAULT", set(), {"PAK"}, "recipient:place"),
+    # a local group is of the place it acts in (the codebook), here a city of Pakistan
+    ("Gunmen attacked a bus near Quetta on Sunday.", "ASSAULT", {"PAK"}, {"PAK"}, "recipient:place"),
     ("Gunmen attacked a market in the Malian town of Gao on Sunday.", "ASSAULT", {"MLI"}, {"MLI"}, "recipient:place"),
     ("Indian Prime Minister Narendra Modi visited Tokyo on Monday.", "CONSULT", {"IND"}, {"JPN"}, "recipient:place"),
     ("The Myanmar junta has barred journalists from entering Yangon.", "COERCE", {"MMR"}, {"MMR"}, "recipient:place"),

@@ -805,3 +805,17 @@ def test_international_forces_are_of_no_country_told(analyse):
     _a, evs = _events(analyse, "Afghan forces attacked international forces on Monday.")
     t, a, r, f, e = _one(evs, "ASSAULT")
     assert a == {"AFG"} and r == set(), e.reason
+
+
+def test_callers_of_separate_phone_calls_each_call(analyse):
+    _a, evs = _events(analyse, "Both the Chilean president and the Peruvian prime minister told Brazilian President "
+                               "Luiz Inacio Lula da Silva in phone calls last week that they would cooperate.")
+    calls = sorted((tuple(sorted(x[1])), tuple(sorted(x[2]))) for x in _factual(evs) if x[0] == "CONSULT")
+    assert calls == [(("CHL",), ("BRA",)), (("PER",), ("BRA",))]
+    assert len({x[4].id for x in evs}) == len(evs)   # ids stay distinct
+
+
+def test_objecting_is_criticism(analyse):
+    _a, evs = _events(analyse, "Chilean lawmakers objected to Peru's proposed deal with Bolivia.")
+    t, a, r, f, e = _one(evs, "ACCUSE")
+    assert a == {"CHL"} and "verb:object" in e.reason

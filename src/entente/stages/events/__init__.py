@@ -15,6 +15,8 @@ Writes `analysis.result.events` and `analysis.event_anchor` (event id -> trigger
 """
 from __future__ import annotations
 
+import dataclasses
+
 from entente import doc_cache
 from entente.analysis import Analysis
 from entente.entities import FIRST_PERSON, Entities
@@ -45,6 +47,7 @@ SETTING_NOUNS = language.words("roles", "setting_nouns")
 OCCURRENCE_VERBS = language.words("governors", "occurrence")
 # Types an actor performs by speaking (CAMEO 01-05, 09-13).
 HARMING_THINGS = language.words("events", "harming_things")
+PHONE_CODE = "041"
 VERBAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 
 # Types a present tense reports as a stance taken now ("Russia supports the proposal", "Beijing
@@ -116,7 +119,7 @@ def run(analysis: Analysis) -> None:
                       timex_values=_timex_values(analysis, sent), lemma=_act_words(f),
                       nominal=f.pred.nominal and f.governor is None)
             d.confidence = _confidence(f, s, d)
-            drafts.append(d)
+            drafts += _per_caller(ent, d)
     drafts += _spoken(analysis, ent, drafts)
     context.answers(doc, drafts)
     # An act whose doer the story does not name ("was ousted", "were deported") is not a record of
@@ -141,6 +144,22 @@ def _act_words(f: Frame) -> str:
         if what:
             return f"{own}+{what[0].lemma_.lower()[:5]}"
     return own
+
+
+def _per_caller(ent: Entities, d: Draft) -> list[Draft]:
+    """A phone call is between two: "the presidents of A and B told C in phone calls" are a call
+    from each, one event per caller's country."""
+    if not d.code.startswith(PHONE_CODE) or d.reciprocal or not d.recipients:
+        return [d]
+    by_country: dict[str, list[str]] = {}
+    for a in d.actors:
+        c = ent.country(a)
+        if c:
+            by_country.setdefault(c, []).append(a)
+    if len(by_country) < 2 or by_country.keys() & ent.countries(d.recipients):
+        return [d]
+    return [dataclasses.replace(d, actors=ids, part=c, rules=d.rules + ["actor:each-caller"])
+            for c, ids in by_country.items()]
 
 
 def _event_subject(f: Frame) -> bool:

@@ -34,6 +34,7 @@ class Draft:
     restated: int = 0
     lemma: str = ""                  # the trigger's lemma (restatements repeat it)
     nominal: bool = False            # named by a noun ("the talks", "the warning")
+    part: str = ""                   # one of several events told by one trigger (each caller of phone calls)
 
     @property
     def type(self) -> Optional[str]:
@@ -63,7 +64,7 @@ class Draft:
         doc = sent.doc
         h = doc[self.head_i]
         toks = sorted({t.i: t for t in self.trigger}.values(), key=lambda t: t.i)
-        eid = short_hash(story_id, coded.type, coded.cameo, h.idx, sent.start_char)
+        eid = short_hash(story_id, coded.type, coded.cameo, h.idx, sent.start_char, *([self.part] if self.part else []))
         return Event(
             id=eid, type=coded.type, mode=coded.mode, contexts=list(coded.contexts), cameo=coded.cameo,
             goldstein=coded.goldstein, quad_class=coded.quad_class, actors=list(self.actors),

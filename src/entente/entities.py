@@ -156,6 +156,11 @@ class Entities:
         self.by_id[new] = self.analysis.actor(new)
         return [new]
 
+    def context_state(self, tok: "Token") -> list[str]:
+        """The state of the country the story talks about where the token appears (as `group`)."""
+        iso = self._context_country(tok)
+        return [self.state(iso)] if iso and iso != "IGO" else []
+
     def _context_country(self, tok: "Token") -> Optional[str]:
         sent = sentence(tok)
         lo = sent.start

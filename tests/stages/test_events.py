@@ -819,3 +819,10 @@ def test_objecting_is_criticism(analyse):
     _a, evs = _events(analyse, "Chilean lawmakers objected to Peru's proposed deal with Bolivia.")
     t, a, r, f, e = _one(evs, "ACCUSE")
     assert a == {"CHL"} and "verb:object" in e.reason
+
+
+def test_aid_to_people_goes_to_their_country(analyse):
+    _a, evs = _events(analyse, "Floods struck Malawi in January. The United Nations was already providing assistance "
+                               "to 2 million people before the floods.")
+    t, a, r, f, e = _one(evs, "AID")
+    assert (a, r) == ({"IGO"}, {"MWI"}), e.reason

@@ -78,7 +78,7 @@ class Sides:
     inanimate: bool = False   # the clause's subject is a thing ("the framework reaffirmed …"): no act
 
 
-GROUP_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "CONCEDE"})   # done to people at home
+GROUP_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "CONCEDE", "AID"})   # done to people at home
 FOREIGN_WORDS = language.words("roles", "foreign_words")
 AGENT_NOUNS = language.words("entities", "agent_nouns") | language.words("entities", "state_nouns")
 # Things that do act: weapons and acts themselves ("the strike that killed", "an attack that hit").
@@ -290,7 +290,8 @@ class Roles:
                 # "killed 50 militants", "arrested protesters": people named by a plural common noun,
                 # of the country the story tells it in (not "international forces")
                 found += [a for c in cands if c.tag_ == "NNS" and not any(k.lower_ in FOREIGN_WORDS for k in c.children)
-                          for a in self.ent.group(c) if a not in s.actors][:1]
+                          for a in (self.ent.context_state(c) if f.type == "AID" and lemma(c) in PEOPLE_NOUNS
+                                    else self.ent.group(c)) if a not in s.actors][:1]   # aid to "1 million people": their country
         if found:
             s.recipients += [a for a in found if a not in s.recipients]
             s.rules.append("recipient:argument")

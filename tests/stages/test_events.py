@@ -748,6 +748,12 @@ def test_a_visitor_named_by_a_participle_visits_the_host(analyse):
     assert (a, r) == ({"CHL"}, {"PER"}) and "recipient:host" in e.reason
 
 
+def test_a_state_a_place_lies_in_may_be_the_party(analyse):
+    _a, evs = _events(analyse, "Chile has prohibited exports to two ports in Peru.")
+    t, a, r, f, e = _one(evs, "SANCTION")
+    assert (a, r) == ({"CHL"}, {"PER"}), e.reason
+
+
 def test_a_state_named_in_a_place_is_no_party(analyse):
     # the sentence's fallback recipient skips a state that only names where a place lies
     _a, evs = _events(analyse, "In 2022, when Kenyan President William Ruto called for calm, Mandera, a town near the "

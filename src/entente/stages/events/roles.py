@@ -80,6 +80,7 @@ class Sides:
 
 GROUP_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "CONCEDE", "AID"})   # done to people at home
 FOREIGN_WORDS = language.words("roles", "foreign_words")
+BORDER_NOUNS = language.words("roles", "border_nouns")
 AGENT_NOUNS = language.words("entities", "agent_nouns") | language.words("entities", "state_nouns")
 # Things that do act: weapons and acts themselves ("the strike that killed", "an attack that hit").
 THING_DOERS = language.words("events", "harming_things") | frozenset(language.table("events")["nouns"])
@@ -95,10 +96,9 @@ def _thing_antecedent(subj) -> bool:
 
 
 def _in_place_name(t) -> bool:
-    """Does the token name a place by a place noun ("the border with Chile", "Peru's northern region")?"""
-    if t.dep_ == "poss":
-        return t.head.lemma_.lower() in PLACE_NOUNS
-    return t.dep_ == "pobj" and t.head.head.pos_ == "NOUN" and t.head.head.lemma_.lower() in PLACE_NOUNS
+    """Does the token name only a neighbour of a place ("a town near the border with Chile")? (A
+    state a place lies in, "ports in Chile", may well be the party.)"""
+    return t.dep_ == "pobj" and t.head.lower_ == "with" and t.head.head.lemma_.lower() in BORDER_NOUNS
 
 
 class Roles:

@@ -832,3 +832,15 @@ def test_aid_to_people_goes_to_their_country(analyse):
                                "to 2 million people before the floods.")
     t, a, r, f, e = _one(evs, "AID")
     assert (a, r) == ({"IGO"}, {"MWI"}), e.reason
+
+
+def test_a_negation_on_the_auxiliary_negates(analyse):
+    _a, evs = _events(analyse, "“We didn’t ask for a new law,” said Indonesian governor Ganjar Pranowo.")
+    assert not _factual(evs), [(x[0], x[3], x[4].reason) for x in evs]
+
+
+def test_the_leader_of_another_body_is_not_the_speaker(analyse):
+    _a, evs = _events(analyse, "President Gustavo Petro posted on social media on Friday. “Today the leader of the "
+                               "Shining Path in Peru was killed,” Petro wrote.")
+    t, a, r, f, e = _one(evs, "ASSAULT")
+    assert "COL" not in r, e.reason

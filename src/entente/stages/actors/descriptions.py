@@ -212,9 +212,12 @@ def person_descriptions(doc, cb: Codebook, reg: Drafts) -> None:
         # "the Commerce chief" after "Commerce Secretary Jo Roe": the department word names the office
         office = {c.lower_ for c in left if c.text[:1].isupper() and c.is_alpha}
         start = min([c.i for c in tok.children if c.i < tok.i] + [tok.i])
+        # "the leader of ISIS": the body it leads is named; only a person of its country may be meant
+        of_countries = {reg.drafts[k].country for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                        for g in p.children if g.dep_ == "pobj" for k in reg.keys_at(g.i)}
         best = None
         for d in reg.drafts.values():
-            if d.kind != "person" or d.unnamed:
+            if d.kind != "person" or d.unnamed or of_countries and d.country not in of_countries:
                 continue
             titles = " ".join([d.role or ""] + [r.title for r in d.roles])
             words = set(titles.lower().replace(",", " ").split())

@@ -93,7 +93,9 @@ def negated(t) -> bool:
             return True
     if t.dep_ in ("acomp", "attr") and t.head.i != t.i and t.head.lemma_ == "be":
         return negated(t.head)   # "I'm not concerned about …": the copula carries the negation
-    return False
+    # "we didn’t ask": the parse may hang the negation on the auxiliary
+    return any(c.dep_ == "aux" and any(k.dep_ in ("neg", "advmod") and k.lower_ in neg for k in c.children)
+               for c in t.children)
 
 
 def standing(t) -> bool:

@@ -844,3 +844,8 @@ def test_the_leader_of_another_body_is_not_the_speaker(analyse):
                                "Shining Path in Peru was killed,” Petro wrote.")
     t, a, r, f, e = _one(evs, "ASSAULT")
     assert "COL" not in r, e.reason
+
+
+def test_a_concern_about_ones_own_side_targets_no_other_party(analyse):
+    _a, evs = _events(analyse, "Chile raised concerns about its own ability to host the summit with Peru.")
+    assert not [x for x in _factual(evs) if x[0] == "ACCUSE" and "PER" in x[2]], [(x[0], x[2], x[4].reason) for x in evs]

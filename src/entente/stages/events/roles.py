@@ -356,7 +356,8 @@ class Roles:
             if found:
                 s.recipients = found[:1]
                 s.rules.append("recipient:beneficiary")
-        if not s.recipients and t in DIRECTED and s.actors and lemma(f.pred.head) not in TOPIC_OBJECT_VERBS:
+        if not s.recipients and t in DIRECTED and s.actors and lemma(f.pred.head) not in TOPIC_OBJECT_VERBS \
+                and not self._about_itself(f, s):
             other = self.sentence_party(f, actor_countries)
             if other:
                 s.recipients = other
@@ -371,6 +372,19 @@ class Roles:
                 or t == "THREATEN" and coding.ptype(f.pred.code) in DOMESTIC_DEFAULT
                 or t in OPPOSED_TYPES and self._outsiders(f)):
             self._own_state(s, actor_countries)
+
+    def _about_itself(self, f: Frame, s: Sides) -> bool:
+        """Is the act about the actor's own side only ("raised concerns about the country's ability")?
+        Then no other party of the sentence is its recipient."""
+        mine = self.ent.countries(s.actors)
+        for h in [f.pred.head] + ([f.pred.obj] if f.pred.obj is not None else []):
+            for p in h.children:
+                if p.dep_ == "prep" and p.lower_ in ("about", "over"):
+                    for g in p.children:
+                        named = self.ent.phrase(g) if g.dep_ == "pobj" else []
+                        if named and self.ent.countries(named) and self.ent.countries(named) <= mine:
+                            return True
+        return False
 
     def _own_state(self, s: Sides, actor_countries: set) -> None:
         """The actor's own state as the recipient, when the actor is of one country (not an IGO)."""

@@ -849,3 +849,17 @@ def test_the_leader_of_another_body_is_not_the_speaker(analyse):
 def test_a_concern_about_ones_own_side_targets_no_other_party(analyse):
     _a, evs = _events(analyse, "Chile raised concerns about its own ability to host the summit with Peru.")
     assert not [x for x in _factual(evs) if x[0] == "ACCUSE" and "PER" in x[2]], [(x[0], x[2], x[4].reason) for x in evs]
+
+
+def test_a_clash_between_people_is_a_quarrel(analyse):
+    _a, evs = _events(analyse, "Aid was cut after the clash between Peruvian President Dina Boluarte and Chilean "
+                               "President Gabriel Boric on Feb. 28.")
+    assert not [x for x in _factual(evs) if x[0] == "ASSAULT"], [(x[0], x[4].reason) for x in evs]
+    _a, evs = _events(analyse, "Peruvian troops clashed with Chilean soldiers at the border.")
+    _one(evs, "ASSAULT")
+
+
+def test_recognising_a_situation_is_no_recognition(analyse):
+    _a, evs = _events(analyse, "“We continue to recognize a difficult and complex situation,” Peruvian Foreign Minister "
+                               "Javier Gonzalez said.")
+    assert not [x for x in _factual(evs) if x[0] == "SUPPORT"]

@@ -48,6 +48,7 @@ OCCURRENCE_VERBS = language.words("governors", "occurrence")
 # Types an actor performs by speaking (CAMEO 01-05, 09-13).
 HARMING_THINGS = language.words("events", "harming_things")
 PHONE_CODE = "041"
+QUARREL_WORDS = language.words("events", "quarrel_words")
 VERBAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 
 # Types a present tense reports as a stance taken now ("Russia supports the proposal", "Beijing
@@ -97,6 +98,10 @@ def run(analysis: Analysis) -> None:
                     s.reciprocal or not s.recipients or "recipient:sentence" in s.rules):
                 continue
             _without_outlets(ent, f, s)
+            if f.type == "ASSAULT" and f.pred.head.lemma_.lower() in QUARREL_WORDS and s.actors + s.recipients and all(
+                    ent.actor(a).kind in ("person", "organization") for a in s.actors + s.recipients) and any(
+                    ent.actor(a).kind == "person" for a in s.actors + s.recipients):
+                continue   # "the Oval Office clash between the two presidents": a quarrel of people
             if s.inanimate and f.type in VERBAL_TYPES:
                 continue   # "the framework reaffirmed the commitment": things do not speak or commit
             if s.inanimate and not s.actors and not f.pred.nominal and not _event_subject(f):

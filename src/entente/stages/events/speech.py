@@ -168,6 +168,8 @@ def acts(analysis: "Analysis", ent: "Entities", statements: list["Statement"],
         parties = parties or domestic or told
         if not parties:
             continue
+        if k is not None and _minded(toks[k]):
+            k = None   # "Lima must understand that …": a warning about what to think, no act asked
         if k is not None:
             target = _subject_party(ent, toks[k], parties) or told or (
                 _acting_state(ent, toks, they) if they is not None else [])
@@ -213,6 +215,12 @@ def _acting_state(ent: "Entities", toks, they) -> list[str]:
     states = {a for t in toks if t.dep_ in ("nsubj", "nsubjpass") and t.i < they.i
               for a in ent.at(t) if ent.actor(a).kind == "state"}
     return sorted(states) if len(states) == 1 else []
+
+
+def _minded(tok) -> bool:
+    """Does the deontic word bind a verb of the mind ("must understand", "should know")?"""
+    v = tok.head if tok.dep_ in ("aux", "auxpass") else tok
+    return v.lemma_.lower() in language.words("speech", "cognition")
 
 
 def _others(tok) -> bool:

@@ -865,3 +865,8 @@ def test_recognising_a_situation_is_no_recognition(analyse):
     _a, evs = _events(analyse, "“We continue to recognize a difficult and complex situation,” Peruvian Foreign Minister "
                                "Javier Gonzalez said.")
     assert not [x for x in _factual(evs) if x[0] == "SUPPORT"]
+
+
+def test_an_interest_in_an_act_is_no_act(analyse):
+    _a, evs = _events(analyse, "North Korea is interested in talking to Japan again.")
+    assert not _factual(evs), [(x[0], x[3], x[4].reason) for x in evs]

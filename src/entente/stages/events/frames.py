@@ -286,7 +286,8 @@ def _climb(f: Frame, start, nominal: bool = False) -> None:
                 f.code = coding.intent_code(f.code)
                 f.rules.insert(0, f"commitment:{glem}")
                 f.head, f.governor, f.factuality = g, g, "asserted"
-            elif glem in gov("intent_adjectives") and dep == "xcomp":
+            elif glem in gov("intent_adjectives") and (dep == "xcomp" or dep == "prep" and x.lower_ == "in"):
+                # "is likely to meet", "is interested in talking": not done
                 f.factuality = "planned"
                 return
             x = g

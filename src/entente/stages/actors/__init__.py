@@ -138,9 +138,7 @@ def run(analysis: Analysis) -> None:
                         reg.get_or_add(key, name=name, kind="organization", country=e.country, sector="GOV")
                         reg.mention(key, m.start, head.i + 1)
                         continue
-            key = "s:" + e.country
-            reg.get_or_add(key, name=cb.country_name(e.country), kind="state", country=e.country, sector="GOV",
-                           code=e.country)
+            key = reg.state(e.country, cb.country_name(e.country))
             if e.kind == "adjective" and doc[m.start].lower_.endswith("s") and m.end == end and \
                     doc[m.start:m.end].root.tag_ in ("NNPS", "NNS"):
                 # "Palestinians", "Israelis": the people, coded with their country

@@ -83,9 +83,8 @@ def resolve(doc, cb: Codebook, reg: Drafts) -> None:
         words = [c.lower_ for c in left if c.dep_ in ("compound", "amod") and c.is_alpha]
         start = min(c.i for c in left)
         if lem in state_heads and (country := _leader_country(reg, tok)):
-            key = "s:" + country   # "the government led by Rutte": the state its leader leads
-            reg.get_or_add(key, name=cb.country_name(country), kind="state", country=country, sector="GOV", code=country)
-            reg.mention(key, start, tok.i + 1)
+            # "the government led by Rutte": the state its leader leads
+            reg.mention(reg.state(country, cb.country_name(country)), start, tok.i + 1)
             continue
         limit = sentence(tok).start
         key = _antecedent(doc, reg, start, lem, words, is_state_noun or lem in state_heads, limit)
@@ -100,14 +99,12 @@ LEADING_VERBS = language.words("entities", "leading_verbs")
 
 def _leader_country(reg: Drafts, head) -> Optional[str]:
     """The country of the person a government is "led by" / "headed by", if the text gives one."""
-    for v in head.children:
-        if v.dep_ == "acl" and v.tag_ == "VBN" and v.lemma_.lower() in LEADING_VERBS:
-            for a in v.children:
-                if a.dep_ == "agent":
-                    for o in a.children:
-                        people = [reg.drafts[k] for k in reg.keys_at(o.i) if reg.drafts[k].kind == "person"]
-                        if people and people[0].country and people[0].country != "IGO":
-                            return people[0].country
+    leaders = [o for v in head.children if v.dep_ == "acl" and v.tag_ == "VBN" and v.lemma_.lower() in LEADING_VERBS
+               for a in v.children if a.dep_ == "agent" for o in a.children]
+    for o in leaders:
+        people = [reg.drafts[k] for k in reg.keys_at(o.i) if reg.drafts[k].kind == "person"]
+        if people and people[0].country and people[0].country != "IGO":
+            return people[0].country
     return None
 
 

@@ -67,6 +67,12 @@ class Drafts:
             self.drafts[key] = d
         return d
 
+    def state(self, iso: str, name: str) -> str:
+        """The key of the state's draft, made on first use."""
+        key = "s:" + iso
+        self.get_or_add(key, name=name, kind="state", country=iso, sector="GOV", code=iso)
+        return key
+
     def mention(self, key: str, start: int, end: int, link_start: Optional[int] = None,
                 link_end: Optional[int] = None, shared: bool = False) -> None:
         d = self.drafts[key]

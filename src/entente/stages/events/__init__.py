@@ -28,7 +28,7 @@ from . import coding, context, merge, predicates, speech, warnings
 from .draft import Draft
 from .frames import Frame, clause_verb, conditional, frame, in_condition
 from .place import Places
-from .roles import Roles
+from .roles import Roles, acts_as_thing
 from .syntax import subject_token
 
 # Conflict acts an official reports of another side are allegations: "the military said attackers
@@ -45,10 +45,9 @@ OUTLET_FREE_TYPES = frozenset({"CONSULT", "SUPPORT", "AGREE", "REQUEST", "COOPER
 PROMISED_TYPES = frozenset({"COOPERATE", "AID"})
 SETTING_NOUNS = language.words("roles", "setting_nouns")
 OCCURRENCE_VERBS = language.words("governors", "occurrence")
-# Types an actor performs by speaking (CAMEO 01-05, 09-13).
-HARMING_THINGS = language.words("events", "harming_things")
 PHONE_CODE = "041"
 QUARREL_WORDS = language.words("events", "quarrel_words")
+# Types an actor performs by speaking (CAMEO 01-05, 09-13).
 VERBAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 
 # Types a present tense reports as a stance taken now ("Russia supports the proposal", "Beijing
@@ -98,10 +97,8 @@ def run(analysis: Analysis) -> None:
                     s.reciprocal or not s.recipients or "recipient:sentence" in s.rules):
                 continue
             _without_outlets(ent, f, s)
-            if f.type == "ASSAULT" and f.pred.head.lemma_.lower() in QUARREL_WORDS and s.actors + s.recipients and all(
-                    ent.actor(a).kind in ("person", "organization") for a in s.actors + s.recipients) and any(
-                    ent.actor(a).kind == "person" for a in s.actors + s.recipients):
-                continue   # "the Oval Office clash between the two presidents": a quarrel of people
+            if _quarrel(ent, f, s):
+                continue
             if s.inanimate and f.type in VERBAL_TYPES:
                 continue   # "the framework reaffirmed the commitment": things do not speak or commit
             if s.inanimate and not s.actors and not f.pred.nominal and not _event_subject(f):
@@ -168,10 +165,17 @@ def _per_caller(ent: Entities, d: Draft) -> list[Draft]:
 
 
 def _event_subject(f: Frame) -> bool:
-    """Is the clause's subject itself an act ("airstrikes killed ten", "the blast destroyed")?"""
+    """Is the clause's subject itself an act or a weapon ("airstrikes killed ten", "the blast destroyed")?"""
     subj = subject_token(f.head)
-    return subj is not None and (subj.lemma_.lower() in HARMING_THINGS or
-                                 predicates.noun_code(predicates.tables(), subj) is not None)
+    return subj is not None and acts_as_thing(subj)
+
+
+def _quarrel(ent: Entities, f: Frame, s) -> bool:
+    """"The Oval Office clash between the two presidents": a clash of people only is a quarrel,
+    no act of force."""
+    parties = [ent.actor(a) for a in s.actors + s.recipients]
+    return f.type == "ASSAULT" and f.pred.head.lemma_.lower() in QUARREL_WORDS and bool(parties) and \
+        all(p.kind in ("person", "organization") for p in parties) and any(p.kind == "person" for p in parties)
 
 
 def _without_outlets(ent: Entities, f: Frame, s) -> None:

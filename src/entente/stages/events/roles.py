@@ -19,7 +19,7 @@ from entente.sentences import sentence
 
 from . import coding
 from .frames import Frame, clause_verb
-from .predicates import OBJ_DEPS, lemma, objects
+from .predicates import OBJ_DEPS, lemma, noun_code, objects, tables
 from .syntax import noun_phrase, subject_token, tree_distance
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -67,6 +67,32 @@ PEOPLE_NOUNS = language.words("entities", "crowd_nouns") | language.words("roles
 OUTSIDERS = language.words("roles", "outsider_nouns")
 RULING = language.words("roles", "ruling_words")
 OPPOSED_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST"})   # what outsiders do at their own state
+GROUP_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "CONCEDE", "AID"})   # done to people at home
+FOREIGN_WORDS = language.words("roles", "foreign_words")
+BORDER_NOUNS = language.words("roles", "border_nouns")
+AGENT_NOUNS = language.words("entities", "agent_nouns") | language.words("entities", "state_nouns")
+# Things that do act: weapons and acts themselves ("the strike that killed", "an attack that hit").
+THING_DOERS = language.words("events", "harming_things") | frozenset(language.table("events")["nouns"])
+
+
+def acts_as_thing(tok) -> bool:
+    """Can this thing be the doer of an act ("the airstrike killed", "a car bomb destroyed")?"""
+    return tok.lemma_.lower() in THING_DOERS or noun_code(tables(), tok) is not None
+
+
+def _thing_antecedent(subj) -> bool:
+    """Is the subject a relative pronoun whose antecedent is a thing named by a common noun
+    ("a military base … that killed", "the ship that carried")? Its modifiers are not its doer."""
+    if subj.tag_ not in ("WDT",) or subj.head.dep_ != "relcl":
+        return False
+    ante = subj.head.head
+    return ante.pos_ == "NOUN" and ante.lemma_.lower() not in AGENT_NOUNS and not acts_as_thing(ante)
+
+
+def _neighbour_only(t) -> bool:
+    """Does the token name only a neighbour of a place ("a town near the border with Chile")? (A
+    state a place lies in, "ports in Chile", may well be the party.)"""
+    return t.dep_ == "pobj" and t.head.lower_ == "with" and t.head.head.lemma_.lower() in BORDER_NOUNS
 
 
 @dataclass
@@ -76,29 +102,6 @@ class Sides:
     reciprocal: bool = False
     rules: list[str] = field(default_factory=list)
     inanimate: bool = False   # the clause's subject is a thing ("the framework reaffirmed …"): no act
-
-
-GROUP_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "CONCEDE", "AID"})   # done to people at home
-FOREIGN_WORDS = language.words("roles", "foreign_words")
-BORDER_NOUNS = language.words("roles", "border_nouns")
-AGENT_NOUNS = language.words("entities", "agent_nouns") | language.words("entities", "state_nouns")
-# Things that do act: weapons and acts themselves ("the strike that killed", "an attack that hit").
-THING_DOERS = language.words("events", "harming_things") | frozenset(language.table("events")["nouns"])
-
-
-def _thing_antecedent(subj) -> bool:
-    """Is the subject a relative pronoun whose antecedent is a thing named by a common noun
-    ("a military base … that killed", "the ship that carried")? Its modifiers are not its doer."""
-    if subj.tag_ not in ("WDT",) or subj.head.dep_ != "relcl":
-        return False
-    ante = subj.head.head
-    return ante.pos_ == "NOUN" and ante.lemma_.lower() not in AGENT_NOUNS and ante.lemma_.lower() not in THING_DOERS
-
-
-def _in_place_name(t) -> bool:
-    """Does the token name only a neighbour of a place ("a town near the border with Chile")? (A
-    state a place lies in, "ports in Chile", may well be the party.)"""
-    return t.dep_ == "pobj" and t.head.lower_ == "with" and t.head.head.lemma_.lower() in BORDER_NOUNS
 
 
 class Roles:
@@ -287,14 +290,23 @@ class Roles:
                                     if g.dep_ == "pobj":
                                         found += [a for a in self.ent.phrase(g) if a not in found and a not in s.actors]
             if not found and f.type in GROUP_TARGET_TYPES and s.actors:
-                # "killed 50 militants", "arrested protesters": people named by a plural common noun,
-                # of the country the story tells it in (not "international forces")
-                found += [a for c in cands if c.tag_ == "NNS" and not any(k.lower_ in FOREIGN_WORDS for k in c.children)
-                          for a in (self.ent.context_state(c) if f.type == "AID" and lemma(c) in PEOPLE_NOUNS
-                                    else self.ent.group(c)) if a not in s.actors][:1]   # aid to "1 million people": their country
+                found += self._people_targets(f, s, cands)
         if found:
             s.recipients += [a for a in found if a not in s.recipients]
             s.rules.append("recipient:argument")
+
+    def _people_targets(self, f: Frame, s: Sides, cands: list) -> list[str]:
+        """"killed 50 militants", "arrested protesters": people named by a plural common noun, of the
+        country the story tells it in (not "international forces"); aid to "1 million people" goes to
+        their country."""
+        for c in cands:
+            if c.tag_ != "NNS" or any(k.lower_ in FOREIGN_WORDS for k in c.children):
+                continue
+            found = self.ent.context_state(c) if f.type == "AID" and lemma(c) in PEOPLE_NOUNS else self.ent.group(c)
+            found = [a for a in found if a not in s.actors]
+            if found:
+                return found[:1]
+        return []
 
     def _noun_parties(self, noun, nouns: frozenset, preps: tuple) -> list[str]:
         """The parties a noun of one of these kinds names after one of these prepositions
@@ -466,7 +478,7 @@ class Roles:
         h = f.pred.head
         best = None
         for t in sentence(h):
-            if _in_place_name(t):
+            if _neighbour_only(t):
                 continue   # "a town near the border with Ethiopia": a place, not a party
             for a in self.ent.at(t):
                 act = self.ent.actor(a)

@@ -217,6 +217,9 @@ def _acting_state(ent: "Entities", toks, they) -> list[str]:
     return sorted(states) if len(states) == 1 else []
 
 
+FIRST_PERSON_OWNERS = frozenset({"my", "our"})
+
+
 def _minded(tok) -> bool:
     """Does the deontic word bind a verb of the mind ("must understand", "should know")?"""
     v = tok.head if tok.dep_ in ("aux", "auxpass") else tok
@@ -229,8 +232,6 @@ def _others(tok) -> bool:
     return tok.pos_ == "NOUN" and tok.lemma_.lower() in language.words("speech", "mental_state_nouns") and any(
         c.dep_ == "poss" and c.lower_ not in FIRST_PERSON_OWNERS for c in tok.children)
 
-
-FIRST_PERSON_OWNERS = frozenset({"my", "our"})
 
 
 def _denied(tok) -> bool:

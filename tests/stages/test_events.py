@@ -378,6 +378,32 @@ def test_conflict_act_reported_by_the_other_side_is_an_allegation(analyse):
     # people_nouns reached through a compound: the Thai envoy named later is no recipient
     ("Myanmar's military rulers barred boys ages 15 and older from the villages, residents said.", "COERCE",
      {"MMR"}, {"MMR"}, "recipient:domestic"),
+    # added for the rules of the sixth pass
+    ("Zambia refused to extradite the banker to Angola.", "REJECT", {"ZMB"}, {"AGO"}, "refusal:refuse"),
+    # outsiders (opposition, rebels) rejecting, criticising or demanding at no named party
+    ("Opposition parties in Zambia rejected the budget on Tuesday.", "REJECT", {"ZMB"}, {"ZMB"}, "recipient:own-state"),
+    ("Peruvian opposition leaders criticized the new mining law.", "ACCUSE", {"PER"}, {"PER"}, "recipient:own-state"),
+    ("Rebels in Chad demanded the release of their commanders.", "REQUEST", {"TCD"}, {"TCD"}, "recipient:own-state"),
+    # aid received "from" a state whose from-phrase hangs on the verb
+    ("Bolivia received $3 billion in loans from Brazil.", "AID", {"BRA"}, {"BOL"}, "recipient:experiencer"),
+    # the noun a present participle modifies does its act; a visit's host is the clause's subject
+    ("Peru's president thanked the visiting Chilean foreign minister on Monday.", "CONSULT", {"CHL"}, {"PER"},
+     "recipient:host"),
+    # a state a place lies in may be the party
+    ("Chile has prohibited exports to two ports in Peru.", "SANCTION", {"CHL"}, {"PER"}, "recipient:sentence"),
+    # a long subject the parse left without its verb; "along with" names companions who act too
+    ("Chile, along with Peru and Bolivia, which still belong to the water accord, which the previous Argentine "
+     "cabinet walked away from, called an emergency session Tuesday of the Organization of American States to "
+     "review the drought.", "REQUEST", {"CHL", "PER", "BOL"}, {"IGO"}, "verb_object:call+session"),
+    # who is sentenced for an act did it
+    ("A Chilean court sentenced a Peruvian activist to a year in prison for attacking Chilean police officers.",
+     "ASSAULT", {"PER"}, {"CHL"}, "verb:attack"),
+    # people named by a plural noun are of the place told; aid to people goes to their country
+    ("Chad's security forces killed dozens of militants near the lake.", "ASSAULT", {"TCD"}, {"TCD"},
+     "recipient:argument"),
+    ("Police in Lima arrested 200 protesters on Friday.", "COERCE", {"PER"}, {"PER"}, "recipient:argument"),
+    ("Floods struck Malawi in January. The United Nations was already providing assistance to 2 million people "
+     "before the floods.", "AID", {"IGO"}, {"MWI"}, "recipient:argument"),
 ])
 def test_sides(analyse, text, etype, actor, recipient, rule):
     _a, evs = _events(analyse, text)
@@ -655,28 +681,11 @@ def test_refusing_to_comment_refuses_nothing(analyse, text):
     assert not [x for x in _factual(evs) if x[0] in ("REJECT", "CONSULT")], [(x[0], x[4].reason) for x in evs]
 
 
-def test_refusing_an_act_is_still_a_refusal(analyse):
-    _a, evs = _events(analyse, "Zambia refused to extradite the banker to Angola.")
-    t, a, r, f, e = _one(evs, "REJECT")
-    assert a == {"ZMB"} and r == {"AGO"} and "refusal:refuse" in e.reason
-
-
 def test_a_government_led_by_a_person_is_that_persons_state(analyse):
     _a, evs = _events(analyse, "Spain announced new border rules on Monday. The coalition government led by "
                                "Mark Rutte began easing its restrictions on travel.")
     t, a, r, f, e = _one(evs, "CONCEDE")
     assert a == {"NLD"}, e.reason
-
-
-@pytest.mark.parametrize("text, etype, country", [
-    ("Opposition parties in Zambia rejected the budget on Tuesday.", "REJECT", "ZMB"),
-    ("Peruvian opposition leaders criticized the new mining law.", "ACCUSE", "PER"),
-    ("Rebels in Chad demanded the release of their commanders.", "REQUEST", "TCD"),
-])
-def test_outsiders_oppose_their_own_state(analyse, text, etype, country):
-    _a, evs = _events(analyse, text)
-    t, a, r, f, e = _one(evs, etype)
-    assert a == {country} and r == {country} and "recipient:own-state" in e.reason
 
 
 def test_a_ruling_party_is_no_outsider(analyse):
@@ -709,12 +718,6 @@ def test_an_act_hoped_of_another_is_no_act(analyse):
     assert not [x for x in _factual(evs) if x[0] == "RETREAT"], [(x[0], x[3], x[4].reason) for x in evs]
 
 
-def test_a_loan_received_from_a_state_is_its_aid(analyse):
-    _a, evs = _events(analyse, "Bolivia received $3 billion in loans from Brazil.")
-    t, a, r, f, e = _one(evs, "AID")
-    assert (a, r) == ({"BRA"}, {"BOL"}) and "recipient:experiencer" in e.reason
-
-
 def test_giving_money_in_aid_is_no_giving_in(analyse):
     _a, evs = _events(analyse, "Norway gave $2 billion in aid to Ukraine.")
     assert [x[0] for x in _factual(evs)] == ["AID"], [(x[0], x[4].reason) for x in evs]
@@ -739,34 +742,12 @@ def test_a_warning_about_anothers_acts_criticises_them(analyse):
     assert not [x for x in _factual(evs) if x[0] == "THREATEN"]
 
 
-def test_a_visitor_named_by_a_participle_visits_the_host(analyse):
-    _a, evs = _events(analyse, "Peru's president thanked the visiting Chilean foreign minister on Monday.")
-    t, a, r, f, e = _one(evs, "CONSULT")
-    assert (a, r) == ({"CHL"}, {"PER"}) and "recipient:host" in e.reason
-
-
-def test_a_state_a_place_lies_in_may_be_the_party(analyse):
-    _a, evs = _events(analyse, "Chile has prohibited exports to two ports in Peru.")
-    t, a, r, f, e = _one(evs, "SANCTION")
-    assert (a, r) == ({"CHL"}, {"PER"}), e.reason
-
-
 def test_a_state_named_in_a_place_is_no_party(analyse):
     # the sentence's fallback recipient skips a state that only names where a place lies
     _a, evs = _events(analyse, "In 2022, when Kenyan President William Ruto called for calm, Mandera, a town near the "
                                "border with Ethiopia, was quiet.")
     t, a, r, f, e = _one(evs, "REQUEST")
     assert a == {"KEN"} and "ETH" not in r, e.reason
-
-
-def test_a_long_subject_the_parse_left_without_its_verb(analyse):
-    # the root is the subject noun, the main verb hangs below as a participle with an object;
-    # "along with" names companions who act too
-    _a, evs = _events(analyse, "Chile, along with Peru and Bolivia, which still belong to the water accord, which the "
-                               "previous Argentine cabinet walked away from, called an emergency session Tuesday of the "
-                               "Organization of American States to review the drought.")
-    t, a, r, f, e = _one(evs, "REQUEST")
-    assert (a, r) == ({"CHL", "PER", "BOL"}, {"IGO"}) and "verb_object:call+session" in e.reason
 
 
 def test_a_participle_naming_someone_is_still_a_passive(analyse):
@@ -787,23 +768,6 @@ def test_a_thing_named_before_a_relative_clause_does_not_act(analyse):
     assert a == set() and r == {"CHL"}, e.reason
 
 
-def test_who_is_sentenced_for_an_act_did_it(analyse):
-    _a, evs = _events(analyse, "A Chilean court sentenced a Peruvian activist to a year in prison for attacking "
-                               "Chilean police officers.")
-    t, a, r, f, e = _one(evs, "ASSAULT")
-    assert (a, r) == ({"PER"}, {"CHL"})
-
-
-@pytest.mark.parametrize("text, etype, country", [
-    ("Chad's security forces killed dozens of militants near the lake.", "ASSAULT", "TCD"),
-    ("Police in Lima arrested 200 protesters on Friday.", "COERCE", "PER"),
-])
-def test_people_named_by_a_plural_noun_are_of_the_place_told(analyse, text, etype, country):
-    _a, evs = _events(analyse, text)
-    t, a, r, f, e = _one(evs, etype)
-    assert (a, r) == ({country}, {country}), e.reason
-
-
 def test_international_forces_are_of_no_country_told(analyse):
     _a, evs = _events(analyse, "Afghan forces attacked international forces on Monday.")
     t, a, r, f, e = _one(evs, "ASSAULT")
@@ -822,13 +786,6 @@ def test_objecting_is_criticism(analyse):
     _a, evs = _events(analyse, "Chilean lawmakers objected to Peru's proposed deal with Bolivia.")
     t, a, r, f, e = _one(evs, "ACCUSE")
     assert a == {"CHL"} and "verb:object" in e.reason
-
-
-def test_aid_to_people_goes_to_their_country(analyse):
-    _a, evs = _events(analyse, "Floods struck Malawi in January. The United Nations was already providing assistance "
-                               "to 2 million people before the floods.")
-    t, a, r, f, e = _one(evs, "AID")
-    assert (a, r) == ({"IGO"}, {"MWI"}), e.reason
 
 
 def test_a_negation_on_the_auxiliary_negates(analyse):

@@ -402,8 +402,8 @@ def test_conflict_act_reported_by_the_other_side_is_an_allegation(analyse):
     ("Chad's security forces killed dozens of militants near the lake.", "ASSAULT", {"TCD"}, {"TCD"},
      "recipient:argument"),
     ("Police in Lima arrested 200 protesters on Friday.", "COERCE", {"PER"}, {"PER"}, "recipient:argument"),
-    ("Floods struck Malawi in January. The United Nations was already providing assistance to 2 million people "
-     "before the floods.", "AID", {"IGO"}, {"MWI"}, "recipient:argument"),
+    ("Floods struck Malawi in January. The World Food Program has since delivered food to 2 million people.", "AID",
+     {"IGO"}, {"MWI"}, "recipient:argument"),
 ])
 def test_sides(analyse, text, etype, actor, recipient, rule):
     _a, evs = _events(analyse, text)

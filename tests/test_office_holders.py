@@ -99,6 +99,13 @@ def test_short_forms_of_non_western_names():
     assert oh.person("Sisi", "2019-01-01").country == "EGY"
 
 
+def test_a_family_first_name_has_no_given_name_short_form():
+    # "Tang Yao-ming" is Tang; his given name alone ("Yao Ming") is someone else's name
+    assert oh.person("Tang Yao-ming").country == "TWN"
+    assert oh.person("Yao Ming") is None
+    assert oh.name_keys("Tang Yao-ming", [], {"TWN"})[1] == "tang"
+
+
 def test_spelling_variants_meet():
     # Wikidata spells him "Vasily Nebenzya"; much of the press writes "Vassily Nebenzia".
     for name in ("Vasily Nebenzya", "Vassily Nebenzia", "Nebenzia"):

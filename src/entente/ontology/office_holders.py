@@ -154,7 +154,8 @@ def _short_forms(words: list[str], family_first: bool) -> set[str]:
         return set()
     out = set()
     if family_first:
-        out.add(words[0])
+        # "Tang Yao-ming" is Tang: the last words are the given name ("Yao Ming" is someone else)
+        return {words[0]} if len(words[0]) > 1 and words[0] not in _PARTICLES else set()
     i = len(words) - 1
     while i > 1 and words[i - 1] in _PARTICLES:  # "von der Leyen", "bin Salman"
         i -= 1

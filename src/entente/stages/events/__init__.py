@@ -103,7 +103,7 @@ def run(analysis: Analysis) -> None:
                 continue   # "the framework reaffirmed the commitment": things do not speak or commit
             if s.inanimate and not s.actors and not f.pred.nominal and not _event_subject(f):
                 continue   # "bushfires continue to burn": a thing that is no event does no act
-            if warnings.reading(ent, f, s) == "none":
+            if not warnings.stands(ent, f, s):
                 continue
             _spoken_reading(analysis, ent, f, s)
             _entry_ban(ent, f, s)

@@ -145,11 +145,14 @@ def objects(verb) -> list:
             if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("pobj", "compound", "nummod", "npadvmod", "poss", "nsubj"):
                 out.append(t)
                 break
-    for o in list(out):
-        if lemma(o) in QUANTITY_HEADS or o.pos_ == "NUM":   # "$5 million worth of aid", "$2 billion in loans"
-            out += [g for p in o.children if p.dep_ == "prep" and p.lower_ in ("of", "in") for g in p.children
-                    if g.dep_ == "pobj"]
+    out += _behind_quantities(out)
     return out
+
+
+def _behind_quantities(objs: list) -> list:
+    """The real objects behind quantities ("$5 million worth of aid", "$2 billion in loans")."""
+    return [g for o in objs if lemma(o) in QUANTITY_HEADS or o.pos_ == "NUM"
+            for p in o.children if p.dep_ == "prep" and p.lower_ in ("of", "in") for g in p.children if g.dep_ == "pobj"]
 
 
 def _when(prep) -> bool:
@@ -211,10 +214,7 @@ def noun_objects(noun) -> list:
         preps.append(nxt)   # "to resolve the pause in aid": the parse hung the noun's "in" on the verb
     for p in preps:
         out += [g for g in p.children if g.dep_ == "pobj"]
-    for o in list(out):
-        if lemma(o) in QUANTITY_HEADS or o.pos_ == "NUM":   # "$5 million worth of aid", "$2 billion in loans"
-            out += [g for p in o.children if p.dep_ == "prep" and p.lower_ in ("of", "in") for g in p.children
-                    if g.dep_ == "pobj"]
+    out += _behind_quantities(out)
     return out + [k for o in list(out) for k in o.children if k.dep_ == "conj" and k.pos_ in ("NOUN", "PROPN")]
 
 

@@ -5,7 +5,7 @@ with no party in it ("warned that the situation could worsen", "he warned" after
 no event: what the quote says is read by the speech rules."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 from entente.ontology import language
 
@@ -22,35 +22,35 @@ OWN_PRONOUNS = frozenset({"we", "i"})
 ACCUSE_CODE = "111"
 
 
-def reading(ent: "Entities", f: "Frame", s) -> Optional[str]:
-    """"threat" (as coded), "accuse" (recoded here, recipients set) or "none" (no event); None when
-    the frame is not a warning told by its own verb."""
+def stands(ent: "Entities", f: "Frame", s) -> bool:
+    """Is the frame an event? Only a warning told by its own verb is read here: it stays a threat,
+    is recoded as an ACCUSE of the party warned about (recipients set), or is no event (False)."""
     h = f.pred.head
     if f.governor is not None or f.pred.nominal or h.lemma_.lower() not in WARNING_VERBS \
             or not f.pred.rule.startswith("verb:"):
-        return None
+        return True
     comp = next((c for c in h.children if c.dep_ == "ccomp"), None)
     if comp is None:
-        return "threat" if _warned_party_or_measure(ent, h) else "none"
+        return _warned_party_or_measure(ent, h)
     if any(c.dep_ in ("nsubjpass", "nsubj:pass") for c in comp.children) and not any(c.dep_ == "agent" for c in comp.children):
-        return "threat"   # "warned that the bases could be closed": by the warner, unsaid
+        return True   # "warned that the bases could be closed": by the warner, unsaid
     subj = subject_token(comp)
     if subj is None:
-        return "none"
+        return False
     if subj.lower_ in OWN_PRONOUNS:
-        return "threat"
+        return True
     # "expanding cooperation between Moscow and Pyongyang is dangerous": the parties in the subject
     parties = ent.phrase(subj) or list(dict.fromkeys(a for t in subj.subtree for a in ent.at(t)))
     mine = ent.countries(s.actors)
     if not parties:
-        return "none"
+        return False
     if ent.countries(parties) & mine or any(a in s.actors for a in parties):
-        return "threat"   # "the United States warned that it will keep up the pressure"
+        return True   # "the United States warned that it will keep up the pressure"
     s.recipients = parties
     s.rules = [r for r in s.rules if not r.startswith("recipient:")] + ["recipient:warned-about"]
     f.code = ACCUSE_CODE
     f.rules.insert(0, "warning:about-other")
-    return "accuse"
+    return True
 
 
 def _warned_party_or_measure(ent: "Entities", h) -> bool:

@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import functools
 import importlib
+import re
+
+from spacy.language import Language
 
 from entente.errors import ModelError
 
@@ -55,7 +58,40 @@ def load(name: str = DEFAULT_MODEL):
             f"cannot load spaCy model {name!r}: {exc}. Known short names: {', '.join(MODELS)}"
         ) from None
     _news_tokens(nlp)
+    if "parser" in nlp.pipe_names and "tagger" in nlp.pipe_names:
+        nlp.add_pipe("entente_abbreviation_ends", after="tagger")
     return components.install(nlp)
+
+
+# An abbreviation's full stop may also end the sentence ("… into the U.S. Sheinbaum sent troops").
+_ABBREVIATION = re.compile(r"^(?:[A-Z]\.){2,}$")
+# Tags of a word that, capitalised, can only start a sentence ("… in the U.S. If the deal …").
+_OPENING_TAGS = frozenset({"IN", "WRB", "PRP", "DT", "CC"})
+# Finite verb tags: a name followed by one is the subject of a new clause.
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+@Language.component("entente_abbreviation_ends")
+def abbreviation_ends(doc):
+    """Mark where "the U.S." ends a sentence, which the parser misses when the next one opens with
+    a name ("into the U.S. Sheinbaum sent …") or a conjunction ("… the U.S. If …"). A name counts
+    when the story uses it as the last word of a full name elsewhere and a finite verb follows it."""
+    surnames = None
+    for t in doc[1:-2]:
+        if not (_ABBREVIATION.match(t.text) and doc[t.i - 1].lower_ == "the"):
+            continue
+        nxt = doc[t.i + 1]
+        if not nxt.text[:1].isupper() or nxt.is_sent_start:
+            continue
+        if nxt.tag_ in _OPENING_TAGS and nxt.text[1:].islower():
+            nxt.is_sent_start = True
+        elif nxt.tag_ == "NNP" and doc[t.i + 2].tag_ in _FINITE_TAGS:
+            if surnames is None:
+                surnames = {w.text for w in doc if w.i > 0 and w.tag_ == "NNP" and doc[w.i - 1].tag_ == "NNP"
+                            and doc[w.i - 1].text.isalpha() and doc[w.i - 1].text[:1].isupper()}
+            if nxt.text in surnames:
+                nxt.is_sent_start = True
+    return doc
 
 
 def _news_tokens(nlp) -> None:

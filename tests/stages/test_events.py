@@ -384,6 +384,16 @@ def test_conflict_act_reported_by_the_other_side_is_an_allegation(analyse):
     ("Opposition parties in Zambia rejected the budget on Tuesday.", "REJECT", {"ZMB"}, {"ZMB"}, "recipient:own-state"),
     ("Peruvian opposition leaders criticized the new mining law.", "ACCUSE", {"PER"}, {"PER"}, "recipient:own-state"),
     ("Rebels in Chad demanded the release of their commanders.", "REQUEST", {"TCD"}, {"TCD"}, "recipient:own-state"),
+    # a named rebel group too (its sector says it is outside government)
+    ("Al-Shabab, the Somali militant group, demanded the release of its fighters.", "REQUEST", {"SOM"}, {"SOM"},
+     "recipient:own-state"),
+    # a participle names what a nominal act is aimed at
+    ("Mexico imposed tariffs targeting Chile and Peru.", "SANCTION", {"MEX"}, {"CHL", "PER"}, "recipient:argument"),
+    # a grouping facing one of its members stands for its other members
+    ("Canada's foreign minister said all G7 ministers agree with the U.S. proposal.", "SUPPORT",
+     {"CAN", "FRA", "DEU", "ITA", "JPN", "GBR"}, {"USA"}, "side:other-members"),
+    ("The U.S. ambassador met Quad envoys in Tokyo on Monday.", "CONSULT", {"USA"}, {"AUS", "IND", "JPN"},
+     "side:other-members"),
     # aid received "from" a state whose from-phrase hangs on the verb
     ("Bolivia received $3 billion in loans from Brazil.", "AID", {"BRA"}, {"BOL"}, "recipient:experiencer"),
     # the noun a present participle modifies does its act; a visit's host is the clause's subject
@@ -811,6 +821,35 @@ def test_a_clash_between_people_is_a_quarrel(analyse):
     assert not [x for x in _factual(evs) if x[0] == "ASSAULT"], [(x[0], x[4].reason) for x in evs]
     _a, evs = _events(analyse, "Peruvian troops clashed with Chilean soldiers at the border.")
     _one(evs, "ASSAULT")
+
+
+def test_a_lone_persons_fight_is_no_assault(analyse):
+    _a, evs = _events(analyse, "Jon Ruiz, a Peruvian labor activist, is ill but still fighting, his daughter said.")
+    assert not [x for x in _factual(evs) if x[0] == "ASSAULT"], [(x[0], x[4].reason) for x in evs]
+    _a, evs = _events(analyse, "Peruvian troops fought Chilean soldiers at the border.")
+    _one(evs, "ASSAULT")
+
+
+def test_a_bare_denial_is_no_event(analyse):
+    _a, evs = _events(analyse, "Critics said Peru's army had rigged the vote, charges the Peruvian army denied.")
+    assert not [x for x in _factual(evs) if x[0] == "REJECT"], [(x[0], x[4].reason) for x in evs]
+    _a, evs = _events(analyse, "Chile denied the Peruvian request for talks.")
+    _one(evs, "REJECT")
+
+
+def test_a_passive_with_a_borrowed_subject_names_no_doer(analyse):
+    # the main clause's subject is the one freed, not who freed him
+    _a, evs = _events(analyse, "Chilean reporter Jon Ruiz thanked his lawyers on Monday after being freed from jail.")
+    assert not [x for x in evs if x[0] == "RETREAT" and x[1]], [(x[0], x[1], x[4].reason) for x in evs]
+
+
+def test_an_abbreviation_may_end_a_sentence(analyse):
+    # "the U.S." ends a sentence when the next opens with a name the story uses as a surname
+    a, evs = _events(analyse, "Mexican President Ana Ruiz spoke with Biden on Monday. Drugs keep flowing into "
+                              "the U.S. Ruiz sent 5,000 troops to the northern border.")
+    sents = [s.text for s in a.doc.sents]
+    assert any(s.startswith("Ruiz sent") for s in sents), sents
+    assert _one(evs, "MOBILIZE")[1] == {"MEX"}
 
 
 def test_recognising_a_situation_is_no_recognition(analyse):

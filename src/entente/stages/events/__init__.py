@@ -47,6 +47,7 @@ SETTING_NOUNS = language.words("roles", "setting_nouns")
 OCCURRENCE_VERBS = language.words("governors", "occurrence")
 PHONE_CODE = "041"
 QUARREL_WORDS = language.words("events", "quarrel_words")
+STRUGGLE_WORDS = language.words("events", "struggle_words")
 # Types an actor performs by speaking (CAMEO 01-05, 09-13).
 VERBAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 
@@ -174,7 +175,13 @@ def _quarrel(ent: Entities, f: Frame, s) -> bool:
     """"The Oval Office clash between the two presidents": a clash of people only is a quarrel,
     no act of force."""
     parties = [ent.actor(a) for a in s.actors + s.recipients]
-    return f.type == "ASSAULT" and f.pred.head.lemma_.lower() in QUARREL_WORDS and bool(parties) and \
+    if f.type != "ASSAULT" or not parties:
+        return False
+    word = f.pred.head.lemma_.lower()
+    if word in STRUGGLE_WORDS and "recipient:argument" not in s.rules and s.actors and \
+            all(ent.actor(a).kind == "person" for a in s.actors):
+        return True   # "he is still fighting": a lone person's struggle, with no opponent named
+    return word in QUARREL_WORDS and \
         all(p.kind in ("person", "organization") for p in parties) and any(p.kind == "person" for p in parties)
 
 

@@ -124,6 +124,8 @@ def objects(verb) -> list:
         out += [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if verb.dep_ == "amod" and verb.head.pos_ == "NOUN" and verb.tag_ in ("VBN", "VBG"):
         out.append(verb.head)   # "increased tariffs": the participle modifies its object
+    if not out and (patient := borrowed_patient(verb)) is not None:
+        out.append(patient)   # "thanked them after being freed": the subject was freed
     if verb.dep_ == "relcl" and not out and verb.head.pos_ in ("NOUN", "PROPN") and any(
             c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in verb.children):
         out.append(verb.head)   # "charges which Washington dismissed": the gap is the antecedent
@@ -147,6 +149,16 @@ def objects(verb) -> list:
                 break
     out += _behind_quantities(out)
     return out
+
+
+def borrowed_patient(v) -> Optional[object]:
+    """The patient of a passive with no subject of its own, borrowed from the clause it hangs on
+    ("X thanked them after being freed", "Y wants to be released"): the governing clause's subject."""
+    if v.dep_ not in ("pcomp", "advcl", "xcomp") or not any(c.dep_ in ("auxpass", "aux:pass") for c in v.children) \
+            or any(c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass", "agent", "csubj") for c in v.children):
+        return None
+    g = v.head.head if v.dep_ == "pcomp" else v.head
+    return next((c for c in g.children if c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass")), None)
 
 
 def _behind_quantities(objs: list) -> list:
@@ -298,6 +310,8 @@ def verb_predicate(tab: Tables, verb) -> Optional[Predicate]:
         return None   # "refused comment", and "refused to comment" by its complement
     if lem in CCOMP_BLOCK and any(c.dep_ == "ccomp" for c in verb.children):
         return None   # "denied that it was involved": a denial, said, not done
+    if lem in BARE_DENIALS and not objs and not any(c.dep_ in ("dative", "xcomp", "prep") for c in verb.children):
+        return None   # "…, charges the commission denied": what was said is denied
     if lem in STOP_VERBS:
         for c in verb.children:
             if c.dep_ in ("xcomp", "dobj") and lemma(c) in COMPLIANCE_VERBS:
@@ -325,6 +339,7 @@ def _false(as_word) -> bool:
 
 
 CCOMP_BLOCK = language.words("events", "ccomp_block")
+BARE_DENIALS = language.words("events", "bare_denials")
 INTRANSITIVE_ONLY = language.words("events", "intransitive_only")
 NAMING_VERBS = language.words("events", "naming_verbs")
 DANGER_NOUNS = language.words("events", "danger_nouns")

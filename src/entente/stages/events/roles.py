@@ -47,6 +47,7 @@ MEETING_NOUNS = language.words("roles", "meeting_nouns")
 REPORT_NOUNS = language.words("roles", "report_nouns")
 RECIPROCAL_VERBS = language.words("roles", "reciprocal_verbs")
 TOPIC_OBJECT_VERBS = language.words("roles", "topic_object_verbs")
+AIMING_PARTICIPLES = language.words("roles", "aiming_participles")
 PLACE_NOUNS = language.words("entities", "place_nouns")
 # Types aimed at someone: with no party among their arguments, the sentence's other party is it.
 DIRECTED = frozenset({"SANCTION", "RETREAT", "ACCUSE", "REQUEST", "THREATEN", "REJECT", "CONCEDE", "SUPPORT",
@@ -66,6 +67,8 @@ APPEAL_PREPS = language.words("events", "appeal_preps")
 PEOPLE_NOUNS = language.words("entities", "crowd_nouns") | language.words("roles", "people_nouns")
 OUTSIDERS = language.words("roles", "outsider_nouns")
 RULING = language.words("roles", "ruling_words")
+# Sectors of groups outside government: rebels, armed groups, the opposition.
+OUTSIDER_SECTORS = frozenset({"REB", "UAF", "OPP"})
 OPPOSED_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST"})   # what outsiders do at their own state
 GROUP_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "CONCEDE", "AID"})   # done to people at home
 FOREIGN_WORDS = language.words("roles", "foreign_words")
@@ -87,6 +90,17 @@ def _thing_antecedent(subj) -> bool:
         return False
     ante = subj.head.head
     return ante.pos_ == "NOUN" and ante.lemma_.lower() not in AGENT_NOUNS and not acts_as_thing(ante)
+
+
+def aimed_at(noun) -> list:
+    """What a participle says an act is aimed at ("tariffs targeting Canada", "sanctions aimed at Iran")."""
+    out = []
+    for v in noun.children:
+        if v.dep_ == "acl" and v.tag_ in ("VBG", "VBN") and lemma(v) in AIMING_PARTICIPLES:
+            out += [c for c in v.children if c.dep_ == "dobj"]
+            out += [g for p in v.children if p.dep_ == "prep" and p.lower_ in ("at", "against")
+                    for g in p.children if g.dep_ == "pobj"]
+    return out + [k for o in out for k in o.children if k.dep_ == "conj"]
 
 
 def _neighbour_only(t) -> bool:
@@ -263,6 +277,8 @@ class Roles:
                     and lemma(h) not in TOPIC_OBJECT_VERBS:
                 cands += [c for c in h.children if c.dep_ in OBJ_DEPS or c.dep_ in ("dative", "iobj")]
                 cands += [o for o in objects(h) if o not in cands and o.i != h.i]
+            if h.pos_ == "NOUN":
+                cands += aimed_at(h)
             for c in h.children:
                 if c.dep_ in ("prep",) and (c.lower_ in preps or c.lower_ == "for" and h.pos_ == "NOUN"):
                     # "support for Ukraine", "aid for Gaza": for a noun, "for" names who receives it
@@ -340,6 +356,8 @@ class Roles:
         actor_countries = self.ent.countries(s.actors)
         # the actor's own state is not its recipient ("tariffs on Canadian exports to the U.S.")
         if not s.reciprocal:
+            self._other_members(s)
+            actor_countries = self.ent.countries(s.actors)
             s.recipients = [r for r in s.recipients if r not in s.actors and
                             not (self.ent.actor(r).kind == "state" and self.ent.country(r) in actor_countries)]
         if t in SYMMETRIC:
@@ -384,6 +402,21 @@ class Roles:
                 or t == "THREATEN" and coding.ptype(f.pred.code) in DOMESTIC_DEFAULT
                 or t in OPPOSED_TYPES and self._outsiders(f)):
             self._own_state(s, actor_countries)
+
+    def _other_members(self, s: Sides) -> None:
+        """A grouping facing one of its own members stands for its other members ("G7 ministers agree
+        with the U.S. proposal", "the U.S. envoy met Quad ambassadors"): a state is not its own party."""
+        for side, other in ((s.actors, s.recipients), (s.recipients, s.actors)):
+            theirs = {self.ent.country(a) for a in other if self.ent.actor(a).kind != "grouping"} - {None, "IGO"}
+            out: list[str] = []
+            for a in side:
+                act = self.ent.actor(a)
+                if act.kind == "grouping" and set(act.members) & theirs:
+                    out += [self.ent.state(c) for c in act.members if c not in theirs]
+                    s.rules.append("side:other-members")
+                else:
+                    out.append(a)
+            side[:] = list(dict.fromkeys(out))
 
     def _about_itself(self, f: Frame, s: Sides) -> bool:
         """Is the act about the actor's own side only ("raised concerns about the country's ability")?
@@ -445,7 +478,12 @@ class Roles:
         """Is the subject a group outside government named by a common noun ("opposition parties",
         "rebels")? What it rejects, criticises or demands at no named party, it asks of its own state."""
         subj = subject_token(f.head)
-        if subj is None or subj.pos_ != "NOUN":
+        if subj is None:
+            return False
+        named = self.ent.phrase(subj)
+        if named and all(self.ent.actor(a).sector in OUTSIDER_SECTORS for a in named):
+            return True   # a named rebel or opposition group ("the BLA demanded the release of …")
+        if subj.pos_ != "NOUN":
             return False
         words = [w for t in subj.doc[subj.left_edge.i:subj.i + 1] for w in (t.lemma_.lower(), t.lower_)]
         return bool(OUTSIDERS.intersection(words)) and not RULING.intersection(words)

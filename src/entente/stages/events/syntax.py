@@ -8,7 +8,7 @@ from typing import Optional
 from entente.ontology import language
 
 from .frames import clause_verb
-from .predicates import lemma
+from .predicates import borrowed_patient, lemma
 
 # Verbs whose object is the subject of their infinitive ("urged Russia to accept"); with others the
 # subject is ("great to see Rawat to discuss": the speaker discusses).
@@ -44,6 +44,8 @@ def subject_token(v) -> Optional[object]:
             if c.dep_ == "agent":
                 return next((g for g in c.children if g.dep_ == "pobj"), None)
         return None
+    if borrowed_patient(v) is not None:
+        return None   # "thanked his supporters after being freed": the one freed is no doer
     t, hops, controlled = v, 0, False
     while hops < 6:
         hops += 1

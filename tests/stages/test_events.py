@@ -572,6 +572,15 @@ def test_an_officials_own_future_cooperation_is_a_commitment(analyse):
     assert not [x for x in _factual(evs) if x[0] == "AGREE"]   # a condition, not a commitment
 
 
+def test_an_officials_own_future_concession_is_a_commitment(analyse):
+    _a, evs = _events(analyse, "Chilean Foreign Minister Jon Ruiz said Chile will withdraw its troops from Peru in May.")
+    t, a, r, _f, e = _one(evs, "AGREE")
+    assert (a, r, e.cameo) == ({"CHL"}, {"PER"}, "0356") and e.reason.startswith("promise:spoken-say")
+    # a concession by someone the sentence does not name as the speaker's side is no promise of theirs
+    _b, evs = _events(analyse, "I think the president has decided to lift the freeze on arms, Chilean Senator Jon Ruiz said.")
+    assert not [x for x in _factual(evs) if x[0] == "AGREE"], [(x[0], x[4].reason) for x in evs]
+
+
 def test_a_word_of_a_name_is_not_an_event(analyse):
     _a, evs = _events(analyse, "Troops of the African Union Support and Stabilization Mission patrolled the town.")
     assert not [x for x in _factual(evs) if x[0] == "SUPPORT"]

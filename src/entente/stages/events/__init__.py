@@ -41,8 +41,11 @@ ANNOUNCING = language.words("governors", "announcing")
 CONDITION_MARKS = language.words("governors", "conditional")
 # Acts an outlet is only the audience of ("spoke with VOA", "told Reuters it supports …").
 OUTLET_FREE_TYPES = frozenset({"CONSULT", "SUPPORT", "AGREE", "REQUEST", "COOPERATE"})
-# Cooperative acts an official says their own side will do are commitments ("India will help build …").
-PROMISED_TYPES = frozenset({"COOPERATE", "AID"})
+# Cooperative acts and concessions an official says their own side will do are commitments ("India
+# will help build …", "the rebels said they will release the hostages").
+PROMISED_TYPES = frozenset({"COOPERATE", "AID", "RETREAT", "CONCEDE"})
+# Of these, a concession is promised only by a doer the sentence names as the speaker's side.
+YIELDING_TYPES = frozenset({"RETREAT", "CONCEDE"})
 SETTING_NOUNS = language.words("roles", "setting_nouns")
 OCCURRENCE_VERBS = language.words("governors", "occurrence")
 PHONE_CODE = "041"
@@ -235,7 +238,8 @@ def _spoken_reading(analysis: Analysis, ent: Entities, f: Frame, s) -> None:
             s.recipients = [a for a in _condition_parties(ent, f) if not ent.countries([a]) & mine]
             if s.recipients:
                 s.rules.append("recipient:condition")
-    elif t in PROMISED_TYPES and own_future and not conditional(f.head) and not in_condition(f.pred.head):
+    elif t in PROMISED_TYPES and own_future and not conditional(f.head) and not in_condition(f.pred.head) and (
+            t not in YIELDING_TYPES or theirs and not f.pred.nominal):
         # "India will cooperate in building …", "New Delhi would invest …": a commitment (AGREE)
         _said_of_own_future(f, s, coding.promise_code(f.code), f"promise:spoken-{cue}", speaker)
     elif t in ALLEGED_TYPES and f.factuality in ("asserted", "reported") and theirs and not (theirs & mine) \

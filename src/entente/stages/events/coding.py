@@ -86,9 +86,12 @@ def declared_retreat_code(c: str) -> str:
 
 
 def promise_code(c: str) -> str:
-    """The commitment (AGREE, CAMEO 03) to do c: cooperate (031), aid (033), meet (036)."""
-    r = _split(c)[0][:2]
-    return {"06": "031", "07": "033", "04": "036", "05": "032"}.get(r, "030")
+    """The commitment (AGREE, CAMEO 03) to do c: cooperate (031), aid (033), meet (036), yield (035:
+    release 0353, ease sanctions 0354, de-escalate 0356)."""
+    c = _split(c)[0]
+    if c[:2] == "08":
+        return {"081": "0351", "084": "0353", "085": "0354", "087": "0356"}.get(c[:3], "035")
+    return {"06": "031", "07": "033", "04": "036", "05": "032"}.get(c[:2], "030")
 
 
 def threat_code(c: str) -> str:

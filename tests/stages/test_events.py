@@ -389,6 +389,7 @@ def test_conflict_act_reported_by_the_other_side_is_an_allegation(analyse):
      "recipient:own-state"),
     # a participle names what a nominal act is aimed at
     ("Mexico imposed tariffs targeting Chile and Peru.", "SANCTION", {"MEX"}, {"CHL", "PER"}, "recipient:argument"),
+    ("Chile conducted naval drills encircling Peru's islands.", "MOBILIZE", {"CHL"}, {"PER"}, "recipient:argument"),
     # a grouping facing one of its members stands for its other members
     ("Canada's foreign minister said all G7 ministers agree with the U.S. proposal.", "SUPPORT",
      {"CAN", "FRA", "DEU", "ITA", "JPN", "GBR"}, {"USA"}, "side:other-members"),
@@ -837,6 +838,18 @@ def test_a_lone_persons_fight_is_no_assault(analyse):
     assert not [x for x in _factual(evs) if x[0] == "ASSAULT"], [(x[0], x[4].reason) for x in evs]
     _a, evs = _events(analyse, "Peruvian troops fought Chilean soldiers at the border.")
     _one(evs, "ASSAULT")
+
+
+def test_a_disagreement_with_no_party_is_no_event(analyse):
+    _a, evs = _events(analyse, "“Of course I disagree,” Chilean Foreign Minister Jon Ruiz said.")
+    assert not [x for x in _factual(evs) if x[0] == "ACCUSE"], [(x[0], x[4].reason) for x in evs]
+    _a, evs = _events(analyse, "Chile disagreed with Peru over fishing rights.")
+    assert _one(evs, "ACCUSE")[2] == {"PER"}
+
+
+def test_a_concern_about_itself_is_no_accusation(analyse):
+    _a, evs = _events(analyse, "Peru went on alert Friday, raising concerns about the country's ability to stop the fires.")
+    assert not [x for x in _factual(evs) if x[0] == "ACCUSE"], [(x[0], x[4].reason) for x in evs]
 
 
 def test_a_bare_denial_is_no_event(analyse):

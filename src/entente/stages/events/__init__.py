@@ -97,9 +97,11 @@ def run(analysis: Analysis) -> None:
             if f.denial or f.content or (f.standing and f.type not in STANCE_TYPES) or not _stands(f):
                 continue
             s = roles.sides(f)
-            if f.pred.head.lemma_.lower() in DISPUTE_VERBS and not f.pred.nominal and len(s.actors) >= 2 and (
-                    s.reciprocal or not s.recipients or "recipient:sentence" in s.rules):
-                continue
+            if f.pred.head.lemma_.lower() in DISPUTE_VERBS and not f.pred.nominal and (
+                    len(s.actors) >= 2 and (s.reciprocal or not s.recipients) or "recipient:argument" not in s.rules):
+                continue   # a quarrel between the actors, or a disagreement with no party named ("I disagree")
+            if f.type == "ACCUSE" and roles.about_itself(f, s):
+                continue   # "raised concerns about the country's ability": a worry about itself, no accusation
             _without_outlets(ent, f, s)
             if _quarrel(ent, f, s):
                 continue

@@ -387,7 +387,7 @@ class Roles:
                 s.recipients = found[:1]
                 s.rules.append("recipient:beneficiary")
         if not s.recipients and t in DIRECTED and s.actors and lemma(f.pred.head) not in TOPIC_OBJECT_VERBS \
-                and not self._about_itself(f, s):
+                and not self.about_itself(f, s):
             other = self.sentence_party(f, actor_countries)
             if other:
                 s.recipients = other
@@ -418,7 +418,7 @@ class Roles:
                     out.append(a)
             side[:] = list(dict.fromkeys(out))
 
-    def _about_itself(self, f: Frame, s: Sides) -> bool:
+    def about_itself(self, f: Frame, s: Sides) -> bool:
         """Is the act about the actor's own side only ("raised concerns about the country's ability")?
         Then no other party of the sentence is its recipient."""
         mine = self.ent.countries(s.actors)

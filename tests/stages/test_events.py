@@ -390,6 +390,8 @@ def test_conflict_act_reported_by_the_other_side_is_an_allegation(analyse):
     # a participle names what a nominal act is aimed at
     ("Mexico imposed tariffs targeting Chile and Peru.", "SANCTION", {"MEX"}, {"CHL", "PER"}, "recipient:argument"),
     ("Chile conducted naval drills encircling Peru's islands.", "MOBILIZE", {"CHL"}, {"PER"}, "recipient:argument"),
+    # a trade measure decides whatever verb puts or raises it
+    ("Chile increased the duties on Peruvian wine.", "SANCTION", {"CHL"}, {"PER"}, "needs_object:increase+duty"),
     # a grouping facing one of its members stands for its other members
     ("Canada's foreign minister said all G7 ministers agree with the U.S. proposal.", "SUPPORT",
      {"CAN", "FRA", "DEU", "ITA", "JPN", "GBR"}, {"USA"}, "side:other-members"),
@@ -489,6 +491,14 @@ def test_restated_talks_are_one_event(analyse):
     _a, evs = _events(analyse, "Kenya and Ethiopia held talks in Nairobi on Monday. The talks focused on the "
                                "disputed border.")
     assert len([x for x in _factual(evs) if x[0] == "CONSULT"]) == 1
+
+
+def test_a_measure_named_by_a_participle_restates_it(analyse):
+    _a, evs = _events(analyse, "Chile imposed a 25% surcharge on copper exports to Peru on Monday. With the added "
+                               "Chilean duty, Peruvian prices would rise by a tenth, the minister said.")
+    found = [x for x in _factual(evs) if x[0] == "SANCTION"]
+    assert len(found) == 1 and found[0][4].reason.startswith("needs_object:impose+surcharge"), \
+        [(x[0], x[4].reason) for x in evs]
 
 
 def test_two_speakers_criticising_are_two_events(analyse):

@@ -125,7 +125,7 @@ def run(analysis: Analysis) -> None:
                       rules=f.rules + s.rules + [f"factuality:{f.factuality}"],
                       location=places.location_of(heads), topics=sent_topics,
                       timex_values=_timex_values(analysis, sent), lemma=_act_words(f),
-                      nominal=f.pred.nominal and f.governor is None)
+                      nominal=f.pred.nominal and f.governor is None or _named_by_participle(f))
             d.confidence = _confidence(f, s, d)
             drafts += _per_caller(ent, d)
     drafts += _spoken(analysis, ent, drafts)
@@ -168,6 +168,13 @@ def _per_caller(ent: Entities, d: Draft) -> list[Draft]:
         return [d]
     return [dataclasses.replace(d, actors=ids, part=c, rules=d.rules + ["actor:each-caller"])
             for c, ids in by_country.items()]
+
+
+def _named_by_participle(f: Frame) -> bool:
+    """"With the added duty, …", "the increased tariffs": a participle on its object names the measure
+    like a noun does, so it may restate an act told before."""
+    h = f.pred.head
+    return f.governor is None and h.dep_ == "amod" and h.tag_ == "VBN" and f.pred.obj is not None and h.head.i == f.pred.obj.i
 
 
 def _event_subject(f: Frame) -> bool:

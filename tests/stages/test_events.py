@@ -43,7 +43,7 @@ def _one(evs, etype):
     ("Tokyo called on Beijing to stop.", "REQUEST", {"JPN"}, {"CHN"}, "particle:call+on"),
     # "on Monday" says when, it is no particle; with no object named, "called a strike" is called
     ("Dock workers in Chile called a strike on Monday.", "PROTEST", {"CHL"}, {"CHL"}, "verb_object:call+strike"),
-    ("Washington imposed new tariffs on Canadian steel.", "SANCTION", {"USA"}, {"CAN"}, "verb_object:impose+tariff"),
+    ("Washington imposed new tariffs on Canadian steel.", "SANCTION", {"USA"}, {"CAN"}, "needs_object:impose+tariff"),
     ("Germany delivered weapons to Ukraine last week.", "AID", {"DEU"}, {"UKR"}, "needs_object:deliver+weapon"),
     ("Kenya and Ethiopia launched negotiations on Monday.", "CONSULT", {"KEN", "ETH"}, {"KEN", "ETH"}, "light:launch+negotiation"),
     ("Protests followed Russia's invasion of Ukraine.", "ASSAULT", {"RUS"}, {"UKR"}, "noun:invasion"),
@@ -236,7 +236,7 @@ def test_a_relative_clause_acts_on_its_antecedent(analyse):
     # "the tariffs that Ottawa imposed": the antecedent is the verb's object
     _a, evs = _events(analyse, "Exporters complained about the tariffs that Ottawa imposed on Chinese steel.")
     t, a, r, f, e = _one(evs, "SANCTION")
-    assert (a, r) == ({"CAN"}, {"CHN"}) and "verb_object:impose+tariff" in e.reason
+    assert (a, r) == ({"CAN"}, {"CHN"}) and "needs_object:impose+tariff" in e.reason
     # dismissing the charges is a denial, even with "as"
     _b, evs = _events(analyse, "The reporter faces spying charges which Canberra has dismissed as baseless.")
     assert not _factual(evs)

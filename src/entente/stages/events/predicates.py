@@ -2,7 +2,7 @@
 rule that found it.
 
 The rules are families over the tables of `ontology/data/en/events.yaml`; a predicate's `rule`
-names the family and the entry (`verb_object:impose+tariff`), and the event's `reason` records it:
+names the family and the entry (`verb_object:impose+sanction`), and the event's `reason` records it:
 
   particle      a verb with its particle or preposition ("called on", "pulled out")
   verb_object   a verb whose object decides ("imposed tariffs", "reached an agreement")
@@ -241,10 +241,15 @@ def deciding_object(tab: Tables, verb: str, objs: list) -> Optional[tuple[str, o
     return None
 
 
-def required_object(tab: Tables, verb: str, objs: list):
-    """The first object of the kinds an `object_required` verb needs ("deliver aid"), or None."""
+def required_object(tab: Tables, verb: str, objs: list) -> Optional[tuple[object, str]]:
+    """(object, object word) of the first object of the kinds an `object_required` verb needs
+    ("deliver aid"), or None."""
     kinds = tab.object_required[verb][1]
-    return next((o for o in objs if set(object_words(o)) & kinds), None)
+    for o in objs:
+        for ow in object_words(o):
+            if ow in kinds:
+                return o, ow
+    return None
 
 
 def nominal_verb_code(tab: Tables, noun, verb: str) -> Optional[NounCode]:
@@ -260,8 +265,8 @@ def nominal_verb_code(tab: Tables, noun, verb: str) -> Optional[NounCode]:
     if verb in tab.object_block and any(lemma(o) in tab.object_block[verb] for o in objs):
         return None
     if verb in tab.object_required:
-        o = required_object(tab, verb, objs)
-        return NounCode(tab.object_required[verb][0], [noun], f"{rule}+{lemma(o)}") if o is not None else None
+        hit = required_object(tab, verb, objs)
+        return NounCode(tab.object_required[verb][0], [noun], f"{rule}+{hit[1]}") if hit is not None else None
     code = tab.verbs.get(verb)
     return NounCode(code, [noun], rule) if code else None
 
@@ -318,9 +323,10 @@ def verb_predicate(tab: Tables, verb) -> Optional[Predicate]:
                 # "stopped implementing its commitments": defying an agreement (CAMEO 128)
                 return Predicate(verb, "128", f"stop_complying:{lem}+{lemma(c)}", [verb, c])
     if lem in tab.object_required:
-        o = required_object(tab, lem, objs)
-        if o is not None:
-            return Predicate(verb, tab.object_required[lem][0], f"needs_object:{lem}+{lemma(o)}", [verb, o], obj=o)
+        hit = required_object(tab, lem, objs)
+        if hit is not None:
+            o, ow = hit
+            return Predicate(verb, tab.object_required[lem][0], f"needs_object:{lem}+{ow}", [verb, o], obj=o)
     if lem in tab.light_verbs:
         for o in objs:
             nc = noun_code(tab, o)

@@ -387,6 +387,9 @@ def test_conflict_act_reported_by_the_other_side_is_an_allegation(analyse):
     # a named rebel group too (its sector says it is outside government)
     ("Al-Shabab, the Somali militant group, demanded the release of its fighters.", "REQUEST", {"SOM"}, {"SOM"},
      "recipient:own-state"),
+    # armed groups that name no target strike at their own state
+    ("Al-Shabab, the Somali militant group, ambushed a convoy on Monday.", "ASSAULT", {"SOM"}, {"SOM"},
+     "recipient:own-state"),
     # a participle names what a nominal act is aimed at
     ("Mexico imposed tariffs targeting Chile and Peru.", "SANCTION", {"MEX"}, {"CHL", "PER"}, "recipient:argument"),
     ("Chile conducted naval drills encircling Peru's islands.", "MOBILIZE", {"CHL"}, {"PER"}, "recipient:argument"),

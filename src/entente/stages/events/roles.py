@@ -400,7 +400,9 @@ class Roles:
         if not s.recipients and s.actors and (
                 t == "PROTEST" and self._people_act(f, s)
                 or t == "THREATEN" and coding.ptype(f.pred.code) in DOMESTIC_DEFAULT
-                or t in OPPOSED_TYPES and self._outsiders(f)):
+                or t in OPPOSED_TYPES and self._outsiders(f)
+                or t == "ASSAULT" and all(self.ent.actor(a).sector in OUTSIDER_SECTORS for a in s.actors)):
+            # "the militants blew up tracks": armed groups naming no target strike at their own state
             self._own_state(s, actor_countries)
 
     def _other_members(self, s: Sides) -> None:

@@ -865,6 +865,16 @@ def test_a_concern_about_itself_is_no_accusation(analyse):
     assert not [x for x in _factual(evs) if x[0] == "ACCUSE"], [(x[0], x[4].reason) for x in evs]
 
 
+def test_an_example_is_as_real_as_its_verb(analyse):
+    _a, evs = _events(analyse, "Chile will consider all options, including imposing sanctions on Peru.")
+    assert not [x for x in _factual(evs) if x[0] == "SANCTION"], [(x[0], x[3], x[4].reason) for x in evs]
+    _a, evs = _events(analyse, "Chile said it will take any measures needed to protect its fleet, including "
+                               "reimposing sanctions on Peru.")
+    assert not [x for x in _factual(evs) if x[0] == "SANCTION"], [(x[0], x[3], x[4].reason) for x in evs]
+    _a, evs = _events(analyse, "Chile imposed several measures, including freezing Peruvian assets.")
+    _one(evs, "SANCTION")
+
+
 def test_a_bare_denial_is_no_event(analyse):
     _a, evs = _events(analyse, "Critics said Peru's army had rigged the vote, charges the Peruvian army denied.")
     assert not [x for x in _factual(evs) if x[0] == "REJECT"], [(x[0], x[4].reason) for x in evs]

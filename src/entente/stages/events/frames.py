@@ -259,9 +259,24 @@ def _asked_or_planned(f: Frame, owner) -> bool:
     return False
 
 
+def _mood(v) -> Optional[str]:
+    """Negated, planned or hypothetical: the mood of v's clause, looked for up through the
+    complements and modifiers it hangs on ("will take measures necessary to prevent …")."""
+    for _ in range(5):
+        if negated(v):
+            return "negated"
+        m = modality(v)
+        if m:
+            return m
+        if v.dep_ not in ("xcomp", "amod", "acomp", "dobj", "conj", "advcl") or v.head.i == v.i:
+            return None
+        v = v.head
+    return None
+
+
 def _climb(f: Frame, start, nominal: bool = False) -> None:
     """Walk up the governors above `start`, rewriting the frame."""
-    x, hops = start, 0
+    x, hops, example = start, 0, False
     while x.head.i != x.i and hops < 8:
         dep, g = x.dep_, x.head
         hops += 1
@@ -276,6 +291,13 @@ def _climb(f: Frame, start, nominal: bool = False) -> None:
         if dep == "conj":
             x = g
             continue
+        if dep == "pcomp" and g.lower_ in gov("example_preps"):
+            example, x = True, g   # "including" tagged as a verb
+            continue
+        if dep == "prep" and example and g.pos_ in ("VERB", "AUX"):
+            if f.factuality == "asserted":
+                f.factuality = _mood(g) or f.factuality
+            return
         if dep not in CLIMB_DEPS:
             return
         if dep == "advcl" and any(m.dep_ == "mark" and m.lower_ in gov("standalone_marks") for m in x.children):
@@ -296,6 +318,7 @@ def _climb(f: Frame, start, nominal: bool = False) -> None:
             if dep in ("prep", "acl", "xcomp") and g.i < x.i and _asked_or_planned(f, g):
                 return   # "demands to free the detainees", "a plan for arming the navy
             if dep in ("pobj", "prep", "pcomp"):
+                example = example or dep == "prep" and x.lower_ in gov("example_preps")
                 x = g
                 continue
             return
@@ -320,6 +343,9 @@ def _climb(f: Frame, start, nominal: bool = False) -> None:
             f.content = True   # "accused Lima of allowing smuggling": the accusation is the event
             return
         if dep in ("dobj", "pobj", "prep", "attr", "oprd") and not nominal:
+            if example and f.factuality == "asserted":
+                # "will consider all options, including imposing sanctions": as real as the verb
+                f.factuality = _mood(g) or f.factuality
             return
         embedded = dep in ("xcomp", "ccomp") or (dep == "advcl" and any(
             m.dep_ == "mark" and m.lower_ == "for" for m in x.children)) or (   # "called for the Taliban to lift"

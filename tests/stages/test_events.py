@@ -393,6 +393,9 @@ def test_conflict_act_reported_by_the_other_side_is_an_allegation(analyse):
     # a participle names what a nominal act is aimed at
     ("Mexico imposed tariffs targeting Chile and Peru.", "SANCTION", {"MEX"}, {"CHL", "PER"}, "recipient:argument"),
     ("Chile conducted naval drills encircling Peru's islands.", "MOBILIZE", {"CHL"}, {"PER"}, "recipient:argument"),
+    # an appeal decides whatever verb puts it before someone
+    ("Chile and Peru made a joint application to the U.N. commission.", "REQUEST", {"CHL", "PER"}, {"IGO"},
+     "needs_object:make+application"),
     # a trade measure decides whatever verb puts or raises it
     ("Chile increased the duties on Peruvian wine.", "SANCTION", {"CHL"}, {"PER"}, "needs_object:increase+duty"),
     # a grouping facing one of its members stands for its other members
@@ -873,6 +876,15 @@ def test_an_example_is_as_real_as_its_verb(analyse):
     assert not [x for x in _factual(evs) if x[0] == "SANCTION"], [(x[0], x[3], x[4].reason) for x in evs]
     _a, evs = _events(analyse, "Chile imposed several measures, including freezing Peruvian assets.")
     _one(evs, "SANCTION")
+
+
+def test_will_not_allow_warns(analyse):
+    _a, evs = _events(analyse, "Chilean President Jon Ruiz said Chile will not allow violent protests at the border.")
+    t, a, _r, _f, e = _one(evs, "THREATEN")
+    assert a == {"CHL"} and e.reason.startswith("threat:will-not-allow")
+    # a refusal of what was asked stays a refusal
+    _a, evs = _events(analyse, "Chile said it will not accept Peru's demands.")
+    _one(evs, "REJECT")
 
 
 def test_a_bare_denial_is_no_event(analyse):

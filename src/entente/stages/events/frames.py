@@ -167,7 +167,13 @@ def frame(pred: Predicate) -> Frame:
         f.standing = True
     if negated(h) and not _double_negative(h):
         f.factuality = "negated"
-        if own_mod and f.type in ("AGREE", "CONCEDE"):
+        if own_mod == "planned" and lemma(h) in gov("forbidding") and not any(
+                c.dep_ in ("ccomp", "xcomp") for c in h.children):
+            # "we will not allow violent disturbances": a warning of what the speaker's side will do
+            f.code = "130"
+            f.rules.insert(0, "threat:will-not-allow")
+            f.factuality = "asserted"
+        elif own_mod and f.type in ("AGREE", "CONCEDE"):
             # "would not meet the demands", "will not accept": a refusal
             f.code = coding.reject_code(f.code)
             f.rules.insert(0, "refusal:will-not")

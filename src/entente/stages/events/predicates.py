@@ -183,11 +183,15 @@ def particles(verb) -> list:
            [c for c in verb.children if c.dep_ == "advmod" and c.lower_ in ADVERB_PARTICLES and verb.i < c.i <= verb.i + 4]
 
 
+def antecedent(o):
+    """The noun a relative pronoun stands for ("charges which Washington dismissed"), else o."""
+    return o.head.head if o.tag_ in ("WDT", "WP") and o.head.dep_ == "relcl" else o
+
+
 def object_words(o) -> list[str]:
     """The lemmas an object is known by: itself (a capitalised plural the lemmatiser kept whole,
     "Tariffs", singular too) and its compound modifiers ("freeze" in "aid freeze")."""
-    if o.tag_ in ("WDT", "WP") and o.head.dep_ == "relcl":
-        o = o.head.head   # "charges which Washington dismissed": the relative pronoun is its antecedent
+    o = antecedent(o)
     own = [lemma(o)]
     if own[0].endswith("s") and o.tag_ in ("NNPS", "NNS", "NNP"):
         own.append(own[0][:-1])
@@ -248,7 +252,7 @@ def required_object(tab: Tables, verb: str, objs: list) -> Optional[tuple[object
     for o in objs:
         for ow in object_words(o):
             if ow in kinds:
-                return o, ow
+                return antecedent(o), ow
     return None
 
 

@@ -393,6 +393,8 @@ def test_conflict_act_reported_by_the_other_side_is_an_allegation(analyse):
     # a participle names what a nominal act is aimed at
     ("Mexico imposed tariffs targeting Chile and Peru.", "SANCTION", {"MEX"}, {"CHL", "PER"}, "recipient:argument"),
     ("Chile conducted naval drills encircling Peru's islands.", "MOBILIZE", {"CHL"}, {"PER"}, "recipient:argument"),
+    # a passive's agent the parse hung on the prepositional phrase before it
+    ("Chile was accused of spying by Peru.", "ACCUSE", {"PER"}, {"CHL"}, "actor:subject"),
     # an appeal decides whatever verb puts it before someone
     ("Chile and Peru made a joint application to the U.N. commission.", "REQUEST", {"CHL", "PER"}, {"IGO"},
      "needs_object:make+application"),

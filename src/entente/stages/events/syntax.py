@@ -15,6 +15,7 @@ from .predicates import borrowed_patient, lemma
 # Verbs that judge their object for an act ("condemned X for expelling", "thanked Y for sending"):
 # the object did it.
 JUDGED_FOR = language.words("governors", "judged_for")
+AGENT_NOUNS = language.words("entities", "agent_nouns")
 OBJECT_CONTROL = language.words("governors", "request") | language.words("governors", "causative") | language.words(
     "events", "object_control_verbs")
 
@@ -32,6 +33,24 @@ def _verbless_root(v) -> Optional[object]:
     if v.dep_ == "acl" and v.tag_ in ("VBD", "VBN") and any(c.dep_ in ("dobj", "oprd") for c in v.children) \
             and root.pos_ in ("NOUN", "PROPN") and root.i < v.i:
         return root
+    return None
+
+
+def _slipped_agent(v) -> Optional[object]:
+    """A passive's agent the parse hung on the noun of a prepositional phrase ("was accused of
+    spying by Peru"): a proper name after "by", not inside a clause of its own."""
+    for p in v.children:
+        if p.dep_ != "prep" or p.lower_ == "by":
+            continue
+        for g in p.children:
+            if g.dep_ != "pobj":
+                continue
+            for b in g.children:
+                if b.dep_ == "prep" and b.lower_ == "by":
+                    agent = next((x for x in b.children if x.dep_ == "pobj"), None)
+                    if agent is not None and agent.pos_ == "PROPN" or agent is not None and \
+                            lemma(agent) in AGENT_NOUNS:
+                        return agent
     return None
 
 
@@ -60,7 +79,7 @@ def subject_token(v) -> Optional[object]:
         if passive_subj is not None:
             # "Suga is expected to visit", "Iran was asked to stop": the passive's subject does the
             # infinitive's act; otherwise a passive without its agent names no doer
-            return passive_subj if controlled else None
+            return passive_subj if controlled else (_slipped_agent(t) if t is v else None)
         controlled = False
         if t.dep_ in ("appos", "dep") and t.head.i < t.i and t.head.pos_ in ("PRON", "PROPN", "NOUN", "X"):
             return t.head   # a parse slip: "[We] urge …" read as an apposition to "We"

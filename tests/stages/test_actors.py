@@ -577,3 +577,13 @@ def test_they_after_a_bare_plural_subject_is_that_body(analyse):
     assert they[0] not in {m.start for m in taliban.mentions}
     mali = [x for x in a.result.actors if x.country == "MLI" and they[1] in {m.start for m in x.mentions}]
     assert mali, [(x.name, [m.start for m in x.mentions]) for x in a.result.actors]
+
+
+def test_a_description_of_a_view_gives_no_country(analyse):
+    # "a critic of this Peru consensus": a consensus is no body one belongs to
+    a = analyse("“President Trump, in many ways, is the loudest critic of this so-called Peru consensus,” she said.",
+                "2025-03-10")
+    assert _by_name(a, "Trump").country == "USA"
+    # a body's modifier still gives it ("a researcher at a Japanese think tank")
+    a = analyse("Jon Ruiz, a researcher at a Japanese think tank, said the deal was weak.")
+    assert _by_name(a, "Jon Ruiz").country == "JPN"

@@ -83,8 +83,10 @@ def person_context(doc, cb, reg: Drafts) -> None:
             for h in heads + [c for c in root.children if c.dep_ == "appos"]:
                 objs = _affiliations(h)
                 objs += [c for c in h.children if c.dep_ == "poss"]
-                # "head of the Chilean navy's press office": the owner of the unit
-                objs += [c for o in list(objs) for c in o.children if c.dep_ in ("poss", "compound", "amod")]
+                # "head of the Chilean navy's press office": the owner of the unit (of a body, not of
+                # "the most prominent dissenter from this China consensus")
+                objs += [c for o in list(objs) if _body(reg, o) for c in o.children
+                         if c.dep_ in ("poss", "compound", "amod")]
                 # "… at the Harbour Relief Trust, a Kenyan aid group": the organisation's description
                 objs += [c for o in list(objs) for a in o.children if a.dep_ == "appos"
                          for c in a.children if c.dep_ in ("poss", "compound", "amod")]
@@ -112,6 +114,17 @@ def person_context(doc, cb, reg: Drafts) -> None:
                 d.sector = org_sector
             if d.country and d.sector:
                 break
+
+
+BODY_WORDS = language.words("entities", "organisation_nouns") | language.words("entities", "institution_words") | \
+    language.words("entities", "posted_heads") | language.words("entities", "kind_heads") | \
+    language.words("entities", "body_heads") | language.words("entities", "media_heads") | \
+    language.words("entities", "agent_nouns")
+
+
+def _body(reg: Drafts, tok) -> bool:
+    """Is the token a body a person can belong to: a name, a known actor, or a word for one?"""
+    return tok.pos_ == "PROPN" or bool(reg.keys_at(tok.i)) or tok.lemma_.lower() in BODY_WORDS
 
 
 def _employer_place(doc, cb, orgs) -> str | None:

@@ -44,6 +44,19 @@ def add_actor(analysis: "Analysis", name: str, kind: str, span=None, **fields) -
     return new.id
 
 
+PEOPLE_WORDS = language.words("entities", "agent_nouns") | language.words("entities", "group_nouns") | \
+    language.words("entities", "crowd_nouns") | language.words("entities", "commentator_roles") | \
+    language.words("roles", "people_nouns") | language.words("entities", "adversary_nouns") | \
+    language.words("entities", "people_plurals") | language.words("entities", "organisation_nouns")
+# Endings of nouns for people ("observers", "activists", "civilians", "residents").
+AGENTIVE_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee", "man", "men", "woman", "women")
+
+
+def _people_word(head) -> bool:
+    word = head.lemma_.lower()
+    return word in PEOPLE_WORDS or word.endswith(AGENTIVE_ENDINGS)
+
+
 def described_speaker(analysis: "Analysis", span, head) -> Optional[str]:
     """An entity for a speaker the story describes without naming ("a senior official", "critics",
     "the report"): the same description told again is the same entity."""
@@ -70,7 +83,8 @@ def described_speaker(analysis: "Analysis", span, head) -> Optional[str]:
         same[0].mentions.append(Mention(text=span.text, start=span.start_char, end=span.end_char))
         return same[0].id
     if head.tag_ in ("NNS", "NNPS"):
-        kind = "group"
+        # "critics", "officials", "protesters": people; "the suits", "warnings", "clips": things
+        kind = "group" if head.tag_ == "NNPS" or _people_word(head) else "other"
     elif head.ent_type_ == "PERSON" or head.lemma_.lower() in language.words("entities", "agent_nouns"):
         kind = "person" if head.ent_type_ == "PERSON" or head.tag_ == "NN" else "group"
     elif head.ent_type_ == "ORG":

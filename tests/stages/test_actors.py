@@ -587,3 +587,12 @@ def test_a_description_of_a_view_gives_no_country(analyse):
     # a body's modifier still gives it ("a researcher at a Japanese think tank")
     a = analyse("Jon Ruiz, a researcher at a Japanese think tank, said the deal was weak.")
     assert _by_name(a, "Jon Ruiz").country == "JPN"
+
+
+def test_a_thing_described_as_a_speaker_is_no_group(analyse):
+    # "the suits allege …": a document speaks, it is no body of people that accuses
+    a = analyse("The suits allege that the Peruvian government has overstepped its bounds.")
+    assert _by_name(a, "suits").kind == "other"
+    assert not [e for e in a.result.events if e.type == "ACCUSE"], [e.reason for e in a.result.events]
+    a = analyse("Critics said the plan was weak, and victims said they were ignored.")
+    assert (_by_name(a, "Critics").kind, _by_name(a, "victims").kind) == ("group", "group")

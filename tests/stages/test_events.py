@@ -920,3 +920,12 @@ def test_recognising_a_situation_is_no_recognition(analyse):
 def test_an_interest_in_an_act_is_no_act(analyse):
     _a, evs = _events(analyse, "North Korea is interested in talking to Japan again.")
     assert not _factual(evs), [(x[0], x[3], x[4].reason) for x in evs]
+
+
+def test_a_label_on_a_name_is_no_judgement(analyse):
+    # "suspected terrorist X" says whom the story means; it is not the speaker's charge
+    _a, evs = _events(analyse, "Chile imposed sanctions on Peru for its support of suspected terrorist Jon Ruiz, "
+                               "the Chilean foreign ministry said Tuesday.")
+    assert not [x for x in _factual(evs) if x[0] == "ACCUSE"], [(x[0], x[4].reason) for x in evs]
+    _a, evs = _events(analyse, "“Peru is a terrorist state,” the Chilean foreign minister said.")
+    _one(evs, "ACCUSE")

@@ -177,7 +177,7 @@ def acts(analysis: "Analysis", ent: "Entities", statements: list["Statement"],
                 out.append(SpokenAct("REQUEST", "100", st.speaker, target, toks[k],
                                      f"speech:deontic+{toks[k].lemma_.lower()}", st))
         k = _find(seq, neg)
-        if k is not None and (_unreal(toks[k]) or _denied(toks[k]) or _others(toks[k])):
+        if k is not None and (_unreal(toks[k]) or _denied(toks[k]) or _others(toks[k]) or _label(toks[k])):
             k = None   # "a trade war would do us more harm": a prediction, not a charge; "no reason to
             # be concerned": no charge
         if k is not None:
@@ -232,6 +232,15 @@ def _others(tok) -> bool:
     return tok.pos_ == "NOUN" and tok.lemma_.lower() in language.words("speech", "mental_state_nouns") and any(
         c.dep_ == "poss" and c.lower_ not in FIRST_PERSON_OWNERS for c in tok.children)
 
+
+
+def _label(tok) -> bool:
+    """Is the word a label on a name ("suspected terrorist Osama bin Laden", "the militant group
+    Al-Shabab")? It describes whom the story means; it is no judgement of the speaker's."""
+    if tok.pos_ != "NOUN":
+        return False
+    return tok.dep_ in ("compound", "nmod") and tok.head.pos_ == "PROPN" or any(
+        c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children)
 
 
 def _denied(tok) -> bool:

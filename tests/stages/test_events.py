@@ -929,3 +929,10 @@ def test_a_label_on_a_name_is_no_judgement(analyse):
     assert not [x for x in _factual(evs) if x[0] == "ACCUSE"], [(x[0], x[4].reason) for x in evs]
     _a, evs = _events(analyse, "“Peru is a terrorist state,” the Chilean foreign minister said.")
     _one(evs, "ACCUSE")
+
+
+def test_what_a_protest_is_against_is_its_content(analyse):
+    _a, evs = _events(analyse, "Jon Ruiz, a Chilean rights campaigner, began a week-long hunger strike in his cell on "
+                               "Monday in protest against serious rights violations by Chilean police, his lawyer said.")
+    _one(evs, "PROTEST")
+    assert not [x for x in _factual(evs) if x[0] == "ACCUSE"], [(x[0], x[4].reason) for x in evs]

@@ -170,6 +170,19 @@ def _per_caller(ent: Entities, d: Draft) -> list[Draft]:
             for c, ids in by_country.items()]
 
 
+def _grievance_content(tok, drafts: list[Draft]) -> bool:
+    """Is the word inside what a protest told in its sentence is against?"""
+    heads = {d.head_i for d in drafts if d.type == "PROTEST"}
+    x = tok
+    for _ in range(4):
+        if x.head.i == x.i:
+            return False
+        x = x.head
+        if x.i in heads:
+            return True
+    return False
+
+
 def _named_by_participle(f: Frame) -> bool:
     """"With the added duty, …", "the increased tariffs": a participle on its object names the measure
     like a noun does, so it may restate an act told before."""
@@ -367,6 +380,8 @@ def _spoken(analysis: Analysis, ent: Entities, drafts: list[Draft]) -> list[Draf
         span = set(analysis.statement_tokens.get(act.statement.id or "", []))
         if any(d.type == act.type and d.head_i in span for d in drafts):
             continue
+        if act.type == "ACCUSE" and _grievance_content(act.trigger, drafts):
+            continue   # "a hunger strike in protest against the violations": what the protest is against
         sent = sentence(doc[act.trigger.i])
         d = Draft(code=act.code, actors=[act.speaker], recipients=act.recipients, reciprocal=False,
                   factuality="asserted", sentence=sent, head_i=act.trigger.i, trigger=[act.trigger],

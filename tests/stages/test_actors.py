@@ -596,3 +596,19 @@ def test_a_thing_described_as_a_speaker_is_no_group(analyse):
     assert not [e for e in a.result.events if e.type == "ACCUSE"], [e.reason for e in a.result.events]
     a = analyse("Critics said the plan was weak, and victims said they were ignored.")
     assert (_by_name(a, "Critics").kind, _by_name(a, "victims").kind) == ("group", "group")
+
+
+def test_a_description_before_a_name_is_that_person(analyse):
+    # "Chilean politician Jon Ruiz": one person of Chile, no group "Chilean politician"
+    a = analyse("Chilean politician Jon Ruiz criticized the bloc on Monday.")
+    assert _by_name(a, "Jon Ruiz").country == "CHL"
+    assert not [x for x in a.result.actors if x.kind == "group"], [(x.name, x.kind) for x in a.result.actors]
+
+
+def test_they_in_what_people_were_told_is_those_people(analyse):
+    # "told national governments that they …": "they" is the governments told, not a body named before
+    a = analyse("Chilean activists marched on Monday. EU officials told national governments that they "
+                "should not close borders.")
+    they = a.doc.text.index(" they ") + 1
+    tok = next(t for t in a.doc if t.idx == they)
+    assert not a.actors_at(tok), a.actors_at(tok)

@@ -118,7 +118,8 @@ def run(analysis: Analysis) -> None:
                 if e.kind == "capital":
                     continue  # "met in Beijing"; a country in "curfew in Montenegro" stays a party too
             head = head_noun(doc, m.start, m.end)
-            if head is not None and head.i not in reg.claimed and head.i not in title_tokens:
+            if head is not None and head.i not in reg.claimed and head.i not in title_tokens \
+                    and not _describes_name(head):
                 sector = agent_sector(cb, doc[m.end:head.i + 1])
                 if norm(head.lemma_) in THINGS:
                     sector = None   # "U.S. naval base", "Iranian cargo ship": the state's, not an actor
@@ -219,6 +220,12 @@ def run(analysis: Analysis) -> None:
 # Sectors of organisations that act across borders and keep no country (codebook: transnational
 # NGOs drop out of country sets); others take the country they act in.
 TRANSNATIONAL = frozenset({"NGO", "IGO", "MED", "BUS", "EDU", "REL"})
+
+
+def _describes_name(head) -> bool:
+    """Is the noun a description put before a person's name ("British politician Nigel Farage")? Then
+    it describes that person, no body of people of its own."""
+    return head.dep_ in ("compound", "nmod") and head.tag_ == "NN" and head.head.ent_type_ == "PERSON"
 
 
 def _inside_longer_org(doc, m) -> bool:

@@ -187,6 +187,13 @@ def resolve(doc, cb: Codebook, reg: Drafts) -> None:
             if key:
                 reg.mention(key, tok.i, tok.i + 1)
         elif low in PLURAL and tok.pos_ == "PRON":
+            told = told_plural(tok)
+            if told is not None:
+                # "told national governments that they …": the ones told, an entity or not
+                keys = tuple(reg.keys_at(told.i))
+                for k in keys:
+                    reg.mention(k, tok.i, tok.i + 1, shared=True)
+                continue
             g = _pick_group(groups, tok.i, sent_of[tok.i], 2, None, lambda k: True, True)
             keys = g.keys if g is not None and not _nearer_plural(doc, reg, g, tok.i) else None
             collective = _collective(doc, reg, tok, sent_of)
@@ -246,6 +253,17 @@ def resolve(doc, cb: Codebook, reg: Drafts) -> None:
 
 COLLECTIVE_KINDS = frozenset({"organization", "group", "grouping"})
 GROUP_NOUNS = language.words("entities", "group_nouns")
+
+
+def told_plural(tok):
+    """The plural noun a clause's "they" refers to when the clause is what that noun was told or
+    urged ("told national governments that they should not …"), or None."""
+    v = tok.head
+    if tok.dep_ not in SUBJ or v.dep_ not in ("ccomp", "xcomp") or v.head.i == v.i:
+        return None
+    g = v.head
+    return next((c for c in g.children if c.dep_ in ("dobj", "dative") and c.tag_ in ("NNS", "NNPS")
+                 and c.i < tok.i), None)
 
 
 def _bare_plural_subject(doc, reg: Drafts, tok):

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Optional
 
 from entente.ontology import language
 from entente.sentences import sentence
+from entente.stages.actors.coref import told_plural
 
 if TYPE_CHECKING:  # pragma: no cover
     from entente.analysis import Analysis
@@ -193,6 +194,8 @@ def _unresolved_they(ent: "Entities", tok):
     """The "they" a deontic word binds when coreference left it unresolved ("they need to …"), else None."""
     v = tok.head if tok.dep_ in ("aux", "auxpass") else tok
     subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and told_plural(subj) is not None:
+        return None   # "told national governments that they should …": the ones told, no state
     return subj if subj is not None and subj.lower_ == "they" and not ent.at(subj) else None
 
 

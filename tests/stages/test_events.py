@@ -29,6 +29,11 @@ def _factual(evs):
     return [x for x in evs if x[3] in ("asserted", "reported")]
 
 
+def _none(evs, etype):
+    found = [x for x in _factual(evs) if x[0] == etype]
+    assert not found, f"unexpected factual {etype}: {[(x[0], x[3], x[4].reason) for x in evs]}"
+
+
 def _one(evs, etype):
     found = [x for x in _factual(evs) if x[0] == etype]
     assert found, f"no factual {etype} in {[(x[0], x[3], x[4].reason) for x in evs]}"
@@ -119,7 +124,7 @@ def test_attacking_a_proposal_or_a_newspaper_is_criticism(analyse):
     _a, evs = _events(analyse, "Sweden attacked Denmark's proposal on Monday.")
     t, a, r, f, e = _one(evs, "ACCUSE")
     assert (a, r, e.reason.split(";")[0]) == ({"SWE"}, {"DNK"}, "verb_object:attack+proposal")
-    assert not [x for x in _factual(evs) if x[0] == "ASSAULT"]
+    _none(evs, "ASSAULT")
 
 
 def test_an_act_with_its_doer_and_object_is_told_even_as_a_topic(analyse):
@@ -308,7 +313,7 @@ def test_will_not_accept_is_a_refusal(analyse):
 
 def test_act_in_a_condition_is_hypothetical(analyse):
     _a, evs = _events(analyse, "Ankara will retaliate if it is hit by sanctions.")
-    assert not [x for x in _factual(evs) if x[0] == "SANCTION"]
+    _none(evs, "SANCTION")
 
 
 def test_reported_act_keeps_its_sides_and_is_factual(analyse):
@@ -580,7 +585,7 @@ def test_attribution_after_the_act_sources_it(analyse):
     _b, evs = _events(analyse, "Sudanese troops shelled villages in South Sudan on Monday, South Sudanese officials said.")
     t, a, r, f, e = _one(evs, "ASSAULT")
     assert (a, r, f) == ({"SDN"}, {"SSD"}, "reported")
-    assert not [x for x in _factual(evs) if x[0] == "ACCUSE"]
+    _none(evs, "ACCUSE")
 
 
 def test_an_officials_own_future_cooperation_is_a_commitment(analyse):
@@ -597,19 +602,19 @@ def test_an_officials_own_future_concession_is_a_commitment(analyse):
     assert (a, r, e.cameo) == ({"CHL"}, {"PER"}, "0356") and e.reason.startswith("promise:spoken-say")
     # a concession by someone the sentence does not name as the speaker's side is no promise of theirs
     _b, evs = _events(analyse, "I think the president has decided to lift the freeze on arms, Chilean Senator Jon Ruiz said.")
-    assert not [x for x in _factual(evs) if x[0] == "AGREE"], [(x[0], x[4].reason) for x in evs]
+    _none(evs, "AGREE")
 
 
 def test_a_word_of_a_name_is_not_an_event(analyse):
     _a, evs = _events(analyse, "Troops of the African Union Support and Stabilization Mission patrolled the town.")
-    assert not [x for x in _factual(evs) if x[0] == "SUPPORT"]
+    _none(evs, "SUPPORT")
 
 
 def test_it_is_for_them_to_act_is_a_demand_not_their_act(analyse):
     _a, evs = _events(analyse, "\"It is now for Russia to accept the ceasefire,\" British Foreign Secretary David Lammy said.")
     t, a, r, _f, e = _one(evs, "REQUEST")
     assert (a, r) == ({"GBR"}, {"RUS"})
-    assert not [x for x in _factual(evs) if x[0] == "AGREE"]
+    _none(evs, "AGREE")
 
 
 def test_an_act_of_an_unknown_doer_does_not_take_another_tellings_doer(analyse):
@@ -652,14 +657,14 @@ def test_words_that_name_no_event_of_the_type(analyse, text, etype):
 
 def test_negated_copula_negates_the_adjective(analyse):
     _a, evs = _events(analyse, "Beijing said it was not supportive of the council meeting on Wednesday.")
-    assert not [x for x in _factual(evs) if x[0] == "SUPPORT"], [(x[0], x[3]) for x in evs]
+    _none(evs, "SUPPORT")
 
 
 def test_passive_without_agent_is_not_the_speakers_threat(analyse):
     # who would deport them is not said: no threat by the lawmaker's side
     _a, evs = _events(analyse, "“If the pressure comes again, these five men might be the first group that will be "
                                "deported,” Thai lawmaker Kannavee Suebsang told reporters.")
-    assert not [x for x in _factual(evs) if x[0] == "THREATEN"], [(x[0], x[4].reason) for x in evs]
+    _none(evs, "THREATEN")
 
 
 def test_grouping_agreeing_agrees_among_its_members(analyse):
@@ -676,7 +681,7 @@ def test_grouping_agreeing_agrees_among_its_members(analyse):
 ])
 def test_agreeing_with_a_view_is_no_agreement(analyse, text):
     _a, evs = _events(analyse, text)
-    assert not [x for x in _factual(evs) if x[0] == "AGREE"], [(x[0], x[4].reason) for x in evs]
+    _none(evs, "AGREE")
 
 
 @pytest.mark.parametrize("text, etype", [
@@ -753,7 +758,7 @@ def test_an_outlet_gives_no_country_to_the_story_it_tells(analyse):
 def test_an_act_hoped_of_another_is_no_act(analyse):
     # the parse hangs the infinitive on "looking" as a purpose: it is what is looked for
     _a, evs = _events(analyse, "Quito is looking to Lima to lift the import ban.")
-    assert not [x for x in _factual(evs) if x[0] == "RETREAT"], [(x[0], x[3], x[4].reason) for x in evs]
+    _none(evs, "RETREAT")
 
 
 def test_giving_money_in_aid_is_no_giving_in(analyse):
@@ -777,7 +782,7 @@ def test_a_warning_about_anothers_acts_criticises_them(analyse):
     t, a, r, f, e = _one(evs, "ACCUSE")
     assert (a, r) == ({"JPN"}, {"LAO", "MMR"}) and "warning:about-other" in e.reason
     assert len([x for x in _factual(evs) if x[0] == "ACCUSE"]) == 1   # one statement, one criticism
-    assert not [x for x in _factual(evs) if x[0] == "THREATEN"]
+    _none(evs, "THREATEN")
 
 
 def test_a_state_named_in_a_place_is_no_party(analyse):
@@ -790,12 +795,12 @@ def test_a_state_named_in_a_place_is_no_party(analyse):
 
 def test_a_participle_naming_someone_is_still_a_passive(analyse):
     _a, evs = _events(analyse, "A man called Juan Perez was arrested in Lima.")
-    assert not [x for x in _factual(evs) if x[0] == "REQUEST"]
+    _none(evs, "REQUEST")
 
 
 def test_pleading_not_guilty_is_no_appeal(analyse):
     _a, evs = _events(analyse, "Two Bolivian officers have pleaded not guilty.")
-    assert not [x for x in _factual(evs) if x[0] == "REQUEST"], [(x[0], x[4].reason) for x in evs]
+    _none(evs, "REQUEST")
 
 
 def test_a_thing_named_before_a_relative_clause_does_not_act(analyse):
@@ -846,36 +851,36 @@ def test_a_concern_about_ones_own_side_targets_no_other_party(analyse):
 def test_a_clash_between_people_is_a_quarrel(analyse):
     _a, evs = _events(analyse, "Aid was cut after the clash between Peruvian President Dina Boluarte and Chilean "
                                "President Gabriel Boric on Feb. 28.")
-    assert not [x for x in _factual(evs) if x[0] == "ASSAULT"], [(x[0], x[4].reason) for x in evs]
+    _none(evs, "ASSAULT")
     _a, evs = _events(analyse, "Peruvian troops clashed with Chilean soldiers at the border.")
     _one(evs, "ASSAULT")
 
 
 def test_a_lone_persons_fight_is_no_assault(analyse):
     _a, evs = _events(analyse, "Jon Ruiz, a Peruvian labor activist, is ill but still fighting, his daughter said.")
-    assert not [x for x in _factual(evs) if x[0] == "ASSAULT"], [(x[0], x[4].reason) for x in evs]
+    _none(evs, "ASSAULT")
     _a, evs = _events(analyse, "Peruvian troops fought Chilean soldiers at the border.")
     _one(evs, "ASSAULT")
 
 
 def test_a_disagreement_with_no_party_is_no_event(analyse):
     _a, evs = _events(analyse, "“Of course I disagree,” Chilean Foreign Minister Jon Ruiz said.")
-    assert not [x for x in _factual(evs) if x[0] == "ACCUSE"], [(x[0], x[4].reason) for x in evs]
+    _none(evs, "ACCUSE")
     _a, evs = _events(analyse, "Chile disagreed with Peru over fishing rights.")
     assert _one(evs, "ACCUSE")[2] == {"PER"}
 
 
 def test_a_concern_about_itself_is_no_accusation(analyse):
     _a, evs = _events(analyse, "Peru went on alert Friday, raising concerns about the country's ability to stop the fires.")
-    assert not [x for x in _factual(evs) if x[0] == "ACCUSE"], [(x[0], x[4].reason) for x in evs]
+    _none(evs, "ACCUSE")
 
 
 def test_an_example_is_as_real_as_its_verb(analyse):
     _a, evs = _events(analyse, "Chile will consider all options, including imposing sanctions on Peru.")
-    assert not [x for x in _factual(evs) if x[0] == "SANCTION"], [(x[0], x[3], x[4].reason) for x in evs]
+    _none(evs, "SANCTION")
     _a, evs = _events(analyse, "Chile said it will take any measures needed to protect its fleet, including "
                                "reimposing sanctions on Peru.")
-    assert not [x for x in _factual(evs) if x[0] == "SANCTION"], [(x[0], x[3], x[4].reason) for x in evs]
+    _none(evs, "SANCTION")
     _a, evs = _events(analyse, "Chile imposed several measures, including freezing Peruvian assets.")
     _one(evs, "SANCTION")
 
@@ -891,7 +896,7 @@ def test_will_not_allow_warns(analyse):
 
 def test_a_bare_denial_is_no_event(analyse):
     _a, evs = _events(analyse, "Critics said Peru's army had rigged the vote, charges the Peruvian army denied.")
-    assert not [x for x in _factual(evs) if x[0] == "REJECT"], [(x[0], x[4].reason) for x in evs]
+    _none(evs, "REJECT")
     _a, evs = _events(analyse, "Chile denied the Peruvian request for talks.")
     _one(evs, "REJECT")
 
@@ -914,7 +919,7 @@ def test_an_abbreviation_may_end_a_sentence(analyse):
 def test_recognising_a_situation_is_no_recognition(analyse):
     _a, evs = _events(analyse, "“We recognize the hard situation for everyone,” Peruvian Foreign Minister "
                                "Javier Gonzalez said.")
-    assert not [x for x in _factual(evs) if x[0] == "SUPPORT"]
+    _none(evs, "SUPPORT")
 
 
 def test_an_interest_in_an_act_is_no_act(analyse):
@@ -926,7 +931,7 @@ def test_a_label_on_a_name_is_no_judgement(analyse):
     # "suspected terrorist X" says whom the story means; it is not the speaker's charge
     _a, evs = _events(analyse, "Chile imposed sanctions on Peru for its support of suspected terrorist Jon Ruiz, "
                                "the Chilean foreign ministry said Tuesday.")
-    assert not [x for x in _factual(evs) if x[0] == "ACCUSE"], [(x[0], x[4].reason) for x in evs]
+    _none(evs, "ACCUSE")
     _a, evs = _events(analyse, "“Peru is a terrorist state,” the Chilean foreign minister said.")
     _one(evs, "ACCUSE")
 
@@ -935,4 +940,4 @@ def test_what_a_protest_is_against_is_its_content(analyse):
     _a, evs = _events(analyse, "Jon Ruiz, a Chilean rights campaigner, began a week-long hunger strike in his cell on "
                                "Monday in protest against serious rights violations by Chilean police, his lawyer said.")
     _one(evs, "PROTEST")
-    assert not [x for x in _factual(evs) if x[0] == "ACCUSE"], [(x[0], x[4].reason) for x in evs]
+    _none(evs, "ACCUSE")

@@ -186,8 +186,8 @@ def _grievance_content(tok, drafts: list[Draft]) -> bool:
 def _named_by_participle(f: Frame) -> bool:
     """"With the added duty, …", "the increased tariffs": a participle on its object names the measure
     like a noun does, so it may restate an act told before."""
-    h = f.pred.head
-    return f.governor is None and h.dep_ == "amod" and h.tag_ == "VBN" and f.pred.obj is not None and h.head.i == f.pred.obj.i
+    h, obj = f.pred.head, f.pred.obj
+    return f.governor is None and h.dep_ == "amod" and h.tag_ == "VBN" and obj is not None and h.head.i == obj.i
 
 
 def _event_subject(f: Frame) -> bool:
@@ -197,15 +197,15 @@ def _event_subject(f: Frame) -> bool:
 
 
 def _quarrel(ent: Entities, f: Frame, s) -> bool:
-    """"The Oval Office clash between the two presidents": a clash of people only is a quarrel,
-    no act of force."""
+    """"The Oval Office clash between the two presidents": a clash of people only is a quarrel, and
+    "he is still fighting" with no opponent named a lone person's struggle: no act of force."""
     parties = [ent.actor(a) for a in s.actors + s.recipients]
     if f.type != "ASSAULT" or not parties:
         return False
     word = f.pred.head.lemma_.lower()
     if word in STRUGGLE_WORDS and "recipient:argument" not in s.rules and s.actors and \
             all(ent.actor(a).kind == "person" for a in s.actors):
-        return True   # "he is still fighting": a lone person's struggle, with no opponent named
+        return True
     return word in QUARREL_WORDS and \
         all(p.kind in ("person", "organization") for p in parties) and any(p.kind == "person" for p in parties)
 

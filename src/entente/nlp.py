@@ -63,7 +63,7 @@ def load(name: str = DEFAULT_MODEL):
     return components.install(nlp)
 
 
-# An abbreviation's full stop may also end the sentence ("… into the U.S. Sheinbaum sent troops").
+# An abbreviation's full stop may also end the sentence ("… into the U.S. Ruiz sent troops").
 _ABBREVIATION = re.compile(r"^(?:[A-Z]\.){2,}$")
 # Tags of a word that, capitalised, can only start a sentence ("… in the U.S. If the deal …").
 _OPENING_TAGS = frozenset({"IN", "WRB", "PRP", "DT", "CC"})
@@ -74,7 +74,7 @@ _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 @Language.component("entente_abbreviation_ends")
 def abbreviation_ends(doc):
     """Mark where "the U.S." ends a sentence, which the parser misses when the next one opens with
-    a name ("into the U.S. Sheinbaum sent …") or a conjunction ("… the U.S. If …"). A name counts
+    a name ("into the U.S. Ruiz sent …") or a conjunction ("… the U.S. If …"). A name counts
     when the story uses it as the last word of a full name elsewhere and a finite verb follows it."""
     surnames = None
     for t in doc[1:-2]:

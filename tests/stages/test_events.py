@@ -406,8 +406,8 @@ def test_conflict_act_reported_by_the_other_side_is_an_allegation(analyse):
     # a trade measure decides whatever verb puts or raises it
     ("Chile increased the duties on Peruvian wine.", "SANCTION", {"CHL"}, {"PER"}, "needs_object:increase+duty"),
     # a grouping facing one of its members stands for its other members
-    ("Canada's foreign minister said all G7 ministers agree with the U.S. proposal.", "SUPPORT",
-     {"CAN", "FRA", "DEU", "ITA", "JPN", "GBR"}, {"USA"}, "side:other-members"),
+    ("Japan's foreign minister said all Quad ministers agree with the Indian proposal.", "SUPPORT",
+     {"USA", "AUS", "JPN"}, {"IND"}, "side:other-members"),
     ("The U.S. ambassador met Quad envoys in Tokyo on Monday.", "CONSULT", {"USA"}, {"AUS", "IND", "JPN"},
      "side:other-members"),
     # aid received "from" a state whose from-phrase hangs on the verb
@@ -878,8 +878,8 @@ def test_a_concern_about_itself_is_no_accusation(analyse):
 def test_an_example_is_as_real_as_its_verb(analyse):
     _a, evs = _events(analyse, "Chile will consider all options, including imposing sanctions on Peru.")
     _none(evs, "SANCTION")
-    _a, evs = _events(analyse, "Chile said it will take any measures needed to protect its fleet, including "
-                               "reimposing sanctions on Peru.")
+    _a, evs = _events(analyse, "Chile said it will respond with every means it has, including reimposing "
+                               "sanctions on Peru.")
     _none(evs, "SANCTION")
     _a, evs = _events(analyse, "Chile imposed several measures, including freezing Peruvian assets.")
     _one(evs, "SANCTION")

@@ -31,11 +31,11 @@ from .place import Places
 from .roles import Roles, acts_as_thing
 from .syntax import subject_token
 
-# Conflict acts an official reports of another side are allegations: "the military said attackers
-# collaborated with partners in Afghanistan" is Pakistan accusing Afghanistan (codebook: ACCUSE).
+# Conflict acts an official reports of another side are allegations: "the army said the rebels were
+# armed by Peru" is Chile accusing Peru (codebook: ACCUSE).
 ALLEGED_TYPES = frozenset({"ASSAULT", "COERCE", "REJECT", "MOBILIZE", "COOPERATE", "THREATEN", "SANCTION"})
-# Conflict acts an official says their own side will do are threats ("Britain will take any
-# measures necessary …, including reimposing sanctions").
+# Conflict acts an official says their own side will do are threats ("Chile will respond with every
+# means it has, including sanctions").
 THREATENED_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
 ANNOUNCING = language.words("governors", "announcing")
 CONDITION_MARKS = language.words("governors", "conditional")
@@ -184,7 +184,7 @@ def _grievance_content(tok, drafts: list[Draft]) -> bool:
 
 
 def _named_by_participle(f: Frame) -> bool:
-    """"With the added duty, …", "the increased tariffs": a participle on its object names the measure
+    """"With the extra levy, …", "the increased tariffs": a participle on its object names the measure
     like a noun does, so it may restate an act told before."""
     h, obj = f.pred.head, f.pred.obj
     return f.governor is None and h.dep_ == "amod" and h.tag_ == "VBN" and obj is not None and h.head.i == obj.i

@@ -169,7 +169,7 @@ def frame(pred: Predicate) -> Frame:
         f.factuality = "negated"
         if own_mod == "planned" and lemma(h) in gov("forbidding") and not any(
                 c.dep_ in ("ccomp", "xcomp") for c in h.children):
-            # "we will not allow violent disturbances": a warning of what the speaker's side will do
+            # "we will not allow unrest at the border": a warning of what the speaker's side will do
             f.code = "130"
             f.rules.insert(0, "threat:will-not-allow")
             f.factuality = "asserted"

@@ -93,7 +93,7 @@ def _thing_antecedent(subj) -> bool:
 
 
 def aimed_at(noun) -> list:
-    """What a participle says an act is aimed at ("tariffs targeting Canada", "sanctions aimed at Iran")."""
+    """What a participle says an act is aimed at ("tariffs targeting Chile", "sanctions aimed at Iran")."""
     out = []
     for v in noun.children:
         if v.dep_ == "acl" and v.tag_ in ("VBG", "VBN") and lemma(v) in AIMING_PARTICIPLES:
@@ -406,8 +406,8 @@ class Roles:
             self._own_state(s, actor_countries)
 
     def _other_members(self, s: Sides) -> None:
-        """A grouping facing one of its own members stands for its other members ("G7 ministers agree
-        with the U.S. proposal", "the U.S. envoy met Quad ambassadors"): a state is not its own party."""
+        """A grouping facing one of its own members stands for its other members ("Quad ministers agree
+        with the Indian proposal", "the U.S. envoy met Quad ambassadors"): a state is not its own party."""
         for side, other in ((s.actors, s.recipients), (s.recipients, s.actors)):
             theirs = {self.ent.country(a) for a in other if self.ent.actor(a).kind != "grouping"} - {None, "IGO"}
             out: list[str] = []

@@ -238,7 +238,7 @@ def _others(tok) -> bool:
 
 
 def _label(tok) -> bool:
-    """Is the word a label on a name ("suspected terrorist Osama bin Laden", "the militant group
+    """Is the word a label on a name ("suspected smuggler Jon Ruiz", "the militant group
     Al-Shabab")? It describes whom the story means; it is no judgement of the speaker's."""
     if tok.pos_ != "NOUN":
         return False

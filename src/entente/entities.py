@@ -94,6 +94,17 @@ def described_speaker(analysis: "Analysis", span, head) -> Optional[str]:
     return add_actor(analysis, name, kind, span)
 
 
+def told_plural(tok):
+    """The plural noun a clause's "they" refers to when the clause is what that noun was told or
+    urged ("told national governments that they should not …"), or None."""
+    v = tok.head
+    if tok.dep_ not in ("nsubj", "nsubjpass") or v.dep_ not in ("ccomp", "xcomp") or v.head.i == v.i:
+        return None
+    g = v.head
+    return next((c for c in g.children if c.dep_ in ("dobj", "dative") and c.tag_ in ("NNS", "NNPS")
+                 and c.i < tok.i), None)
+
+
 def main_country(actors) -> Optional[str]:
     """The country a story is about: the one whose actors (states, people, bodies) it mentions most,
     at least three times, the first mentioned on a tie; from (country, mentions, first position)."""

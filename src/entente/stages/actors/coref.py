@@ -9,6 +9,7 @@ from typing import Optional
 from spacy.symbols import NOUN, PRON
 
 from entente import doc_cache
+from entente.entities import told_plural
 from entente.ontology import language
 from entente.ontology.codebook import Codebook, norm
 from entente.sentences import sentence, sentences
@@ -253,17 +254,6 @@ def resolve(doc, cb: Codebook, reg: Drafts) -> None:
 
 COLLECTIVE_KINDS = frozenset({"organization", "group", "grouping"})
 GROUP_NOUNS = language.words("entities", "group_nouns")
-
-
-def told_plural(tok):
-    """The plural noun a clause's "they" refers to when the clause is what that noun was told or
-    urged ("told national governments that they should not …"), or None."""
-    v = tok.head
-    if tok.dep_ not in SUBJ or v.dep_ not in ("ccomp", "xcomp") or v.head.i == v.i:
-        return None
-    g = v.head
-    return next((c for c in g.children if c.dep_ in ("dobj", "dative") and c.tag_ in ("NNS", "NNPS")
-                 and c.i < tok.i), None)
 
 
 def _bare_plural_subject(doc, reg: Drafts, tok):

@@ -280,6 +280,13 @@ def _mood(v) -> Optional[str]:
     return None
 
 
+def _as_real_as(f: Frame, v) -> None:
+    """An example ("will consider all options, including imposing sanctions") is as real as the verb
+    whose object it exemplifies."""
+    if f.factuality == "asserted":
+        f.factuality = _mood(v) or f.factuality
+
+
 def _climb(f: Frame, start, nominal: bool = False) -> None:
     """Walk up the governors above `start`, rewriting the frame."""
     x, hops, example = start, 0, False
@@ -301,8 +308,7 @@ def _climb(f: Frame, start, nominal: bool = False) -> None:
             example, x = True, g   # "including" tagged as a verb
             continue
         if dep == "prep" and example and g.pos_ in ("VERB", "AUX"):
-            if f.factuality == "asserted":
-                f.factuality = _mood(g) or f.factuality
+            _as_real_as(f, g)
             return
         if dep not in CLIMB_DEPS:
             return
@@ -349,9 +355,8 @@ def _climb(f: Frame, start, nominal: bool = False) -> None:
             f.content = True   # "accused Lima of allowing smuggling": the accusation is the event
             return
         if dep in ("dobj", "pobj", "prep", "attr", "oprd") and not nominal:
-            if example and f.factuality == "asserted":
-                # "will consider all options, including imposing sanctions": as real as the verb
-                f.factuality = _mood(g) or f.factuality
+            if example:
+                _as_real_as(f, g)
             return
         embedded = dep in ("xcomp", "ccomp") or (dep == "advcl" and any(
             m.dep_ == "mark" and m.lower_ == "for" for m in x.children)) or (   # "called for the Taliban to lift"

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Optional
 
 from entente.ontology import language
 from entente.sentences import sentence
-from entente.stages.actors.coref import told_plural
+from entente.entities import told_plural
 
 if TYPE_CHECKING:  # pragma: no cover
     from entente.analysis import Analysis

@@ -39,19 +39,10 @@ def _verbless_root(v) -> Optional[object]:
 def _slipped_agent(v) -> Optional[object]:
     """A passive's agent the parse hung on the noun of a prepositional phrase ("was accused of
     spying by Peru"): a proper name after "by", not inside a clause of its own."""
-    for p in v.children:
-        if p.dep_ != "prep" or p.lower_ == "by":
-            continue
-        for g in p.children:
-            if g.dep_ != "pobj":
-                continue
-            for b in g.children:
-                if b.dep_ == "prep" and b.lower_ == "by":
-                    agent = next((x for x in b.children if x.dep_ == "pobj"), None)
-                    if agent is not None and agent.pos_ == "PROPN" or agent is not None and \
-                            lemma(agent) in AGENT_NOUNS:
-                        return agent
-    return None
+    nouns = [g for p in v.children if p.dep_ == "prep" and p.lower_ != "by" for g in p.children if g.dep_ == "pobj"]
+    agents = [x for g in nouns for b in g.children if b.dep_ == "prep" and b.lower_ == "by"
+              for x in b.children if x.dep_ == "pobj"]
+    return next((a for a in agents if a.pos_ == "PROPN" or lemma(a) in AGENT_NOUNS), None)
 
 
 def subject_token(v) -> Optional[object]:

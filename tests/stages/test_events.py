@@ -486,6 +486,16 @@ def test_spoken_acts(analyse, text, etype, actor, recipient):
 
 
 @pytest.mark.parametrize("text", [
+    "“The new road is a positive step for Kenya,” Ugandan Foreign Minister Odongo Jeje said.",
+    "“This will be great for farmers in Kenya,” Ugandan Foreign Minister Odongo Jeje said.",
+])
+def test_praise_of_a_thing_is_no_support(analyse, text):
+    # praise is said of a party (its subject or the noun it describes), not of a step that helps one
+    _a, evs = _events(analyse, text)
+    _none(evs, "SUPPORT")
+
+
+@pytest.mark.parametrize("text", [
     "“Moscow's attacks on civilians are barbaric,” said Anna Smith, an analyst at a London research group.",
     "Russia's foreign ministry called Kyiv's claims “baseless.”",
     # a demand to think something is a warning, no act asked

@@ -184,8 +184,9 @@ def acts(analysis: "Analysis", ent: "Entities", statements: list["Statement"],
         if k is not None:
             out.append(SpokenAct("ACCUSE", "111", st.speaker, _target(ent, toks[k], parties), toks[k],
                                  f"speech:negative+{toks[k].lemma_.lower()}", st))
-        elif (k := _find(seq, pos)) is not None:
-            out.append(SpokenAct("SUPPORT", "051", st.speaker, _target(ent, toks[k], parties), toks[k],
+        elif (k := _find(seq, pos)) is not None and (judged := _praised(ent, toks[k], parties)):
+            # praise names whom it praises: "it is a positive step" judges a step, no party
+            out.append(SpokenAct("SUPPORT", "051", st.speaker, judged, toks[k],
                                  f"speech:positive+{toks[k].lemma_.lower()}", st))
     return out
 
@@ -270,6 +271,18 @@ def _unreal(tok) -> bool:
             break
         x, hops = x.head, hops + 1
     return False
+
+
+def _praised(ent: "Entities", tok, parties: list[str]) -> list[str]:
+    """The party a word of praise is said of: the noun it describes or that noun's owner ("Japan's
+    great help"), or the subject of its clause ("our partnership with Japan has been fruitful",
+    "Japan is a great friend"). None when it judges a thing: "a positive step for Japan"."""
+    noun = tok.head if tok.dep_ == "amod" else tok
+    said_of = [noun] + [t for c in noun.children if c.dep_ == "poss" for t in c.subtree]
+    if tok.dep_ == "acomp" or noun.dep_ == "attr":
+        said_of += [t for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
+    found = [a for t in said_of for a in ent.at(t) if a in parties]
+    return list(dict.fromkeys(found))
 
 
 def _target(ent: "Entities", tok, parties: list[str]) -> list[str]:

@@ -612,3 +612,14 @@ def test_they_in_what_people_were_told_is_those_people(analyse):
     they = a.doc.text.index(" they ") + 1
     tok = next(t for t in a.doc if t.idx == they)
     assert not a.actors_at(tok), a.actors_at(tok)
+
+
+def test_a_state_named_by_its_initials_once_the_story_names_it_in_full(analyse):
+    a = analyse("The Central African Republic closed its border. The C.A.R. accuses the rebels of looting, "
+                "and the C.A.R. military says it will respond.")
+    assert [x.name for x in a.result.actors if x.kind == "state"] == ["Central African Republic"]
+    assert [x.country for x in _at(a, "C.A.R. accuses")] == ["CAF"]
+    assert [(x.country, x.sector) for x in _at(a, "C.A.R. military")] == [("CAF", "MIL")]
+    # initials of a state the story does not name are left alone
+    b = analyse("The C.A.R. accuses the rebels of looting.")
+    assert not any(x.country == "CAF" for x in b.result.actors)

@@ -485,6 +485,13 @@ def test_spoken_acts(analyse, text, etype, actor, recipient):
     assert any(k in e.reason for k in ("speech:", "verb:", "allegation:"))
 
 
+def test_what_an_accused_unnamed_party_did_is_the_accusations_content(analyse):
+    # the parse may hang "of killing" on the accused noun rather than on the verb
+    _a, evs = _events(analyse, "Uganda accuses the rebel group of killing farmers.")
+    _one(evs, "ACCUSE")
+    _none(evs, "ASSAULT")
+
+
 @pytest.mark.parametrize("text", [
     "“The new road is a positive step for Kenya,” Ugandan Foreign Minister Odongo Jeje said.",
     "“This will be great for farmers in Kenya,” Ugandan Foreign Minister Odongo Jeje said.",

@@ -23,7 +23,7 @@ from entente.ontology import codebook, gazetteer, language
 from entente.ontology.codebook import norm
 from entente.sentences import sentence
 
-from . import affiliation, bylines, coref, descriptions, knowledge, organisations, seats
+from . import affiliation, bylines, coref, descriptions, initials, knowledge, organisations, seats
 from .detect import agent_sector, codebook_matches, head_noun, inside_place_name, is_attitude, is_place_use
 from .organisations import POSTED_HEADS
 from .people import Context, find_people, named_by_who, unnamed_officials
@@ -85,7 +85,8 @@ def run(analysis: Analysis) -> None:
             title_tokens.update(range(p.title.start, p.title.end))
 
     # -- states, organisations, groupings ------------------------------------
-    for m in sorted(matches + seats.unlisted(doc, cb, matches), key=lambda m: m.start):
+    for m in sorted(matches + seats.unlisted(doc, cb, matches) + initials.states(doc, cb, matches),
+                   key=lambda m: m.start):
         if any(i in title_tokens for i in range(m.start, m.end)) and m.entry.kind in ("organization", "igo"):
             continue
         e = m.entry

@@ -235,7 +235,7 @@ def person_descriptions(doc, cb: Codebook, reg: Drafts) -> None:
 ACRONYM_SKIP = language.words("entities", "acronym_skip")
 
 
-def _initials(name: str) -> str:
+def initials_of(name: str) -> str:
     words = name.replace("-", " ").replace("’s", "").replace("'s", "").split()
     return "".join(w[0] for w in words if w.lower() not in ACRONYM_SKIP and w[:1].isalpha()).upper()
 
@@ -246,7 +246,7 @@ def acronyms(doc, reg: Drafts) -> None:
     by_initials: dict[str, str] = {}
     for d in reg.drafts.values():
         if d.kind in ("organization", "group", "igo") and len(d.name.split()) >= 2:
-            ini = _initials(d.name)
+            ini = initials_of(d.name)
             if len(ini) >= 2:
                 by_initials.setdefault(ini, d.key)
     if not by_initials:

@@ -327,6 +327,9 @@ def _climb(f: Frame, start, nominal: bool = False) -> None:
             x = g
             continue
         if g.pos_ not in ("VERB", "AUX"):
+            if dep == "prep" and x.lower_ in ("of", "for") and g.dep_ == "dobj" and lemma(g.head) in gov("charging"):
+                f.content = True   # the parse hung "of killing" on the accused: "accuses the group of killing"
+                return
             if dep in ("prep", "acl", "xcomp") and g.i < x.i and _asked_or_planned(f, g):
                 return   # "demands to free the detainees", "a plan for arming the navy
             if dep in ("pobj", "prep", "pcomp"):

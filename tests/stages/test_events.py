@@ -485,6 +485,21 @@ def test_spoken_acts(analyse, text, etype, actor, recipient):
     assert any(k in e.reason for k in ("speech:", "verb:", "allegation:"))
 
 
+@pytest.mark.parametrize("text", [
+    "Speaking at a regional summit in Nairobi, Kenya's foreign minister thanked the donors.",
+    "“We will not retreat,” Uganda's president said at a meeting with Kenya.",
+])
+def test_a_meeting_where_words_were_said_is_no_event(analyse, text):
+    _a, evs = _events(analyse, text)
+    _none(evs, "CONSULT")
+
+
+def test_a_meeting_where_parties_agreed_is_told(analyse):
+    _a, evs = _events(analyse, "Kenya and Uganda agreed at a summit in Nairobi to open the border.")
+    t, a, r, f, e = _one(evs, "CONSULT")
+    assert a | r == {"KEN", "UGA"}
+
+
 def test_what_an_accused_unnamed_party_did_is_the_accusations_content(analyse):
     # the parse may hang "of killing" on the accused noun rather than on the verb
     _a, evs = _events(analyse, "Uganda accuses the rebel group of killing farmers.")

@@ -47,6 +47,7 @@ PROMISED_TYPES = frozenset({"COOPERATE", "AID", "RETREAT", "CONCEDE"})
 # Of these, a concession is promised only by a doer the sentence names as the speaker's side.
 YIELDING_TYPES = frozenset({"RETREAT", "CONCEDE"})
 SETTING_NOUNS = language.words("roles", "setting_nouns")
+SPOKEN_AT = language.words("roles", "spoken_at")
 OCCURRENCE_VERBS = language.words("governors", "occurrence")
 PHONE_CODE = "041"
 QUARREL_WORDS = language.words("events", "quarrel_words")
@@ -348,6 +349,8 @@ def _stands(f: Frame) -> bool:
         return False
     if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lemma_.lower() in SETTING_NOUNS:
         return False   # "talked … on the margins of a regional summit": the occasion, not an event told
+    if n.dep_ == "pobj" and n.head.lower_ == "at" and n.head.head.lemma_.lower() in SPOKEN_AT:
+        return False   # "said at a summit", "speaking at a meeting": where words were said, no event told
     if any(c.dep_ == "det" and c.lower_ in language.words("events", "restating_determiners") for c in n.children) \
             and not any(c.dep_ in ("poss", "amod", "compound", "prep") for c in n.children):
         return False

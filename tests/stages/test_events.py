@@ -485,6 +485,11 @@ def test_spoken_acts(analyse, text, etype, actor, recipient):
     assert any(k in e.reason for k in ("speech:", "verb:", "allegation:"))
 
 
+def test_a_participle_joined_to_an_adjective_is_a_quality(analyse):
+    _a, evs = _events(analyse, "Kenyan officials are patient and accepting, Uganda's envoy said.")
+    _none(evs, "AGREE")
+
+
 @pytest.mark.parametrize("text", [
     "Speaking at a regional summit in Nairobi, Kenya's foreign minister thanked the donors.",
     "“We will not retreat,” Uganda's president said at a meeting with Kenya.",

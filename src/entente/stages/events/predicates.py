@@ -336,6 +336,8 @@ def verb_predicate(tab: Tables, verb) -> Optional[Predicate]:
             nc = noun_code(tab, o)
             if nc:
                 return Predicate(verb, nc[0], f"light:{lem}+{nc[2].split(':', 1)[1]}", [verb] + nc[1], obj=o)
+    if verb.dep_ == "conj" and verb.head.pos_ == "ADJ" and verb.tag_ == "VBG" and not objs:
+        return None   # "they are friendly and accepting": a quality, like the adjective it is joined to
     code = tab.verbs.get(lem)
     if code:
         return Predicate(verb, code, f"verb:{lem}", [verb])

@@ -485,6 +485,12 @@ def test_spoken_acts(analyse, text, etype, actor, recipient):
     assert any(k in e.reason for k in ("speech:", "verb:", "allegation:"))
 
 
+def test_a_by_phrase_of_a_nested_act_is_not_the_outer_acts_doer(analyse):
+    _a, evs = _events(analyse, "Ethiopia's crackdown on protests by Kenyan students began in May.")
+    t, a, r, f, e = _one(evs, "COERCE")
+    assert (a, r) == ({"ETH"}, {"KEN"})
+
+
 def test_a_participle_joined_to_an_adjective_is_a_quality(analyse):
     _a, evs = _events(analyse, "Kenyan officials are patient and accepting, Uganda's envoy said.")
     _none(evs, "AGREE")

@@ -207,8 +207,10 @@ class Roles:
                 mods += [a for a in self.ent.phrase(c, depth=0) if a not in mods]
         by: list[str] = []
         for c in noun_phrase(n):
-            # "the detention of two Canadians by Chinese authorities": the by-phrase may hang lower
-            if c.dep_ == "prep" and c.lower_ in AGENT_PREPS and (c.head.i == n.i or c.lower_ == "by"):
+            # "the detention of two Canadians by Chinese authorities": the by-phrase may hang on the
+            # of-object, but not deeper ("a crackdown on protests by students": the protests' doers)
+            lower_by = c.lower_ == "by" and c.head.dep_ == "pobj" and c.head.head.lower_ == "of" and c.head.head.head.i == n.i
+            if c.dep_ == "prep" and c.lower_ in AGENT_PREPS and (c.head.i == n.i or lower_by):
                 for g in c.children:
                     if g.dep_ == "pobj":
                         by += [a for a in self.ent.phrase(g) if a not in by]

@@ -491,6 +491,16 @@ def test_a_by_phrase_of_a_nested_act_is_not_the_outer_acts_doer(analyse):
     assert (a, r) == ({"ETH"}, {"KEN"})
 
 
+@pytest.mark.parametrize("text", [
+    "Kenya's president led talks with Ugandan officials to reach a border deal.",
+    "Kenya's president led two days of talks with Ugandan officials in Nairobi, Kenya, to reach a border deal.",
+])
+def test_the_purpose_of_an_act_led_is_not_done(analyse, text):
+    _a, evs = _events(analyse, text)
+    _one(evs, "CONSULT")
+    _none(evs, "AGREE")
+
+
 def test_a_participle_joined_to_an_adjective_is_a_quality(analyse):
     _a, evs = _events(analyse, "Kenyan officials are patient and accepting, Uganda's envoy said.")
     _none(evs, "AGREE")

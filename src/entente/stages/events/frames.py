@@ -16,7 +16,7 @@ from typing import Optional
 from entente.ontology import language
 
 from . import coding
-from .predicates import Predicate, lemma
+from .predicates import QUANTITY_HEADS, Predicate, lemma, noun_code, tables
 
 CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "THREATEN", "REJECT"})
 # Types whose announced future act is itself the event: a measure announced is coded on the day it
@@ -287,6 +287,17 @@ def _as_real_as(f: Frame, v) -> None:
         f.factuality = _mood(v) or f.factuality
 
 
+def _leads_an_act(g) -> bool:
+    """Is a causative verb's object an act, not someone made to act? "led talks to reach a deal"
+    tells the purpose of the talks ("led Kenya to reach a deal" tells Kenya reaching it)."""
+    if lemma(g) not in gov("causative"):
+        return False
+    objs = [c for c in g.children if c.dep_ == "dobj"]
+    objs += [p for o in objs if lemma(o) in QUANTITY_HEADS for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+             for p in c.children if p.dep_ == "pobj"]   # "eight hours of talks"
+    return any(noun_code(tables(), o) is not None for o in objs)
+
+
 def _climb(f: Frame, start, nominal: bool = False) -> None:
     """Walk up the governors above `start`, rewriting the frame."""
     x, hops, example = start, 0, False
@@ -297,7 +308,7 @@ def _climb(f: Frame, start, nominal: bool = False) -> None:
             return   # a relative or adnominal clause is background: it does not take the act over
         if dep == "advcl" and x.tag_ == "VB" and g.pos_ in ("VERB", "AUX") and not nominal and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in x.children) and f.factuality == "asserted" \
-                and lemma(g) not in INFINITIVE_GOVERNORS and lemma(x) not in gov("request"):
+                and (lemma(g) not in INFINITIVE_GOVERNORS or _leads_an_act(g)) and lemma(x) not in gov("request"):
             # ("met ministers to press Quito to act": the meeting does the pressing)
             f.factuality = "planned"   # "stepped down to make way for a vote": the purpose, not an act done
             return
@@ -403,6 +414,9 @@ def _climb(f: Frame, start, nominal: bool = False) -> None:
                 f.factuality = "reported"
             elif f.factuality in ("planned", "hypothetical") and glem in ANNOUNCING and f.type in ANNOUNCED_TYPES:
                 f.factuality = "asserted"   # an announced measure is an event on the day it is announced
+            return
+        elif embedded and _leads_an_act(g) and _infinitive(x) and f.factuality == "asserted":
+            f.factuality = "planned"   # "led talks to reach a deal": the talks' purpose, not an act done
             return
         elif embedded and glem in gov("causative") | gov("aspect"):
             if f.governor is None and glem in gov("causative"):

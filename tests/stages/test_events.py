@@ -501,6 +501,13 @@ def test_the_purpose_of_an_act_led_is_not_done(analyse, text):
     _none(evs, "AGREE")
 
 
+def test_a_name_before_a_participle_is_a_parse_slip_not_the_doer(analyse):
+    # the parse reads "the UNHCR supporting refugees" as one noun phrase
+    _a, evs = _events(analyse, "Numbers declined after a 2013 agreement between Chad and the UNHCR supporting "
+                               "refugees returning voluntarily to Chad.")
+    _none(evs, "SUPPORT")
+
+
 def test_a_participle_joined_to_an_adjective_is_a_quality(analyse):
     _a, evs = _events(analyse, "Kenyan officials are patient and accepting, Uganda's envoy said.")
     _none(evs, "AGREE")

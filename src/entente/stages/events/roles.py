@@ -173,6 +173,8 @@ class Roles:
         """"the visiting Peruvian minister", "the invading army": the noun a present participle
         modifies does the act; a visit's host is the subject of the clause the visitor is in."""
         noun = f.pred.head.head
+        if any(c.dep_ in ("nmod", "compound") and c.i < f.pred.head.i for c in noun.children):
+            return   # "the UNHCR supporting refugees": a name before the participle is the parse's slip, no doer
         s.actors = self.ent.phrase(noun)
         if s.actors:
             s.rules.append("actor:participle-noun")

@@ -400,6 +400,10 @@ def test_conflict_act_reported_by_the_other_side_is_an_allegation(analyse):
     ("Chile conducted naval drills encircling Peru's islands.", "MOBILIZE", {"CHL"}, {"PER"}, "recipient:argument"),
     # a passive's agent the parse hung on the prepositional phrase before it
     ("Chile was accused of spying by Peru.", "ACCUSE", {"PER"}, {"CHL"}, "actor:subject"),
+    ("Chile's former president was accused of stealing funds by Peruvian officials.", "ACCUSE", {"PER"}, {"CHL"},
+     "actor:subject"),
+    ("Kenya's former president was accused of stealing funds by Kenyan officials.", "ACCUSE", {"KEN"}, {"KEN"},
+     "actor:subject"),
     # an appeal decides whatever verb puts it before someone
     ("Chile and Peru made a joint application to the U.N. commission.", "REQUEST", {"CHL", "PER"}, {"IGO"},
      "needs_object:make+application"),

@@ -39,7 +39,10 @@ def _verbless_root(v) -> Optional[object]:
 def _slipped_agent(v) -> Optional[object]:
     """A passive's agent the parse hung on the noun of a prepositional phrase ("was accused of
     spying by Peru"): a proper name after "by", not inside a clause of its own."""
-    nouns = [g for p in v.children if p.dep_ == "prep" and p.lower_ != "by" for g in p.children if g.dep_ == "pobj"]
+    # "was accused of spying by Peru", "of stealing funds by Kenyan officials"
+    nouns = [g for p in v.children if p.dep_ == "prep" and p.lower_ != "by" for g in p.children
+             if g.dep_ in ("pobj", "pcomp")]
+    nouns += [o for g in nouns if g.dep_ == "pcomp" for o in g.children if o.dep_ == "dobj"]
     agents = [x for g in nouns for b in g.children if b.dep_ == "prep" and b.lower_ == "by"
               for x in b.children if x.dep_ == "pobj"]
     return next((a for a in agents if a.pos_ == "PROPN" or lemma(a) in AGENT_NOUNS), None)

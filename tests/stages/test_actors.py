@@ -623,3 +623,9 @@ def test_a_state_named_by_its_initials_once_the_story_names_it_in_full(analyse):
     # initials of a state the story does not name are left alone
     b = analyse("The C.A.R. accuses the rebels of looting.")
     assert not any(x.country == "CAF" for x in b.result.actors)
+
+
+def test_a_body_named_inside_a_longer_name_is_not_that_body(analyse):
+    a = analyse("The African National Congress lost its majority in the vote. Congress passed the bill.")
+    assert [x.country for x in _at(a, "African National Congress")] == [None]
+    assert [x.country for x in _at(a, "Congress passed")] == ["USA"]

@@ -25,7 +25,7 @@ from entente.sentences import sentence
 
 from . import affiliation, bylines, coref, descriptions, initials, knowledge, organisations, seats
 from .detect import agent_sector, codebook_matches, head_noun, inside_place_name, is_attitude, is_place_use
-from .organisations import POSTED_HEADS
+from .organisations import POSTED_HEADS, after_plain_word
 from .people import Context, find_people, named_by_who, unnamed_officials
 from .drafts import Drafts
 
@@ -150,7 +150,7 @@ def run(analysis: Analysis) -> None:
                 continue
             reg.mention(key, m.start, end)
         elif e.kind in ("organization", "igo"):
-            if _inside_longer_org(doc, m):
+            if _inside_longer_org(doc, m) or _amid_longer_name(doc, m, by_end):
                 continue   # "the European Council on Foreign Relations" is not the European Council
             start, country = m.start, e.country
             head = head_noun(doc, m.start, m.end) if e.kind == "igo" else None
@@ -235,6 +235,13 @@ def _inside_longer_org(doc, m) -> bool:
     ent = next((x for x in doc_cache.ents(doc) if x.start <= m.start < x.end), None)
     return ent is not None and ent.label_ == "ORG" and ent.end > m.end \
         and doc[m.end].lower_ in ("on", "for", "of") and doc[ent.end - 1].text[:1].isupper()
+
+
+def _amid_longer_name(doc, m, by_end) -> bool:
+    """Is the codebook name inside a longer organisation name the NER found ("African National
+    Congress", "his National Congress Party" are not the U.S. Congress)?"""
+    ent = next((x for x in doc_cache.ents(doc) if x.start < m.start < x.end), None)
+    return ent is not None and ent.label_ == "ORG" and m.end <= ent.end and after_plain_word(doc, m.start, by_end)
 
 
 def _local_groups(doc, reg: Drafts, places: list[dict]) -> None:

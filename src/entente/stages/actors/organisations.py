@@ -21,6 +21,13 @@ DESCRIPTION_HEADS = language.words("entities", "description_heads")
 GENERIC = language.words("entities", "generic_org_words")
 
 
+def after_plain_word(doc, i: int, by_end) -> bool:
+    """Does a capitalised word that names nothing itself come just before token i ("National"
+    in "African National Congress"; not "Taliban" in "Taliban Foreign Ministry")?"""
+    before = doc[i - 1] if i > 0 else None
+    return before is not None and before.text[:1].isupper() and before.is_alpha and i not in by_end
+
+
 def ner_org(ctx: Context, reg: Drafts, ent, by_start) -> None:
     cb = ctx.cb
     s = ent.start
@@ -38,6 +45,8 @@ def ner_org(ctx: Context, reg: Drafts, ent, by_start) -> None:
         if m is not None and m.entry.kind in ("organization", "igo") and m.end < span.end \
                 and ctx.doc[m.end].lower_ in ("on", "for", "of"):
             continue   # "European Council on Foreign Relations": another body than the one it starts with
+        if m is not None and i > span.start and after_plain_word(ctx.doc, i, ctx.by_end):
+            continue   # "African National Congress": "Congress" here is a word of this name
         if m is not None and m.entry.country:
             country = m.entry.country
             if i == span.start and m.end < span.end:

@@ -512,6 +512,13 @@ def test_a_name_before_a_participle_is_a_parse_slip_not_the_doer(analyse):
     _none(evs, "SUPPORT")
 
 
+def test_a_present_habit_in_a_relative_clause_is_no_stance(analyse):
+    _a, evs = _events(analyse, "Kenyan lawmakers who criticize Uganda rarely win re-election.")
+    _none(evs, "ACCUSE")
+    _a, evs = _events(analyse, "Kenya criticizes Uganda's new tariffs, its trade minister said.")
+    _one(evs, "ACCUSE")
+
+
 def test_a_participle_joined_to_an_adjective_is_a_quality(analyse):
     _a, evs = _events(analyse, "Kenyan officials are patient and accepting, Uganda's envoy said.")
     _none(evs, "AGREE")

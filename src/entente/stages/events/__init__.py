@@ -95,7 +95,8 @@ def run(analysis: Analysis) -> None:
         for f in frames:
             if f.type is None:
                 continue
-            if f.denial or f.content or (f.standing and f.type not in STANCE_TYPES) or not _stands(f):
+            if f.denial or f.content or (f.standing and (f.type not in STANCE_TYPES or f.pred.head.dep_ == "relcl")) \
+                    or not _stands(f):   # "bloggers who praise China": a habit that describes them, no stance taken
                 continue
             s = roles.sides(f)
             if f.pred.head.lemma_.lower() in DISPUTE_VERBS and not f.pred.nominal and (

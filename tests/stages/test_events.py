@@ -519,6 +519,13 @@ def test_a_present_habit_in_a_relative_clause_is_no_stance(analyse):
     _one(evs, "ACCUSE")
 
 
+def test_what_a_request_asks_is_not_done(analyse):
+    _a, evs = _events(analyse, "Kenya requested Uganda to hand over the rebels.")
+    t, a, r, f, e = _one(evs, "REQUEST")
+    assert (a, r) == ({"KEN"}, {"UGA"})
+    _none(evs, "AID")
+
+
 def test_a_participle_joined_to_an_adjective_is_a_quality(analyse):
     _a, evs = _events(analyse, "Kenyan officials are patient and accepting, Uganda's envoy said.")
     _none(evs, "AGREE")

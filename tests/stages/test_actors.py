@@ -629,3 +629,11 @@ def test_a_body_named_inside_a_longer_name_is_not_that_body(analyse):
     a = analyse("The African National Congress lost its majority in the vote. Congress passed the bill.")
     assert [x.country for x in _at(a, "African National Congress")] == [None]
     assert [x.country for x in _at(a, "Congress passed")] == ["USA"]
+
+
+def test_the_army_no_one_named_is_the_body_of_the_state_told_before_or_the_one_named_later(analyse):
+    a = analyse("Kenya faces an insurgency in the north. The army said it killed 20 rebels on Monday.")
+    assert [(x.kind, x.country, x.sector) for x in _at(a, "army")] == [("group", "KEN", "MIL")]
+    b = analyse("Uganda closed the border on Monday. The military said it had fired on the camp. "
+                "Officials of the Kenyan military denied it.")
+    assert [x.country for x in _at(b, "military said")] == ["KEN"]

@@ -90,8 +90,32 @@ def resolve(doc, cb: Codebook, reg: Drafts) -> None:
         key = _antecedent(doc, reg, start, lem, words, is_state_noun or lem in state_heads, limit)
         if key is None and words:
             key = _antecedent(doc, reg, start, lem, [], is_state_noun or lem in state_heads, limit)
+        if key is None and lem in STATE_BODY_HEADS and tok.tag_ == "NN":
+            key = _state_body(doc, cb, reg, tok, start)
         if key is not None:
             reg.mention(key, start, tok.i + 1)
+
+
+STATE_BODY_HEADS = language.words("entities", "state_body_heads")
+
+
+def _state_body(doc, cb: Codebook, reg: Drafts, tok, start: int) -> Optional[str]:
+    """"The army said …" with no army named before: the one the story names later ("the Pakistani
+    military"), else the body of the state the story last named (two sentences back), as "the
+    government" is that state."""
+    head = tok.lemma_.lower()
+    later = [d for d in reg.drafts.values() if d.kind in ("group", "organization") and d.country and d.mentions
+             and _fits(reg, d.key, head, []) and min(m.start for m in d.mentions) > start]
+    if later:
+        return min(later, key=lambda d: min(m.start for m in d.mentions)).key
+    state = _antecedent(doc, reg, start, "", [], True, sentence(tok).start)
+    if state is None or reg.drafts[state].kind != "state":
+        return None
+    d = reg.drafts[state]
+    sector = agent_sector(cb, [tok])
+    key = f"g:{d.country}:{tok.lemma_.lower()}"
+    reg.get_or_add(key, name=f"{d.name} {tok.lemma_.lower()}", kind="group", country=d.country, sector=sector)
+    return key
 
 
 LEADING_VERBS = language.words("entities", "leading_verbs")

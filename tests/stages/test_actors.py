@@ -465,6 +465,9 @@ def test_a_leader_named_by_surname_alone_is_the_office_holder_of_the_day(analyse
     assert (modi.kind, modi.country) == ("person", "IND")
     b = analyse("Modi said India will cooperate with Mauritius.", published="2010-03-12")
     assert all(x.country != "IND" or x.kind != "person" for x in b.result.actors)   # not in office then
+    # foreign ministers too: news names them by surname alone
+    c = analyse("Lavrov told reporters the talks with Kenya would go on.", published="2024-05-01")
+    assert (_by_name(c, "Lavrov").kind, _by_name(c, "Lavrov").country) == ("person", "RUS")
 
 
 def test_plural_title_after_a_meeting_is_the_two_who_met(analyse):

@@ -3,8 +3,8 @@ knowledge base (`entente.ontology.office_holders`, from Wikidata) gives a person
 and office when the text gives none. The text always wins; the story's publication date picks the
 office holder.
 
-A one-word name ("Putin", "Erdogan") is looked up only at the story's date and only for heads of
-state and government, whom news names by surname alone; a full name is looked up at the date, else
+A one-word name ("Putin", "Erdogan", "Lavrov") is looked up only at the story's date and only for
+heads of state and government and foreign ministers, whom news names by surname alone; a full name is looked up at the date, else
 at any date (the person's country stays theirs after they leave office).
 """
 from __future__ import annotations
@@ -24,7 +24,7 @@ from entente.entities import main_country
 
 from .drafts import Drafts
 
-SURNAME_OFFICES = frozenset({"head_of_state", "head_of_government"})
+SURNAME_OFFICES = frozenset({"head_of_state", "head_of_government", "foreign_minister"})
 
 
 def lookup(name: str, on: Optional[str]) -> Optional[office_holders.Holder]:

@@ -61,3 +61,11 @@ def test_platform_x_ends_a_sentence():
 
     doc = nlp.load()("She said so in a post on X. Troops left the town on Monday.")
     assert [s.text for s in doc.sents] == ["She said so in a post on X.", "Troops left the town on Monday."]
+
+
+def test_a_hyphen_after_an_abbreviation_joins_two_names():
+    from entente import nlp
+
+    doc = nlp.load()("The U.S.-Kenya talks and the U.N.-backed force.")
+    assert [t.text for t in doc][:5] == ["The", "U.S.", "-", "Kenya", "talks"]
+    assert "U.N.-backed" in [t.text for t in doc]

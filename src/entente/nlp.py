@@ -6,6 +6,7 @@ import importlib
 import re
 
 from spacy.language import Language
+from spacy.util import compile_infix_regex
 
 from entente.errors import ModelError
 
@@ -98,3 +99,7 @@ def _news_tokens(nlp) -> None:
     """News-specific tokens: "posted on X." ends a sentence (the platform, not an initial
     before a surname), so "X." is split like any other word and its full stop."""
     nlp.tokenizer.add_special_case("X.", [{"ORTH": "X"}, {"ORTH": "."}])
+    # "U.S.-Ukraine talks": a hyphen after an abbreviation's full stop joins two names, as it does
+    # between two words ("Kenya-Uganda"); spaCy splits only the latter
+    infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Z]\.)[-–](?=[A-Z])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer

@@ -526,6 +526,17 @@ def test_what_a_request_asks_is_not_done(analyse):
     _none(evs, "AID")
 
 
+@pytest.mark.parametrize("text, etype, parties", [
+    ("Kenya-Uganda talks in Nairobi ended on Monday.", "CONSULT", {"KEN", "UGA"}),
+    ("U.K.-Kenya talks in Nairobi ended on Monday.", "CONSULT", {"GBR", "KEN"}),
+    ("Relations improved after the Kenya-Uganda deal on the border.", "AGREE", {"KEN", "UGA"}),
+])
+def test_two_names_joined_by_a_hyphen_are_a_mutual_acts_parties(analyse, text, etype, parties):
+    _a, evs = _events(analyse, text)
+    t, a, r, f, e = _one(evs, etype)
+    assert e.reciprocal and a | r == parties and "actor:dyad" in e.reason
+
+
 def test_a_participle_joined_to_an_adjective_is_a_quality(analyse):
     _a, evs = _events(analyse, "Kenyan officials are patient and accepting, Uganda's envoy said.")
     _none(evs, "AGREE")

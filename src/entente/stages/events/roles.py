@@ -69,7 +69,8 @@ OUTSIDERS = language.words("roles", "outsider_nouns")
 RULING = language.words("roles", "ruling_words")
 # Sectors of groups outside government: rebels, armed groups, the opposition.
 OUTSIDER_SECTORS = frozenset({"REB", "UAF", "OPP"})
-OPPOSED_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST"})   # what outsiders do at their own state
+OPPOSED_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST"})
+HYPHENS = frozenset({"-", "–"})   # a dyad written "Kenya-Uganda"   # what outsiders do at their own state
 GROUP_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "CONCEDE", "AID"})   # done to people at home
 FOREIGN_WORDS = language.words("roles", "foreign_words")
 BORDER_NOUNS = language.words("roles", "border_nouns")
@@ -169,6 +170,17 @@ class Roles:
         self._finish(f, s)
         return s
 
+    def _hyphen_dyad(self, n) -> list[str]:
+        """The parties of a modifier that joins two names by a hyphen before the noun ("Kenya-Uganda
+        talks": the parse hangs "Kenya" on "Uganda")."""
+        out: list[str] = []
+        for c in n.children:
+            if c.dep_ == "compound" and c.i < n.i and any(
+                    k.dep_ == "compound" and k.i < c.i and k.nbor().text in HYPHENS for k in c.children):
+                for t in [k for k in c.children if k.dep_ == "compound" and k.i < c.i] + [c]:
+                    out += [a for a in self.ent.at(t) if a not in out]
+        return out
+
     def _doing_modifier(self, f: Frame, s: Sides) -> None:
         """"the visiting Peruvian minister", "the invading army": the noun a present participle
         modifies does the act; a visit's host is the subject of the clause the visitor is in."""
@@ -232,6 +244,11 @@ class Roles:
                         for a in self.ent.phrase(c, depth=0)]
             if s.actors:
                 s.rules.append("actor:object-owner")
+        if (f.type in SYMMETRIC or f.type == "AGREE") and len(dyad := self._hyphen_dyad(n)) >= 2:
+            # "Kenya-Uganda talks", "the U.S.-Taliban deal": both are its parties
+            s.actors, s.recipients, s.reciprocal = list(dyad), list(dyad), True
+            s.rules = [r for r in s.rules if not r.startswith("actor:")] + ["actor:dyad", "recipient:mutual"]
+            return
         if not s.actors and f.type in SYMMETRIC:
             # "negotiations between Britain and Mauritius": both are its parties
             between = [a for c in n.children if c.dep_ == "prep" and c.lower_ in ("between", "among")

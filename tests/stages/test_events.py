@@ -537,6 +537,23 @@ def test_two_names_joined_by_a_hyphen_are_a_mutual_acts_parties(analyse, text, e
     assert e.reciprocal and a | r == parties and "actor:dyad" in e.reason
 
 
+@pytest.mark.parametrize("text", [
+    "Kenya told Uganda to withdraw its troops or face sanctions.",
+    "Kenya urged Uganda to pull its troops back or face the prospect of new sanctions.",
+])
+def test_an_act_asked_or_a_measure_faced_is_a_request_and_a_threat(analyse, text):
+    _a, evs = _events(analyse, text)
+    for etype in ("REQUEST", "THREATEN"):
+        t, a, r, f, e = _one(evs, etype)
+        assert (a, r) == ({"KEN"}, {"UGA"})
+    _none(evs, "RETREAT")
+
+
+def test_telling_reporters_what_happened_asks_nothing(analyse):
+    _a, evs = _events(analyse, "Kenya's president told reporters that Uganda had withdrawn its troops.")
+    _none(evs, "REQUEST")
+
+
 def test_a_participle_joined_to_an_adjective_is_a_quality(analyse):
     _a, evs = _events(analyse, "Kenyan officials are patient and accepting, Uganda's envoy said.")
     _none(evs, "AGREE")

@@ -209,6 +209,22 @@ def _threaten(f: Frame, g, why: str) -> None:
     f.factuality = "asserted"
 
 
+def _object_of_object(n, v) -> bool:
+    """Is n the of-object of v's object ("face the possibility of sanctions")?"""
+    return n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.dep_ == "dobj" and n.head.head.head.i == v.i
+
+
+def _ultimatum(v):
+    """The verb that asks an act when v is the "or face …" after it ("told Uganda to withdraw or
+    face sanctions", "called on Russia to accept the ceasefire or face new sanctions"), else None."""
+    act = v.head
+    if lemma(v) not in gov("ultimatum") or v.dep_ != "conj" or not any(
+            c.dep_ == "cc" and c.lower_ == "or" for c in act.children) or not _infinitive(act):
+        return None
+    asker = act.head
+    return asker if act.dep_ in ("xcomp", "advcl") and (lemma(asker) in gov("request") or _directive(asker, act)) else None
+
+
 def _nominal(f: Frame) -> Frame:
     n = f.pred.head
     if any(c.dep_ == "det" and c.lower_ == "no" for c in n.children):
@@ -237,6 +253,12 @@ def _nominal(f: Frame) -> Frame:
         f.head, f.governor = v, v
         _threaten(f, v, lem)
         f.recipient_heads.append(v)
+    elif (direct or _object_of_object(n, v)) and (asker := _ultimatum(v)) is not None:
+        # "told Uganda to withdraw or face sanctions": the one who asks threatens the measure
+        f.head, f.governor = asker, asker
+        f.requestee = _requestee(asker, v.head)
+        _threaten(f, asker, "ultimatum")
+        return f   # not asked itself: the asking verb above does not make it a request
     elif direct and refuses(v):
         f.code = coding.reject_code(f.code)
         f.rules.insert(0, f"refusal:{lem}")
@@ -396,7 +418,7 @@ def _climb(f: Frame, start, nominal: bool = False) -> None:
             f.code = coding.intent_code(f.code)
             f.rules.insert(0, f"commitment:{glem}")
             f.head, f.governor, f.factuality = g, g, "asserted"
-        elif embedded and glem in gov("request") and _requestee(g, x) is not None:
+        elif embedded and (glem in gov("request") or _directive(g, x)) and _requestee(g, x) is not None:
             f.requestee = _requestee(g, x)
             f.code = coding.request_code(f.code)
             f.rules.insert(0, f"request:{glem}")
@@ -433,6 +455,11 @@ def _climb(f: Frame, start, nominal: bool = False) -> None:
 
 def _infinitive(x) -> bool:
     return x.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children)
+
+
+def _directive(g, x) -> bool:
+    """"told Uganda to withdraw": telling someone to act asks it ("told reporters that …" reports)."""
+    return lemma(g) in gov("directive") and _infinitive(x) and any(c.dep_ in ("dobj", "dative") for c in g.children)
 
 
 def _requestee(g, x):

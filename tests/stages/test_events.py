@@ -554,6 +554,20 @@ def test_telling_reporters_what_happened_asks_nothing(analyse):
     _none(evs, "REQUEST")
 
 
+def test_mobilising_opinion_moves_no_forces(analyse):
+    _a, evs = _events(analyse, "Kenya has mobilized pressure groups in Uganda to help refugees.")
+    _none(evs, "MOBILIZE")
+    _a, evs = _events(analyse, "Kenya mobilized troops along the Ugandan border.")
+    _one(evs, "MOBILIZE")
+
+
+def test_who_must_be_ready_to_act_pledges_nothing(analyse):
+    _a, evs = _events(analyse, "Kenya's president said the U.S. must be ready to mediate between Ethiopia and Eritrea.")
+    _none(evs, "AGREE")
+    _a, evs = _events(analyse, "Kenya said it would be ready to mediate between Ethiopia and Eritrea.")
+    _one(evs, "AGREE")
+
+
 def test_a_participle_joined_to_an_adjective_is_a_quality(analyse):
     _a, evs = _events(analyse, "Kenyan officials are patient and accepting, Uganda's envoy said.")
     _none(evs, "AGREE")

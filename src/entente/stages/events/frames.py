@@ -349,6 +349,10 @@ def _climb(f: Frame, start, nominal: bool = False) -> None:
             return   # "as Tehran rejected the offer": a clause of its own
         glem = lemma(g)
         if g.pos_ == "ADJ" or (dep == "acomp"):
+            if glem in gov("commitment_adjectives") and dep == "xcomp" and g.dep_ == "acomp" and \
+                    aux_words(g.head) & gov("deontic_aux"):
+                f.factuality = "hypothetical"   # "the U.S. must be ready to mediate": asked or supposed, no pledge
+                return
             if glem in gov("commitment_adjectives") and dep == "xcomp" and f.factuality in ("asserted", "planned"):
                 f.code = coding.intent_code(f.code)
                 f.rules.insert(0, f"commitment:{glem}")

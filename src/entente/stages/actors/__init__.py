@@ -150,6 +150,8 @@ def run(analysis: Analysis) -> None:
                 continue
             reg.mention(key, m.start, end)
         elif e.kind in ("organization", "igo"):
+            if is_attitude(doc, m):
+                continue   # "the U.N.-recognized government": the U.N. recognised it, it is not the U.N.'s
             if _inside_longer_org(doc, m) or _amid_longer_name(doc, m, by_end):
                 continue   # "the European Council on Foreign Relations" is not the European Council
             start, country = m.start, e.country

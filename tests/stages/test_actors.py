@@ -640,3 +640,17 @@ def test_the_army_no_one_named_is_the_body_of_the_state_told_before_or_the_one_n
     b = analyse("Uganda closed the border on Monday. The military said it had fired on the camp. "
                 "Officials of the Kenyan military denied it.")
     assert [x.country for x in _at(b, "military said")] == ["KEN"]
+
+
+def test_a_name_a_participle_says_acted_on_the_noun_is_not_its_country(analyse):
+    a = analyse("Al-Shabab, a U.S.-designated terrorist group, attacked a base in Kenya. "
+                "The U.N.-recognized government in Tripoli met Egyptian officials. The U.S.-led coalition met.")
+    assert not any(x.country in ("USA", "IGO") for x in _at(a, "U.S.-designated") + _at(a, "U.N.-recognized"))
+    assert [x.country for x in _at(a, "U.S.-led")] == ["USA"]
+
+
+def test_a_name_quoted_is_not_the_official_described_before_the_quote(analyse):
+    a = analyse("A State Department spokesperson expressed sorrow over the deaths. “We saw reports of Omar "
+                "Baro's arrest in Kenya and were saddened,” the spokesperson told VOA.")
+    baro = _by_name(a, "Omar Baro")
+    assert (baro.country, baro.role) == (None, None)

@@ -153,7 +153,7 @@ def _nearer_plural(doc, reg: Drafts, g: Group, i: int) -> bool:
 
 def resolve(doc, cb: Codebook, reg: Drafts) -> None:
     sent_of = _sent_index(doc)
-    quoted = _quoted_tokens(doc)
+    quoted = quoted_tokens(doc)
     groups = coordinated_groups(doc, reg, sent_of)
     # person mentions: (token of the name, key, is subject)
     persons: list[tuple[int, str, bool]] = []
@@ -340,17 +340,19 @@ def _title_gender(d) -> Optional[str]:
     return None
 
 
-def _quoted_tokens(doc) -> set[int]:
-    """Tokens inside quotation marks."""
+def quoted_tokens(doc) -> set[int]:
+    """Tokens inside quotation marks (found once per Doc)."""
     from entente.stages.statements.quotes import quotes_of
 
-    out: set[int] = set()
-    for g in quotes_of(doc):
-        for a, b in g.segments:
-            span = doc.char_span(a, b, alignment_mode="expand")
-            if span is not None:
-                out.update(range(span.start, span.end))
-    return out
+    def find() -> set[int]:
+        out: set[int] = set()
+        for g in quotes_of(doc):
+            for a, b in g.segments:
+                span = doc.char_span(a, b, alignment_mode="expand")
+                if span is not None:
+                    out.update(range(span.start, span.end))
+        return out
+    return doc_cache.cached(doc, "entente.quoted_tokens", find)
 
 
 def _last_person(persons, i: int, sent_of: list[int], doc) -> Optional[str]:

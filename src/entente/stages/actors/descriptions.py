@@ -18,6 +18,7 @@ from entente.ontology import language
 from entente.ontology.codebook import Codebook, norm
 from entente.sentences import sentence
 
+from .coref import quoted_tokens
 from .detect import agent_sector
 from .drafts import Drafts
 
@@ -177,6 +178,8 @@ def _next_person(reg: Drafts, pos: int, n, d) -> bool:
     doc = reg.analysis.doc
     if sentence(doc[first]).start > sentence(doc[pos]).end:
         return False   # two sentences on, the story has moved to someone else
+    if first in quoted_tokens(doc):
+        return False   # '"We saw reports of Omar Baro's arrest," the spokesperson said': a name quoted
     want = _role_words(d.role or d.name)
     for o in reg.drafts.values():
         if o.kind != "person" or o.unnamed or o.key == n.key or not any(pos < m.start < first for m in o.mentions):

@@ -24,7 +24,7 @@ from entente.ontology.codebook import norm
 from entente.sentences import sentence
 
 from . import affiliation, bylines, coref, descriptions, initials, knowledge, organisations, seats
-from .detect import agent_sector, codebook_matches, head_noun, inside_place_name, is_attitude, is_place_use
+from .detect import agent_sector, codebook_matches, done_by, head_noun, inside_place_name, is_attitude, is_place_use
 from .organisations import POSTED_HEADS, after_plain_word
 from .people import Context, find_people, named_by_who, unnamed_officials
 from .drafts import Drafts
@@ -128,7 +128,9 @@ def run(analysis: Analysis) -> None:
                     name = doc[m.start:head.i + 1].text
                     kind = "organization" if head.text[:1].isupper() else "group"
                     key = "g:" + norm(name)
-                    reg.get_or_add(key, name=name, kind=kind, country=e.country, sector=sector)
+                    # "a U.S.-designated terrorist group": designated by the state, not of it
+                    country = None if done_by(doc, m) else e.country
+                    reg.get_or_add(key, name=name, kind=kind, country=country, sector=sector)
                     reg.mention(key, m.start, head.i + 1)
                     continue
                 if sector and norm(head.lemma_) in STATE_HEADS:
@@ -150,7 +152,7 @@ def run(analysis: Analysis) -> None:
                 continue
             reg.mention(key, m.start, end)
         elif e.kind in ("organization", "igo"):
-            if is_attitude(doc, m):
+            if done_by(doc, m):
                 continue   # "the U.N.-recognized government": the U.N. recognised it, it is not the U.N.'s
             if _inside_longer_org(doc, m) or _amid_longer_name(doc, m, by_end):
                 continue   # "the European Council on Foreign Relations" is not the European Council

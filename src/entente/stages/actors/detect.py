@@ -89,12 +89,15 @@ ATTITUDE_PREFIXES = language.words("entities", "attitude_prefixes")
 DONE_BY_SUFFIXES = language.words("entities", "done_by_suffixes")
 
 
-def is_attitude(doc, m: Match) -> bool:
-    """Is the name the object of an attitude prefix ("anti-Pakistan fighters", "pro-Russian"), or the
-    doer of what a hyphened participle says was done to the noun ("a U.S.-designated group")?"""
+def done_by(doc, m: Match) -> bool:
+    """Is the name the doer of what a hyphened participle says was done to the noun ("a
+    U.S.-designated group", "the U.N.-recognized government"), not the noun's own country?"""
     last = doc[m.end - 1].text
-    if "-" in last[1:] and last.rsplit("-", 1)[1].lower() in DONE_BY_SUFFIXES:
-        return True
+    return "-" in last[1:] and last.rsplit("-", 1)[1].lower() in DONE_BY_SUFFIXES
+
+
+def is_attitude(doc, m: Match) -> bool:
+    """Is the name the object of an attitude prefix ("anti-Pakistan fighters", "pro-Russian")?"""
     return m.start >= 2 and doc[m.start - 1].text in ("-", "‑") and doc[m.start - 2].lower_ in ATTITUDE_PREFIXES
 
 

@@ -25,7 +25,8 @@ def after_plain_word(doc, i: int, by_end) -> bool:
     """Does a capitalised word that names nothing itself come just before token i ("National"
     in "African National Congress"; not "Taliban" in "Taliban Foreign Ministry")?"""
     before = doc[i - 1] if i > 0 else None
-    return before is not None and before.text[:1].isupper() and before.is_alpha and i not in by_end
+    return before is not None and before.pos_ == "PROPN" and before.text[:1].isupper() and before.is_alpha \
+        and i not in by_end
 
 
 def ner_org(ctx: Context, reg: Drafts, ent, by_start) -> None:

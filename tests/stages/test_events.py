@@ -568,6 +568,15 @@ def test_who_must_be_ready_to_act_pledges_nothing(analyse):
     _one(evs, "AGREE")
 
 
+def test_an_act_owed_now_is_not_done_and_one_owed_before_was(analyse):
+    _a, evs = _events(analyse, "Kenya will have to withdraw its troops from Somalia.")
+    _none(evs, "RETREAT")
+    _a, evs = _events(analyse, "Kenya has to withdraw its troops from Somalia.")
+    _none(evs, "RETREAT")
+    _a, evs = _events(analyse, "Kenya had to withdraw its troops from Somalia.")
+    _one(evs, "RETREAT")
+
+
 def test_a_participle_joined_to_an_adjective_is_a_quality(analyse):
     _a, evs = _events(analyse, "Kenyan officials are patient and accepting, Uganda's envoy said.")
     _none(evs, "AGREE")

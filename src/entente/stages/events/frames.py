@@ -427,6 +427,10 @@ def _climb(f: Frame, start, nominal: bool = False) -> None:
             f.code = coding.request_code(f.code)
             f.rules.insert(0, f"request:{glem}")
             f.head, f.governor, f.factuality = g, g, "asserted"
+        elif embedded and glem in gov("obligation") and _infinitive(x) and g.tag_ in ("VB", "VBP", "VBZ"):
+            if f.factuality == "asserted":
+                f.factuality = "hypothetical"   # "we have to support …": owed, not done ("had to" is done)
+            return
         elif embedded and glem in gov("negative"):
             f.factuality = "negated"
             return

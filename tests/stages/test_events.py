@@ -44,6 +44,14 @@ def _one(evs, etype):
 
 @pytest.mark.parametrize("text, etype, actor, recipient, rule", [
     ("Turkey condemned Israel on Monday.", "ACCUSE", {"TUR"}, {"ISR"}, "verb:condemn"),
+    ("Ghana faulted Togo over the border closure.", "ACCUSE", {"GHA"}, {"TGO"}, "verb:fault"),
+    ("Ghana hit out at Togo over the border closure.", "ACCUSE", {"GHA"}, {"TGO"}, "particle:hit+out"),
+    ("Ghana took aim at Togo over the border closure.", "ACCUSE", {"GHA"}, {"TGO"}, "verb_object:take+aim"),
+    # a name that condemns condemns; "what he called a wonderful meeting" names, no more
+    ("Ghana called Togo's decision an unacceptable provocation.", "ACCUSE", {"GHA"}, {"TGO"},
+     "naming:call+provocation"),
+    # what someone is criticised for doing, they did
+    ("Ghana hit out at Togo for closing the border.", "SANCTION", {"TGO"}, {"GHA"}, "verb_object:close+border"),
     ("Japan called on China to release the detained fishermen.", "REQUEST", {"JPN"}, {"CHN"}, "request:call"),
     ("Tokyo called on Beijing to stop.", "REQUEST", {"JPN"}, {"CHN"}, "particle:call+on"),
     # "on Monday" says when, it is no particle; with no object named, "called a strike" is called
@@ -486,7 +494,7 @@ def test_spoken_acts(analyse, text, etype, actor, recipient):
     _a, evs = _events(analyse, text)
     t, a, r, f, e = _one(evs, etype)
     assert (a, r) == (actor, recipient)
-    assert any(k in e.reason for k in ("speech:", "verb:", "allegation:"))
+    assert any(k in e.reason for k in ("speech:", "verb:", "allegation:", "naming:"))
 
 
 def test_a_by_phrase_of_a_nested_act_is_not_the_outer_acts_doer(analyse):
@@ -575,6 +583,11 @@ def test_an_act_owed_now_is_not_done_and_one_owed_before_was(analyse):
     _none(evs, "RETREAT")
     _a, evs = _events(analyse, "Kenya had to withdraw its troops from Somalia.")
     _one(evs, "RETREAT")
+
+
+def test_calling_an_allegation_false_is_a_denial_not_a_charge(analyse):
+    _a, evs = _events(analyse, "Togo called Ghana's allegations baseless.")
+    _none(evs, "ACCUSE")
 
 
 def test_a_participle_joined_to_an_adjective_is_a_quality(analyse):
@@ -700,7 +713,7 @@ def test_calling_a_claim_false_is_a_denial_calling_remarks_insulting_is_criticis
     _a, evs = _events(analyse, "Canadian minister Lucie Martin said she would tax power sales. "
                                "U.S. spokeswoman Dana Kerr called Martin's remarks \"reckless and offensive.\"")
     t, a, r, _f, e = _one(evs, "ACCUSE")
-    assert (a, r) == ({"USA"}, {"CAN"}) and "speech:negative" in e.reason
+    assert (a, r) == ({"USA"}, {"CAN"}) and "naming:call+reckless" in e.reason
     _b, evs = _events(analyse, "Pakistan said militants in Afghanistan planned the attack. Afghan spokesman "
                                "Ali Karimi called Pakistan's assertions \"baseless.\"")
     assert not [x for x in _factual(evs) if x[0] == "ACCUSE" and x[1] == {"AFG"}]

@@ -11,6 +11,7 @@ names the family and the entry (`verb_object:impose+sanction`), and the event's 
   verb          the verb alone ("accused", "met", "attacked")
   noun          an event noun ("the offensive", "peace talks", "a travel ban")
   adjective     a predicative adjective with a party ("concerned about China's build-up")
+  naming        a name that condemns ("called the closure a violation of the treaty")
 """
 from __future__ import annotations
 
@@ -282,8 +283,17 @@ def verb_predicate(tab: Tables, verb) -> Optional[Predicate]:
     if lem not in tab.verb_lemmas and lem not in STOP_VERBS:
         return None
     objs = objects(verb)
-    if lem in NAMING_VERBS and any(c.dep_ == "oprd" for c in verb.children) and any(c.dep_ == "dobj" for c in verb.children):
-        return None   # "what he called a wonderful meeting": a name given ("called a strike" has no dobj)
+    names = [c for c in verb.children if c.dep_ == "oprd"]
+    if lem in NAMING_VERBS and names and (any(c.dep_ == "dobj" for c in verb.children) or len(names) >= 2):
+        # "what he called a wonderful meeting": a name given ("called a strike" has no dobj); a name
+        # that condemns condemns ("called the closure a violation of the treaty"; the parse may read
+        # both nouns as predicates)
+        word = next((w for w in [names[-1]] + list(names[-1].children)
+                     if (lemma(w),) in NEGATIVE_WORDS and (w.i == names[-1].i or w.dep_ == "amod")), None)
+        named = ([c for c in verb.children if c.dep_ == "dobj"] or names[:1])[0]
+        if word is None or (lemma(named) in ALLEGATION_NOUNS and (lemma(word),) in FALSITY_WORDS):
+            return None   # "called the allegations baseless": a denial, no event
+        return Predicate(verb, "111", f"naming:{lem}+{lemma(word)}", [verb, word])
     if lem in INTRANSITIVE_ONLY and any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
         return None   # "to demonstrate the Quad's resolve": shown, not a protest
     hit = deciding_object(tab, lem, objs)
@@ -354,6 +364,10 @@ CCOMP_BLOCK = language.words("events", "ccomp_block")
 BARE_DENIALS = language.words("events", "bare_denials")
 INTRANSITIVE_ONLY = language.words("events", "intransitive_only")
 NAMING_VERBS = language.words("events", "naming_verbs")
+# Single words of criticism (`evaluation.yaml`), for a name that condemns.
+NEGATIVE_WORDS = frozenset(p for p in language.phrases("evaluation", "negative") if len(p) == 1)
+FALSITY_WORDS = frozenset(p for p in language.phrases("evaluation", "falsity") if len(p) == 1)
+ALLEGATION_NOUNS = language.words("governors", "allegation_nouns")
 DANGER_NOUNS = language.words("events", "danger_nouns")
 # A verb's particle the parse hung on its named object ("asked Trump for relief", "accused Iran of").
 SLIPPED_PARTICLES = frozenset({"for", "of"})

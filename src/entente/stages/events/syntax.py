@@ -94,7 +94,10 @@ def subject_token(v) -> Optional[object]:
             t, controlled = g, t.tag_ == "VB"
             continue
         if t.dep_ == "pcomp" and t.head.lower_ == "for" and lemma(t.head.head) in JUDGED_FOR:
-            objs = [c for c in t.head.head.children if c.dep_ in ("dobj", "obj")]
+            judge = t.head.head
+            # "condemned Quito for expelling …", "hit out at Quito for expelling …"
+            objs = [c for c in judge.children if c.dep_ in ("dobj", "obj")] + [
+                g for p in judge.children if p.dep_ == "prep" and p.lower_ == "at" for g in p.children if g.dep_ == "pobj"]
             if objs:
                 return objs[0]   # "condemned Quito for expelling …": Quito expelled
         if t.dep_ in ("advcl", "pcomp", "acomp") and t.head.i != t.i and t.tag_ in ("VBG", "VB", "VBN", "JJ"):

@@ -590,6 +590,16 @@ def test_calling_an_allegation_false_is_a_denial_not_a_charge(analyse):
     _none(evs, "ACCUSE")
 
 
+@pytest.mark.parametrize("text", [
+    "Thousands of Ghanaians protested outside Togo's embassy in Accra.",
+    "Ghanaian students protested outside the Togolese embassy on Monday.",
+])
+def test_a_protest_at_an_embassy_is_against_the_state_that_posted_it(analyse, text):
+    _a, evs = _events(analyse, text)
+    t, a, r, f, e = _one(evs, "PROTEST")
+    assert (a, r) == ({"GHA"}, {"TGO"})
+
+
 def test_a_participle_joined_to_an_adjective_is_a_quality(analyse):
     _a, evs = _events(analyse, "Kenyan officials are patient and accepting, Uganda's envoy said.")
     _none(evs, "AGREE")

@@ -70,7 +70,8 @@ RULING = language.words("roles", "ruling_words")
 # Sectors of groups outside government: rebels, armed groups, the opposition.
 OUTSIDER_SECTORS = frozenset({"REB", "UAF", "OPP"})
 OPPOSED_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST"})
-HYPHENS = frozenset({"-", "–"})   # a dyad written "Kenya-Uganda"   # what outsiders do at their own state
+HYPHENS = frozenset({"-", "–"})
+POSTED_HEADS = language.words("entities", "posted_heads")   # "outside the Ugandan embassy"   # a dyad written "Kenya-Uganda"   # what outsiders do at their own state
 GROUP_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "CONCEDE", "AID"})   # done to people at home
 FOREIGN_WORDS = language.words("roles", "foreign_words")
 BORDER_NOUNS = language.words("roles", "border_nouns")
@@ -418,6 +419,9 @@ class Roles:
             if own:
                 s.recipients = own[:1]
                 s.rules.append("recipient:domestic")
+        if not s.recipients and t == "PROTEST" and (owner := self._protested_post(f, actor_countries)):
+            s.recipients = owner   # "protested outside Uganda's embassy": at the state it posted there
+            s.rules.append("recipient:post-owner")
         if not s.recipients and s.actors and (
                 t == "PROTEST" and self._people_act(f, s)
                 or t == "THREATEN" and coding.ptype(f.pred.code) in DOMESTIC_DEFAULT
@@ -425,6 +429,20 @@ class Roles:
                 or t == "ASSAULT" and all(self.ent.actor(a).sector in OUTSIDER_SECTORS for a in s.actors)):
             # "the militants blew up tracks": armed groups naming no target strike at their own state
             self._own_state(s, actor_countries)
+
+    def _protested_post(self, f: Frame, mine: set) -> list[str]:
+        """The state whose embassy or consulate a protest is held at ("massed in front of Kenya's
+        consulate", "outside the Ugandan embassy"), when it is another country's."""
+        for h in (f.pred.head, f.head):
+            for t in h.subtree:
+                if t.lemma_.lower() not in POSTED_HEADS or t.dep_ != "pobj":
+                    continue
+                owners = [a for c in t.children if c.dep_ in ("poss", "compound", "amod")
+                          for a in self.ent.phrase(c, depth=0)] or self.ent.at(t)
+                states = [self.ent.state(c) for c in sorted(self.ent.countries(owners) - mine) if c != "IGO"]
+                if states:
+                    return states[:1]
+        return []
 
     def _other_members(self, s: Sides) -> None:
         """A grouping facing one of its own members stands for its other members ("Quad ministers agree

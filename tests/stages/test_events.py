@@ -45,6 +45,7 @@ def _one(evs, etype):
 @pytest.mark.parametrize("text, etype, actor, recipient, rule", [
     ("Turkey condemned Israel on Monday.", "ACCUSE", {"TUR"}, {"ISR"}, "verb:condemn"),
     ("Ghana faulted Togo over the border closure.", "ACCUSE", {"GHA"}, {"TGO"}, "verb:fault"),
+    ("Ghana dismissed Togo's demand for compensation.", "REJECT", {"GHA"}, {"TGO"}, "needs_object:dismiss+demand"),
     ("Ghana hit out at Togo over the border closure.", "ACCUSE", {"GHA"}, {"TGO"}, "particle:hit+out"),
     ("Ghana took aim at Togo over the border closure.", "ACCUSE", {"GHA"}, {"TGO"}, "verb_object:take+aim"),
     # a name that condemns condemns; "what he called a wonderful meeting" names, no more

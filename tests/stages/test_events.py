@@ -601,6 +601,16 @@ def test_a_protest_at_an_embassy_is_against_the_state_that_posted_it(analyse, te
     assert (a, r) == ({"GHA"}, {"TGO"})
 
 
+@pytest.mark.parametrize("text, factuality", [
+    ("Ghana's president flew to Lome for talks on Monday.", "asserted"),
+    ("Ghana's president will travel to Togo next week for talks.", "planned"),
+])
+def test_talks_a_traveller_went_for_are_held_where_they_went(analyse, text, factuality):
+    _a, evs = _events(analyse, text)
+    found = [x for x in evs if x[0] == "CONSULT"]
+    assert found and (found[0][1], found[0][2], found[0][3]) == ({"GHA"}, {"TGO"}, factuality)
+
+
 def test_a_participle_joined_to_an_adjective_is_a_quality(analyse):
     _a, evs = _events(analyse, "Kenyan officials are patient and accepting, Uganda's envoy said.")
     _none(evs, "AGREE")

@@ -71,6 +71,7 @@ RULING = language.words("roles", "ruling_words")
 OUTSIDER_SECTORS = frozenset({"REB", "UAF", "OPP"})
 OPPOSED_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST"})
 HYPHENS = frozenset({"-", "–"})
+TRAVEL_VERBS = language.words("roles", "travel_verbs")
 POSTED_HEADS = language.words("entities", "posted_heads")   # "outside the Ugandan embassy"   # a dyad written "Kenya-Uganda"   # what outsiders do at their own state
 GROUP_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "CONCEDE", "AID"})   # done to people at home
 FOREIGN_WORDS = language.words("roles", "foreign_words")
@@ -260,6 +261,10 @@ class Roles:
                 return
         heads = [n]
         v = clause_verb(n) if n.dep_ == "pobj" and n.head.lower_ in language.words("roles", "circumstance_preps") else None
+        travel = v is None and f.type == "CONSULT" and n.dep_ == "pobj" and n.head.lower_ == "for" \
+            and lemma(n.head.head) in TRAVEL_VERBS
+        if travel:
+            v = n.head.head   # "flew to Kampala for talks": the traveller meets where they went
         if not s.actors and v is not None:
             # "massed … in protest of X", "told Trump in phone conversations", "reiterated … during a
             # meeting with Quad ambassadors": the clause's subject does it, to the clause's object
@@ -273,6 +278,12 @@ class Roles:
                     s.actors = self.place_country(f) or self.sentence_places(f)
                     if s.actors:
                         s.rules.append("actor:crowd-place")
+        if travel and not any(c.dep_ == "prep" and c.lower_ == "with" for c in n.children):
+            hosts = [a for p in v.children if p.dep_ == "prep" and p.lower_ == "to" for t in p.subtree
+                     for a in self.ent.place_state(t) if not self.ent.countries([a]) & self.ent.countries(s.actors)]
+            if hosts:
+                s.recipients = hosts[:1]
+                s.rules.append("recipient:destination")
         if not s.actors and n.dep_ in ("dobj",) and n.head.pos_ == "VERB" and lemma(n.head) in CLAIMING:
             subj = subject_token(n.head)
             if subj is not None:

@@ -611,6 +611,13 @@ def test_talks_a_traveller_went_for_are_held_where_they_went(analyse, text, fact
     assert found and (found[0][1], found[0][2], found[0][3]) == ({"GHA"}, {"TGO"}, factuality)
 
 
+def test_a_party_of_another_clause_is_not_the_fallback_recipient(analyse):
+    _a, evs = _events(analyse, "Ghana's foreign minister, while condemning the recent violence, says a reset is "
+                               "possible but says Togo needs to act.")
+    t, a, r, f, e = _one(evs, "ACCUSE")
+    assert a == {"GHA"} and "TGO" not in r
+
+
 def test_a_participle_joined_to_an_adjective_is_a_quality(analyse):
     _a, evs = _events(analyse, "Kenyan officials are patient and accepting, Uganda's envoy said.")
     _none(evs, "AGREE")

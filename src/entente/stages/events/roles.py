@@ -106,6 +106,17 @@ def aimed_at(noun) -> list:
     return out + [k for o in out for k in o.children if k.dep_ == "conj"]
 
 
+def _other_clause(t, h) -> bool:
+    """Is t inside a clause of its own, with its own subject, that neither holds h nor is held by
+    h's clause?"""
+    v = t
+    while v.head.i != v.i and not (v.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)):
+        v = v.head
+    if v.i == t.i or not (v.pos_ in ("VERB", "AUX")):
+        return False
+    return h not in v.subtree and v not in h.subtree and v not in h.ancestors and v.dep_ in ("ccomp", "conj")
+
+
 def _neighbour_only(t) -> bool:
     """Does the token name only a neighbour of a place ("a town near the border with Chile")? (A
     state a place lies in, "ports in Chile", may well be the party.)"""
@@ -570,6 +581,8 @@ class Roles:
         for t in sentence(h):
             if _neighbour_only(t):
                 continue   # "a town near the border with Ethiopia": a place, not a party
+            if _other_clause(t, h):
+                continue   # "while condemning the violence, says Washington needs to act": another clause's party
             for a in self.ent.at(t):
                 act = self.ent.actor(a)
                 if act.kind not in ("state", "organization", "igo", "grouping") or self.ent.countries([a]) & mine:

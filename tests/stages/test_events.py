@@ -618,6 +618,12 @@ def test_a_party_of_another_clause_is_not_the_fallback_recipient(analyse):
     assert a == {"GHA"} and "TGO" not in r
 
 
+def test_worshippers_act_for_the_country_they_gather_in(analyse):
+    _a, evs = _events(analyse, "Worshippers in Accra prayed in support of Togolese refugees.")
+    t, a, r, f, e = _one(evs, "SUPPORT")
+    assert (a, r) == ({"GHA"}, {"TGO"}) and "actor:crowd-place" in e.reason
+
+
 def test_a_participle_joined_to_an_adjective_is_a_quality(analyse):
     _a, evs = _events(analyse, "Kenyan officials are patient and accepting, Uganda's envoy said.")
     _none(evs, "AGREE")

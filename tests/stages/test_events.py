@@ -624,6 +624,12 @@ def test_worshippers_act_for_the_country_they_gather_in(analyse):
     assert (a, r) == ({"GHA"}, {"TGO"}) and "actor:crowd-place" in e.reason
 
 
+def test_terrorists_killed_are_a_body_of_the_country_the_story_is_in(analyse):
+    _a, evs = _events(analyse, "Ghana faces an insurgency in the north. The army said it killed 33 terrorists.")
+    t, a, r, f, e = _one(evs, "ASSAULT")
+    assert (a, r) == ({"GHA"}, {"GHA"})
+
+
 def test_a_participle_joined_to_an_adjective_is_a_quality(analyse):
     _a, evs = _events(analyse, "Kenyan officials are patient and accepting, Uganda's envoy said.")
     _none(evs, "AGREE")

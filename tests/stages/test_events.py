@@ -45,6 +45,9 @@ def _one(evs, etype):
 @pytest.mark.parametrize("text, etype, actor, recipient, rule", [
     ("Turkey condemned Israel on Monday.", "ACCUSE", {"TUR"}, {"ISR"}, "verb:condemn"),
     ("Ghana faulted Togo over the border closure.", "ACCUSE", {"GHA"}, {"TGO"}, "verb:fault"),
+    # forces on the move somewhere
+    ("Ghanaian warships sailed into Togolese waters on Monday.", "MOBILIZE", {"GHA"}, {"TGO"}, "movement:sail+warship"),
+    ("Ghanaian troops crossed into Togo on Monday.", "MOBILIZE", {"GHA"}, {"TGO"}, "movement:cross+troop"),
     ("Ghana dismissed Togo's demand for compensation.", "REJECT", {"GHA"}, {"TGO"}, "needs_object:dismiss+demand"),
     ("Ghana hit out at Togo over the border closure.", "ACCUSE", {"GHA"}, {"TGO"}, "particle:hit+out"),
     ("Ghana took aim at Togo over the border closure.", "ACCUSE", {"GHA"}, {"TGO"}, "verb_object:take+aim"),

@@ -431,6 +431,9 @@ def _climb(f: Frame, start, nominal: bool = False) -> None:
             if f.factuality == "asserted":
                 f.factuality = "hypothetical"   # "we have to support …": owed, not done ("had to" is done)
             return
+        elif embedded and dep == "ccomp" and glem in gov("denying"):
+            f.factuality = "negated"   # "denied that its troops crossed the border": said not done
+            return
         elif embedded and glem in gov("negative"):
             f.factuality = "negated"
             return

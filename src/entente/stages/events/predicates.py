@@ -12,6 +12,7 @@ names the family and the entry (`verb_object:impose+sanction`), and the event's 
   noun          an event noun ("the offensive", "peace talks", "a travel ban")
   adjective     a predicative adjective with a party ("concerned about China's build-up")
   naming        a name that condemns ("called the closure a violation of the treaty")
+  movement      forces on the move ("warships sailed into Philippine waters")
 """
 from __future__ import annotations
 
@@ -280,7 +281,7 @@ def verb_predicate(tab: Tables, verb) -> Optional[Predicate]:
     if verb.tag_ not in VERB_TAGS or verb.pos_ not in ("VERB", "AUX", "NOUN", "ADJ"):
         return None
     lem = verb_lemma(verb, tab.verb_lemmas)
-    if lem not in tab.verb_lemmas and lem not in STOP_VERBS:
+    if lem not in tab.verb_lemmas and lem not in STOP_VERBS and lem not in MOVEMENT_VERBS:
         return None
     objs = objects(verb)
     names = [c for c in verb.children if c.dep_ == "oprd"]
@@ -346,12 +347,30 @@ def verb_predicate(tab: Tables, verb) -> Optional[Predicate]:
             nc = noun_code(tab, o)
             if nc:
                 return Predicate(verb, nc[0], f"light:{lem}+{nc[2].split(':', 1)[1]}", [verb] + nc[1], obj=o)
+    if lem in MOVEMENT_VERBS and (mover := _moving_force(verb)) is not None:
+        return Predicate(verb, "154", f"movement:{lem}+{lemma(mover)}", [verb])
     if verb.dep_ == "conj" and verb.head.pos_ == "ADJ" and verb.tag_ == "VBG" and not objs:
         return None   # "they are friendly and accepting": a quality, like the adjective it is joined to
     code = tab.verbs.get(lem)
     if code:
         return Predicate(verb, code, f"verb:{lem}", [verb])
     return None
+
+
+MOVEMENT_VERBS = language.words("events", "movement_verbs")
+MOVING_FORCES = language.words("events", "moving_forces")
+MOVEMENT_PREPS = language.words("events", "movement_preps")
+
+
+def _moving_force(verb):
+    """The forces a verb of movement moves somewhere ("warships sailed into …", "troops entered
+    Somalia"), if its subject is one; forces moving on in an operation at home go nowhere told."""
+    if not any(c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in MOVEMENT_PREPS for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None and verb.dep_ == "conj":
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    return subj if subj is not None and lemma(subj) in MOVING_FORCES else None
 
 
 def _false(as_word) -> bool:

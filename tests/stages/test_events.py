@@ -45,6 +45,8 @@ def _one(evs, etype):
 @pytest.mark.parametrize("text, etype, actor, recipient, rule", [
     ("Turkey condemned Israel on Monday.", "ACCUSE", {"TUR"}, {"ISR"}, "verb:condemn"),
     ("Ghana faulted Togo over the border closure.", "ACCUSE", {"GHA"}, {"TGO"}, "verb:fault"),
+    # the owner of an arrest that names whom it arrested made it
+    ("Ghana's arrest of two Togolese journalists drew criticism.", "COERCE", {"GHA"}, {"TGO"}, "actor:modifier"),
     # forces on the move somewhere
     ("Ghanaian warships sailed into Togolese waters on Monday.", "MOBILIZE", {"GHA"}, {"TGO"}, "movement:sail+warship"),
     ("Ghanaian troops crossed into Togo on Monday.", "MOBILIZE", {"GHA"}, {"TGO"}, "movement:cross+troop"),

@@ -227,7 +227,9 @@ class Roles:
                 s.recipients = [a for a in self.ent.phrase(subj) if a not in s.actors]
             s.rules += ["actor:from", "recipient:experiencer"]
             return
-        patient = lemma(n) in PATIENT_NOUNS
+        # "Navalny's arrest": the owner is the one arrested; "Kenya's arrest of two journalists": the
+        # of-phrase names them and the owner did it
+        patient = lemma(n) in PATIENT_NOUNS and not any(c.dep_ == "prep" and c.lower_ == "of" for c in n.children)
         mods: list[str] = []
         for c in n.children:
             if c.i < n.i and c.dep_ in ("poss", "amod", "compound", "nmod"):

@@ -99,6 +99,15 @@ def test_rule_families(analyse, text, etype, actor, recipient, rule):
     assert rule in e.reason
 
 
+@pytest.mark.parametrize("text, etype", [
+    ("Ghana's foreign ministry gathered 30 Togolese journalists for a training camp.", "CONSULT"),
+    ("Ghana's president signed a constitutional declaration on Thursday.", "SUPPORT"),
+])
+def test_gathering_people_and_signing_a_constitution_are_no_meeting_or_pact(analyse, text, etype):
+    _a, evs = _events(analyse, text)
+    _none(evs, etype)
+
+
 @pytest.mark.parametrize("text", [
     "The ministry released a report on Monday.",               # object_block: a report is no prisoner
     "Russia denied that its troops crossed the border.",        # a denial is said, not done

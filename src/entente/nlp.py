@@ -78,8 +78,8 @@ def abbreviation_ends(doc):
     a name ("into the U.S. Ruiz sent …") or a conjunction ("… the U.S. If …"). A name counts
     when the story uses it as the last word of a full name elsewhere and a finite verb follows it."""
     surnames = None
-    for t in doc[1:-2]:
-        if not (_ABBREVIATION.match(t.text) and doc[t.i - 1].lower_ == "the"):
+    for t in _abbreviations(doc):
+        if doc[t.i - 1].lower_ != "the":
             continue
         nxt = doc[t.i + 1]
         if not nxt.text[:1].isupper() or nxt.is_sent_start:
@@ -93,6 +93,26 @@ def abbreviation_ends(doc):
             if nxt.text in surnames:
                 nxt.is_sent_start = True
     return doc
+
+
+def _abbreviations(doc) -> list:
+    """The tokens of doc[1:-2] written like "U.S.", found by word form (one `to_array` read, each
+    form tested once per process) instead of a Token and its text for every word of the story."""
+    strings = doc.vocab.strings
+    orths = doc.to_array("ORTH").tolist() if len(doc) else []
+    hits = set()
+    for h in set(orths):
+        found = _ABBREVIATION_FORMS.get(h)
+        if found is None:
+            found = bool(_ABBREVIATION.match(strings[h]))
+            if len(_ABBREVIATION_FORMS) < 1 << 16:   # bounded: a long run meets ever new words
+                _ABBREVIATION_FORMS[h] = found
+        if found:
+            hits.add(h)
+    return [doc[i] for i in range(1, len(doc) - 2) if orths[i] in hits] if hits else []
+
+
+_ABBREVIATION_FORMS: dict[int, bool] = {}   # word form (orth id) -> written like "U.S."?
 
 
 def _news_tokens(nlp) -> None:

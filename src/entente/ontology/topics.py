@@ -38,6 +38,8 @@ def topics_of(lemmas: list[str], words: list[str]) -> list[str]:
     idx = _by_first()
     found: set[str] = set()
     for seq in ([l.lower() for l in lemmas], [w.lower() for w in words]):
+        if idx.keys().isdisjoint(seq):
+            continue   # most sentences start no keyword: one set test instead of a look-up per word
         for i, w in enumerate(seq):
             for topic, p in idx.get(w, ()):
                 if topic not in found and tuple(seq[i:i + len(p)]) == p:

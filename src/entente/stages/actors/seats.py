@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from entente import doc_cache
 from entente.ontology import language
 from entente.ontology.codebook import Codebook, Entry, norm
 
@@ -16,9 +17,10 @@ SEATS = language.codes("entities", "igo_seats")   # seat -> the body's name in t
 def unlisted(doc, cb: Codebook, matches: list[Match]) -> list[Match]:
     """Seats the codebook does not name ("Europe"), outside any longer name it matched."""
     covered = {i for m in matches for i in range(m.start, m.end)}
-    return [Match(t.i, t.i + 1, Entry(name=t.text, kind="capital")) for t in doc
-            if t.text.lower() in SEATS and t.text[:1].isupper() and t.i not in covered
-            and cb.lookup(t.text) is None]
+    # a seat is capitalised: visit those words only, by the Doc's cached texts (no Token objects)
+    words = doc_cache.texts(doc)
+    return [Match(i, i + 1, Entry(name=words[i], kind="capital")) for i in doc_cache.upper_initial(doc)
+            if words[i].lower() in SEATS and i not in covered and cb.lookup(words[i]) is None]
 
 
 def body(doc, cb: Codebook, m: Match, named: set[str]) -> Optional[Entry]:

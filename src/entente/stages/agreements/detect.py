@@ -68,9 +68,10 @@ def find(doc) -> list[AgreementMention]:
     out: list[AgreementMention] = []
     taken: set[int] = set()
     n = len(doc)
+    lowers, lemmas = doc_cache.lowers(doc), doc_cache.lemma_lowers(doc)   # (most nouns stop at the first test)
     for t in doc_cache.tokens_with_pos(doc, NOUN, PROPN):  # only a noun heads an agreement's name
-        low = t.lower_
-        lem = t.lemma_.lower()
+        low = lowers[t.i]
+        lem = lemmas[t.i]
         if t.i in taken or t.pos_ not in ("NOUN", "PROPN") or (low not in lx["named_heads"] and lem not in lx["named_heads"]):
             continue
         # the head of a compound run: "Partnership Agreement" -> Agreement is the name's head

@@ -84,10 +84,10 @@ def order_word_between(low, high) -> bool:
 def timex_tokens(analysis: Analysis, sent) -> dict[int, list[int]]:
     """Index of each time expression in the sentence -> its token indices."""
     out: dict[int, list[int]] = {}
-    for t in sent:
-        k = analysis.token_timex.get(t.i)
+    for i in range(sent.start, sent.end):   # indices only: no Token object per word
+        k = analysis.token_timex.get(i)
         if k is not None:
-            out.setdefault(k, []).append(t.i)
+            out.setdefault(k, []).append(i)
     return out
 
 

@@ -3,6 +3,7 @@ and the code changes that modality and governing verbs make ("threatened to X",
 "refused to X", "agreed to X", "demanded that X", "will X")."""
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Optional
 
@@ -35,6 +36,7 @@ def code(c: str) -> Optional[Coded]:
     return Coded(base, p.type, p.mode, p.contexts, cameo.goldstein(base), cameo.quad_class(base))
 
 
+@functools.lru_cache(maxsize=4096)   # a few hundred codes, asked for ~30k times a corpus pass (Frame.type, Draft.type)
 def ptype(c: str) -> Optional[str]:
     base, otype, _m = _split(c)
     if otype:

@@ -9,11 +9,13 @@ former officials and the press get quotes, not events. The words are the lists o
 """
 from __future__ import annotations
 
+import bisect
 import functools
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
+from entente import doc_cache
 from entente.ontology import language
 from entente.sentences import sentence
 from entente.entities import told_plural
@@ -78,22 +80,17 @@ def _named_object(doc, st: "Statement"):
         return None
     i = max(0, min(len(doc) - 1, _token_at(doc, st.start)))
     sent = sentence(doc[i])
-    for t in sent:
-        if t.text == st.cue and t.lemma_.lower() in NAMING_CUES:
-            objs = [c for c in t.children if c.dep_ in ("dobj", "obj")]
+    words, lemmas = doc_cache.texts(doc), doc_cache.lemma_lowers(doc)   # cached: no Token per word
+    for j in range(sent.start, sent.end):
+        if words[j] == st.cue and lemmas[j] in NAMING_CUES:
+            objs = [c for c in doc_cache.tokens(doc)[j].children if c.dep_ in ("dobj", "obj")]
             return objs[0] if objs else None
     return None
 
 
 def _token_at(doc, char: int) -> int:
-    lo, hi = 0, len(doc)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if doc[mid].idx < char:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+    """The first token starting at or after `char` (len(doc) if none), by the cached offsets."""
+    return bisect.bisect_left(doc_cache.token_starts(doc), char)
 
 
 def _own_state(ent: "Entities", a: str, mine: set) -> bool:

@@ -288,16 +288,24 @@ def _key_hits(text: str) -> dict[str, list[int]]:
                                                     "spoken", "q", "holiday")}
     cased, lower = _cased_word_keys(), _word_keys()
     digits = hits["digits"]
+    known = _KEYS_OF
     for m in _SCAN.finditer(text):
         w = m.group()
         if w[0].isdigit():
             digits.append(m.start())
             continue
-        for key in cased.get(w, ()):
-            hits[key].append(m.start())
-        for key in lower.get(w.lower(), ()):
+        keys = known.get(w)
+        if keys is None:   # first time this word form is seen: its classes by exact case, then lower-cased
+            keys = cased.get(w, ()) + lower.get(w.lower(), ())
+            if len(known) < 1 << 16:   # bounded: a long-running process meets ever new words
+                known[w] = keys
+        for key in keys:
             hits[key].append(m.start())
     return hits
+
+
+# word form -> the key classes _key_hits files it under (most words: none); a story repeats its words
+_KEYS_OF: dict[str, tuple[str, ...]] = {}
 
 
 _RULE_KEYS = {

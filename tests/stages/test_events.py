@@ -672,6 +672,16 @@ def test_what_an_accused_unnamed_party_did_is_the_accusations_content(analyse):
 
 
 @pytest.mark.parametrize("text", [
+    "“It is always great to work with Kenya,” Ugandan Foreign Minister Odongo Jeje said.",
+    "“Our partnership with Kenya has been fruitful,” Ugandan Foreign Minister Odongo Jeje said.",
+])
+def test_praise_of_a_party_or_of_working_with_it_is_support(analyse, text):
+    _a, evs = _events(analyse, text)
+    t, a, r, f, e = _one(evs, "SUPPORT")
+    assert (a, r) == ({"UGA"}, {"KEN"})
+
+
+@pytest.mark.parametrize("text", [
     "“The new road is a positive step for Kenya,” Ugandan Foreign Minister Odongo Jeje said.",
     "“This will be great for farmers in Kenya,” Ugandan Foreign Minister Odongo Jeje said.",
 ])

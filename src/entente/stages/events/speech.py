@@ -271,21 +271,33 @@ def _unreal(tok) -> bool:
 
 
 def _praised(ent: "Entities", tok, parties: list[str]) -> list[str]:
-    """The party a word of praise is said of: the noun it describes or that noun's owner ("Japan's
-    great help"), or the subject of its clause ("our partnership with Japan has been fruitful",
-    "Japan is a great friend"). None when it judges a thing: "a positive step for Japan"."""
-    noun = tok.head if tok.dep_ == "amod" else tok
-    said_of = [noun] + [t for c in noun.children if c.dep_ == "poss" for t in c.subtree]
-    if tok.dep_ == "acomp" or noun.dep_ == "attr":
-        said_of += [t for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
-    found = [a for t in said_of for a in ent.at(t) if a in parties]
+    """The party a word of praise is said of, by the parse alone ("Japan has been a great friend",
+    "the strength of the Kenya-Uganda partnership"); none when it judges a thing ("a positive step
+    for Kenya", "this is a positive thing"): praise names whom it praises. "Great to see my friend
+    X", "good to work with Japan": the one the praised act is done with."""
+    holders = [tok] + ([tok.head] if tok.dep_ == "acomp" else [])
+    for v in [c for h in holders for c in h.children if c.dep_ == "xcomp"]:
+        found = [a for t in v.subtree for a in ent.at(t) if a in parties]
+        if found:
+            return list(dict.fromkeys(found))
+    found = _judged(ent, tok, parties, depth=0)
+    if found or tok.dep_ != "acomp":
+        return found
+    # "our partnership with Japan has been fruitful": a party anywhere in the subject praised
+    found = [a for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree
+             for a in ent.at(t) if a in parties]
     return list(dict.fromkeys(found))
 
 
 def _target(ent: "Entities", tok, parties: list[str]) -> list[str]:
-    """Whom an evaluative word judges: the party nearest to it in the parse — the subject of its
-    clause or the noun it describes ("Putin is the aggressor", "Israel's heinous attacks") — else
-    the first party the statement names."""
+    """Whom an evaluative word judges (`_judged`), else the first party the statement names."""
+    return _judged(ent, tok, parties, depth=1) or parties[:1]
+
+
+def _judged(ent: "Entities", tok, parties: list[str], depth: int) -> list[str]:
+    """The party nearest to an evaluative word in the parse: the noun it describes and what that
+    noun is "of", or the subject of its clause ("Putin is the aggressor", "Israel's heinous
+    attacks"); `depth` says how far into a noun's own phrase to look."""
     for p in tok.children:   # "the strength of the US-Australia-India-Japan partnership"
         if p.dep_ == "prep" and p.lower_ == "of":
             found = [a for g in p.children if g.dep_ == "pobj" for a in ent.phrase(g, depth=1) if a in parties]
@@ -295,13 +307,13 @@ def _target(ent: "Entities", tok, parties: list[str]) -> list[str]:
     while hops < 4:
         for c in [x] + list(x.children):
             if c.dep_ in ("nsubj", "nsubjpass", "poss", "attr") or c.i == x.i:
-                found = [a for a in ent.phrase(c, depth=1) if a in parties]
+                found = [a for a in ent.phrase(c, depth=depth) if a in parties]
                 if found:
                     return found
         if x.head.i == x.i:
             break
         x, hops = x.head, hops + 1
-    return parties[:1]
+    return []
 
 
 def _subject_party(ent: "Entities", tok, parties: list[str]) -> list[str]:

@@ -297,9 +297,9 @@ def verb_predicate(tab: Tables, verb) -> Optional[Predicate]:
         return Predicate(verb, "111", f"naming:{lem}+{lemma(word)}", [verb, word])
     if lem in INTRANSITIVE_ONLY and any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
         return None   # "to demonstrate the Quad's resolve": shown, not a protest
-    if lem in tab.object_block and any(set(object_words(o)) & tab.object_block[lem] for o in objs):
-        return None   # "signed a constitutional declaration": the blocked word wins over the pair
     hit = deciding_object(tab, lem, objs)
+    if hit is not None and lem in tab.object_block and set(object_words(hit[1])) & tab.object_block[lem]:
+        return None   # "signed a constitutional declaration": the blocked word wins over the pair
     if hit is not None:
         code, o, ow = hit
         return Predicate(verb, code, f"verb_object:{lem}+{ow}", [verb, o], obj=o) if code else None

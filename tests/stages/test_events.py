@@ -626,8 +626,8 @@ def test_talks_a_traveller_went_for_are_held_where_they_went(analyse, text, fact
 
 
 def test_a_party_of_another_clause_is_not_the_fallback_recipient(analyse):
-    _a, evs = _events(analyse, "Ghana's foreign minister, while condemning the recent violence, says a reset is "
-                               "possible but says Togo needs to act.")
+    _a, evs = _events(analyse, "Ghana's foreign minister, while condemning last week's shooting, insists talks can "
+                               "resume and argues Togo should move first.")
     t, a, r, f, e = _one(evs, "ACCUSE")
     assert a == {"GHA"} and "TGO" not in r
 

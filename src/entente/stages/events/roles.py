@@ -584,7 +584,7 @@ class Roles:
             if _neighbour_only(t):
                 continue   # "a town near the border with Ethiopia": a place, not a party
             if _other_clause(t, h):
-                continue   # "while condemning the violence, says Washington needs to act": another clause's party
+                continue   # "while condemning the shooting, argues Togo should move first": another clause's party
             for a in self.ent.at(t):
                 act = self.ent.actor(a)
                 if act.kind not in ("state", "organization", "igo", "grouping") or self.ent.countries([a]) & mine:

@@ -109,8 +109,8 @@ def _state_body(doc, cb: Codebook, reg: Drafts, tok, start: int) -> Optional[str
              and _fits(reg, d.key, head, []) and min(m.start for m in d.mentions) > start]
     if later:
         return min(later, key=lambda d: min(m.start for m in d.mentions)).key
-    state = _antecedent(doc, reg, start, "", [], True, sentence(tok).start)
-    if state is None or reg.drafts[state].kind != "state":
+    state = _last_state(doc, reg, start)
+    if state is None:
         return None
     d = reg.drafts[state]
     sector = agent_sector(cb, [tok])
@@ -145,8 +145,11 @@ def _antecedent(doc, reg: Drafts, before: int, head: str, words: list[str], stat
             break
         if _fits(reg, key, head, words):
             return key
-    if not state_ok:
-        return None
+    return _last_state(doc, reg, before) if state_ok else None
+
+
+def _last_state(doc, reg: Drafts, before: int) -> Optional[str]:
+    """The state the story named last before token `before`, two sentences back at most."""
     sents, last_sent = 0, None
     for pos, key in _last_mentions(reg, before):
         s = sentence(doc[pos]).start

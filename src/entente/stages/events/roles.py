@@ -69,10 +69,10 @@ OUTSIDERS = language.words("roles", "outsider_nouns")
 RULING = language.words("roles", "ruling_words")
 # Sectors of groups outside government: rebels, armed groups, the opposition.
 OUTSIDER_SECTORS = frozenset({"REB", "UAF", "OPP"})
-OPPOSED_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST"})
-HYPHENS = frozenset({"-", "–"})
-TRAVEL_VERBS = language.words("roles", "travel_verbs")
-POSTED_HEADS = language.words("entities", "posted_heads")   # "outside the Ugandan embassy"   # a dyad written "Kenya-Uganda"   # what outsiders do at their own state
+OPPOSED_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST"})   # what outsiders do at their own state
+HYPHENS = frozenset({"-", "–"})   # a dyad written "Kenya-Uganda"
+TRAVEL_VERBS = language.words("roles", "travel_verbs")   # "flew to Lome for talks"
+POSTED_HEADS = language.words("entities", "posted_heads")   # "outside the Ugandan embassy"
 GROUP_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "CONCEDE", "AID"})   # done to people at home
 FOREIGN_WORDS = language.words("roles", "foreign_words")
 BORDER_NOUNS = language.words("roles", "border_nouns")

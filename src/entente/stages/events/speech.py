@@ -277,16 +277,19 @@ def _praised(ent: "Entities", tok, parties: list[str]) -> list[str]:
     X", "good to work with Japan": the one the praised act is done with."""
     holders = [tok] + ([tok.head] if tok.dep_ == "acomp" else [])
     for v in [c for h in holders for c in h.children if c.dep_ == "xcomp"]:
-        found = [a for t in v.subtree for a in ent.at(t) if a in parties]
-        if found:
-            return list(dict.fromkeys(found))
+        if found := _named_in(ent, v, parties):
+            return found
     found = _judged(ent, tok, parties, depth=0)
     if found or tok.dep_ != "acomp":
         return found
     # "our partnership with Japan has been fruitful": a party anywhere in the subject praised
-    found = [a for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree
-             for a in ent.at(t) if a in parties]
-    return list(dict.fromkeys(found))
+    subjects = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return next((found for c in subjects if (found := _named_in(ent, c, parties))), [])
+
+
+def _named_in(ent: "Entities", head, parties: list[str]) -> list[str]:
+    """The parties the phrase under `head` mentions, in order, once each."""
+    return list(dict.fromkeys(a for t in head.subtree for a in ent.at(t) if a in parties))
 
 
 def _target(ent: "Entities", tok, parties: list[str]) -> list[str]:

@@ -471,6 +471,9 @@ def test_conflict_act_reported_by_the_other_side_is_an_allegation(analyse):
     ("Ghana faces an insurgency in the north. The army said it killed 33 terrorists.", "ASSAULT", {"GHA"}, {"GHA"},
      "recipient:argument"),
     ("Worshippers in Accra prayed in support of Togolese refugees.", "SUPPORT", {"GHA"}, {"TGO"}, "actor:crowd-place"),
+    # a trusted partner is praised
+    ("“Togo has been a reliable partner,” Ghana's foreign minister said.", "SUPPORT", {"GHA"}, {"TGO"},
+     "speech:positive+reliable"),
     # what a request asks is asked, not done
     ("Kenya requested Uganda to hand over the rebels.", "REQUEST", {"KEN"}, {"UGA"}, "request:request"),
 ])
@@ -1019,6 +1022,9 @@ def test_a_concern_about_ones_own_side_targets_no_other_party(analyse):
     # who must be ready to act pledges nothing; who would be ready offers
     ("Kenya's president said the U.S. must be ready to mediate between Ethiopia and Eritrea.", "AGREE",
      "Kenya said it would be ready to mediate between Ethiopia and Eritrea."),
+    # a reply held over another's hostile act threatens; over a friendly one it promises no harm
+    ("“If Togo approaches us positively, we will react positively,” Ghana's foreign minister said.", "THREATEN",
+     "“If Togo attacks, we will respond,” Ghana's foreign minister said."),
     # an act owed now is not done; one owed before was
     ("Kenya will have to withdraw its troops from Somalia.", "RETREAT", "Kenya had to withdraw its troops from Somalia."),
     ("Kenya has to withdraw its troops from Somalia.", "RETREAT", "Kenya had to withdraw its troops from Somalia."),

@@ -26,6 +26,8 @@ from entente import doc_cache
 from entente.ontology import language
 from entente.sentences import sentence
 
+from .coding import ptype
+
 OBJ_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
 VERB_TAGS = ("VB", "VBD", "VBG", "VBN", "VBP", "VBZ")
 ADVERB_PARTICLES = language.words("events", "adverb_particles")
@@ -281,6 +283,10 @@ def verb_predicate(tab: Tables, verb) -> Optional[Predicate]:
     if verb.tag_ not in VERB_TAGS or verb.pos_ not in ("VERB", "AUX", "NOUN", "ADJ"):
         return None
     lem = verb_lemma(verb, tab.verb_lemmas)
+    if lem in REACTION_VERBS and _answers_a_condition(verb):
+        # "if they attack, we will respond": a reply held over another's act is a threat (the
+        # frame codes it); "responded to questions" is no event
+        return Predicate(verb, tab.verbs.get("retaliate", "160"), f"verb:{lem}", [verb])
     if lem not in tab.verb_lemmas and lem not in STOP_VERBS and lem not in MOVEMENT_VERBS:
         return None
     objs = objects(verb)
@@ -357,6 +363,23 @@ def verb_predicate(tab: Tables, verb) -> Optional[Predicate]:
     if code:
         return Predicate(verb, code, f"verb:{lem}", [verb])
     return None
+
+
+REACTION_VERBS = language.words("events", "conditional_reactions")
+CONDITION_MARKS = language.words("governors", "conditional")
+
+
+HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN", "REJECT", "ACCUSE"})
+
+
+def _answers_a_condition(verb) -> bool:
+    """Does the verb's own clause answer a hostile act held as its condition ("if they attack, we
+    will respond"; "if Washington approaches us positively, we will react positively" is none)?"""
+    conditions = [c for c in verb.children if c.dep_ == "advcl"
+                  and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)]
+    acts = [p for c in conditions for t in c.subtree if (p := verb_predicate(tables(), t) if t.pos_ == "VERB"
+                                                            else noun_predicate(tables(), t)) is not None]
+    return any(ptype(p.code) in HOSTILE_TYPES for p in acts)
 
 
 MOVEMENT_VERBS = language.words("events", "movement_verbs")

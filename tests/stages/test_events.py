@@ -51,6 +51,8 @@ def _one(evs, etype):
     ("Ghanaian warships sailed into Togolese waters on Monday.", "MOBILIZE", {"GHA"}, {"TGO"}, "movement:sail+warship"),
     ("Ghanaian troops crossed into Togo on Monday.", "MOBILIZE", {"GHA"}, {"TGO"}, "movement:cross+troop"),
     ("Ghana dismissed Togo's demand for compensation.", "REJECT", {"GHA"}, {"TGO"}, "needs_object:dismiss+demand"),
+    ("Ghana downgraded relations with Togo.", "SANCTION", {"GHA"}, {"TGO"}, "verb_object:downgrade+relation"),
+    ("Ghana reopened its border with Togo.", "CONCEDE", {"GHA"}, {"TGO"}, "verb_object:reopen+border"),
     ("Ghana hit out at Togo over the border closure.", "ACCUSE", {"GHA"}, {"TGO"}, "particle:hit+out"),
     ("Ghana took aim at Togo over the border closure.", "ACCUSE", {"GHA"}, {"TGO"}, "verb_object:take+aim"),
     # a name that condemns condemns; "what he called a wonderful meeting" names, no more

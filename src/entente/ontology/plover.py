@@ -17,6 +17,8 @@ TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"
          "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+# Types hostile to their recipient: verbal and material conflict (a request asks, it does no harm).
+HOSTILE = frozenset(TYPES) - COOPERATIVE - {"REQUEST"}
 # Types done with someone rather than to them: "A met B" is "B met A".
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE"})
 

@@ -24,6 +24,7 @@ from spacy import symbols
 
 from entente import doc_cache
 from entente.ontology import language
+from entente.ontology.plover import HOSTILE
 from entente.sentences import sentence
 
 from .coding import ptype
@@ -369,17 +370,17 @@ REACTION_VERBS = language.words("events", "conditional_reactions")
 CONDITION_MARKS = language.words("governors", "conditional")
 
 
-HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN", "REJECT", "ACCUSE"})
-
-
 def _answers_a_condition(verb) -> bool:
     """Does the verb's own clause answer a hostile act held as its condition ("if they attack, we
     will respond"; "if Washington approaches us positively, we will react positively" is none)?"""
+    tab = tables()
     conditions = [c for c in verb.children if c.dep_ == "advcl"
                   and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)]
-    acts = [p for c in conditions for t in c.subtree if (p := verb_predicate(tables(), t) if t.pos_ == "VERB"
-                                                            else noun_predicate(tables(), t)) is not None]
-    return any(ptype(p.code) in HOSTILE_TYPES for p in acts)
+    for t in (t for c in conditions for t in c.subtree):
+        p = verb_predicate(tab, t) if t.pos_ == "VERB" else noun_predicate(tab, t)
+        if p is not None and ptype(p.code) in HOSTILE:
+            return True
+    return False
 
 
 MOVEMENT_VERBS = language.words("events", "movement_verbs")

@@ -114,8 +114,8 @@ def _state_body(doc, cb: Codebook, reg: Drafts, tok, start: int) -> Optional[str
         return None
     d = reg.drafts[state]
     sector = agent_sector(cb, [tok])
-    key = f"g:{d.country}:{tok.lemma_.lower()}"
-    reg.get_or_add(key, name=f"{d.name} {tok.lemma_.lower()}", kind="group", country=d.country, sector=sector)
+    key = f"g:{d.country}:{head}"
+    reg.get_or_add(key, name=f"{d.name} {head}", kind="group", country=d.country, sector=sector)
     return key
 
 

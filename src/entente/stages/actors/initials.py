@@ -2,6 +2,7 @@
 that names it in full. Only then: "CAR" alone is as likely a word in a headline as a state."""
 from __future__ import annotations
 
+from entente import doc_cache
 from entente.ontology.codebook import Codebook
 
 from .descriptions import initials_of
@@ -19,12 +20,13 @@ def states(doc, cb: Codebook, matches: list[Match]) -> list[Match]:
     if not named:
         return []
     covered = {i for m in matches for i in range(m.start, m.end)}
+    words = doc_cache.texts(doc)   # capitalised words only, by the Doc's cached texts (no Tokens)
     out = []
-    for t in doc:
-        bare = t.text.replace(".", "")
-        if t.i in covered or not (bare.isupper() and bare.isalpha()):
+    for i in doc_cache.upper_initial(doc):
+        bare = words[i].replace(".", "")
+        if i in covered or not (bare.isupper() and bare.isalpha()):
             continue
         entry = named.get(bare)
-        if entry is not None and cb.lookup(t.text) is None:
-            out.append(Match(t.i, t.i + 1, entry))
+        if entry is not None and cb.lookup(words[i]) is None:
+            out.append(Match(i, i + 1, entry))
     return out

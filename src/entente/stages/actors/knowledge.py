@@ -4,8 +4,9 @@ and office when the text gives none. The text always wins; the story's publicati
 office holder.
 
 A one-word name ("Putin", "Erdogan", "Lavrov") is looked up only at the story's date and only for
-heads of state and government and foreign ministers, whom news names by surname alone; a full name is looked up at the date, else
-at any date (the person's country stays theirs after they leave office).
+heads of state and government and foreign ministers, whom news names by surname alone; a full name
+is looked up at the date, else at any date (the person's country stays theirs after they leave
+office).
 """
 from __future__ import annotations
 

@@ -95,9 +95,10 @@ def run(analysis: Analysis) -> None:
         for f in frames:
             if f.type is None:
                 continue
-            if f.denial or f.content or (f.standing and (f.type not in STANCE_TYPES or f.pred.head.dep_ == "relcl")) \
-                    or not _stands(f):   # "bloggers who praise China": a habit that describes them, no stance taken
+            if f.denial or f.content or not _stands(f):
                 continue
+            if f.standing and (f.type not in STANCE_TYPES or f.pred.head.dep_ == "relcl"):
+                continue   # a standing situation; "bloggers who praise China": a habit that describes them
             s = roles.sides(f)
             if f.pred.head.lemma_.lower() in DISPUTE_VERBS and not f.pred.nominal and (
                     len(s.actors) >= 2 and (s.reciprocal or not s.recipients) or "recipient:argument" not in s.rules):

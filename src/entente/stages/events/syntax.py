@@ -38,8 +38,8 @@ def _verbless_root(v) -> Optional[object]:
 
 def _slipped_agent(v) -> Optional[object]:
     """A passive's agent the parse hung on the noun of a prepositional phrase ("was accused of
-    spying by Peru"): a proper name after "by", not inside a clause of its own."""
-    # "was accused of spying by Peru", "of stealing funds by Kenyan officials"
+    spying by Peru"), or on the gerund it names or that gerund's object ("of stealing funds by
+    Kenyan officials"): a name or agent noun after "by", not inside a clause of its own."""
     nouns = [g for p in v.children if p.dep_ == "prep" and p.lower_ != "by" for g in p.children
              if g.dep_ in ("pobj", "pcomp")]
     nouns += [o for g in nouns if g.dep_ == "pcomp" for o in g.children if o.dep_ == "dobj"]

@@ -55,6 +55,9 @@ def _one(evs, etype):
     ("Ghana reopened its border with Togo.", "CONCEDE", {"GHA"}, {"TGO"}, "verb_object:reopen+border"),
     ("Ghana hit out at Togo over the border closure.", "ACCUSE", {"GHA"}, {"TGO"}, "particle:hit+out"),
     ("Ghana took aim at Togo over the border closure.", "ACCUSE", {"GHA"}, {"TGO"}, "verb_object:take+aim"),
+    # a delegation or an envoy sent is a visit made
+    ("Ghana sent a delegation to Togo on Monday.", "CONSULT", {"GHA"}, {"TGO"}, "verb_object:send+delegation"),
+    ("Ghana dispatched an envoy to Togo.", "CONSULT", {"GHA"}, {"TGO"}, "verb_object:dispatch+envoy"),
     # a name that condemns condemns; "what he called a wonderful meeting" names, no more
     ("Ghana called Togo's decision an unacceptable provocation.", "ACCUSE", {"GHA"}, {"TGO"},
      "naming:call+provocation"),
@@ -577,6 +580,16 @@ def test_an_act_asked_or_a_measure_faced_is_a_request_and_a_threat(analyse, text
         t, a, r, f, e = _one(evs, etype)
         assert (a, r) == ({"KEN"}, {"UGA"})
     _none(evs, "RETREAT")
+
+
+def test_a_split_quotation_judges_only_what_is_quoted(analyse):
+    # the place of the "she said" between two quoted stretches is not named by the quotation
+    _a, evs = _events(analyse, "“We will keep working for peace,” Ghana's Foreign Minister Ama Mensah said on a "
+                               "visit to Togo on Monday. “The delay in the talks is unacceptable.”")
+    _none(evs, "ACCUSE")
+    _a, evs = _events(analyse, "“We will keep working for peace,” Ghana's Foreign Minister Ama Mensah said on "
+                               "Monday. “Togo's delay in the talks is unacceptable.”")
+    assert _one(evs, "ACCUSE")[1:3] == ({"GHA"}, {"TGO"})
 
 
 def test_telling_reporters_what_happened_asks_nothing(analyse):

@@ -91,7 +91,7 @@ def run(analysis: Analysis) -> None:
             sp = speakers.resolve(analysis, dc.subject, in_quote)
         items.append({"start": dc.group.start, "end": dc.group.end, "text": dc.group.text(text),
                       "direct": True, "cue": dc.cue, "speaker": sp, "inherit": dc.inherit, "fragment": dc.fragment,
-                      "clause": dc.clause, "tokens": None, "kind": "direct",
+                      "clause": dc.clause, "tokens": None, "kind": "direct", "segments": list(dc.group.segments),
                       "cue_text": dc.cue.text if dc.cue is not None else ((dc.mark or "―") if dc.subject is not None else None)})
     cue_lex = direct.lexicon.cues()
     strong = cue_lex["speech"] - cue_lex["weak"]
@@ -170,6 +170,7 @@ def run(analysis: Analysis) -> None:
                 contexts.append({"pos": t.idx, "channel": ch, "speaker": speakers.resolve(analysis, speakers.subject_token(t), in_quote)})
     seen_ids: set[str] = set()
     content_tokens: dict[str, list[int]] = {}
+    segments: dict[str, list[tuple[int, int]]] = {}   # a quotation's quoted stretches
     for it in sorted(keep, key=lambda it: it["start"]):
         sp: Optional[speakers.Speaker] = it["speaker"]
         cue = it["cue"]
@@ -192,6 +193,7 @@ def run(analysis: Analysis) -> None:
                     last.end = it["end"]
                     last.text = last.text + " " + it["text"]
                     prev["end"] = it["end"]
+                    segments.setdefault(last.id, []).extend(it["segments"])
                     continue
         excl = it["tokens"] or ()
         channel = None
@@ -243,6 +245,8 @@ def run(analysis: Analysis) -> None:
         history.append(it)
         if it["tokens"]:
             content_tokens[sid] = sorted(it["tokens"])
+        elif it.get("segments"):
+            segments[sid] = list(it["segments"])
         results.append(Statement(
             id=sid,
             speaker=sp.actor if sp is not None else None,
@@ -255,8 +259,10 @@ def run(analysis: Analysis) -> None:
     analysis.result.statements = results
     starts = doc_cache.token_starts(doc)
     for st in results:
-        if st.id not in content_tokens:   # a quotation: its tokens from its characters
-            content_tokens[st.id] = list(range(bisect.bisect_left(starts, st.start), bisect.bisect_left(starts, st.end)))
+        if st.id not in content_tokens:
+            # a quotation: the tokens of its quoted stretches, not the "he said" between them
+            content_tokens[st.id] = [i for s, e in segments.get(st.id or "", [(st.start, st.end)])
+                                     for i in range(bisect.bisect_left(starts, s), bisect.bisect_left(starts, e))]
     analysis.statement_tokens = content_tokens
     for st in results:
         if st.speaker:

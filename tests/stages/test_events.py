@@ -592,6 +592,12 @@ def test_a_split_quotation_judges_only_what_is_quoted(analyse):
     assert _one(evs, "ACCUSE")[1:3] == ({"GHA"}, {"TGO"})
 
 
+def test_a_duty_the_speaker_puts_on_itself_asks_no_one(analyse):
+    _a, evs = _events(analyse, "“We must stay united in the face of pressure from Beijing,” Australia's "
+                               "foreign minister Penny Wong said.")
+    _none(evs, "REQUEST")
+
+
 def test_telling_reporters_what_happened_asks_nothing(analyse):
     _a, evs = _events(analyse, "Kenya's president told reporters that Uganda had withdrawn its troops.")
     _none(evs, "REQUEST")

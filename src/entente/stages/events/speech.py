@@ -219,6 +219,7 @@ def _acting_state(ent: "Entities", toks, they) -> list[str]:
 
 
 FIRST_PERSON_OWNERS = frozenset({"my", "our"})
+FIRST_PERSON_SUBJECTS = frozenset({"i", "we"})
 
 
 def _minded(tok) -> bool:
@@ -324,6 +325,8 @@ def _subject_party(ent: "Entities", tok, parties: list[str]) -> list[str]:
     the party after "for"/"on" ("it is now for Russia to accept")."""
     v = tok.head if tok.dep_ in ("aux", "auxpass") else tok
     for c in v.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in FIRST_PERSON_SUBJECTS:
+            return []   # "we must stay united", "I should say": the speaker binds itself, asks no one
         if c.dep_ in ("nsubj", "nsubjpass"):
             found = [a for a in ent.phrase(c, depth=0) if a in parties]
             if found:

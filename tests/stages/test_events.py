@@ -58,6 +58,9 @@ def _one(evs, etype):
     # a delegation or an envoy sent is a visit made
     ("Ghana sent a delegation to Togo on Monday.", "CONSULT", {"GHA"}, {"TGO"}, "verb_object:send+delegation"),
     ("Ghana dispatched an envoy to Togo.", "CONSULT", {"GHA"}, {"TGO"}, "verb_object:dispatch+envoy"),
+    ("Ghana and Togo shared concerns over Burkina Faso's mining law.", "ACCUSE", {"GHA", "TGO"}, {"BFA"},
+     "verb_object:share+concern"),
+    ("Ghana placed the blame on Togo for the failed talks.", "ACCUSE", {"GHA"}, {"TGO"}, "verb_object:place+blame"),
     # a name that condemns condemns; "what he called a wonderful meeting" names, no more
     ("Ghana called Togo's decision an unacceptable provocation.", "ACCUSE", {"GHA"}, {"TGO"},
      "naming:call+provocation"),
@@ -596,6 +599,25 @@ def test_a_duty_the_speaker_puts_on_itself_asks_no_one(analyse):
     _a, evs = _events(analyse, "“We must stay united in the face of pressure from Beijing,” Australia's "
                                "foreign minister Penny Wong said.")
     _none(evs, "REQUEST")
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("Ghana condemned the attack on Togo.", set()),   # who is blamed is untold; Togo was hit
+    ("Ghana condemned Burkina Faso's attack on Togo.", {"BFA"}),
+    ("Ghana condemned the attacks against Togolese villages by Burkina Faso.", {"BFA"}),
+    ("Ghana blamed the attacks on Burkina Faso.", {"BFA"}),   # blame names the blamed apart
+])
+def test_a_condemned_act_blames_its_doer_not_its_victim(analyse, text, recipient):
+    _a, evs = _events(analyse, text)
+    assert _one(evs, "ACCUSE")[2] == recipient
+
+
+def test_a_description_by_sector_is_the_armed_group_named_before(analyse):
+    a, evs = _events(analyse, "The Baloch Liberation Army attacked a train on Tuesday. "
+                              "The separatist group accuses Pakistan of exploiting the province.")
+    t, actor, r, f, e = _one(evs, "ACCUSE")
+    names = {x.id: x.name for x in a.result.actors}
+    assert [names[x] for x in e.actors] == ["Baloch Liberation Army"]
 
 
 def test_telling_reporters_what_happened_asks_nothing(analyse):

@@ -44,7 +44,16 @@ GROUP_SIZES = frozenset(language.table("entities")["group_sizes"])
 MEDIA_HEADS = language.words("entities", "media_heads")
 
 
-def _fits(reg: Drafts, key: str, head: str, words: list[str]) -> bool:
+# Sectors a description's modifier names that one kind of body answers to ("the separatist group"
+# is the insurgents named before, whether the codebook files them as rebels or as armed groups).
+ARMED = frozenset({"REB", "UAF"})
+
+
+def _same_sector(a: Optional[str], b: Optional[str]) -> bool:
+    return bool(a) and (a == b or (a in ARMED and b in ARMED))
+
+
+def _fits(reg: Drafts, key: str, head: str, words: list[str], sectors: frozenset = frozenset()) -> bool:
     d = reg.drafts[key]
     if d.kind == "grouping" and head in GROUPING_HEADS:
         return True
@@ -55,6 +64,8 @@ def _fits(reg: Drafts, key: str, head: str, words: list[str]) -> bool:
     name = {w.strip(".,").lower() for w in d.name.replace("’s", " ").replace("'s", " ").split()}
     if head in KIND_HEADS and words and d.kind in ("igo", "organization") and any(w in name for w in words):
         return True
+    if head in KIND_HEADS and d.kind in ("organization", "group") and any(_same_sector(s, d.sector) for s in sectors):
+        return True   # "the separatist group": the insurgents the story named
     if d.kind in ("igo", "organization") and head in BODY_HEADS:
         return True
     return head in name and all(w in name for w in words)
@@ -88,7 +99,8 @@ def resolve(doc, cb: Codebook, reg: Drafts) -> None:
             reg.mention(reg.state(country, cb.country_name(country)), start, tok.i + 1)
             continue
         limit = sentence(tok).start
-        key = _antecedent(doc, reg, start, lem, words, is_state_noun or lem in state_heads, limit)
+        sectors = frozenset(filter(None, (cb.agents.get(w) for w in words)))
+        key = _antecedent(doc, reg, start, lem, words, is_state_noun or lem in state_heads, limit, sectors)
         if key is None and words:
             key = _antecedent(doc, reg, start, lem, [], is_state_noun or lem in state_heads, limit)
         if key is None and lem in STATE_BODY_HEADS and tok.tag_ == "NN":
@@ -134,7 +146,7 @@ def _leader_country(reg: Drafts, head) -> Optional[str]:
 
 
 def _antecedent(doc, reg: Drafts, before: int, head: str, words: list[str], state_ok: bool,
-                limit: int) -> Optional[str]:
+                limit: int, sectors: frozenset = frozenset()) -> Optional[str]:
     sents = 0
     last_sent = None
     for pos, key in _last_mentions(reg, before):
@@ -143,7 +155,7 @@ def _antecedent(doc, reg: Drafts, before: int, head: str, words: list[str], stat
             last_sent, sents = s, sents + 1
         if sents > LOOKBACK_SENTENCES:
             break
-        if _fits(reg, key, head, words):
+        if _fits(reg, key, head, words, sectors):
             return key
     return _last_state(doc, reg, before) if state_ok else None
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
 from entente.ontology import language
-from entente.ontology.plover import SYMMETRIC
+from entente.ontology.plover import MATERIAL_CONFLICT, SYMMETRIC
 from entente.sentences import sentence
 
 from . import coding
@@ -70,6 +70,8 @@ RULING = language.words("roles", "ruling_words")
 # Sectors of groups outside government: rebels, armed groups, the opposition.
 OUTSIDER_SECTORS = frozenset({"REB", "UAF", "OPP"})
 OPPOSED_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST"})   # what outsiders do at their own state
+BLAMING_VERBS = language.words("roles", "blaming_verbs")   # "blamed the attack on X": X is blamed
+TARGET_PREPS = frozenset({"on", "against"})   # whom a hostile act is done to
 HYPHENS = frozenset({"-", "–"})   # a dyad written "Kenya-Uganda"
 TRAVEL_VERBS = language.words("roles", "travel_verbs")   # "flew to Lome for talks"
 POSTED_HEADS = language.words("entities", "posted_heads")   # "outside the Ugandan embassy"
@@ -130,6 +132,7 @@ class Sides:
     reciprocal: bool = False
     rules: list[str] = field(default_factory=list)
     inanimate: bool = False   # the clause's subject is a thing ("the framework reaffirmed …"): no act
+    doerless: bool = False    # "condemned the attack on Israel": the act judged names no doer to blame
 
 
 class Roles:
@@ -316,6 +319,10 @@ class Roles:
         preps = MOBILIZE_PREPS if f.type == "MOBILIZE" else (ADJECTIVE_PREPS | RECIPIENT_PREPS
                                                              if f.pred.head.pos_ == "ADJ" else RECIPIENT_PREPS)
         for h in heads:
+            if (doers := self._judged_act_doers(f, h)) is not None:
+                found += [a for a in doers if a not in found and a not in s.actors]
+                s.doerless = s.doerless or not doers
+                continue   # the judged act's doers only ("condemned the Israeli strikes on Gaza")
             cands = []
             if f.pred.obj is not None and h.i == f.pred.obj.i:
                 cands.append(h)   # "attended a U.N.-organized meeting": the event noun's own parties
@@ -325,11 +332,19 @@ class Roles:
                 cands += [o for o in objects(h) if o not in cands and o.i != h.i]
             if h.pos_ == "NOUN":
                 cands += aimed_at(h)
+            judged = any(self._judged_act_doers(f, c) is not None for c in h.children if c.dep_ == "dobj")
             for c in h.children:
+                if judged and c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+                    continue   # "condemned the strikes on Gaza", the parse hanging "on Gaza" on the verb: the victim
                 if c.dep_ in ("prep",) and (c.lower_ in preps or c.lower_ == "for" and h.pos_ == "NOUN"):
                     # "support for Ukraine", "aid for Gaza": for a noun, "for" names who receives it
                     cands += [g for g in c.children if g.dep_ == "pobj" and lemma(g) not in SETTING_NOUNS]
             for c in cands:
+                if (doers := self._judged_act_doers(f, c)) is not None:
+                    # "condemned Hamas's attack on Israel": blamed is who did it, not whom it hit
+                    found += [a for a in doers if a not in found and a not in s.actors]
+                    s.doerless = s.doerless or not doers
+                    continue
                 owned = f.pred.obj is not None and c.i == f.pred.obj.i and any(k.dep_ == "poss" for k in c.children)
                 # a possessor owns the act, it is not its target ("expressed the administration's
                 # commitment to Israel": Israel, through the noun's own phrase below)
@@ -356,6 +371,26 @@ class Roles:
         if found:
             s.recipients += [a for a in found if a not in s.recipients]
             s.rules.append("recipient:argument")
+
+    def _judged_act_doers(self, f: Frame, noun) -> Optional[list[str]]:
+        """When a criticism's object is a hostile act ("condemned Russia's strikes on Kyiv"), the
+        doers that act's phrase names by owner, modifier or by-phrase (maybe none); None when the
+        object is no such act, or the verb names the blamed apart ("blamed the attacks on militants")."""
+        if f.type != "ACCUSE" or noun.dep_ != "dobj" or noun.head.i != f.pred.head.i or noun in f.pred.tokens \
+                or lemma(f.pred.head) in BLAMING_VERBS or noun.pos_ != "NOUN":
+            return None
+        if (nc := noun_code(tables(), noun)) is None or coding.ptype(nc.code) not in MATERIAL_CONFLICT:
+            return None
+        doers = [a for c in noun.children if c.i < noun.i and c.dep_ in ("poss", "amod", "compound", "nmod")
+                 for a in self.ent.phrase(c, depth=0)]
+        # the parse may hang the noun's by-phrase on the verb it is the object of, or on its victim
+        # ("attacks against villages by X")
+        slipped = [noun.head] + [g for p in noun.children if p.dep_ == "prep" and p.lower_ in TARGET_PREPS
+                                 for g in p.children if g.dep_ == "pobj"]
+        doers += [a for p in list(noun.children) + [p for v in slipped for p in v.children]
+                  if p.dep_ == "prep" and p.lower_ in AGENT_PREPS
+                  for g in p.children if g.dep_ == "pobj" for a in self.ent.phrase(g)]
+        return list(dict.fromkeys(doers))
 
     def _people_targets(self, f: Frame, s: Sides, cands: list) -> list[str]:
         """"killed 50 militants", "arrested protesters": people named by a plural common noun, of the
@@ -433,7 +468,7 @@ class Roles:
                 s.recipients = found[:1]
                 s.rules.append("recipient:beneficiary")
         if not s.recipients and t in DIRECTED and s.actors and lemma(f.pred.head) not in TOPIC_OBJECT_VERBS \
-                and not self.about_itself(f, s):
+                and not s.doerless and not self.about_itself(f, s):
             other = self.sentence_party(f, actor_countries)
             if other:
                 s.recipients = other

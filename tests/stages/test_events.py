@@ -620,6 +620,13 @@ def test_a_description_by_sector_is_the_armed_group_named_before(analyse):
     assert [names[x] for x in e.actors] == ["Baloch Liberation Army"]
 
 
+def test_a_past_act_joined_to_a_present_clause_said_is_the_sayers(analyse):
+    # the parse joins "urged" to "is"; the tenses say it is Ghana's own act
+    _a, evs = _events(analyse, "Ghana's foreign minister has said that the closure is unlawful and urged Togo to "
+                               "reopen the border.")
+    assert _one(evs, "REQUEST")[1:3] == ({"GHA"}, {"TGO"})
+
+
 def test_telling_reporters_what_happened_asks_nothing(analyse):
     _a, evs = _events(analyse, "Kenya's president told reporters that Uganda had withdrawn its troops.")
     _none(evs, "REQUEST")

@@ -84,7 +84,10 @@ def subject_token(v) -> Optional[object]:
                        and c.pos_ in ("PROPN", "NOUN")]
             return slipped[-1] if slipped else None
         if t.dep_ == "conj" and t.head.i != t.i:
-            t = t.head
+            # a parse slip: "determined that the detention is arbitrary and called for his release"
+            # joins a past act to the present clause said; it is the sayer's own
+            tense_slip = t.tag_ == "VBD" and t.head.tag_ in ("VBZ", "VBP") and t.head.dep_ == "ccomp"
+            t = t.head.head if tense_slip else t.head
             continue
         if t.dep_ == "xcomp" and t.head.i != t.i:
             g = t.head

@@ -61,6 +61,8 @@ def _one(evs, etype):
     ("Ghana and Togo shared concerns over Burkina Faso's mining law.", "ACCUSE", {"GHA", "TGO"}, {"BFA"},
      "verb_object:share+concern"),
     ("Ghana placed the blame on Togo for the failed talks.", "ACCUSE", {"GHA"}, {"TGO"}, "verb_object:place+blame"),
+    ("Kenyan troops killed five militants in a joint operation with Somali forces.", "COOPERATE", {"KEN"}, {"SOM"},
+     "noun:joint+operation"),
     # a name that condemns condemns; "what he called a wonderful meeting" names, no more
     ("Ghana called Togo's decision an unacceptable provocation.", "ACCUSE", {"GHA"}, {"TGO"},
      "naming:call+provocation"),

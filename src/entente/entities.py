@@ -161,13 +161,13 @@ class Entities:
             return self.phrase(tok.head.head, depth=0)
         return []
 
-    def group(self, tok: "Token") -> list[str]:
+    def group(self, tok: "Token", nouns: Optional[frozenset] = None) -> list[str]:
         """An entity for a body of people the story names by a common noun ("opposition lawmakers",
-        "security forces", "3R rebels"), made when an event needs it: of the country the story
-        talks about where it appears (the nearest country in its sentence or the two before, else
-        the country the story is about)."""
+        "security forces", "3R rebels"; or one of `nouns`), made when an event needs it: of the
+        country the story talks about where it appears (the nearest country in its sentence or the
+        two before, else the country the story is about)."""
         if not (tok.pos_ == "NOUN" or tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "ADJ") \
-                or tok.lemma_.lower() not in language.words("entities", "group_nouns"):
+                or tok.lemma_.lower() not in (nouns or language.words("entities", "group_nouns")):
             return []   # an ADJ subject is a tagger slip ("The junta imposed …")
         left = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod") and c.is_alpha]
         name = " ".join([c.text for c in left] + [tok.text])

@@ -125,7 +125,6 @@ def test_gathering_people_and_signing_a_constitution_are_no_meeting_or_pact(anal
     "Pakistan rejected India's allegation that it sheltered militants.",  # denying an accusation
     "Reuters reported that markets fell sharply on Monday.",
     "The purchase of the missiles from Russia is a point of tension.",  # an event noun as the topic
-    "Three protesters in Yangon were arrested on Friday.",   # no doer named: no record of who did what
     "Nebenzia offered no evidence for the claim.",          # object_block: evidence is not a commitment
     "A student in Beijing spoke with VOA on Monday.",        # an outlet is the audience, not a party
     "Analysts warned that China could retaliate against Japan.",   # commentary, not an act of state
@@ -627,6 +626,24 @@ def test_a_past_act_joined_to_a_present_clause_said_is_the_sayers(analyse):
     _a, evs = _events(analyse, "Ghana's foreign minister has said that the closure is unlawful and urged Togo to "
                                "reopen the border.")
     assert _one(evs, "REQUEST")[1:3] == ({"GHA"}, {"TGO"})
+
+
+@pytest.mark.parametrize("text, etype, actor, recipient", [
+    ("Zimbabwe tightened its grip on the media. Two journalists were arrested in Harare on Monday.",
+     "COERCE", {"ZWE"}, {"ZWE"}),
+    ("Gunmen seized a bus in Kenya. Police ended the siege and 40 passengers were rescued.", "AID", {"KEN"}, {"KEN"}),
+    # barred from entering a country: that country bars them
+    ("Kenya's opposition leader was barred from entering Uganda.", "SANCTION", {"UGA"}, {"KEN"}),
+])
+def test_a_state_power_told_without_its_doer_is_the_states(analyse, text, etype, actor, recipient):
+    _a, evs = _events(analyse, text)
+    t, a, r, f, e = _one(evs, etype)
+    assert (a, r) == (actor, recipient) and "actor:state-of-place" in e.reason
+
+
+def test_a_party_expelling_a_member_is_no_act_of_the_state(analyse):
+    _a, evs = _events(analyse, "Zimbabwe's ruling party met on Friday. Its former chairman was expelled from the party.")
+    assert not [x for x in evs if "actor:state-of-place" in x[4].reason]
 
 
 def test_telling_reporters_what_happened_asks_nothing(analyse):

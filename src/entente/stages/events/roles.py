@@ -75,6 +75,9 @@ TARGET_PREPS = frozenset({"on", "against"})   # whom a hostile act is done to
 HYPHENS = frozenset({"-", "–"})   # a dyad written "Kenya-Uganda"
 TRAVEL_VERBS = language.words("roles", "travel_verbs")   # "flew to Lome for talks"
 POSTED_HEADS = language.words("entities", "posted_heads")   # "outside the Ugandan embassy"
+AGENTLESS_STATE_TYPES = frozenset({"COERCE", "AID"})   # done by the state where they happen, when untold
+STATE_POWERS = language.words("roles", "state_powers")
+ENTERING_WORDS = language.words("events", "entering_verbs")
 GROUP_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "CONCEDE", "AID"})   # done to people at home
 FOREIGN_WORDS = language.words("roles", "foreign_words")
 BORDER_NOUNS = language.words("roles", "border_nouns")
@@ -117,6 +120,13 @@ def _other_clause(t, h) -> bool:
     if v.i == t.i or not (v.pos_ in ("VERB", "AUX")):
         return False
     return h not in v.subtree and v not in h.subtree and v not in h.ancestors and v.dep_ in ("ccomp", "conj")
+
+
+def _agentless_patient(v):
+    """The subject of a passive verb that names no doer ("were arrested"), else None."""
+    if v.pos_ != "VERB" or not any(c.dep_ == "auxpass" for c in v.children) or any(c.dep_ == "agent" for c in v.children):
+        return None
+    return next((c for c in v.children if c.dep_ in ("nsubjpass", "nsubj:pass")), None)
 
 
 def _neighbour_only(t) -> bool:
@@ -177,6 +187,8 @@ class Roles:
                 if mods and f.type in OWNED_OBJECT_TYPES:
                     s.actors = mods
                     s.rules.append("actor:object-owner")
+            if not s.actors and f.type in AGENTLESS_STATE_TYPES and (patient := _agentless_patient(f.head)) is not None:
+                self._done_by_the_state(f, s, patient)
             if f.requestee is not None:
                 s.recipients = [a for a in self.ent.phrase(f.requestee) if a not in s.actors]
                 if s.recipients:
@@ -185,6 +197,31 @@ class Roles:
                 self._arguments(f, s)
         self._finish(f, s)
         return s
+
+    def _done_by_the_state(self, f: Frame, s: Sides, patient) -> None:
+        """"Two journalists were arrested in Harare", "339 passengers were rescued": an arrest or a
+        rescue told without its doer is the state's where it happens (codebook: arrests and
+        detentions are COERCE, rescues AID), done to the people it names."""
+        if lemma(f.head) not in STATE_POWERS:
+            return   # "was expelled from the party": not the state's to do
+        state = self._destination(f.head) or self.place_country(f) or self.ent.context_state(patient)
+        people = self.ent.phrase(patient) or self.ent.group(patient) or self.ent.group(patient, PEOPLE_NOUNS)
+        if people and state:
+            s.actors, s.recipients = state[:1], people
+            s.rules += ["actor:state-of-place", "recipient:patient"]
+
+    def _destination(self, v) -> list[str]:
+        """The state one is barred from entering ("barred from entering Uganda", "from travel to
+        the U.S."): it bars them."""
+        for p in v.children:
+            if p.dep_ == "prep" and p.lower_ == "from":
+                for g in p.children:
+                    if lemma(g) in ENTERING_WORDS:
+                        found = [a for t in g.subtree for a in self.ent.place_state(t) or
+                                 [x for x in self.ent.at(t) if self.ent.actor(x).kind == "state"]]
+                        if found:
+                            return found[:1]
+        return []
 
     def _hyphen_dyad(self, n) -> list[str]:
         """The parties of a modifier that joins two names by a hyphen before the noun ("Kenya-Uganda

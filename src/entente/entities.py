@@ -220,7 +220,21 @@ class Entities:
             if st.speaker and st.start < tok.idx and tok.idx - st.end < ISSUER_GAP:
                 if best is None or st.start > best.start:
                     best = st
-        return [best.speaker] if best is not None else []
+        if best is not None:
+            return [best.speaker]
+        return self._issued_before(tok)
+
+    def _issued_before(self, tok: "Token") -> list[str]:
+        """"The State Department issued a statement on Tuesday. The statement threatened …": who
+        issued the same kind of document just before (the subject of the verb it is the object of)."""
+        lem = tok.lemma_.lower()
+        for t in reversed(tok.doc[:tok.i]):
+            if tok.idx - t.idx > ISSUER_GAP:
+                break
+            if t.lemma_.lower() == lem and t.dep_ == "dobj":
+                subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+                return self.phrase(subj, depth=0) if subj is not None else []
+        return []
 
     def actor(self, actor_id: str) -> "Actor":
         return self.by_id[actor_id]

@@ -646,6 +646,27 @@ def test_a_party_expelling_a_member_is_no_act_of_the_state(analyse):
     assert not [x for x in evs if "actor:state-of-place" in x[4].reason]
 
 
+@pytest.mark.parametrize("text, etype, actor, recipient, rule", [
+    # declining with an infinitive refuses; "exports declined" below refuses nothing
+    ("Ghana declined to join the regional plan of Togo.", "REJECT", {"GHA"}, {"TGO"}, "verb:decline"),
+    # "the statement" is the one the ministry issued just before
+    ("Kenya's foreign ministry issued a statement on Tuesday. The statement threatened sanctions against Uganda.",
+     "THREATEN", {"KEN"}, {"UGA"}, "actor:document-issuer"),
+    # a rank is won by doing it
+    ("Ghana was the first country to recognize the new government of Togo.", "SUPPORT", {"GHA"}, {"TGO"},
+     "verb:recognize"),
+])
+def test_acts_told_by_their_frame(analyse, text, etype, actor, recipient, rule):
+    _a, evs = _events(analyse, text)
+    t, a, r, f, e = _one(evs, etype)
+    assert (a, r, f) == (actor, recipient, "asserted") and rule in e.reason
+
+
+def test_a_decline_in_numbers_refuses_nothing(analyse):
+    _a, evs = _events(analyse, "Ghana's exports to Togo declined sharply last year.")
+    _none(evs, "REJECT")
+
+
 def test_telling_reporters_what_happened_asks_nothing(analyse):
     _a, evs = _events(analyse, "Kenya's president told reporters that Uganda had withdrawn its troops.")
     _none(evs, "REQUEST")

@@ -191,9 +191,22 @@ def frame(pred: Predicate) -> Frame:
     return f
 
 
-def _bare_infinitive(h) -> bool:
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in h.children):
+RANKS = gov("ranks")   # "the first to", "the only country to"
+
+
+def ranked_doer(t) -> bool:
+    """Is t the infinitive of "the first to reject", "the only country to recognize": an act done,
+    by the subject of the copula whose attribute ranks it?"""
+    if t.dep_ not in ("relcl", "acl") or t.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
         return False
+    n = t.head
+    ranked = n.lower_ in RANKS or any(c.dep_ == "amod" and c.lower_ in RANKS for c in n.children)
+    return ranked and n.dep_ == "attr" and n.head.lemma_ == "be"
+
+
+def _bare_infinitive(h) -> bool:
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in h.children) or ranked_doer(h):
+        return False   # "was the first to reject it": done
     if any(c.dep_ == "mark" and c.lower_ == "for" for c in h.children):
         return True   # "it is now for Russia to accept": what someone is to do
     return h.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "pcomp") or h.head.pos_ not in ("VERB", "AUX")

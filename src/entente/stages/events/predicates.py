@@ -288,6 +288,9 @@ def verb_predicate(tab: Tables, verb) -> Optional[Predicate]:
         # "if they attack, we will respond": a reply held over another's act is a threat (the
         # frame codes it); "responded to questions" is no event
         return Predicate(verb, tab.verbs.get("retaliate", "160"), f"verb:{lem}", [verb])
+    if lem in DECLINING and any(c.dep_ == "xcomp" and c.tag_ == "VB" and c.lemma_.lower() not in REFUSAL_BLIND
+                                for c in verb.children):
+        return Predicate(verb, tab.verbs.get("refuse", "120"), f"verb:{lem}", [verb])   # "declined to join the plan"
     if lem not in tab.verb_lemmas and lem not in STOP_VERBS and lem not in MOVEMENT_VERBS:
         return None
     objs = objects(verb)
@@ -367,6 +370,9 @@ def verb_predicate(tab: Tables, verb) -> Optional[Predicate]:
 
 
 REACTION_VERBS = language.words("events", "conditional_reactions")
+# Verbs that refuse only with an infinitive ("declined to join"; "exports declined" is no refusal)
+DECLINING = language.words("events", "declining_verbs")
+REFUSAL_BLIND = language.words("governors", "refusal_blind")
 CONDITION_MARKS = language.words("governors", "conditional")
 
 

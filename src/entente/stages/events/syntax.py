@@ -7,7 +7,7 @@ from typing import Optional
 
 from entente.ontology import language
 
-from .frames import clause_verb
+from .frames import clause_verb, ranked_doer
 from .predicates import borrowed_patient, lemma
 
 # Verbs whose object is the subject of their infinitive ("urged Russia to accept"); with others the
@@ -108,6 +108,9 @@ def subject_token(v) -> Optional[object]:
             continue
         if t.dep_ in ("acl", "relcl") and t.tag_ == "VBG":
             return t.head
+        if ranked_doer(t):
+            t = t.head.head   # "Kenya was the first (country) to recognize it": the copula's subject did it
+            continue
         if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "pobj", "attr"):
             # "reiterated the Quad's role in maintaining …": up through the noun to its verb
             v = clause_verb(t)

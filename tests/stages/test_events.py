@@ -632,6 +632,10 @@ def test_a_past_act_joined_to_a_present_clause_said_is_the_sayers(analyse):
     ("Zimbabwe tightened its grip on the media. Two journalists were arrested in Harare on Monday.",
      "COERCE", {"ZWE"}, {"ZWE"}),
     ("Gunmen seized a bus in Kenya. Police ended the siege and 40 passengers were rescued.", "AID", {"KEN"}, {"KEN"}),
+    # the one detained is the subject of the clause, or the owner of the noun, the passive hangs on
+    ("The Ghanaian student fell ill after being detained in Togo.", "COERCE", {"TGO"}, {"GHA"}),
+    ("Kofi Mensah, a Ghanaian student who fell ill after his release from being detained in Togo, was "
+     "honoured.", "COERCE", {"TGO"}, {"GHA"}),
     # barred from entering a country: that country bars them
     ("Kenya's opposition leader was barred from entering Uganda.", "SANCTION", {"UGA"}, {"KEN"}),
 ])

@@ -163,6 +163,8 @@ def borrowed_patient(v) -> Optional[object]:
             or any(c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass", "agent", "csubj") for c in v.children):
         return None
     g = v.head.head if v.dep_ == "pcomp" else v.head
+    if g.pos_ == "NOUN":   # "his release from being detained": the noun's owner
+        return next((c for c in g.children if c.dep_ == "poss"), None)
     return next((c for c in g.children if c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass")), None)
 
 

@@ -19,7 +19,7 @@ from entente.sentences import sentence
 
 from . import coding
 from .frames import Frame, clause_verb
-from .predicates import OBJ_DEPS, lemma, noun_code, objects, tables
+from .predicates import OBJ_DEPS, borrowed_patient, lemma, noun_code, objects, tables
 from .syntax import noun_phrase, subject_token, tree_distance
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -187,7 +187,8 @@ class Roles:
                 if mods and f.type in OWNED_OBJECT_TYPES:
                     s.actors = mods
                     s.rules.append("actor:object-owner")
-            if not s.actors and f.type in AGENTLESS_STATE_TYPES and (patient := _agentless_patient(f.head)) is not None:
+            if not s.actors and f.type in AGENTLESS_STATE_TYPES and (
+                    patient := _agentless_patient(f.head) or borrowed_patient(f.head)) is not None:
                 self._done_by_the_state(f, s, patient)
             if f.requestee is not None:
                 s.recipients = [a for a in self.ent.phrase(f.requestee) if a not in s.actors]

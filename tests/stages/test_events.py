@@ -671,6 +671,26 @@ def test_a_decline_in_numbers_refuses_nothing(analyse):
     _none(evs, "REJECT")
 
 
+@pytest.mark.parametrize("text, etype, recipient", [
+    ("Ghana imposed tariffs on Togo and Benin on Monday. Two days later Ghana delayed the tariffs.", "RETREAT",
+     {"TGO", "BEN"}),   # the measure's target
+    ("Togo's parliament passed a resolution on Ghana's border policy. Ghana rejected the resolution on Friday.",
+     "REJECT", {"TGO"}),   # its maker
+])
+def test_a_definite_object_takes_the_parties_of_its_earlier_mention(analyse, text, etype, recipient):
+    _a, evs = _events(analyse, text)
+    t, a, r, f, e = [x for x in _factual(evs) if x[0] == etype][-1]
+    assert r == recipient and "recipient:antecedent" in e.reason
+
+
+def test_two_measures_in_a_row_are_two_events_but_a_meeting_told_twice_is_one(analyse):
+    _a, evs = _events(analyse, "Ghana exempted the duties on Togolese cars and later delayed the tariffs on "
+                               "Togolese fruit.")
+    assert len([x for x in _factual(evs) if x[0] == "RETREAT"]) == 2
+    _a, evs = _events(analyse, "Ghana's foreign minister and Togo's foreign minister met in Accra and discussed trade.")
+    assert len([x for x in _factual(evs) if x[0] == "CONSULT"]) == 1
+
+
 def test_telling_reporters_what_happened_asks_nothing(analyse):
     _a, evs = _events(analyse, "Kenya's president told reporters that Uganda had withdrawn its troops.")
     _none(evs, "REQUEST")

@@ -48,6 +48,11 @@ def same_event(ent: "Entities", x: Draft, y: Draft) -> bool:
     if not sides_agree:
         return False
     if x.sentence == y.sentence:
+        if x.lemma != y.lemma and not (x.nominal or y.nominal) and _conjoined(x, y) and (
+                x.type in SEPARATE_MEASURES or _own_subjects(x, y)):
+            # "exempted the duties … and later delayed the tariffs", "A honoured B, and the two signed
+            # pacts": two acts told in a row ("met and discussed", "ambushed and killed": one)
+            return False
         # a verb and its nominal echo ("killed … in a bombing"): one governs the other
         return x.lemma == y.lemma or _linked(x, y) or (ax == ay and bool(ax))
     same_doer = bool(x.actors) and set(x.actors) == set(y.actors)   # one entity, even of no known country
@@ -71,6 +76,26 @@ NEAR_CHARS = 600   # a restatement close by: the same paragraph or the next
 def _near(x: Draft, y: Draft) -> bool:
     a, b = sorted((x.sentence, y.sentence), key=lambda s: s.start_char)
     return b.start_char - a.end_char <= NEAR_CHARS
+
+
+# Measures taken one by one: two verbs joined in one sentence are two measures.
+SEPARATE_MEASURES = frozenset({"SANCTION", "RETREAT", "CONCEDE", "COERCE"})
+
+
+def _own_subjects(x: Draft, y: Draft) -> bool:
+    """Does each of the two verbs have a subject of its own (two clauses)?"""
+    doc = x.sentence.doc
+    return all(any(c.dep_ in ("nsubj", "nsubjpass") for c in doc[d.head_i].children) for d in (x, y))
+
+
+def _conjoined(x: Draft, y: Draft) -> bool:
+    """Are the two triggers verbs joined by coordination ("exempted … and delayed …")?"""
+    doc = x.sentence.doc
+    a, b = doc[x.head_i], doc[y.head_i]
+    if a.pos_ != "VERB" or b.pos_ != "VERB":
+        return False
+    chain = lambda t: {t.i} | ({t.head.i} if t.dep_ == "conj" else set()) | {c.i for c in t.children if c.dep_ == "conj"}
+    return b.i in chain(a) or a.i in chain(b)
 
 
 def _linked(x: Draft, y: Draft) -> bool:

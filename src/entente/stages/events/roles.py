@@ -71,6 +71,8 @@ RULING = language.words("roles", "ruling_words")
 OUTSIDER_SECTORS = frozenset({"REB", "UAF", "OPP"})
 OPPOSED_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST"})   # what outsiders do at their own state
 BLAMING_VERBS = language.words("roles", "blaming_verbs")   # "blamed the attack on X": X is blamed
+REFERRING_DETS = frozenset({"the", "this", "that", "these", "those"})   # "delayed the tariffs"
+ANTECEDENT_SENTENCES = 3   # how far back a definite object's earlier mention may be
 TARGET_PREPS = frozenset({"on", "against"})   # whom a hostile act is done to
 HYPHENS = frozenset({"-", "–"})   # a dyad written "Kenya-Uganda"
 TRAVEL_VERBS = language.words("roles", "travel_verbs")   # "flew to Lome for talks"
@@ -463,6 +465,10 @@ class Roles:
                 (f.type in MUTUAL_WHEN_JOINT or f.code.startswith(SIGNING_CODE)) and joint)):
             s.recipients, s.reciprocal = list(s.actors), True
             s.rules.append("recipient:mutual")
+        if not s.recipients and t in DIRECTED and s.actors and (
+                told := self._told_before(f, self.ent.countries(s.actors))):
+            s.recipients = told   # "imposed tariffs on Canada … then delayed the tariffs": on Canada
+            s.rules.append("recipient:antecedent")
         if not s.recipients and f.head.dep_ == "conj" and f.head.head.pos_ == "VERB" and not f.pred.nominal:
             # "imposed tariffs on Canada and Mexico, then exempted … and delayed …": the first
             # conjunct's parties
@@ -555,6 +561,32 @@ class Roles:
                 else:
                     out.append(a)
             side[:] = list(dict.fromkeys(out))
+
+    def _told_before(self, f: Frame, mine: set) -> list[str]:
+        """The parties of the thing a definite object refers back to ("delayed the tariffs" after
+        "imposed tariffs on Canada and Mexico"; "rejected the resolution" after "a resolution in the
+        U.S. Congress"): the other country's parties its earlier mention names, a few sentences back."""
+        o = f.pred.obj if f.pred.obj is not None else next(
+            (c for c in f.pred.head.children if c.dep_ == "dobj"), None)
+        if o is None or o.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in REFERRING_DETS for c in o.children) \
+                or self.ent.phrase(o):
+            return []
+        lem, doc = lemma(o), o.doc
+        start = sentence(o).start
+        for _ in range(ANTECEDENT_SENTENCES):
+            if start > 0:
+                start = sentence(doc[start - 1]).start
+        for t in reversed(doc[start:o.i]):
+            if t.pos_ == "NOUN" and lemma(t) == lem:
+                heads = [t] + ([t.head] if t.dep_ == "dobj" else [])   # "imposed tariffs on Canada"
+                found = [a for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in RECIPIENT_PREPS
+                         for g in p.children if g.dep_ == "pobj" for a in self.ent.phrase(g)]
+                # … and who made it ("the U.S. House passed a resolution")
+                maker = subject_token(t.head) if t.dep_ == "dobj" else None
+                found += [a for x in noun_phrase(t) for a in self.ent.at(x)]   # "a resolution in the U.S. Congress"
+                found += self.ent.phrase(maker) if maker is not None else []
+                return [a for a in dict.fromkeys(found) if not self.ent.countries([a]) & mine]
+        return []
 
     def about_itself(self, f: Frame, s: Sides) -> bool:
         """Is the act about the actor's own side only ("raised concerns about the country's ability")?

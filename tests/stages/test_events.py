@@ -683,6 +683,12 @@ def test_a_definite_object_takes_the_parties_of_its_earlier_mention(analyse, tex
     assert r == recipient and "recipient:antecedent" in e.reason
 
 
+def test_two_bans_on_different_things_are_two_events(analyse):
+    _a, evs = _events(analyse, "Ghana's government barred girls from attending school. The government also "
+                               "barred women from visiting parks.")
+    assert len([x for x in _factual(evs) if x[0] == "COERCE"]) == 2
+
+
 def test_two_measures_in_a_row_are_two_events_but_a_meeting_told_twice_is_one(analyse):
     _a, evs = _events(analyse, "Ghana exempted the duties on Togolese cars and later delayed the tariffs on "
                                "Togolese fruit.")

@@ -62,6 +62,9 @@ def same_event(ent: "Entities", x: Draft, y: Draft) -> bool:
         # one telling leaves a side open: only the same act told again ("imposed … the tariffs"),
         # or a meeting of parties the other telling has all named
         return x.lemma == y.lemma or x.type == "CONSULT" and (x.reciprocal or y.reciprocal) and _near(x, y)
+    if x.type in SEPARATE_MEASURES and not (x.nominal or y.nominal) and (wx := _what(x)) and (wy := _what(y)) \
+            and not wx & wy:
+        return False   # "barred girls from school" … "barred from visiting parks": two bans
     px, py = x.person_actors(ent), y.person_actors(ent)
     if px and py and not (px & py):
         return False   # two speakers' acts are two acts
@@ -80,6 +83,22 @@ def _near(x: Draft, y: Draft) -> bool:
 
 # Measures taken one by one: two verbs joined in one sentence are two measures.
 SEPARATE_MEASURES = frozenset({"SANCTION", "RETREAT", "CONCEDE", "COERCE"})
+
+
+MEASURE_PREPS = frozenset({"from", "on", "against"})
+
+
+def _what(d: Draft) -> set[str]:
+    """The nouns a measure's verb acts on or keeps from ("barred girls from school": girl, school)."""
+    v = d.sentence.doc[d.head_i]
+    heads = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
+    heads += [g for p in v.children if p.dep_ == "prep" and p.lower_ in MEASURE_PREPS for g in p.children
+              if g.dep_ in ("pobj", "pcomp")]
+    out = set()
+    for h in heads:
+        out.add(h.lemma_.lower())
+        out.update(c.lemma_.lower() for c in h.children if c.dep_ == "dobj")   # "from visiting parks"
+    return out
 
 
 def _own_subjects(x: Draft, y: Draft) -> bool:

@@ -697,6 +697,13 @@ def test_two_measures_in_a_row_are_two_events_but_a_meeting_told_twice_is_one(an
     assert len([x for x in _factual(evs) if x[0] == "CONSULT"]) == 1
 
 
+@pytest.mark.parametrize("role, requested", [("former foreign minister", False), ("foreign minister", True)])
+def test_a_former_officials_words_are_commentary(analyse, role, requested):
+    # what a former official says judges and asks nothing of the state; a sitting one's words do
+    _a, evs = _events(analyse, f"“Uganda must lift its ban on our milk,” Kenya's {role} Amina Otieno said.")
+    assert bool([x for x in _factual(evs) if x[0] == "REQUEST"]) == requested
+
+
 def test_telling_reporters_what_happened_asks_nothing(analyse):
     _a, evs = _events(analyse, "Kenya's president told reporters that Uganda had withdrawn its troops.")
     _none(evs, "REQUEST")

@@ -206,6 +206,22 @@ def test_transcript_turn(analyse):
     assert turn and turn[0].speaker_text == "OKAFOR"
 
 
+def test_transcript_turns_run_on_in_one_paragraph(analyse):
+    text = ("VOA spoke with Amina Otieno, Kenya's former foreign minister. VOA: What did you discuss in Kampala? "
+            "Otieno: We discussed the border and the trade in milk. VOA: And the ban? Otieno: Uganda must lift its "
+            "ban on our milk.")
+    r = analyse(text)
+    names = {a.id: a.name for a in r.result.actors}
+    turns = {s.text.split()[0]: names.get(s.speaker) for s in r.result.statements if s.cue == ":"}
+    assert turns.get("We") == "Amina Otieno" and turns.get("Uganda") == "Amina Otieno"
+    assert turns.get("What") == "VOA"
+
+
+def test_a_single_colon_inside_a_paragraph_is_no_turn(analyse):
+    r = analyse("The minister made one point clear. Otieno: the border stays open. Trade resumed on Monday.")
+    assert not [s for s in r.result.statements if s.cue == ":" and s.text.startswith("the border")]
+
+
 def test_headline_label_is_not_a_speaker(analyse):
     r = analyse("Update: The Talks Resume In Vienna After A Pause")
     assert not [s for s in r.result.statements if s.cue == ":"]

@@ -71,6 +71,24 @@ def commentator(ent: "Entities", actor_id: str) -> bool:
     return bool(words & COMMENTATOR_ROLES) and (a.sector or "") not in ("GOV", "MIL", "LEG", "JUD", "IGO")
 
 
+FORMER_WORDS = language.words("entities", "former_words")
+
+
+def former(ent: "Entities", actor_id: Optional[str]) -> bool:
+    """Does every role the story gives the person say the office was held ("former deputy
+    secretary of state"; a prime minister who is a former defence minister holds an office)?"""
+    a = ent.actor(actor_id) if actor_id else None
+    if a is None or a.kind != "person":
+        return False
+    titles = [a.role or ""] + [r.title or "" for r in a.roles]
+
+    def held(title: str) -> bool:
+        words = title.lower().replace("-", " ").split()
+        return bool(words) and words[0] in FORMER_WORDS
+
+    return held(titles[0]) and all(held(t) for t in titles if t)
+
+
 NAMING_CUES = language.words("evaluation", "judging_cues")
 
 
@@ -134,8 +152,8 @@ def acts(analysis: "Analysis", ent: "Entities", statements: list["Statement"],
     deon = language.phrases("evaluation", "deontic")
     out: list[SpokenAct] = []
     for st in statements:
-        if not political(ent, st.speaker):
-            continue
+        if not political(ent, st.speaker) or former(ent, st.speaker):
+            continue   # a former official's words are commentary (codebook); what they do is still told
         toks = [doc[i] for i in content.get(st.id or "", [])]
         if not toks:
             continue

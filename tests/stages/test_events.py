@@ -689,6 +689,12 @@ def test_two_bans_on_different_things_are_two_events(analyse):
     assert len([x for x in _factual(evs) if x[0] == "COERCE"]) == 2
 
 
+def test_at_home_the_rebels_attack_and_the_armys_reply_are_two_events(analyse):
+    _a, evs = _events(analyse, "Al-Shabab militants killed five people in Mogadishu. Somali soldiers later killed "
+                               "ten militants.")
+    assert len([x for x in _factual(evs) if x[0] == "ASSAULT"]) == 2
+
+
 def test_two_measures_in_a_row_are_two_events_but_a_meeting_told_twice_is_one(analyse):
     _a, evs = _events(analyse, "Ghana exempted the duties on Togolese cars and later delayed the tariffs on "
                                "Togolese fruit.")

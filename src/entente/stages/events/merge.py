@@ -47,6 +47,8 @@ def same_event(ent: "Entities", x: Draft, y: Draft) -> bool:
         sides_agree = ux == uy or (open_y and uy <= ux) or (open_x and ux <= uy)
     if not sides_agree:
         return False
+    if _other_camps(ent, x, y, ax, rx):
+        return False   # at home, countries tell the camps apart no more: the rebels' attack and the army's reply
     if x.sentence == y.sentence:
         if x.lemma != y.lemma and not (x.nominal or y.nominal) and _conjoined(x, y) and (
                 x.type in SEPARATE_MEASURES or _own_subjects(x, y)):
@@ -83,6 +85,20 @@ def _near(x: Draft, y: Draft) -> bool:
 
 # Measures taken one by one: two verbs joined in one sentence are two measures.
 SEPARATE_MEASURES = frozenset({"SANCTION", "RETREAT", "CONCEDE", "COERCE"})
+
+
+def _other_camps(ent: "Entities", x: Draft, y: Draft, ax: frozenset, rx: frozenset) -> bool:
+    """Two domestic acts (one country on both sides), one by the state's bodies and one by others
+    ("militants stormed a hotel" … "security forces killed the attackers")?"""
+    if not (ax and ax == rx) or not x.actors or not y.actors or set(x.actors) & set(y.actors):
+        return False
+    cx = {ent.actor(a).sector in STATE_SECTORS for a in x.actors if ent.actor(a).sector}
+    cy = {ent.actor(a).sector in STATE_SECTORS for a in y.actors if ent.actor(a).sector}
+    return len(cx) == 1 and len(cy) == 1 and cx != cy
+
+
+# The state's own bodies: one camp at home (the army's rescue and "the passengers were rescued").
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
 
 MEASURE_PREPS = frozenset({"from", "on", "against"})

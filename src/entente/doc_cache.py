@@ -17,6 +17,7 @@ POS_KEY = "entente.pos"
 LEMMAS_KEY = "entente.lemma_lowers"
 POS_TOKENS_KEY = "entente.pos_tokens"
 UPPER_KEY = "entente.upper_initial"
+HEADS_KEY = "entente.heads"
 
 
 def cached(doc, key: str, make):
@@ -66,6 +67,27 @@ def pos(doc) -> list[int]:
     """Each token's coarse POS id (`t.pos`, a `spacy.symbols` value), read in one pass by `to_array`."""
     return doc.user_data.get(POS_KEY) or cached(
         doc, POS_KEY, lambda: doc.to_array("POS").tolist() if len(doc) else [])
+
+
+def heads(doc) -> list[int]:
+    """Each token's head index (`t.head.i`; a root is its own head), read in one pass by `to_array`
+    (which gives offsets from the token): a walk up the tree then makes no Token per step."""
+    def make() -> list[int]:
+        offsets = doc.to_array("HEAD").astype("int64").tolist() if len(doc) else []
+        return [i + off for i, off in enumerate(offsets)]
+    return doc.user_data.get(HEADS_KEY) or cached(doc, HEADS_KEY, make)
+
+
+def is_ancestor(doc, a: int, b: int) -> bool:
+    """`doc[a].is_ancestor(doc[b])`: is token a the head, the head's head, … of token b?"""
+    up = heads(doc)
+    for _ in range(len(up)):   # as spaCy guards its walk: no token has more ancestors than the doc tokens
+        if up[b] == b:
+            return False
+        b = up[b]
+        if b == a:
+            return True
+    return False
 
 
 def tokens_with_pos(doc, *tags: int) -> tuple:

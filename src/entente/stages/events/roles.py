@@ -13,6 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
+from spacy import symbols
+
+from entente import doc_cache
 from entente.ontology import language
 from entente.ontology.plover import SYMMETRIC
 from entente.sentences import sentence
@@ -70,6 +73,7 @@ RULING = language.words("roles", "ruling_words")
 # Sectors of groups outside government: rebels, armed groups, the opposition.
 OUTSIDER_SECTORS = frozenset({"REB", "UAF", "OPP"})
 OPPOSED_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST"})   # what outsiders do at their own state
+CLAUSE_POS = frozenset({symbols.VERB, symbols.AUX})   # what heads a clause of its own
 HYPHENS = frozenset({"-", "–"})   # a dyad written "Kenya-Uganda"
 TRAVEL_VERBS = language.words("roles", "travel_verbs")   # "flew to Lome for talks"
 POSTED_HEADS = language.words("entities", "posted_heads")   # "outside the Ugandan embassy"
@@ -108,13 +112,30 @@ def aimed_at(noun) -> list:
 
 def _other_clause(t, h) -> bool:
     """Is t inside a clause of its own, with its own subject, that neither holds h nor is held by
-    h's clause?"""
-    v = t
-    while v.head.i != v.i and not (v.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)):
-        v = v.head
-    if v.i == t.i or not (v.pos_ in ("VERB", "AUX")):
+    h's clause? (Walks the Doc's cached head indices: no Token made per step.)"""
+    doc = t.doc
+    up, pos, has_subject = doc_cache.heads(doc), doc_cache.pos(doc), _has_subject(doc)
+    v = t.i
+    while up[v] != v and not (pos[v] in CLAUSE_POS and has_subject[v]):
+        v = up[v]
+    if v == t.i or pos[v] not in CLAUSE_POS:
         return False
-    return h not in v.subtree and v not in h.subtree and v not in h.ancestors and v.dep_ in ("ccomp", "conj")
+    # v's subtree holds h when v is h or above it; h's subtree (or its ancestors) holds v when v is below it
+    return v != h.i and not doc_cache.is_ancestor(doc, v, h.i) and not doc_cache.is_ancestor(doc, h.i, v) \
+        and doc_cache.tokens(doc)[v].dep_ in ("ccomp", "conj")
+
+
+def _has_subject(doc) -> list[bool]:
+    """For each token, has it a child that is its subject (nsubj, nsubjpass)? Once per Doc."""
+    def make() -> list[bool]:
+        up = doc_cache.heads(doc)
+        subjects = {doc.vocab.strings[d] for d in ("nsubj", "nsubjpass")}
+        out = [False] * len(doc)
+        for i, d in enumerate(doc.to_array("DEP").tolist() if len(doc) else []):
+            if d in subjects and up[i] != i:
+                out[up[i]] = True
+        return out
+    return doc_cache.cached(doc, "entente.events.has_subject", make)
 
 
 def _neighbour_only(t) -> bool:
@@ -581,11 +602,14 @@ class Roles:
         h = f.pred.head
         best = None
         for t in sentence(h):
+            named = self.ent.at(t)
+            if not named:
+                continue   # most tokens name no one: the clause checks below are for those that do
             if _neighbour_only(t):
                 continue   # "a town near the border with Ethiopia": a place, not a party
             if _other_clause(t, h):
                 continue   # "while condemning the shooting, argues Togo should move first": another clause's party
-            for a in self.ent.at(t):
+            for a in named:
                 act = self.ent.actor(a)
                 if act.kind not in ("state", "organization", "igo", "grouping") or self.ent.countries([a]) & mine:
                     continue

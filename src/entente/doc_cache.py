@@ -18,6 +18,7 @@ LEMMAS_KEY = "entente.lemma_lowers"
 POS_TOKENS_KEY = "entente.pos_tokens"
 UPPER_KEY = "entente.upper_initial"
 HEADS_KEY = "entente.heads"
+TAGS_KEY = "entente.tags"
 
 
 def cached(doc, key: str, make):
@@ -67,6 +68,16 @@ def pos(doc) -> list[int]:
     """Each token's coarse POS id (`t.pos`, a `spacy.symbols` value), read in one pass by `to_array`."""
     return doc.user_data.get(POS_KEY) or cached(
         doc, POS_KEY, lambda: doc.to_array("POS").tolist() if len(doc) else [])
+
+
+def tags(doc) -> list[str]:
+    """Each token's fine tag (`t.tag_`): the tag ids in one `to_array` read, each distinct tag
+    (a few dozen) looked up once."""
+    def make() -> list[str]:
+        ids = doc.to_array("TAG").tolist() if len(doc) else []
+        names = {h: doc.vocab.strings[h] for h in set(ids)}
+        return [names[h] for h in ids]
+    return doc.user_data.get(TAGS_KEY) or cached(doc, TAGS_KEY, make)
 
 
 def heads(doc) -> list[int]:

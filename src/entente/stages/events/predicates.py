@@ -76,6 +76,12 @@ class Tables:
         out |= {k.split()[0] for k in self.particles} | {k.split()[0] for k in self.verb_objects}
         return frozenset(out)
 
+    @functools.cached_property
+    def compound_heads(self) -> frozenset:
+        """Every word a `compound_nouns` key ends with after one of its spaces: a noun whose lemma
+        is none of these heads no compound, and its modifiers need not be looked at."""
+        return frozenset(k[i + 1:] for k in self.compound_nouns for i, ch in enumerate(k) if ch == " ")
+
 
 @functools.lru_cache(maxsize=1)
 def tables() -> Tables:
@@ -206,7 +212,7 @@ def object_words(o) -> list[str]:
 def noun_code(tab: Tables, noun) -> Optional[NounCode]:
     """(code, trigger tokens, rule) of an event noun, compounds first ("phone call", "hunger strike")."""
     lem = lemma(noun)
-    for c in noun.children:
+    for c in noun.children if lem in tab.compound_heads else ():
         if c.dep_ in ("compound", "amod") and c.i < noun.i:
             key = f"{lemma(c)} {lem}"
             if key in tab.compound_nouns:
@@ -418,6 +424,7 @@ DANGER_NOUNS = language.words("events", "danger_nouns")
 SLIPPED_PARTICLES = frozenset({"for", "of"})
 NAME_LABELS = frozenset({"ORG", "FAC", "LAW", "WORK_OF_ART", "PRODUCT"})
 PREDICATE_POS = frozenset({symbols.VERB, symbols.AUX, symbols.NOUN, symbols.PROPN, symbols.ADJ})
+VERB_PREDICATE_POS = frozenset({symbols.VERB, symbols.AUX, symbols.NOUN, symbols.ADJ})   # as verb_predicate's test
 NOUN_OBJECT_PREPS = language.words("events", "noun_object_preps")
 # Prepositions naming who does an act done to a verb's subject ("the backing of India", "criticism from").
 DOER_PREPS = language.words("roles", "experienced_agent_preps")
@@ -460,10 +467,12 @@ def find(sent) -> list[Predicate]:
     found: list[Predicate] = []
     used: set[int] = set()
     doc = sent.doc
-    toks, pos = doc_cache.tokens(doc), doc_cache.pos(doc)
+    toks, pos, tags = doc_cache.tokens(doc), doc_cache.pos(doc), doc_cache.tags(doc)
     # only verbs, nouns and adjectives can name an event (skip the other tokens cheaply)
     cands = [toks[i] for i in range(sent.start, sent.end) if pos[i] in PREDICATE_POS]
     for t in cands:
+        if tags[t.i] not in VERB_TAGS or pos[t.i] not in VERB_PREDICATE_POS:
+            continue   # verb_predicate's own first test, read from the cached arrays (most candidates fail it)
         p = verb_predicate(tab, t)
         if p is not None:
             found.append(p)

@@ -281,8 +281,10 @@ def acronyms(doc, reg: Drafts) -> None:
                 by_initials.setdefault(ini, d.key)
     if not by_initials:
         return
-    for i, word in enumerate(doc_cache.texts(doc)):
-        t = word.replace(".", "")
+    # an acronym is upper case, its dots or not ("I.S.P.R." too): only those words are looked at
+    words = doc_cache.texts(doc)
+    for i in [i for i, w in enumerate(words) if w.isupper()]:
+        t = words[i].replace(".", "")
         if i in reg.claimed or not (2 <= len(t) <= 6 and t.isupper() and t.isalpha()):
             continue
         key = by_initials.get(t)

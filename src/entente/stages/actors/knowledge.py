@@ -65,6 +65,7 @@ def leaders_by_surname(doc, on: Optional[str], person_spans) -> list[tuple[int, 
     cb = codebook.get()
     # the cached texts and POS ids: only the few candidate words become Token objects
     toks, pos, words = doc_cache.tokens(doc), doc_cache.pos(doc), doc_cache.texts(doc)
+    leader: dict[str, bool] = {}   # word -> a leader's surname on that date? (a story repeats its names)
     for i in doc_cache.upper_initial(doc):
         word = words[i]
         # the tagger reads some leaders' names as common nouns ("Trump") or places ("Modi")
@@ -76,7 +77,9 @@ def leaders_by_surname(doc, on: Optional[str], person_spans) -> list[tuple[int, 
             continue
         if i + 1 < len(words) and pos[i + 1] == PROPN or i > 0 and pos[i - 1] == PROPN:
             continue   # part of a longer name
-        if lookup(word, on) is not None:
+        if word not in leader:
+            leader[word] = lookup(word, on) is not None
+        if leader[word]:
             out.append((i, i + 1))
     return out
 

@@ -19,6 +19,7 @@ POS_TOKENS_KEY = "entente.pos_tokens"
 UPPER_KEY = "entente.upper_initial"
 HEADS_KEY = "entente.heads"
 TAGS_KEY = "entente.tags"
+CHILDREN_KEY = "entente.children"
 
 
 def cached(doc, key: str, make):
@@ -87,6 +88,25 @@ def heads(doc) -> list[int]:
         offsets = doc.to_array("HEAD").astype("int64").tolist() if len(doc) else []
         return [i + off for i, off in enumerate(offsets)]
     return doc.user_data.get(HEADS_KEY) or cached(doc, HEADS_KEY, make)
+
+
+def children(tok) -> tuple:
+    """`tuple(tok.children)`, from the Doc's cached Tokens. spaCy's `children` scans the token's
+    whole subtree span for the tokens whose head it is and makes a new Token for each; the rule
+    stages ask it of the same tokens again and again. A child always lies inside its head's edges,
+    so the tokens whose head it is, in order, are exactly spaCy's lefts then rights."""
+    doc = tok.doc
+    kids = doc.user_data.get(CHILDREN_KEY) or cached(doc, CHILDREN_KEY, lambda: _children(doc))
+    return kids[tok.i]
+
+
+def _children(doc) -> list[tuple]:
+    toks, up = tokens(doc), heads(doc)
+    kids: list[list] = [[] for _ in toks]
+    for i, h in enumerate(up):
+        if h != i:
+            kids[h].append(toks[i])
+    return [tuple(k) for k in kids]
 
 
 def is_ancestor(doc, a: int, b: int) -> bool:

@@ -602,7 +602,8 @@ class Roles:
         war with Canada … by imposing a tariff": Canada, not the Mexico of an apposition)."""
         h = f.pred.head
         best = None
-        for t in sentence(h):
+        sent, toks = sentence(h), doc_cache.tokens(h.doc)
+        for t in (toks[i] for i in range(sent.start, sent.end)):   # the sentence's cached Tokens
             named = self.ent.at(t)
             if not named:
                 continue   # most tokens name no one: the clause checks below are for those that do

@@ -134,10 +134,11 @@ def acts(analysis: "Analysis", ent: "Entities", statements: list["Statement"],
     neg, pos = language.phrases("evaluation", "negative"), language.phrases("evaluation", "positive")
     deon = language.phrases("evaluation", "deontic")
     out: list[SpokenAct] = []
+    all_toks = doc_cache.tokens(doc)   # the statements' words by index, without a new Token each
     for st in statements:
         if not political(ent, st.speaker):
             continue
-        toks = [doc[i] for i in content.get(st.id or "", [])]
+        toks = [all_toks[i] for i in content.get(st.id or "", [])]
         if not toks:
             continue
         mine = ent.countries([st.speaker])
@@ -145,7 +146,7 @@ def acts(analysis: "Analysis", ent: "Entities", statements: list["Statement"],
         named = _named_object(doc, st)
         if named is not None:
             if named.lemma_.lower() in language.words("governors", "allegation_nouns") and \
-                    _find(_lemmas(doc[i] for i in content.get(st.id or "", [])), language.phrases("evaluation", "falsity")) is not None:
+                    _find(_lemmas(toks), language.phrases("evaluation", "falsity")) is not None:
                 continue   # "called Pakistan's assertions 'baseless'": a denial, no event (but calling
                 # someone's comments "insulting" is criticism of them)
             parties += [a for a in ent.phrase(named) if a != st.speaker]

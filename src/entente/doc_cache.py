@@ -50,7 +50,8 @@ def tokens(doc) -> list:
 
 def token_starts(doc) -> list[int]:
     """Each token's character offset (`t.idx`), in order: bisect it to find the token at a character."""
-    return doc.user_data.get(STARTS_KEY) or cached(doc, STARTS_KEY, lambda: [t.idx for t in tokens(doc)])
+    return doc.user_data.get(STARTS_KEY) or cached(
+        doc, STARTS_KEY, lambda: doc.to_array("IDX").tolist() if len(doc) else [])   # one read, no Token
 
 
 def texts(doc) -> list[str]:

@@ -64,7 +64,10 @@ def resolve(doc, cb: Codebook, reg: Drafts) -> None:
     heads = language.words("entities", "description_heads")
     state_heads = language.words("entities", "state_heads")
     state_nouns = language.words("entities", "state_nouns")
+    lemmas = doc_cache.lemma_lowers(doc)
     for tok in doc_cache.tokens_with_pos(doc, NOUN, PROPN):
+        if lemmas[tok.i] not in heads and lemmas[tok.i] not in state_nouns:
+            continue   # neither a description's head nor a state noun (the test below, read first)
         if tok.i in reg.claimed:
             continue
         if tok.pos_ == "PROPN" and (tok.lower_ not in heads or any(c.dep_ == "compound" for c in tok.children)):

@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
+from entente import doc_cache
 from entente.doc_cache import children
 from entente.ontology import language
 from entente.stages.statements import lexicon
@@ -132,22 +133,24 @@ def phrase_range(head, in_quote=None) -> tuple[int, int]:
         if c.dep_ in CUT_DEPS and c.i > head.i:
             right = min(right, c.left_edge.i - 1)
     doc = head.doc
+    # the Doc's cached Tokens, offsets and texts: no new Token per word looked at
+    toks, starts, words = doc_cache.tokens(doc), doc_cache.token_starts(doc), doc_cache.texts(doc)
     if in_quote is not None:
         for j in range(head.i - 1, left - 1, -1):
-            if in_quote(doc[j].idx) or doc[j].text in QUOTE_MARKS:
+            if in_quote(starts[j]) or words[j] in QUOTE_MARKS:
                 left = j + 1
                 break
         for j in range(head.i + 1, right + 1):
-            if in_quote(doc[j].idx) or doc[j].text in QUOTE_MARKS:
+            if in_quote(starts[j]) or words[j] in QUOTE_MARKS:
                 right = j - 1
                 break
     def _drop_right(t):
-        if t.text == ")" and any(doc[k].text == "(" for k in range(left, t.i)):
+        if t.text == ")" and any(words[k] == "(" for k in range(left, t.i)):
             return False
         return t.is_punct or t.is_space or t.lower_ in RELPRON
-    while right > head.i and _drop_right(doc[right]):
+    while right > head.i and _drop_right(toks[right]):
         right -= 1
-    while left < head.i and (doc[left].is_punct or doc[left].is_space):
+    while left < head.i and (toks[left].is_punct or toks[left].is_space):
         left += 1
     return left, right + 1
 

@@ -17,6 +17,9 @@ POS_KEY = "entente.pos"
 LEMMAS_KEY = "entente.lemma_lowers"
 POS_TOKENS_KEY = "entente.pos_tokens"
 UPPER_KEY = "entente.upper_initial"
+HEADS_KEY = "entente.heads"
+TAGS_KEY = "entente.tags"
+CHILDREN_KEY = "entente.children"
 
 
 def cached(doc, key: str, make):
@@ -47,7 +50,8 @@ def tokens(doc) -> list:
 
 def token_starts(doc) -> list[int]:
     """Each token's character offset (`t.idx`), in order: bisect it to find the token at a character."""
-    return doc.user_data.get(STARTS_KEY) or cached(doc, STARTS_KEY, lambda: [t.idx for t in tokens(doc)])
+    return doc.user_data.get(STARTS_KEY) or cached(
+        doc, STARTS_KEY, lambda: doc.to_array("IDX").tolist() if len(doc) else [])   # one read, no Token
 
 
 def texts(doc) -> list[str]:
@@ -66,6 +70,56 @@ def pos(doc) -> list[int]:
     """Each token's coarse POS id (`t.pos`, a `spacy.symbols` value), read in one pass by `to_array`."""
     return doc.user_data.get(POS_KEY) or cached(
         doc, POS_KEY, lambda: doc.to_array("POS").tolist() if len(doc) else [])
+
+
+def tags(doc) -> list[str]:
+    """Each token's fine tag (`t.tag_`): the tag ids in one `to_array` read, each distinct tag
+    (a few dozen) looked up once."""
+    def make() -> list[str]:
+        ids = doc.to_array("TAG").tolist() if len(doc) else []
+        names = {h: doc.vocab.strings[h] for h in set(ids)}
+        return [names[h] for h in ids]
+    return doc.user_data.get(TAGS_KEY) or cached(doc, TAGS_KEY, make)
+
+
+def heads(doc) -> list[int]:
+    """Each token's head index (`t.head.i`; a root is its own head), read in one pass by `to_array`
+    (which gives offsets from the token): a walk up the tree then makes no Token per step."""
+    def make() -> list[int]:
+        offsets = doc.to_array("HEAD").astype("int64").tolist() if len(doc) else []
+        return [i + off for i, off in enumerate(offsets)]
+    return doc.user_data.get(HEADS_KEY) or cached(doc, HEADS_KEY, make)
+
+
+def children(tok) -> tuple:
+    """`tuple(tok.children)`, from the Doc's cached Tokens. spaCy's `children` scans the token's
+    whole subtree span for the tokens whose head it is and makes a new Token for each; the rule
+    stages ask it of the same tokens again and again. A child always lies inside its head's edges,
+    so the tokens whose head it is, in order, are exactly spaCy's lefts then rights."""
+    doc = tok.doc
+    kids = doc.user_data.get(CHILDREN_KEY) or cached(doc, CHILDREN_KEY, lambda: _children(doc))
+    return kids[tok.i]
+
+
+def _children(doc) -> list[tuple]:
+    toks, up = tokens(doc), heads(doc)
+    kids: list[list] = [[] for _ in toks]
+    for i, h in enumerate(up):
+        if h != i:
+            kids[h].append(toks[i])
+    return [tuple(k) for k in kids]
+
+
+def is_ancestor(doc, a: int, b: int) -> bool:
+    """`doc[a].is_ancestor(doc[b])`: is token a the head, the head's head, … of token b?"""
+    up = heads(doc)
+    for _ in range(len(up)):   # as spaCy guards its walk: no token has more ancestors than the doc tokens
+        if up[b] == b:
+            return False
+        b = up[b]
+        if b == a:
+            return True
+    return False
 
 
 def tokens_with_pos(doc, *tags: int) -> tuple:

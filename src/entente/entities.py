@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable, Optional
 
+from entente.doc_cache import children
 from entente.ontology import language
 from entente.sentences import sentence
 
@@ -101,7 +102,7 @@ def told_plural(tok):
     if tok.dep_ not in ("nsubj", "nsubjpass") or v.dep_ not in ("ccomp", "xcomp") or v.head.i == v.i:
         return None
     g = v.head
-    return next((c for c in g.children if c.dep_ in ("dobj", "dative") and c.tag_ in ("NNS", "NNPS")
+    return next((c for c in children(g) if c.dep_ in ("dobj", "dative") and c.tag_ in ("NNS", "NNPS")
                  and c.i < tok.i), None)
 
 
@@ -256,11 +257,11 @@ class Entities:
         while stack:
             t = stack.pop(0)
             out.append(t)
-            stack.extend(c for c in t.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"))
+            stack.extend(c for c in children(t) if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"))
             # "Chile, along with Peru and Bolivia, called …": the companions act too
-            stack.extend(g for c in t.children if c.dep_ == "prep" and c.lower_ in ("along", "together")
-                         for w in c.children if w.dep_ == "prep" and w.lower_ == "with"
-                         for g in w.children if g.dep_ == "pobj")
+            stack.extend(g for c in children(t) if c.dep_ == "prep" and c.lower_ in ("along", "together")
+                         for w in children(c) if w.dep_ == "prep" and w.lower_ == "with"
+                         for g in children(w) if g.dep_ == "pobj")
         return out
 
     def _one(self, tok: "Token", depth: int) -> list[str]:
@@ -269,7 +270,7 @@ class Entities:
                                      for a in own if a in self.by_id):
             # "militants linked with the Baloch Liberation Army": a body of no known country takes
             # the one of what it is tied to
-            linked = [a for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in LINKING_PARTICIPLES
+            linked = [a for c in children(tok) if c.dep_ == "acl" and c.lemma_.lower() in LINKING_PARTICIPLES
                       for a in self._linked(c, depth)]
             return own + [a for a in dict.fromkeys(linked) if a not in own]
         if own:
@@ -277,13 +278,13 @@ class Entities:
         out: list[str] = []
         if depth > 0:
             # "Council members Greece, Panama and South Korea": the named members, not the body
-            for c in tok.children:
+            for c in children(tok):
                 if c.dep_ == "appos":
                     out += [a for a in self.phrase(c, depth - 1) if a not in out]
             if out:
                 return out
         adversary = tok.lemma_.lower() in language.words("entities", "adversary_nouns")
-        for c in tok.children:
+        for c in children(tok):
             if c.dep_ == "amod" and c.lemma_.lower() in BACKER_PARTICIPLES:
                 continue   # "the US-brokered agreement", "Iran-backed militias": a third party, not them
             if c.i < tok.i and c.dep_ in MODIFIER_DEPS and not (adversary and c.dep_ == "poss"):
@@ -295,12 +296,12 @@ class Entities:
                             out.append(a)
         if out or depth <= 0:
             return out
-        for c in tok.children:
+        for c in children(tok):
             if c.dep_ == "appos":
                 out += [a for a in self.phrase(c, depth - 1) if a not in out]
             elif c.dep_ == "prep" and (c.lower_ in AFFILIATION_PREPS or c.lower_ in PLACE_PREPS
                                        and tok.lemma_.lower() in language.words("entities", "agent_nouns")):
-                for g in c.children:
+                for g in children(c):
                     if g.dep_ == "pobj":
                         out += [a for a in self.phrase(g, depth - 1) if a not in out]
             elif c.dep_ == "acl" and c.lemma_.lower() in LINKING_PARTICIPLES:
@@ -310,9 +311,9 @@ class Entities:
     def _linked(self, acl: "Token", depth: int) -> list[str]:
         """What a linking participle ties its noun to ("linked with X", "backed by Y")."""
         out: list[str] = []
-        for p in acl.children:
+        for p in children(acl):
             if p.dep_ in ("prep", "agent"):
-                for g in p.children:
+                for g in children(p):
                     if g.dep_ == "pobj":
                         out += [a for a in self.phrase(g, depth - 1) if a not in out]
         return out

@@ -17,6 +17,7 @@ Ocean") or an attitude ("anti-Pakistan") — so later stages do not make them st
 from __future__ import annotations
 
 from entente import doc_cache
+from entente.doc_cache import children
 from entente.analysis import Analysis, Place
 from entente.model import Role
 from entente.ontology import codebook, gazetteer, language
@@ -167,7 +168,7 @@ def run(analysis: Analysis) -> None:
                         # "Iran's U.N. mission" is Iran's; "his U.N. mission" its envoy's (after coref)
                         if prev is not None and prev.entry.kind in ("state", "adjective") and prev.entry.country:
                             start, country = prev.start, prev.entry.country
-                        elif any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
+                        elif any(c.dep_ == "poss" and c.pos_ == "PRON" for c in children(head)):
                             country = None
                     name = doc[start:head.i + 1].text
                     key = "g:" + norm(name)

@@ -4,6 +4,7 @@ a Chinese businessman", "Martin Kelly of EOS Risk Group", "an analyst at Leiden 
 from __future__ import annotations
 
 from entente import doc_cache
+from entente.doc_cache import children
 from entente.ontology import language
 from entente.ontology.codebook import norm
 
@@ -24,15 +25,15 @@ def _affiliations(h, depth: int = 2) -> list:
     """Objects of "of/at/with/from/for" under a name or its description, two prepositions deep
     ("director of the U.S.-Korea program at the Council on Foreign Relations")."""
     out = []
-    for c in h.children:
-        if c.dep_ == "relcl" and c.lemma_ in MEMBERSHIP_VERBS and any(w.lower_ == "who" for w in c.children):
+    for c in children(h):
+        if c.dep_ == "relcl" and c.lemma_ in MEMBERSHIP_VERBS and any(w.lower_ == "who" for w in children(c)):
             # "Lena Berg, who heads a rights group": the clause's object, or "who works for/at X" (not
             # "worked with Lai", a colleague; not "headed the agency's mission in Peru", a posting)
-            out += [g for g in c.children if g.dep_ == "dobj" and g.lemma_ not in POSTED_HEADS]
-            out += [g for p in c.children if p.dep_ == "prep" and p.lower_ in ("for", "at")
-                    for g in p.children if g.dep_ == "pobj" and (g.pos_ == "PROPN" or g.lemma_ in ORGANISATION_NOUNS)]
+            out += [g for g in children(c) if g.dep_ == "dobj" and g.lemma_ not in POSTED_HEADS]
+            out += [g for p in children(c) if p.dep_ == "prep" and p.lower_ in ("for", "at")
+                    for g in children(p) if g.dep_ == "pobj" and (g.pos_ == "PROPN" or g.lemma_ in ORGANISATION_NOUNS)]
         if c.dep_ == "prep" and c.lower_ in AFFILIATION_PREPS:
-            for g in c.children:
+            for g in children(c):
                 if g.dep_ == "pobj":
                     out.append(g)
                     if depth > 1:
@@ -43,9 +44,9 @@ def _affiliations(h, depth: int = 2) -> list:
 def _described_by(doc, root):
     """Nouns that describe a person's name: the appositive ("Yang, a Chinese businessman") or the
     predicate ("Yang is a Chinese businessman")."""
-    out = [c for c in root.children if c.dep_ == "appos" and (c.pos_ == "NOUN" or c.pos_ == "PROPN" and not c.ent_type_)]
+    out = [c for c in children(root) if c.dep_ == "appos" and (c.pos_ == "NOUN" or c.pos_ == "PROPN" and not c.ent_type_)]
     if root.dep_ in ("nsubj",) and root.head.lemma_ == "be":
-        out += [c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+        out += [c for c in children(root.head) if c.dep_ == "attr" and c.pos_ == "NOUN"]
     return out
 
 
@@ -80,19 +81,19 @@ def person_context(doc, cb, reg: Drafts) -> None:
             # affiliation: "of/at <organisation>", "<organisation>'s <name>"
             heads = [root] + nouns
             org_sector = None
-            for h in heads + [c for c in root.children if c.dep_ == "appos"]:
+            for h in heads + [c for c in children(root) if c.dep_ == "appos"]:
                 objs = _affiliations(h)
-                objs += [c for c in h.children if c.dep_ == "poss"]
+                objs += [c for c in children(h) if c.dep_ == "poss"]
                 # "head of the Chilean navy's press office": the owner of the unit (of a body, not of
                 # "the most prominent dissenter from this China consensus")
-                objs += [c for o in list(objs) if _body(reg, o) for c in o.children
+                objs += [c for o in list(objs) if _body(reg, o) for c in children(o)
                          if c.dep_ in ("poss", "compound", "amod")]
                 # "… at the Harbour Relief Trust, a Kenyan aid group": the organisation's description
-                objs += [c for o in list(objs) for a in o.children if a.dep_ == "appos"
-                         for c in a.children if c.dep_ in ("poss", "compound", "amod")]
+                objs += [c for o in list(objs) for a in children(o) if a.dep_ == "appos"
+                         for c in children(a) if c.dep_ in ("poss", "compound", "amod")]
                 # "… at the National University of Singapore": the place in the organisation's name
-                objs += [g for o in list(objs) for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
-                         for g in p.children if g.dep_ == "pobj"]
+                objs += [g for o in list(objs) for p in children(o) if p.dep_ == "prep" and p.lower_ == "of"
+                         for g in children(p) if g.dep_ == "pobj"]
                 for o_tok in objs:
                     for k in reg.keys_at(o_tok.i):
                         o = reg.drafts[k]
@@ -132,10 +133,10 @@ def _employer_place(doc, cb, orgs) -> str | None:
     from entente.ontology import gazetteer
 
     for o in orgs:
-        for p in o.children:
+        for p in children(o):
             if p.dep_ != "prep" or p.lower_ != "in":
                 continue
-            for g in p.children:
+            for g in children(p):
                 if g.dep_ != "pobj" or g.ent_type_ not in ("GPE", "LOC"):
                     continue
                 ent = next((e for e in doc_cache.ents(doc) if e.start <= g.i < e.end), None)
@@ -164,7 +165,7 @@ def appositive_roles(doc, cb, reg: Drafts) -> None:
             if m.shared or doc[m.start].pos_ == "PRON":
                 continue
             root = doc[m.start:m.end].root
-            for ap in (c for c in root.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")):
+            for ap in (c for c in children(root) if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")):
                 # up to a clause that describes more than the office ("…, who served …", "living in")
                 cut = min([t.left_edge.i for t in ap.subtree if t.dep_ in ("relcl", "acl") and t.i != ap.i]
                           + [ap.right_edge.i + 1])

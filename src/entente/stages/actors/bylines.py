@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from entente.doc_cache import children
 from entente.ontology import language
 from entente.ontology.codebook import Codebook
 
@@ -28,11 +29,11 @@ def _credit(tok) -> Optional[str]:
     if lem not in CREDIT_VERBS:
         return None
     if lem == "have":
-        ok = any(c.dep_ == "dobj" and c.lower_ == "more" for c in v.children)
+        ok = any(c.dep_ == "dobj" and c.lower_ == "more" for c in children(v))
     elif lem == "report":
-        ok = any(c.dep_ == "prep" and c.lower_ == "from" for c in v.children)
+        ok = any(c.dep_ == "prep" and c.lower_ == "from" for c in children(v))
     else:
-        ok = any(g.lemma_.lower() in CREDIT_OBJECTS for c in v.children if c.dep_ == "prep" for g in c.children)
+        ok = any(g.lemma_.lower() in CREDIT_OBJECTS for c in children(v) if c.dep_ == "prep" for g in children(c))
     return lem if ok else None
 
 

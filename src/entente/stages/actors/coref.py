@@ -9,6 +9,7 @@ from typing import Optional
 from spacy.symbols import NOUN, PRON
 
 from entente import doc_cache
+from entente.doc_cache import children
 from entente.entities import told_plural
 from entente.ontology import language
 from entente.ontology.codebook import Codebook, norm
@@ -94,7 +95,7 @@ def coordinated_groups(doc, reg: Drafts, sent_of: list[int]) -> list[Group]:
         if tok.dep_ == "conj":
             continue
         # few tokens have a conjunct: test that before the keys (which walk the draft's mentions)
-        conjs = [c for c in tok.children if c.dep_ == "conj"]
+        conjs = [c for c in children(tok) if c.dep_ == "conj"]
         if not conjs or not _own_keys(reg, tok.i):
             continue
         keys: list[str] = []
@@ -104,7 +105,7 @@ def coordinated_groups(doc, reg: Drafts, sent_of: list[int]) -> list[Group]:
             for k in _own_keys(reg, t.i)[:1]:
                 if k not in keys:
                     keys.append(k)
-            stack.extend(c for c in t.children if c.dep_ in ("conj", "appos"))
+            stack.extend(c for c in children(t) if c.dep_ in ("conj", "appos"))
         if len(keys) >= 2:
             groups.append(Group(tok.i, sent_of[tok.i], tuple(keys), tok.dep_ in SUBJ))
     return groups
@@ -314,9 +315,9 @@ def _last_opponents(doc, reg: Drafts, before: int, sent_of: list[int]) -> Option
         v = doc[i]
         if v.pos_ != "VERB":
             continue
-        subj = [c for c in v.children if c.dep_ == "nsubj"]
-        objs = [c for c in v.children if c.dep_ == "dobj"] + [g for p in v.children if p.dep_ == "prep"
-                                                              and p.lower_ in language.words("entities", "counterpart_preps") for g in p.children if g.dep_ == "pobj"]
+        subj = [c for c in children(v) if c.dep_ == "nsubj"]
+        objs = [c for c in children(v) if c.dep_ == "dobj"] + [g for p in children(v) if p.dep_ == "prep"
+                                                              and p.lower_ in language.words("entities", "counterpart_preps") for g in children(p) if g.dep_ == "pobj"]
         if not subj or not objs:
             continue
         a, b = _own_keys(reg, subj[0].i)[:1], _own_keys(reg, objs[0].i)[:1]
@@ -367,7 +368,7 @@ def _last_person(persons, i: int, sent_of: list[int], doc) -> Optional[str]:
                 subj = [c for c in cands if c[2]]
                 return (subj[-1] if subj else cands[-1])[1]
             # "he would only welcome him": not the subject of the pronoun's own clause
-            own = {c.i for c in pron.head.children if c.dep_ in SUBJ}
+            own = {c.i for c in children(pron.head) if c.dep_ in SUBJ}
             taken = {k for p, k, _s in persons if p in own}
             rest = [c for c in cands if c[1] not in taken]
             return (rest[-1] if rest else cands[-1])[1]
@@ -398,7 +399,7 @@ NON_PERSON = frozenset({"state", "organization", "igo"})
 def _actor_of_subject(reg: Drafts, subj) -> Optional[str]:
     """The one state/organisation a subject token names; '' when the subject is something else."""
     keys = _own_keys(reg, subj.i)
-    if len(keys) != 1 or any(c.dep_ == "conj" for c in subj.children):
+    if len(keys) != 1 or any(c.dep_ == "conj" for c in children(subj)):
         return ""   # "Tokyo and Washington ... its": a plural subject
     d = reg.drafts[keys[0]]
     if d.kind == "group" and subj.tag_ == "NN":
@@ -418,12 +419,12 @@ def _it_antecedent(doc, reg: Drafts, tok, sent_of: list[int]) -> Optional[str]:
         child, cur = cur, cur.head
         hops += 1
         # "China's rapid expansion of its arsenal": a possessor on the way up is nearer than the subject
-        poss = [c for c in cur.children if c.dep_ == "poss" and c.i < tok.i and c is not child and c.i != tok.i]
+        poss = [c for c in children(cur) if c.dep_ == "poss" and c.i < tok.i and c is not child and c.i != tok.i]
         if poss:
             return _actor_of_subject(reg, poss[0]) or None
-        subs = [c for c in cur.children if c.dep_ in SUBJ and c.i != tok.i and c.i < tok.i and c is not child]
+        subs = [c for c in children(cur) if c.dep_ in SUBJ and c.i != tok.i and c.i < tok.i and c is not child]
         if not subs and child.dep_ == "xcomp":
-            subs = [c for c in cur.children if c.dep_ == "dobj" and c.i < tok.i]   # object control
+            subs = [c for c in children(cur) if c.dep_ == "dobj" and c.i < tok.i]   # object control
         if subs:
             k = _actor_of_subject(reg, subs[0])
             return k or None
@@ -431,7 +432,7 @@ def _it_antecedent(doc, reg: Drafts, tok, sent_of: list[int]) -> Optional[str]:
         # "The ministry issued a statement. It said ...", "Iran denied it. But it stopped …" -> the
         # previous sentence's subject, when that is a state or a body (a thing there stops it)
         prev = sentence(doc[tok.sent.start - 1])
-        subs = [c for c in prev.root.children if c.dep_ in SUBJ]
+        subs = [c for c in children(prev.root) if c.dep_ in SUBJ]
         if subs:
             return _actor_of_subject(reg, subs[0]) or None
     return None

@@ -14,6 +14,7 @@ from typing import Optional
 from spacy.symbols import NOUN, PROPN
 
 from entente import doc_cache
+from entente.doc_cache import children
 from entente.ontology import language
 from entente.ontology.codebook import Codebook, norm
 from entente.sentences import sentence
@@ -75,16 +76,19 @@ def resolve(doc, cb: Codebook, reg: Drafts) -> None:
     heads = language.words("entities", "description_heads")
     state_heads = language.words("entities", "state_heads")
     state_nouns = language.words("entities", "state_nouns")
+    lemmas = doc_cache.lemma_lowers(doc)
     for tok in doc_cache.tokens_with_pos(doc, NOUN, PROPN):
+        if lemmas[tok.i] not in heads and lemmas[tok.i] not in state_nouns:
+            continue   # neither a description's head nor a state noun (the test below, read first)
         if tok.i in reg.claimed:
             continue
-        if tok.pos_ == "PROPN" and (tok.lower_ not in heads or any(c.dep_ == "compound" for c in tok.children)):
+        if tok.pos_ == "PROPN" and (tok.lower_ not in heads or any(c.dep_ == "compound" for c in children(tok))):
             continue   # a capitalised head alone ("the Council") is a description; "Security Council" a name
         lem = tok.lemma_.lower()
         is_state_noun = lem in state_nouns and tok.tag_ == "NN"
         if lem not in heads and not is_state_noun:
             continue
-        left = [c for c in tok.children if c.i < tok.i]
+        left = [c for c in children(tok) if c.i < tok.i]
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in left):
             continue
         if tok.tag_ == "NNS" and any(c.lower_ in GROUP_SIZES for c in left):
@@ -136,8 +140,8 @@ LEADING_VERBS = language.words("entities", "leading_verbs")
 
 def _leader_country(reg: Drafts, head) -> Optional[str]:
     """The country of the person a government is "led by" / "headed by", if the text gives one."""
-    leaders = [o for v in head.children if v.dep_ == "acl" and v.tag_ == "VBN" and v.lemma_.lower() in LEADING_VERBS
-               for a in v.children if a.dep_ == "agent" for o in a.children]
+    leaders = [o for v in children(head) if v.dep_ == "acl" and v.tag_ == "VBN" and v.lemma_.lower() in LEADING_VERBS
+               for a in children(v) if a.dep_ == "agent" for o in children(a)]
     for o in leaders:
         people = [reg.drafts[k] for k in reg.keys_at(o.i) if reg.drafts[k].kind == "person"]
         if people and people[0].country and people[0].country != "IGO":
@@ -240,20 +244,20 @@ def person_descriptions(doc, cb: Codebook, reg: Drafts) -> None:
     for tok in doc_cache.tokens_with_pos(doc, NOUN):
         if tok.i in reg.claimed or tok.tag_ != "NN" or norm(tok.text) not in cb.title_heads:
             continue
-        if not any(c.dep_ == "det" and c.lower_ in language.words("entities", "title_determiners") for c in tok.children):
+        if not any(c.dep_ == "det" and c.lower_ in language.words("entities", "title_determiners") for c in children(tok)):
             continue
         if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
             continue   # "the senator Jim Risch": a title, not a description
-        left = [c for c in tok.children if c.i < tok.i and c.dep_ in ("amod", "compound")]
+        left = [c for c in children(tok) if c.i < tok.i and c.dep_ in ("amod", "compound")]
         if any(c.i in reg.claimed for c in left):
             continue   # "the Indian minister": the actors stage named it with its country
         want = _role_words(tok.lower_) | {tok.lower_}
         # "the Commerce chief" after "Commerce Secretary Jo Roe": the department word names the office
         office = {c.lower_ for c in left if c.text[:1].isupper() and c.is_alpha}
-        start = min([c.i for c in tok.children if c.i < tok.i] + [tok.i])
+        start = min([c.i for c in children(tok) if c.i < tok.i] + [tok.i])
         # "the leader of ISIS": the body it leads is named; only a person of its country may be meant
-        of_countries = {reg.drafts[k].country for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
-                        for g in p.children if g.dep_ == "pobj" for k in reg.keys_at(g.i)}
+        of_countries = {reg.drafts[k].country for p in children(tok) if p.dep_ == "prep" and p.lower_ == "of"
+                        for g in children(p) if g.dep_ == "pobj" for k in reg.keys_at(g.i)}
         best = None
         for d in reg.drafts.values():
             if d.kind != "person" or d.unnamed or of_countries and d.country not in of_countries:
@@ -293,8 +297,10 @@ def acronyms(doc, reg: Drafts) -> None:
                 by_initials.setdefault(ini, d.key)
     if not by_initials:
         return
-    for i, word in enumerate(doc_cache.texts(doc)):
-        t = word.replace(".", "")
+    # an acronym is upper case, its dots or not ("I.S.P.R." too): only those words are looked at
+    words = doc_cache.texts(doc)
+    for i in [i for i, w in enumerate(words) if w.isupper()]:
+        t = words[i].replace(".", "")
         if i in reg.claimed or not (2 <= len(t) <= 6 and t.isupper() and t.isalpha()):
             continue
         key = by_initials.get(t)
@@ -333,9 +339,9 @@ def camp_groups(doc, reg: Drafts) -> None:
         sector = CAMP_NOUNS.get(tok.lemma_.lower())
         if sector is None or tok.i in reg.claimed or tok.tag_ != "NNS":
             continue
-        owners = [c for c in tok.children if c.dep_ == "poss"]
-        owners += [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" and p.i == tok.i + 1
-                   for g in p.children if g.dep_ == "pobj"]
+        owners = [c for c in children(tok) if c.dep_ == "poss"]
+        owners += [g for p in children(tok) if p.dep_ == "prep" and p.lower_ == "of" and p.i == tok.i + 1
+                   for g in children(p) if g.dep_ == "pobj"]
         for o in owners:
             people = [reg.drafts[k] for k in reg.keys_at(o.i) if reg.drafts[k].kind == "person"]
             if people and people[0].country and all(p.country == people[0].country for p in people):
@@ -356,7 +362,7 @@ def named_descriptions(doc, reg: Drafts) -> None:
         head = doc[m.end - 1]
         name = head.head
         if head.dep_ != "appos" or name.pos_ != "PROPN" or name.i >= m.start or reg.keys_at(name.i) \
-                or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
+                or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in children(head)):
             continue
         start = name.left_edge.i
         while start < name.i and not doc[start].text[:1].isupper():

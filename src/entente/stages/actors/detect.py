@@ -47,12 +47,12 @@ def codebook_matches(doc, cb: Codebook, toks=None) -> list[Match]:
         if i < nxt:
             continue
         word = words[i]
-        tok = toks[i]
-        if tok.ent_iob_ == "I" and tok.ent_type_ == "PERSON":
-            continue
         low = _cut(word).lower()
         maxn = cb.max_tokens(low) or (1 if low.endswith("s") and cb.max_tokens(low[:-1]) else 0)
         if not maxn:
+            continue   # no name starts with this word (most capitalised words): checked before the Token's
+        tok = toks[i]
+        if tok.ent_iob_ == "I" and tok.ent_type_ == "PERSON":
             continue
         found = None
         for k in range(min(maxn, n - i), 0, -1):

@@ -17,6 +17,7 @@ from typing import Optional
 from spacy.symbols import NOUN, PROPN
 
 from entente import doc_cache
+from entente.doc_cache import children
 
 from entente.ontology import office_holders
 from entente.sentences import sentence
@@ -65,6 +66,7 @@ def leaders_by_surname(doc, on: Optional[str], person_spans) -> list[tuple[int, 
     cb = codebook.get()
     # the cached texts and POS ids: only the few candidate words become Token objects
     toks, pos, words = doc_cache.tokens(doc), doc_cache.pos(doc), doc_cache.texts(doc)
+    leader: dict[str, bool] = {}   # word -> a leader's surname on that date? (a story repeats its names)
     for i in doc_cache.upper_initial(doc):
         word = words[i]
         # the tagger reads some leaders' names as common nouns ("Trump") or places ("Modi")
@@ -76,7 +78,9 @@ def leaders_by_surname(doc, on: Optional[str], person_spans) -> list[tuple[int, 
             continue
         if i + 1 < len(words) and pos[i + 1] == PROPN or i > 0 and pos[i - 1] == PROPN:
             continue   # part of a longer name
-        if lookup(word, on) is not None:
+        if word not in leader:
+            leader[word] = lookup(word, on) is not None
+        if leader[word]:
             out.append((i, i + 1))
     return out
 
@@ -111,14 +115,14 @@ def complete_from_descriptions(doc, reg: Drafts) -> None:
 
 
 def _described_country(doc, reg: Drafts, d, root) -> Optional[str]:
-    words = [root] + [c for c in root.children if c.dep_ in ("appos", "compound") and c.pos_ == "NOUN"]
+    words = [root] + [c for c in children(root) if c.dep_ in ("appos", "compound") and c.pos_ == "NOUN"]
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         words.append(root.head)
     found: list[tuple[int, str]] = []   # (rank, country): states and bodies first, then IGOs, then people
     for w in words:
-        toks = [t for c in w.children if c.dep_ in DESCRIPTION_DEPS and c.i < w.i for t in c.subtree]
-        toks += [t for p in w.children if p.dep_ == "prep" and p.lower_ in AFFILIATION_PREPS
-                 for g in p.children if g.dep_ == "pobj" for t in g.subtree]
+        toks = [t for c in children(w) if c.dep_ in DESCRIPTION_DEPS and c.i < w.i for t in c.subtree]
+        toks += [t for p in children(w) if p.dep_ == "prep" and p.lower_ in AFFILIATION_PREPS
+                 for g in children(p) if g.dep_ == "pobj" for t in g.subtree]
         for t in toks:
             for k in reg.keys_at(t.i):
                 o = reg.drafts.get(k)
@@ -193,7 +197,7 @@ def owners_missions(doc, reg: Drafts) -> None:
         if d.kind != "group" or d.country or not d.mentions:
             continue
         head = doc[d.mentions[0].end - 1]
-        for c in head.children:
+        for c in children(head):
             if c.dep_ == "poss" and c.pos_ == "PRON":
                 owners = [reg.drafts[k] for k in reg.keys_at(c.i) if k in reg.drafts and k != d.key]
                 countries = {o.country for o in owners if o.country and o.country != "IGO"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from entente.doc_cache import children
 from entente.ontology import gazetteer, language
 from entente.ontology.codebook import norm
 
@@ -78,7 +79,7 @@ def _owner_country(reg: Drafts, span) -> Optional[str]:
     """An organisation named in apposition to a unit of a known body ("the Pakistani military's media
     wing Inter Services Public Relations") is that body's."""
     root = span.root
-    owners = [c for c in root.children if c.i < span.start and c.dep_ in ("poss", "compound", "amod")]
+    owners = [c for c in children(root) if c.i < span.start and c.dep_ in ("poss", "compound", "amod")]
     if root.dep_ in ("appos", "compound") and root.head.i not in range(span.start, span.end):
         owners.append(root.head)
     for o in owners:
@@ -123,15 +124,15 @@ def _org_place_country(ctx: Context, span, by_start) -> Optional[str]:
     # "the Policy Institute, a think tank in Ankara": where its description puts it (the parse may
     # hang the description on the person before "of the Policy Institute")
     root = span.root
-    descs = [a for a in root.children if a.dep_ == "appos"]
+    descs = [a for a in children(root) if a.dep_ == "appos"]
     if root.dep_ == "pobj" and root.head.dep_ == "prep":
-        descs += [a for a in root.head.head.children if a.dep_ == "appos" and a.lemma_ in ORGANISATION_NOUNS]
+        descs += [a for a in children(root.head.head) if a.dep_ == "appos" and a.lemma_ in ORGANISATION_NOUNS]
     for a in descs:
         if a.i < span.end:
             continue
-        for p in a.children:
+        for p in children(a):
             if p.dep_ == "prep" and p.lower_ == "in":
-                for g in p.children:
+                for g in children(p):
                     m = by_start.get(g.left_edge.i + (g.left_edge.lower_ == "the"))
                     if g.dep_ == "pobj" and m is not None and m.entry.kind in ("state", "capital") and m.entry.country:
                         return m.entry.country

@@ -19,6 +19,7 @@ import dataclasses
 
 from entente import doc_cache
 from entente.analysis import Analysis
+from entente.doc_cache import children
 from entente.entities import FIRST_PERSON, Entities
 from entente.ontology import language
 from entente.ontology import topics as topic_lexicon
@@ -151,7 +152,7 @@ def _act_words(f: Frame) -> str:
         return f"{f.governor.lemma_.lower()}+{own}"
     if own in GOVERNING_VERBS:
         # "threatened retaliation" and, years before, "threatened to close the base": two threats
-        what = [c for c in f.pred.head.children if c.dep_ in ("dobj", "xcomp", "ccomp")]
+        what = [c for c in children(f.pred.head) if c.dep_ in ("dobj", "xcomp", "ccomp")]
         if what:
             return f"{own}+{what[0].lemma_.lower()[:5]}"
     return own
@@ -248,7 +249,7 @@ def _spoken_reading(analysis: Analysis, ent: Entities, f: Frame, s) -> None:
     doer = subject_token(f.pred.head) if not f.pred.nominal else None
     # (in reported speech "they" is the speakers themselves: "leaders said they would boycott …")
     third_person = doer is not None and doer.pos_ == "PRON" and doer.lower_ not in FIRST_PERSON and f.speech is None
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in f.pred.head.children)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children(f.pred.head))
     own_act = theirs <= mine if theirs else not (f.pred.nominal or third_person or passive)
     if f.pred.nominal and not theirs and f.speech is not None and f.pred.head.dep_ in ("nsubj", "nsubjpass"):
         # "said sanctions could follow if Ankara activated the system": a measure the speaker's
@@ -289,8 +290,8 @@ def _entry_ban(ent: Entities, f: Frame, s) -> None:
     h = f.pred.head
     if f.type != "COERCE" or h.lemma_.lower() not in ENTRY_BAN_VERBS or not s.recipients or not s.actors:
         return
-    entering = any(p.dep_ == "prep" and p.lower_ == "from" and any(g.lemma_.lower() in ENTERING_VERBS for g in p.children)
-                   for p in h.children)
+    entering = any(p.dep_ == "prep" and p.lower_ == "from" and any(g.lemma_.lower() in ENTERING_VERBS for g in children(p))
+                   for p in children(h))
     theirs, mine = ent.countries(s.recipients), ent.countries(s.actors)
     if entering and theirs and not theirs & mine and "IGO" not in theirs:   # a U.N. envoy barred: no state sanctioned
         f.code = ENTRY_BAN_CODE
@@ -306,8 +307,8 @@ def _sourced(f: Frame) -> bool:
 def _condition_parties(ent: Entities, f: Frame) -> list[str]:
     """The parties a threat's condition names as its subject ("if Ankara activated …")."""
     v = clause_verb(f.pred.head) if f.pred.nominal else f.head
-    for c in (v.children if v is not None else ()):
-        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children):
+    for c in (children(v) if v is not None else ()):
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in children(c)):
             subj = subject_token(c)
             return ent.phrase(subj) if subj is not None else []
     return []
@@ -330,7 +331,7 @@ def _absorb_governors(frames: list[Frame]) -> list[Frame]:
 def _named(f: Frame) -> bool:
     """Is a nominal event's target named inside its own phrase ("attack on a passenger train",
     "sanctions against Turkey")? Then it reports the act even without a doer."""
-    return any(c.dep_ == "prep" and c.lower_ in language.words("events", "named_target_preps") for c in f.pred.head.children) \
+    return any(c.dep_ == "prep" and c.lower_ in language.words("events", "named_target_preps") for c in children(f.pred.head)) \
         and f.pred.head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and f.pred.head.tag_ == "NN"
 
 
@@ -343,7 +344,7 @@ def _stands(f: Frame) -> bool:
     n = f.pred.head
     # "Ankara's backing of the rebels was central to …": an act with its doer and its object
     # named is told even as the subject of a description
-    told = any(c.dep_ == "poss" for c in n.children) and any(c.dep_ == "prep" for c in n.children)
+    told = any(c.dep_ == "poss" for c in children(n)) and any(c.dep_ == "prep" for c in children(n))
     told = told or conditional(n.head) is not None   # "sanctions could follow if …": held out, not a topic
     if n.dep_ in ("nsubj", "nsubjpass", "attr") and n.head.lemma_.lower() not in OCCURRENCE_VERBS and not told:
         # "the purchase is a point of tension": a topic, not a report (but "negotiations between
@@ -353,8 +354,8 @@ def _stands(f: Frame) -> bool:
         return False   # "talked … on the margins of a regional summit": the occasion, not an event told
     if n.dep_ == "pobj" and n.head.lower_ == "at" and n.head.head.lemma_.lower() in SPOKEN_AT:
         return False   # "said at a summit", "speaking at a meeting": where words were said, no event told
-    if any(c.dep_ == "det" and c.lower_ in language.words("events", "restating_determiners") for c in n.children) \
-            and not any(c.dep_ in ("poss", "amod", "compound", "prep") for c in n.children):
+    if any(c.dep_ == "det" and c.lower_ in language.words("events", "restating_determiners") for c in children(n)) \
+            and not any(c.dep_ in ("poss", "amod", "compound", "prep") for c in children(n)):
         return False
     return True
 

@@ -2,6 +2,7 @@
 supported the call"), the protest a demand is made in ("staged demonstrations to demand reforms")."""
 from __future__ import annotations
 
+from entente.doc_cache import children
 from entente.ontology import language
 from entente.sentences import sentences
 
@@ -22,13 +23,13 @@ def answers(doc, drafts: list[Draft]) -> None:
         if d.type not in ANSWER_TYPES or d.recipients or d.reciprocal or not d.actors:
             continue
         head = doc[d.head_i]
-        objs = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")] + \
-               [g for p in head.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+        objs = [c for c in children(head) if c.dep_ in ("dobj", "nsubjpass")] + \
+               [g for p in children(head) if p.dep_ == "prep" for g in children(p) if g.dep_ == "pobj"]
         if objs:
             o = objs[0]
             kinds = [t for t, ws in PROPOSAL_NOUNS.items() if o.lemma_.lower() in ws]
-            definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in o.children)
-            if not kinds or not definite or any(c.dep_ in ("poss", "prep", "compound", "amod") for c in o.children):
+            definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in children(o))
+            if not kinds or not definite or any(c.dep_ in ("poss", "prep", "compound", "amod") for c in children(o)):
                 continue   # "supported the U.S. call": its own party; "the idea of talks": a topic
         elif d.type != "REJECT" or d.lemma not in REFUSING:
             continue   # "charges the commission denied": a denial, not an answer

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
+from entente import doc_cache
 from entente.model import Event, Evidence, Location
 from entente.text import short_hash
 
@@ -71,7 +72,8 @@ class Draft:
             recipients=list(self.recipients), reciprocal=self.reciprocal, location=self.location,
             factuality=self.factuality, topics=list(self.topics), confidence=self.confidence,
             reason="; ".join(self.rules),
-            evidence=Evidence(sentence=sent.text, start=sent.start_char, end=sent.end_char,
-                              trigger=" ".join(t.text for t in toks), trigger_start=h.idx,
+            # the sentence's text from the Doc's cached text (sent.text makes a Token per word)
+            evidence=Evidence(sentence=doc_cache.span_text(doc, sent.start, sent.end), start=sent.start_char,
+                              end=sent.end_char, trigger=" ".join(t.text for t in toks), trigger_start=h.idx,
                               trigger_end=h.idx + len(h.text)),
         )

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
+from entente.doc_cache import children
 from entente.ontology import language
 
 from . import coding
@@ -44,7 +45,7 @@ def refuses(g) -> bool:
     if lem not in gov("refusal"):
         return False
     need = REFUSAL_PARTICLES.get(lem)
-    return not need or any(c.dep_ == "prt" and c.lower_ == need for c in g.children)
+    return not need or any(c.dep_ == "prt" and c.lower_ == need for c in children(g))
 
 
 def speech_verbs() -> frozenset[str]:
@@ -73,9 +74,9 @@ class Frame:
 
 
 def aux_words(t) -> set[str]:
-    out = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
-    if t.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in t.children):
-        out |= {c.lower_ for c in t.head.children if c.dep_ in ("aux", "auxpass")}
+    out = {c.lower_ for c in children(t) if c.dep_ in ("aux", "auxpass")}
+    if t.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in children(t)):
+        out |= {c.lower_ for c in children(t.head) if c.dep_ in ("aux", "auxpass")}
     if t.dep_ == "xcomp" and t.head.lower_ == "going":
         out.add("going")
     return out
@@ -83,28 +84,28 @@ def aux_words(t) -> set[str]:
 
 def negated(t) -> bool:
     neg = gov("negation")
-    for c in t.children:
+    for c in children(t):
         if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in neg):
             if c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ in language.words("events", "not_only_words"):
                 continue   # "not only angry with X but also …"
             return True
         if c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in gov("negative_subjects") or
-                                                 any(k.dep_ == "det" and k.lower_ == "no" for k in c.children)):
+                                                 any(k.dep_ == "det" and k.lower_ == "no" for k in children(c))):
             return True
     if t.dep_ in ("acomp", "attr") and t.head.i != t.i and t.head.lemma_ == "be":
         return negated(t.head)   # "I'm not concerned about …": the copula carries the negation
     # "we didn’t ask": the parse may hang the negation on the auxiliary
-    return any(c.dep_ == "aux" and any(k.dep_ in ("neg", "advmod") and k.lower_ in neg for k in c.children)
-               for c in t.children)
+    return any(c.dep_ == "aux" and any(k.dep_ in ("neg", "advmod") and k.lower_ in neg for k in children(c))
+               for c in children(t))
 
 
 def standing(t) -> bool:
     """A simple-present predicate of a third party states a standing situation or habit ("China
     claims 90% of the sea", "the U.S. gives military support to …"), not an event; the first
     person's present is performative ("we urge", "we reject") and is one."""
-    if t.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in t.children):
+    if t.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in children(t)):
         return False
-    subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = next((c for c in children(t) if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is not None and subj.lower_ in language.words("entities", "first_person"):
         return False
     return True
@@ -123,9 +124,9 @@ def conditional(t) -> Optional[str]:
     """The condition on the clause of t ("if they take negative steps, we will …"): its
     subordinator, or None."""
     marks = gov("conditional")
-    for c in t.children:
+    for c in children(t):
         if c.dep_ == "advcl":
-            for m in c.children:
+            for m in children(c):
                 if m.dep_ == "mark" and m.lower_ in marks:
                     return m.lower_
     return None
@@ -136,7 +137,7 @@ def in_condition(t) -> bool:
     marks = gov("conditional")
     x, hops = t, 0
     while x.head.i != x.i and hops < 6:
-        if x.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in x.children):
+        if x.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in children(x)):
             return True
         if x.dep_ in ("ccomp", "ROOT"):
             return False
@@ -168,7 +169,7 @@ def frame(pred: Predicate) -> Frame:
     if negated(h) and not _double_negative(h):
         f.factuality = "negated"
         if own_mod == "planned" and lemma(h) in gov("forbidding") and not any(
-                c.dep_ in ("ccomp", "xcomp") for c in h.children):
+                c.dep_ in ("ccomp", "xcomp") for c in children(h)):
             # "we will not allow unrest at the border": a warning of what the speaker's side will do
             f.code = "130"
             f.rules.insert(0, "threat:will-not-allow")
@@ -197,17 +198,17 @@ RANKS = gov("ranks")   # "the first to", "the only country to"
 def ranked_doer(t) -> bool:
     """Is t the infinitive of "the first to reject", "the only country to recognize": an act done,
     by the subject of the copula whose attribute ranks it?"""
-    if t.dep_ not in ("relcl", "acl") or t.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+    if t.dep_ not in ("relcl", "acl") or t.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in children(t)):
         return False
     n = t.head
-    ranked = n.lower_ in RANKS or any(c.dep_ == "amod" and c.lower_ in RANKS for c in n.children)
+    ranked = n.lower_ in RANKS or any(c.dep_ == "amod" and c.lower_ in RANKS for c in children(n))
     return ranked and n.dep_ == "attr" and n.head.lemma_ == "be"
 
 
 def _bare_infinitive(h) -> bool:
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in h.children) or ranked_doer(h):
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in children(h)) or ranked_doer(h):
         return False   # "was the first to reject it": done
-    if any(c.dep_ == "mark" and c.lower_ == "for" for c in h.children):
+    if any(c.dep_ == "mark" and c.lower_ == "for" for c in children(h)):
         return True   # "it is now for Russia to accept": what someone is to do
     return h.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "pcomp") or h.head.pos_ not in ("VERB", "AUX")
 
@@ -232,7 +233,7 @@ def _ultimatum(v):
     face sanctions", "called on Russia to accept the ceasefire or face new sanctions"), else None."""
     act = v.head
     if lemma(v) not in gov("ultimatum") or v.dep_ != "conj" or not any(
-            c.dep_ == "cc" and c.lower_ == "or" for c in act.children) or not _infinitive(act):
+            c.dep_ == "cc" and c.lower_ == "or" for c in children(act)) or not _infinitive(act):
         return None
     asker = act.head
     return asker if act.dep_ in ("xcomp", "advcl") and (lemma(asker) in gov("request") or _directive(asker, act)) else None
@@ -240,7 +241,7 @@ def _ultimatum(v):
 
 def _nominal(f: Frame) -> Frame:
     n = f.pred.head
-    if any(c.dep_ == "det" and c.lower_ == "no" for c in n.children):
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in children(n)):
         f.factuality = "negated"
         return f
     if n.dep_ == "pobj" and n.head.head.lower_ in gov("upcoming_heads"):
@@ -249,7 +250,7 @@ def _nominal(f: Frame) -> Frame:
     if n.dep_ == "pobj" and n.head.lower_ in ("for", "of", "on"):
         owner = n.head.head
         if owner.pos_ == "VERB":   # "turned down an offer from Lima for talks": the parse may hang "for" on the verb
-            owner = next((c for c in owner.children if c.dep_ == "dobj" and c.i < n.head.i), owner)
+            owner = next((c for c in children(owner) if c.dep_ == "dobj" and c.i < n.head.i), owner)
         if _asked_or_planned(f, owner):
             return f
     v = clause_verb(n)
@@ -327,9 +328,9 @@ def _leads_an_act(g) -> bool:
     tells the purpose of the talks ("led Kenya to reach a deal" tells Kenya reaching it)."""
     if lemma(g) not in gov("causative"):
         return False
-    objs = [c for c in g.children if c.dep_ == "dobj"]
-    objs += [p for o in objs if lemma(o) in QUANTITY_HEADS for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
-             for p in c.children if p.dep_ == "pobj"]   # "eight hours of talks"
+    objs = [c for c in children(g) if c.dep_ == "dobj"]
+    objs += [p for o in objs if lemma(o) in QUANTITY_HEADS for c in children(o) if c.dep_ == "prep" and c.lower_ == "of"
+             for p in children(c) if p.dep_ == "pobj"]   # "eight hours of talks"
     return any(noun_code(tables(), o) is not None for o in objs)
 
 
@@ -342,7 +343,7 @@ def _climb(f: Frame, start, nominal: bool = False) -> None:
         if dep in ("relcl", "acl") and not (dep == "acl" and x.tag_ == "VB"):
             return   # a relative or adnominal clause is background: it does not take the act over
         if dep == "advcl" and x.tag_ == "VB" and g.pos_ in ("VERB", "AUX") and not nominal and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in x.children) and f.factuality == "asserted" \
+                c.dep_ == "aux" and c.lower_ == "to" for c in children(x)) and f.factuality == "asserted" \
                 and (lemma(g) not in INFINITIVE_GOVERNORS or _leads_an_act(g)) and lemma(x) not in gov("request"):
             # ("met ministers to press Quito to act": the meeting does the pressing)
             f.factuality = "planned"   # "stepped down to make way for a vote": the purpose, not an act done
@@ -358,7 +359,7 @@ def _climb(f: Frame, start, nominal: bool = False) -> None:
             return
         if dep not in CLIMB_DEPS:
             return
-        if dep == "advcl" and any(m.dep_ == "mark" and m.lower_ in gov("standalone_marks") for m in x.children):
+        if dep == "advcl" and any(m.dep_ == "mark" and m.lower_ in gov("standalone_marks") for m in children(x)):
             return   # "as Tehran rejected the offer": a clause of its own
         glem = lemma(g)
         if g.pos_ == "ADJ" or (dep == "acomp"):
@@ -412,7 +413,7 @@ def _climb(f: Frame, start, nominal: bool = False) -> None:
                 _as_real_as(f, g)
             return
         embedded = dep in ("xcomp", "ccomp") or (dep == "advcl" and any(
-            m.dep_ == "mark" and m.lower_ == "for" for m in x.children)) or (   # "called for the Taliban to lift"
+            m.dep_ == "mark" and m.lower_ == "for" for m in children(x))) or (   # "called for the Taliban to lift"
             dep == "advcl" and glem in INFINITIVE_GOVERNORS and _infinitive(x))   # "looking to Lima to lift": the parse's slip
         if embedded and glem == "hesitate" and negated(g):
             f.code = coding.intent_code(f.code)
@@ -478,31 +479,31 @@ def _climb(f: Frame, start, nominal: bool = False) -> None:
 
 
 def _infinitive(x) -> bool:
-    return x.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children)
+    return x.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children(x))
 
 
 def _directive(g, x) -> bool:
     """"told Uganda to withdraw": telling someone to act asks it ("told reporters that …" reports)."""
-    return lemma(g) in gov("directive") and _infinitive(x) and any(c.dep_ in ("dobj", "dative") for c in g.children)
+    return lemma(g) in gov("directive") and _infinitive(x) and any(c.dep_ in ("dobj", "dative") for c in children(g))
 
 
 def _requestee(g, x):
     """Who a request governor asks to act: its object ("urged Russia to accept"), or the subject of
     its that-clause ("demanded that Ottawa drop")."""
     if x.dep_ == "advcl":
-        subs = [c for c in x.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subs = [c for c in children(x) if c.dep_ in ("nsubj", "nsubjpass")]
         if subs or not _infinitive(x):
             return subs[0] if subs else None
     if x.dep_ in ("xcomp", "advcl"):
-        objs = [c for c in g.children if c.dep_ in ("dobj", "obj", "dative")]
+        objs = [c for c in children(g) if c.dep_ in ("dobj", "obj", "dative")]
         if objs:
             return objs[0]
-        for p in g.children:   # "called on Russia to", "appealed to Iran to"
+        for p in children(g):   # "called on Russia to", "appealed to Iran to"
             if p.dep_ == "prep" and p.lower_ in language.words("events", "appeal_preps"):
-                objs = [c for c in p.children if c.dep_ == "pobj"]
+                objs = [c for c in children(p) if c.dep_ == "pobj"]
                 if objs:
                     return objs[0]
-        subs = [c for c in x.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subs = [c for c in children(x) if c.dep_ in ("nsubj", "nsubjpass")]
         return subs[0] if subs else None
-    subs = [c for c in x.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subs = [c for c in children(x) if c.dep_ in ("nsubj", "nsubjpass")]
     return subs[0] if subs else None

@@ -10,6 +10,7 @@ from entente.ontology import language
 from typing import Optional
 
 from entente.analysis import Analysis
+from entente.doc_cache import children
 from entente.model import Location
 from entente.ontology import gazetteer
 
@@ -48,19 +49,19 @@ class Places:
         for h in heads:
             if h.lemma_.lower() in VISIT_VERBS:
                 # "visited Beijing": the place visited is where it happened
-                for o in [c for c in h.children if c.dep_ in ("dobj", "obj")]:
+                for o in [c for c in children(h) if c.dep_ in ("dobj", "obj")]:
                     loc = self.place_at(o)
                     if loc:
                         return loc
         for h in heads:
-            for prep in [c for c in h.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS]:
-                for pobj in [g for g in prep.children if g.dep_ == "pobj"]:
+            for prep in [c for c in children(h) if c.dep_ == "prep" and c.lower_ in PLACE_PREPS]:
+                for pobj in [g for g in children(prep) if g.dep_ == "pobj"]:
                     loc = self._in_phrase(pobj)
                     if loc:
                         return loc
-            for o in [c for c in h.children if c.dep_ in ("dobj", "npadvmod")]:
-                for prep in [c for c in o.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS]:
-                    for pobj in [g for g in prep.children if g.dep_ == "pobj"]:
+            for o in [c for c in children(h) if c.dep_ in ("dobj", "npadvmod")]:
+                for prep in [c for c in children(o) if c.dep_ == "prep" and c.lower_ in PLACE_PREPS]:
+                    for pobj in [g for g in children(prep) if g.dep_ == "pobj"]:
                         loc = self._in_phrase(pobj)
                         if loc:
                             return loc
@@ -68,8 +69,8 @@ class Places:
 
     def _in_phrase(self, pobj) -> Optional[Location]:
         # "the capital Kabul", "the city of Kirkuk", "Bam, Iran": the head or an apposition/of-phrase
-        for t in [pobj] + [c for c in pobj.children if c.dep_ in ("appos", "compound")] + \
-                 [g for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]:
+        for t in [pobj] + [c for c in children(pobj) if c.dep_ in ("appos", "compound")] + \
+                 [g for c in children(pobj) if c.dep_ == "prep" and c.lower_ == "of" for g in children(c) if g.dep_ == "pobj"]:
             loc = self.place_at(t)
             if loc:
                 return loc

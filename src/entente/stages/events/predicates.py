@@ -23,6 +23,7 @@ from typing import NamedTuple, Optional
 from spacy import symbols
 
 from entente import doc_cache
+from entente.doc_cache import children
 from entente.ontology import language
 from entente.ontology.plover import HOSTILE
 from entente.sentences import sentence
@@ -76,6 +77,12 @@ class Tables:
         out |= {k.split()[0] for k in self.particles} | {k.split()[0] for k in self.verb_objects}
         return frozenset(out)
 
+    @functools.cached_property
+    def compound_heads(self) -> frozenset:
+        """Every word a `compound_nouns` key ends with after one of its spaces: a noun whose lemma
+        is none of these heads no compound, and its modifiers need not be looked at."""
+        return frozenset(k[i + 1:] for k in self.compound_nouns for i, ch in enumerate(k) if ch == " ")
+
 
 @functools.lru_cache(maxsize=1)
 def tables() -> Tables:
@@ -118,31 +125,31 @@ def objects(verb) -> list:
     """The verb's objects: direct objects, passive subjects ("tariffs were imposed"), the noun a
     passive participle modifies ("sanctions imposed on Iran"), their conjuncts, and the real
     object behind a quantity ("$5 million worth of aid")."""
-    out = [c for c in verb.children if c.dep_ in OBJ_DEPS or c.dep_ in ("nsubjpass", "nsubj:pass")]
+    out = [c for c in children(verb) if c.dep_ in OBJ_DEPS or c.dep_ in ("nsubjpass", "nsubj:pass")]
     if lemma(verb) in language.words("events", "participation_verbs"):
         # "were engaged in ethnic cleansing", "took part in the talks"
-        out += [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children if g.dep_ == "pobj"]
+        out += [g for p in children(verb) if p.dep_ == "prep" and p.lower_ == "in" for g in children(p) if g.dep_ == "pobj"]
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
         out.append(verb.head)
-    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in children(verb)):
         # "the leader is dead, killed in a joint operation": the main clause's subject
-        out += [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        out += [c for c in children(verb.head) if c.dep_ in ("nsubj", "nsubjpass")]
     if verb.dep_ == "amod" and verb.head.pos_ == "NOUN" and verb.tag_ in ("VBN", "VBG"):
         out.append(verb.head)   # "increased tariffs": the participle modifies its object
     if not out and (patient := borrowed_patient(verb)) is not None:
         out.append(patient)   # "thanked them after being freed": the subject was freed
     if verb.dep_ == "relcl" and not out and verb.head.pos_ in ("NOUN", "PROPN") and any(
-            c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in verb.children):
+            c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in children(verb)):
         out.append(verb.head)   # "charges which Washington dismissed": the gap is the antecedent
     if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and all(o.pos_ == "PRON" for o in out) and out:
         # "imposed tariffs on Mexico and later suspended them": the pronoun is the first verb's object
-        out = [k for k in verb.head.children if k.dep_ in OBJ_DEPS] or out
+        out = [k for k in children(verb.head) if k.dep_ in OBJ_DEPS] or out
     if not out:
         # "first imposing and then delaying a tariff": coordinated verbs share the object
-        for c in verb.children:
+        for c in children(verb):
             if c.dep_ == "conj" and c.pos_ == "VERB":
-                out += [k for k in c.children if k.dep_ in OBJ_DEPS]
-    out += [k for o in list(out) for k in o.children if k.dep_ == "conj" and k.pos_ in ("NOUN", "PROPN")]
+                out += [k for k in children(c) if k.dep_ in OBJ_DEPS]
+    out += [k for o in list(out) for k in children(o) if k.dep_ == "conj" and k.pos_ in ("NOUN", "PROPN")]
     if not out and verb.pos_ == "VERB":
         # a parse slip ("will raise, on May 3rd, the Duties on Steel" read as an apposition):
         # the first noun after the verb, before the next verb, outside a prepositional phrase
@@ -159,35 +166,35 @@ def objects(verb) -> list:
 def borrowed_patient(v) -> Optional[object]:
     """The patient of a passive with no subject of its own, borrowed from the clause it hangs on
     ("X thanked them after being freed", "Y wants to be released"): the governing clause's subject."""
-    if v.dep_ not in ("pcomp", "advcl", "xcomp") or not any(c.dep_ in ("auxpass", "aux:pass") for c in v.children) \
-            or any(c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass", "agent", "csubj") for c in v.children):
+    if v.dep_ not in ("pcomp", "advcl", "xcomp") or not any(c.dep_ in ("auxpass", "aux:pass") for c in children(v)) \
+            or any(c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass", "agent", "csubj") for c in children(v)):
         return None
     g = v.head.head if v.dep_ == "pcomp" else v.head
     if g.pos_ == "NOUN":   # "his release from being detained": the noun's owner
-        return next((c for c in g.children if c.dep_ == "poss"), None)
-    return next((c for c in g.children if c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass")), None)
+        return next((c for c in children(g) if c.dep_ == "poss"), None)
+    return next((c for c in children(g) if c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass")), None)
 
 
 def _behind_quantities(objs: list) -> list:
     """The real objects behind quantities ("$5 million worth of aid", "$2 billion in loans")."""
     return [g for o in objs if lemma(o) in QUANTITY_HEADS or o.pos_ == "NUM"
-            for p in o.children if p.dep_ == "prep" and p.lower_ in ("of", "in") for g in p.children if g.dep_ == "pobj"]
+            for p in children(o) if p.dep_ == "prep" and p.lower_ in ("of", "in") for g in children(p) if g.dep_ == "pobj"]
 
 
 def _when(prep) -> bool:
     """Does the preposition only say when ("called a strike on Monday")?"""
-    objs = [g for g in prep.children if g.dep_ == "pobj"]
+    objs = [g for g in children(prep) if g.dep_ == "pobj"]
     return bool(objs) and all(g.ent_type_ in ("DATE", "TIME") for g in objs)
 
 
 def particles(verb) -> list:
-    return [c for c in verb.children if c.dep_ in ("prt", "compound:prt")] + \
-           [c for c in verb.children if c.dep_ in ("prep", "agent") and c.i > verb.i and not _when(c)] + \
-           [m for c in verb.children if c.dep_ in ("advcl", "oprd") and c.i > verb.i
-            for m in c.children if m.dep_ == "mark" and m.lower_ == "as"] + \
-           [p for o in verb.children if o.dep_ == "dobj" for p in o.children if p.dep_ == "prep" and (
+    return [c for c in children(verb) if c.dep_ in ("prt", "compound:prt")] + \
+           [c for c in children(verb) if c.dep_ in ("prep", "agent") and c.i > verb.i and not _when(c)] + \
+           [m for c in children(verb) if c.dep_ in ("advcl", "oprd") and c.i > verb.i
+            for m in children(c) if m.dep_ == "mark" and m.lower_ == "as"] + \
+           [p for o in children(verb) if o.dep_ == "dobj" for p in children(o) if p.dep_ == "prep" and (
                p.lower_ == "as" or p.lower_ in SLIPPED_PARTICLES and o.pos_ == "PROPN")] + \
-           [c for c in verb.children if c.dep_ == "advmod" and c.lower_ in ADVERB_PARTICLES and verb.i < c.i <= verb.i + 4]
+           [c for c in children(verb) if c.dep_ == "advmod" and c.lower_ in ADVERB_PARTICLES and verb.i < c.i <= verb.i + 4]
 
 
 def antecedent(o):
@@ -202,13 +209,13 @@ def object_words(o) -> list[str]:
     own = [lemma(o)]
     if own[0].endswith("s") and o.tag_ in ("NNPS", "NNS", "NNP"):
         own.append(own[0][:-1])
-    return own + [lemma(c) for c in o.children if c.dep_ in ("compound", "amod") and c.i < o.i]
+    return own + [lemma(c) for c in children(o) if c.dep_ in ("compound", "amod") and c.i < o.i]
 
 
 def noun_code(tab: Tables, noun) -> Optional[NounCode]:
     """(code, trigger tokens, rule) of an event noun, compounds first ("phone call", "hunger strike")."""
     lem = lemma(noun)
-    for c in noun.children:
+    for c in children(noun) if lem in tab.compound_heads else ():
         if c.dep_ in ("compound", "amod") and c.i < noun.i:
             key = f"{lemma(c)} {lem}"
             if key in tab.compound_nouns:
@@ -218,7 +225,7 @@ def noun_code(tab: Tables, noun) -> Optional[NounCode]:
     if code:
         return NounCode(code, [noun], f"noun:{lem}")
     if lem in tab.generic_heads:
-        for c in noun.children:
+        for c in children(noun):
             if c.dep_ in ("compound", "amod") and tab.nouns.get(lemma(c)):
                 return NounCode(tab.nouns[lemma(c)], [noun, c], f"noun:{lemma(c)}+{lem}")
     if lem in tab.nominalizations:
@@ -229,16 +236,16 @@ def noun_code(tab: Tables, noun) -> Optional[NounCode]:
 def noun_objects(noun) -> list:
     """What a nominalised verb acts on: its of-, on-, in- or to-phrase ("delivery of missiles",
     "a freeze on aid", "a pause in aid") or its compound modifier ("an arms transfer")."""
-    out = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
-    preps = [p for p in noun.children if p.dep_ == "prep" and p.lower_ in NOUN_OBJECT_PREPS and p.i > noun.i]
+    out = [c for c in children(noun) if c.dep_ == "compound" and c.i < noun.i]
+    preps = [p for p in children(noun) if p.dep_ == "prep" and p.lower_ in NOUN_OBJECT_PREPS and p.i > noun.i]
     nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
     if nxt is not None and nxt.dep_ == "prep" and nxt.lower_ in ("of", "in", "on") and nxt.head.i == noun.head.i \
             and noun.dep_ == "dobj":
         preps.append(nxt)   # "to resolve the pause in aid": the parse hung the noun's "in" on the verb
     for p in preps:
-        out += [g for g in p.children if g.dep_ == "pobj"]
+        out += [g for g in children(p) if g.dep_ == "pobj"]
     out += _behind_quantities(out)
-    return out + [k for o in list(out) for k in o.children if k.dep_ == "conj" and k.pos_ in ("NOUN", "PROPN")]
+    return out + [k for o in list(out) for k in children(o) if k.dep_ == "conj" and k.pos_ in ("NOUN", "PROPN")]
 
 
 def deciding_object(tab: Tables, verb: str, objs: list) -> Optional[tuple[str, object, str]]:
@@ -296,18 +303,18 @@ def verb_predicate(tab: Tables, verb) -> Optional[Predicate]:
     if lem not in tab.verb_lemmas and lem not in STOP_VERBS and lem not in MOVEMENT_VERBS:
         return None
     objs = objects(verb)
-    names = [c for c in verb.children if c.dep_ == "oprd"]
-    if lem in NAMING_VERBS and names and (any(c.dep_ == "dobj" for c in verb.children) or len(names) >= 2):
+    names = [c for c in children(verb) if c.dep_ == "oprd"]
+    if lem in NAMING_VERBS and names and (any(c.dep_ == "dobj" for c in children(verb)) or len(names) >= 2):
         # "what he called a wonderful meeting": a name given ("called a strike" has no dobj); a name
         # that condemns condemns ("called the closure a violation of the treaty"; the parse may read
         # both nouns as predicates)
-        word = next((w for w in [names[-1]] + list(names[-1].children)
+        word = next((w for w in [names[-1]] + list(children(names[-1]))
                      if (lemma(w),) in NEGATIVE_WORDS and (w.i == names[-1].i or w.dep_ == "amod")), None)
-        named = ([c for c in verb.children if c.dep_ == "dobj"] or names[:1])[0]
+        named = ([c for c in children(verb) if c.dep_ == "dobj"] or names[:1])[0]
         if word is None or (lemma(named) in ALLEGATION_NOUNS and (lemma(word),) in FALSITY_WORDS):
             return None   # "called the allegations baseless": a denial, no event
         return Predicate(verb, "111", f"naming:{lem}+{lemma(word)}", [verb, word])
-    if lem in INTRANSITIVE_ONLY and any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
+    if lem in INTRANSITIVE_ONLY and any(c.dep_ in ("dobj", "ccomp") for c in children(verb)):
         return None   # "to demonstrate the Quad's resolve": shown, not a protest
     hit = deciding_object(tab, lem, objs)
     if hit is not None and lem in tab.object_block and set(object_words(hit[1])) & tab.object_block[lem]:
@@ -317,11 +324,11 @@ def verb_predicate(tab: Tables, verb) -> Optional[Predicate]:
         return Predicate(verb, code, f"verb_object:{lem}+{ow}", [verb, o], obj=o) if code else None
     if lem in language.words("governors", "experience"):
         # "met with opposition from China's mission", "faced criticism", "came under attack"
-        for o in objs + [g for p in verb.children if p.dep_ == "prep" and p.lower_ in language.words("events", "experience_preps")
-                         for g in p.children if g.dep_ == "pobj"]:
+        for o in objs + [g for p in children(verb) if p.dep_ == "prep" and p.lower_ in language.words("events", "experience_preps")
+                         for g in children(p) if g.dep_ == "pobj"]:
             nc = noun_code(tab, o)
             if nc and lem in language.words("governors", "experience_needs_doer") and not any(
-                    c.dep_ == "prep" and c.lower_ in DOER_PREPS for c in o.children):
+                    c.dep_ == "prep" and c.lower_ in DOER_PREPS for c in children(o)):
                 continue
             if nc:
                 return Predicate(o, nc[0], f"experience:{lem}+{nc[2].split(':', 1)[1]}", [o, verb], nominal=True,
@@ -330,9 +337,9 @@ def verb_predicate(tab: Tables, verb) -> Optional[Predicate]:
         if p.lower_ == "as" and lem in tab.object_block and _false(p):
             return None   # "dismissed the charges as baseless": a denial ("dismissed the report as biased" accuses)
         key = f"{lem} {p.lower_}"
-        if key in OBJECTLESS_PARTICLES and any(g.dep_ == "pobj" for g in p.children):
+        if key in OBJECTLESS_PARTICLES and any(g.dep_ == "pobj" for g in children(p)):
             continue   # "gave $2 billion in aid": a preposition, no phrasal verb
-        nxt = [g for g in p.children if g.dep_ == "prep"]
+        nxt = [g for g in children(p) if g.dep_ == "prep"]
         for k in ([f"{key} {nxt[0].lower_}"] if nxt else []) + [key]:
             if k in tab.particles:
                 code = tab.particles[k]
@@ -340,14 +347,14 @@ def verb_predicate(tab: Tables, verb) -> Optional[Predicate]:
                     return None
                 return Predicate(verb, code, f"particle:{k.replace(' ', '+')}", [verb, p])
     if lem in tab.object_block and (any(set(object_words(o)) & tab.object_block[lem] for o in objs) or any(
-            c.dep_ in ("xcomp", "acomp", "oprd", "advmod") and lemma(c) in tab.object_block[lem] for c in verb.children)):
+            c.dep_ in ("xcomp", "acomp", "oprd", "advmod") and lemma(c) in tab.object_block[lem] for c in children(verb))):
         return None   # "refused comment", and "refused to comment" by its complement
-    if lem in CCOMP_BLOCK and any(c.dep_ == "ccomp" for c in verb.children):
+    if lem in CCOMP_BLOCK and any(c.dep_ == "ccomp" for c in children(verb)):
         return None   # "denied that it was involved": a denial, said, not done
-    if lem in BARE_DENIALS and not objs and not any(c.dep_ in ("dative", "xcomp", "prep") for c in verb.children):
+    if lem in BARE_DENIALS and not objs and not any(c.dep_ in ("dative", "xcomp", "prep") for c in children(verb)):
         return None   # "…, charges the commission denied": what was said is denied
     if lem in STOP_VERBS:
-        for c in verb.children:
+        for c in children(verb):
             if c.dep_ in ("xcomp", "dobj") and lemma(c) in COMPLIANCE_VERBS:
                 # "stopped implementing its commitments": defying an agreement (CAMEO 128)
                 return Predicate(verb, "128", f"stop_complying:{lem}+{lemma(c)}", [verb, c])
@@ -382,8 +389,8 @@ def _answers_a_condition(verb) -> bool:
     """Does the verb's own clause answer a hostile act held as its condition ("if they attack, we
     will respond"; "if Washington approaches us positively, we will react positively" is none)?"""
     tab = tables()
-    conditions = [c for c in verb.children if c.dep_ == "advcl"
-                  and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)]
+    conditions = [c for c in children(verb) if c.dep_ == "advcl"
+                  and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in children(c))]
     for t in (t for c in conditions for t in c.subtree):
         p = verb_predicate(tab, t) if t.pos_ == "VERB" else noun_predicate(tab, t)
         if p is not None and ptype(p.code) in HOSTILE:
@@ -399,11 +406,11 @@ MOVEMENT_PREPS = language.words("events", "movement_preps")
 def _moving_force(verb):
     """The forces a verb of movement moves somewhere ("warships sailed into …", "troops entered
     Somalia"), if its subject is one; forces moving on in an operation at home go nowhere told."""
-    if not any(c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in MOVEMENT_PREPS for c in verb.children):
+    if not any(c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in MOVEMENT_PREPS for c in children(verb)):
         return None
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subj = next((c for c in children(verb) if c.dep_ == "nsubj"), None)
     if subj is None and verb.dep_ == "conj":
-        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        subj = next((c for c in children(verb.head) if c.dep_ == "nsubj"), None)
     return subj if subj is not None and lemma(subj) in MOVING_FORCES else None
 
 
@@ -426,6 +433,7 @@ DANGER_NOUNS = language.words("events", "danger_nouns")
 SLIPPED_PARTICLES = frozenset({"for", "of"})
 NAME_LABELS = frozenset({"ORG", "FAC", "LAW", "WORK_OF_ART", "PRODUCT"})
 PREDICATE_POS = frozenset({symbols.VERB, symbols.AUX, symbols.NOUN, symbols.PROPN, symbols.ADJ})
+VERB_PREDICATE_POS = frozenset({symbols.VERB, symbols.AUX, symbols.NOUN, symbols.ADJ})   # as verb_predicate's test
 NOUN_OBJECT_PREPS = language.words("events", "noun_object_preps")
 # Prepositions naming who does an act done to a verb's subject ("the backing of India", "criticism from").
 DOER_PREPS = language.words("roles", "experienced_agent_preps")
@@ -442,7 +450,7 @@ def noun_predicate(tab: Tables, noun) -> Optional[Predicate]:
     if nc is None:
         return None
     if lemma(noun) in DANGER_NOUNS and not any(
-            c.dep_ == "acl" and c.tag_ == "VB" or c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+            c.dep_ == "acl" and c.tag_ == "VB" or c.dep_ == "prep" and c.lower_ == "of" for c in children(noun)):
         return None   # "a growing threat from the north", "the pirate threat": a danger, not a threat made
     blocked = tab.object_block.get(lemma(noun))
     if blocked and any(set(object_words(o)) & blocked for o in noun_objects(noun)):
@@ -456,7 +464,7 @@ def adjective_predicate(tab: Tables, adj) -> Optional[Predicate]:
     code = tab.adjectives.get(adj.lower_) or tab.adjectives.get(lemma(adj))
     if not code:
         return None
-    if not any(c.dep_ == "prep" and c.lower_ in language.words("roles", "adjective_preps") for c in adj.children):
+    if not any(c.dep_ == "prep" and c.lower_ in language.words("roles", "adjective_preps") for c in children(adj)):
         return None
     return Predicate(adj, code, f"adjective:{adj.lower_}", [adj])
 
@@ -468,10 +476,12 @@ def find(sent) -> list[Predicate]:
     found: list[Predicate] = []
     used: set[int] = set()
     doc = sent.doc
-    toks, pos = doc_cache.tokens(doc), doc_cache.pos(doc)
+    toks, pos, tags = doc_cache.tokens(doc), doc_cache.pos(doc), doc_cache.tags(doc)
     # only verbs, nouns and adjectives can name an event (skip the other tokens cheaply)
     cands = [toks[i] for i in range(sent.start, sent.end) if pos[i] in PREDICATE_POS]
     for t in cands:
+        if tags[t.i] not in VERB_TAGS or pos[t.i] not in VERB_PREDICATE_POS:
+            continue   # verb_predicate's own first test, read from the cached arrays (most candidates fail it)
         p = verb_predicate(tab, t)
         if p is not None:
             found.append(p)

@@ -13,6 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
+from spacy import symbols
+
+from entente import doc_cache
+from entente.doc_cache import children
 from entente.ontology import language
 from entente.ontology.plover import MATERIAL_CONFLICT, SYMMETRIC
 from entente.sentences import sentence
@@ -74,6 +78,7 @@ BLAMING_VERBS = language.words("roles", "blaming_verbs")   # "blamed the attack 
 REFERRING_DETS = frozenset({"the", "this", "that", "these", "those"})   # "delayed the tariffs"
 ANTECEDENT_SENTENCES = 3   # how far back a definite object's earlier mention may be
 TARGET_PREPS = frozenset({"on", "against"})   # whom a hostile act is done to
+CLAUSE_POS = frozenset({symbols.VERB, symbols.AUX})   # what heads a clause of its own
 HYPHENS = frozenset({"-", "–"})   # a dyad written "Kenya-Uganda"
 TRAVEL_VERBS = language.words("roles", "travel_verbs")   # "flew to Lome for talks"
 POSTED_HEADS = language.words("entities", "posted_heads")   # "outside the Ugandan embassy"
@@ -105,23 +110,40 @@ def _thing_antecedent(subj) -> bool:
 def aimed_at(noun) -> list:
     """What a participle says an act is aimed at ("tariffs targeting Chile", "sanctions aimed at Iran")."""
     out = []
-    for v in noun.children:
+    for v in children(noun):
         if v.dep_ == "acl" and v.tag_ in ("VBG", "VBN") and lemma(v) in AIMING_PARTICIPLES:
-            out += [c for c in v.children if c.dep_ == "dobj"]
-            out += [g for p in v.children if p.dep_ == "prep" and p.lower_ in ("at", "against")
-                    for g in p.children if g.dep_ == "pobj"]
-    return out + [k for o in out for k in o.children if k.dep_ == "conj"]
+            out += [c for c in children(v) if c.dep_ == "dobj"]
+            out += [g for p in children(v) if p.dep_ == "prep" and p.lower_ in ("at", "against")
+                    for g in children(p) if g.dep_ == "pobj"]
+    return out + [k for o in out for k in children(o) if k.dep_ == "conj"]
 
 
 def _other_clause(t, h) -> bool:
     """Is t inside a clause of its own, with its own subject, that neither holds h nor is held by
-    h's clause?"""
-    v = t
-    while v.head.i != v.i and not (v.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)):
-        v = v.head
-    if v.i == t.i or not (v.pos_ in ("VERB", "AUX")):
+    h's clause? (Walks the Doc's cached head indices: no Token made per step.)"""
+    doc = t.doc
+    up, pos, has_subject = doc_cache.heads(doc), doc_cache.pos(doc), _has_subject(doc)
+    v = t.i
+    while up[v] != v and not (pos[v] in CLAUSE_POS and has_subject[v]):
+        v = up[v]
+    if v == t.i or pos[v] not in CLAUSE_POS:
         return False
-    return h not in v.subtree and v not in h.subtree and v not in h.ancestors and v.dep_ in ("ccomp", "conj")
+    # v's subtree holds h when v is h or above it; h's subtree (or its ancestors) holds v when v is below it
+    return v != h.i and not doc_cache.is_ancestor(doc, v, h.i) and not doc_cache.is_ancestor(doc, h.i, v) \
+        and doc_cache.tokens(doc)[v].dep_ in ("ccomp", "conj")
+
+
+def _has_subject(doc) -> list[bool]:
+    """For each token, has it a child that is its subject (nsubj, nsubjpass)? Once per Doc."""
+    def make() -> list[bool]:
+        up = doc_cache.heads(doc)
+        subjects = {doc.vocab.strings[d] for d in ("nsubj", "nsubjpass")}
+        out = [False] * len(doc)
+        for i, d in enumerate(doc.to_array("DEP").tolist() if len(doc) else []):
+            if d in subjects and up[i] != i:
+                out[up[i]] = True
+        return out
+    return doc_cache.cached(doc, "entente.events.has_subject", make)
 
 
 def _agentless_patient(v):
@@ -184,7 +206,7 @@ class Roles:
                         s.rules.append("actor:crowd-place")
             if not s.actors and f.pred.obj is not None and f.governor is None:
                 # "the doubled U.S. tariffs", "Chinese-funded projects were frozen": the object's owner
-                mods = [a for c in f.pred.obj.children if c.i < f.pred.obj.i and c.dep_ in ("poss", "compound", "amod")
+                mods = [a for c in children(f.pred.obj) if c.i < f.pred.obj.i and c.dep_ in ("poss", "compound", "amod")
                         for a in self.ent.phrase(c, depth=0)]
                 if mods and f.type in OWNED_OBJECT_TYPES:
                     s.actors = mods
@@ -230,10 +252,10 @@ class Roles:
         """The parties of a modifier that joins two names by a hyphen before the noun ("Kenya-Uganda
         talks": the parse hangs "Kenya" on "Uganda")."""
         out: list[str] = []
-        for c in n.children:
+        for c in children(n):
             if c.dep_ == "compound" and c.i < n.i and any(
-                    k.dep_ == "compound" and k.i < c.i and k.nbor().text in HYPHENS for k in c.children):
-                for t in [k for k in c.children if k.dep_ == "compound" and k.i < c.i] + [c]:
+                    k.dep_ == "compound" and k.i < c.i and k.nbor().text in HYPHENS for k in children(c)):
+                for t in [k for k in children(c) if k.dep_ == "compound" and k.i < c.i] + [c]:
                     out += [a for a in self.ent.at(t) if a not in out]
         return out
 
@@ -241,7 +263,7 @@ class Roles:
         """"the visiting Peruvian minister", "the invading army": the noun a present participle
         modifies does the act; a visit's host is the subject of the clause the visitor is in."""
         noun = f.pred.head.head
-        if any(c.dep_ in ("nmod", "compound") and c.i < f.pred.head.i for c in noun.children):
+        if any(c.dep_ in ("nmod", "compound") and c.i < f.pred.head.i for c in children(noun)):
             return   # "the UNHCR supporting refugees": a name before the participle is the parse's slip, no doer
         s.actors = self.ent.phrase(noun)
         if s.actors:
@@ -259,11 +281,11 @@ class Roles:
         if f.pred.experienced:
             # "X met with opposition from Y": Y does it to X
             v = f.pred.tokens[1]
-            for c in list(n.children) + [c for c in v.children if c.i > n.i]:   # the parse may hang "from Y" on the verb
+            for c in list(children(n)) + [c for c in children(v) if c.i > n.i]:   # the parse may hang "from Y" on the verb
                 if c.dep_ == "prep" and c.lower_ in language.words("roles", "experienced_agent_preps") and not s.actors:
-                    s.actors += [a for g in c.children if g.dep_ == "pobj" for a in self.ent.phrase(g)]
+                    s.actors += [a for g in children(c) if g.dep_ == "pobj" for a in self.ent.phrase(g)]
             if not s.actors:
-                s.actors = [a for c in n.children if c.dep_ in ("poss", "amod", "compound") and c.i < n.i
+                s.actors = [a for c in children(n) if c.dep_ in ("poss", "amod", "compound") and c.i < n.i
                             for a in self.ent.phrase(c, depth=0)]
             subj = subject_token(v)
             if subj is not None:
@@ -272,9 +294,9 @@ class Roles:
             return
         # "Navalny's arrest": the owner is the one arrested; "Kenya's arrest of two journalists": the
         # of-phrase names them and the owner did it
-        patient = lemma(n) in PATIENT_NOUNS and not any(c.dep_ == "prep" and c.lower_ == "of" for c in n.children)
+        patient = lemma(n) in PATIENT_NOUNS and not any(c.dep_ == "prep" and c.lower_ == "of" for c in children(n))
         mods: list[str] = []
-        for c in n.children:
+        for c in children(n):
             if c.i < n.i and c.dep_ in ("poss", "amod", "compound", "nmod"):
                 mods += [a for a in self.ent.phrase(c, depth=0) if a not in mods]
         by: list[str] = []
@@ -283,7 +305,7 @@ class Roles:
             # of-object, but not deeper ("a crackdown on protests by students": the protests' doers)
             lower_by = c.lower_ == "by" and c.head.dep_ == "pobj" and c.head.head.lower_ == "of" and c.head.head.head.i == n.i
             if c.dep_ == "prep" and c.lower_ in AGENT_PREPS and (c.head.i == n.i or lower_by):
-                for g in c.children:
+                for g in children(c):
                     if g.dep_ == "pobj":
                         by += [a for a in self.ent.phrase(g) if a not in by]
         if by:
@@ -298,7 +320,7 @@ class Roles:
             s.rules.append("actor:modifier")
         elif f.pred.obj is not None and f.type in OWNED_OBJECT_TYPES:
             # "the pause in U.S. aid": the owner of what the act stops
-            s.actors = [a for c in f.pred.obj.children if c.i < f.pred.obj.i and c.dep_ in ("poss", "compound", "amod")
+            s.actors = [a for c in children(f.pred.obj) if c.i < f.pred.obj.i and c.dep_ in ("poss", "compound", "amod")
                         for a in self.ent.phrase(c, depth=0)]
             if s.actors:
                 s.rules.append("actor:object-owner")
@@ -309,8 +331,8 @@ class Roles:
             return
         if not s.actors and f.type in SYMMETRIC:
             # "negotiations between Britain and Mauritius": both are its parties
-            between = [a for c in n.children if c.dep_ == "prep" and c.lower_ in ("between", "among")
-                       for g in c.children if g.dep_ == "pobj" for a in self.ent.phrase(g)]
+            between = [a for c in children(n) if c.dep_ == "prep" and c.lower_ in ("between", "among")
+                       for g in children(c) if g.dep_ == "pobj" for a in self.ent.phrase(g)]
             if len(between) >= 2:
                 s.actors, s.recipients, s.reciprocal = list(between), list(between), True
                 s.rules += ["actor:between", "recipient:mutual"]
@@ -334,8 +356,8 @@ class Roles:
                     s.actors = self.place_country(f) or self.sentence_places(f)
                     if s.actors:
                         s.rules.append("actor:crowd-place")
-        if travel and not any(c.dep_ == "prep" and c.lower_ == "with" for c in n.children):
-            hosts = [a for p in v.children if p.dep_ == "prep" and p.lower_ == "to" for t in p.subtree
+        if travel and not any(c.dep_ == "prep" and c.lower_ == "with" for c in children(n)):
+            hosts = [a for p in children(v) if p.dep_ == "prep" and p.lower_ == "to" for t in p.subtree
                      for a in self.ent.place_state(t) if not self.ent.countries([a]) & self.ent.countries(s.actors)]
             if hosts:
                 s.recipients = hosts[:1]
@@ -354,7 +376,7 @@ class Roles:
         if heads is None:
             heads = list(dict.fromkeys(f.recipient_heads + [f.pred.head]))
             # "refused to attend a hearing by the U.N. court": the refused act's own arguments
-            heads += [c for h in list(heads) if h.pos_ in ("VERB", "AUX") for c in h.children
+            heads += [c for h in list(heads) if h.pos_ in ("VERB", "AUX") for c in children(h)
                       if c.dep_ == "xcomp" and c.pos_ == "VERB" and c not in heads]
         preps = MOBILIZE_PREPS if f.type == "MOBILIZE" else (ADJECTIVE_PREPS | RECIPIENT_PREPS
                                                              if f.pred.head.pos_ == "ADJ" else RECIPIENT_PREPS)
@@ -368,24 +390,24 @@ class Roles:
                 cands.append(h)   # "attended a U.N.-organized meeting": the event noun's own parties
             if (h.pos_ in ("VERB", "AUX", "ADJ") and not f.pred.nominal or h.i != f.pred.head.i) \
                     and lemma(h) not in TOPIC_OBJECT_VERBS:
-                cands += [c for c in h.children if c.dep_ in OBJ_DEPS or c.dep_ in ("dative", "iobj")]
+                cands += [c for c in children(h) if c.dep_ in OBJ_DEPS or c.dep_ in ("dative", "iobj")]
                 cands += [o for o in objects(h) if o not in cands and o.i != h.i]
             if h.pos_ == "NOUN":
                 cands += aimed_at(h)
-            judged = any(self._judged_act_doers(f, c) is not None for c in h.children if c.dep_ == "dobj")
-            for c in h.children:
+            judged = any(self._judged_act_doers(f, c) is not None for c in children(h) if c.dep_ == "dobj")
+            for c in children(h):
                 if judged and c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
                     continue   # "condemned the strikes on Gaza", the parse hanging "on Gaza" on the verb: the victim
                 if c.dep_ in ("prep",) and (c.lower_ in preps or c.lower_ == "for" and h.pos_ == "NOUN"):
                     # "support for Ukraine", "aid for Gaza": for a noun, "for" names who receives it
-                    cands += [g for g in c.children if g.dep_ == "pobj" and lemma(g) not in SETTING_NOUNS]
+                    cands += [g for g in children(c) if g.dep_ == "pobj" and lemma(g) not in SETTING_NOUNS]
             for c in cands:
                 if (doers := self._judged_act_doers(f, c)) is not None:
                     # "condemned Hamas's attack on Israel": blamed is who did it, not whom it hit
                     found += [a for a in doers if a not in found and a not in s.actors]
                     s.doerless = s.doerless or not doers
                     continue
-                owned = f.pred.obj is not None and c.i == f.pred.obj.i and any(k.dep_ == "poss" for k in c.children)
+                owned = f.pred.obj is not None and c.i == f.pred.obj.i and any(k.dep_ == "poss" for k in children(c))
                 # a possessor owns the act, it is not its target ("expressed the administration's
                 # commitment to Israel": Israel, through the noun's own phrase below)
                 # "requested WTO consultations with Peru": the partner is asked, not the forum;
@@ -399,11 +421,11 @@ class Roles:
                 if not found and f.type != "MOBILIZE":
                     # "tariffs on Canadian exports", "fired tear gas, bullets and grenades at X": the
                     # object's (or its conjuncts') own arguments
-                    for o in [c] + [k for k in c.children if k.dep_ == "conj"] + \
-                             [k for k in c.children if k.dep_ == "conj" for k in k.children if k.dep_ == "conj"]:
-                        for cc in o.children:
+                    for o in [c] + [k for k in children(c) if k.dep_ == "conj"] + \
+                             [k for k in children(c) if k.dep_ == "conj" for k in children(k) if k.dep_ == "conj"]:
+                        for cc in children(o):
                             if cc.dep_ == "prep" and cc.lower_ in preps:
-                                for g in cc.children:
+                                for g in children(cc):
                                     if g.dep_ == "pobj":
                                         found += [a for a in self.ent.phrase(g) if a not in found and a not in s.actors]
             if not found and f.type in GROUP_TARGET_TYPES and s.actors:
@@ -437,7 +459,7 @@ class Roles:
         country the story tells it in (not "international forces"); aid to "1 million people" goes to
         their country."""
         for c in cands:
-            if c.tag_ != "NNS" or any(k.lower_ in FOREIGN_WORDS for k in c.children):
+            if c.tag_ != "NNS" or any(k.lower_ in FOREIGN_WORDS for k in children(c)):
                 continue
             found = self.ent.context_state(c) if f.type == "AID" and lemma(c) in PEOPLE_NOUNS else self.ent.group(c)
             found = [a for a in found if a not in s.actors]
@@ -450,8 +472,8 @@ class Roles:
         ("consultations with Peru", "the report on Peru's fleet")."""
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in nouns:
             return []
-        return [a for p in noun.children if p.dep_ == "prep" and p.lower_ in preps
-                for g in p.children if g.dep_ == "pobj" for a in self.ent.phrase(g)]
+        return [a for p in children(noun) if p.dep_ == "prep" and p.lower_ in preps
+                for g in children(p) if g.dep_ == "pobj" for a in self.ent.phrase(g)]
 
     # -- the sides together ---------------------------------------------------------------------
     def _finish(self, f: Frame, s: Sides) -> None:
@@ -540,7 +562,7 @@ class Roles:
             for t in h.subtree:
                 if t.lemma_.lower() not in POSTED_HEADS or t.dep_ != "pobj":
                     continue
-                owners = [a for c in t.children if c.dep_ in ("poss", "compound", "amod")
+                owners = [a for c in children(t) if c.dep_ in ("poss", "compound", "amod")
                           for a in self.ent.phrase(c, depth=0)] or self.ent.at(t)
                 states = [self.ent.state(c) for c in sorted(self.ent.countries(owners) - mine) if c != "IGO"]
                 if states:
@@ -593,9 +615,9 @@ class Roles:
         Then no other party of the sentence is its recipient."""
         mine = self.ent.countries(s.actors)
         for h in [f.pred.head] + ([f.pred.obj] if f.pred.obj is not None else []):
-            for p in h.children:
+            for p in children(h):
                 if p.dep_ == "prep" and p.lower_ in ("about", "over"):
-                    for g in p.children:
+                    for g in children(p):
                         named = self.ent.phrase(g) if g.dep_ == "pobj" else []
                         if named and self.ent.countries(named) and self.ent.countries(named) <= mine:
                             return True
@@ -614,18 +636,18 @@ class Roles:
         subj = subject_token(f.head)
         if subj is None:
             return False
-        return any(c.lower_ in RECIPROCAL_DETERMINERS for c in subj.children) or lemma(subj) in language.words("roles", "reciprocal_subject_nouns")
+        return any(c.lower_ in RECIPROCAL_DETERMINERS for c in children(subj)) or lemma(subj) in language.words("roles", "reciprocal_subject_nouns")
 
     def _with_partner(self, f: Frame) -> bool:
         for h in [f.pred.head] + f.recipient_heads:
-            if any(c.dep_ == "prep" and c.lower_ in language.words("roles", "partner_preps") for c in h.children):
+            if any(c.dep_ == "prep" and c.lower_ in language.words("roles", "partner_preps") for c in children(h)):
                 return True
         return lemma(f.pred.head) in language.words("roles", "meeting_verbs")
 
     def _crowd(self, tok) -> bool:
         """A collective of people named by a common noun ("hundreds of people", "protesters")."""
         return tok.lemma_.lower() in language.words("entities", "crowd_nouns") or (
-            tok.like_num and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children))
+            tok.like_num and any(c.dep_ == "prep" and c.lower_ == "of" for c in children(tok)))
 
     def sentence_places(self, f: Frame) -> list[str]:
         for t in sentence(f.pred.head):
@@ -663,11 +685,11 @@ class Roles:
         with civilians to")?"""
         h = f.head
         cands = [f.requestee] if f.requestee is not None else []
-        cands += [c for c in h.children if c.dep_ in ("dobj", "dative")]
+        cands += [c for c in children(h) if c.dep_ in ("dobj", "dative")]
         # "pleading with civilians to go back": the parse may hang "with" on the requested act
-        near = list(h.children) + [k for c in h.children if c.dep_ in ("advcl", "xcomp") for k in c.children]
+        near = list(children(h)) + [k for c in children(h) if c.dep_ in ("advcl", "xcomp") for k in children(c)]
         cands += [g for c in near if c.dep_ in ("prep", "mark") and c.lower_ in APPEAL_PREPS
-                  for g in c.children if g.dep_ == "pobj"]
+                  for g in children(c) if g.dep_ == "pobj"]
         return any(c.lemma_.lower() in PEOPLE_NOUNS and not self.ent.phrase(c) for c in cands)
 
     def _people_object(self, f: Frame) -> bool:
@@ -675,7 +697,7 @@ class Roles:
         for h in [f.pred.head] + f.recipient_heads:
             for o in objects(h) if h.pos_ in ("VERB", "AUX") else []:
                 # "barred girls ages 12 and older": the people may be a compound of the object's head
-                words = [o] + [c for c in o.children if c.dep_ in ("compound", "conj")]
+                words = [o] + [c for c in children(o) if c.dep_ in ("compound", "conj")]
                 if any(w.lemma_.lower() in PEOPLE_NOUNS for w in words) and not self.ent.phrase(o):
                     return True
         return False
@@ -685,12 +707,16 @@ class Roles:
         war with Canada … by imposing a tariff": Canada, not the Mexico of an apposition)."""
         h = f.pred.head
         best = None
-        for t in sentence(h):
+        sent, toks = sentence(h), doc_cache.tokens(h.doc)
+        for t in (toks[i] for i in range(sent.start, sent.end)):   # the sentence's cached Tokens
+            named = self.ent.at(t)
+            if not named:
+                continue   # most tokens name no one: the clause checks below are for those that do
             if _neighbour_only(t):
                 continue   # "a town near the border with Ethiopia": a place, not a party
             if _other_clause(t, h):
                 continue   # "while condemning the shooting, argues Togo should move first": another clause's party
-            for a in self.ent.at(t):
+            for a in named:
                 act = self.ent.actor(a)
                 if act.kind not in ("state", "organization", "igo", "grouping") or self.ent.countries([a]) & mine:
                     continue

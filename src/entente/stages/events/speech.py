@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
 from entente import doc_cache
+from entente.doc_cache import children
 from entente.ontology import language
 from entente.sentences import sentence
 from entente.entities import told_plural
@@ -151,10 +152,11 @@ def acts(analysis: "Analysis", ent: "Entities", statements: list["Statement"],
     neg, pos = language.phrases("evaluation", "negative"), language.phrases("evaluation", "positive")
     deon = language.phrases("evaluation", "deontic")
     out: list[SpokenAct] = []
+    all_toks = doc_cache.tokens(doc)   # the statements' words by index, without a new Token each
     for st in statements:
         if not political(ent, st.speaker) or former(ent, st.speaker):
             continue   # a former official's words are commentary (codebook); what they do is still told
-        toks = [doc[i] for i in content.get(st.id or "", [])]
+        toks = [all_toks[i] for i in content.get(st.id or "", [])]
         if not toks:
             continue
         mine = ent.countries([st.speaker])
@@ -162,7 +164,7 @@ def acts(analysis: "Analysis", ent: "Entities", statements: list["Statement"],
         named = _named_object(doc, st)
         if named is not None:
             if named.lemma_.lower() in language.words("governors", "allegation_nouns") and \
-                    _find(_lemmas(doc[i] for i in content.get(st.id or "", [])), language.phrases("evaluation", "falsity")) is not None:
+                    _find(_lemmas(toks), language.phrases("evaluation", "falsity")) is not None:
                 continue   # "called Pakistan's assertions 'baseless'": a denial, no event (but calling
                 # someone's comments "insulting" is criticism of them)
             parties += [a for a in ent.phrase(named) if a != st.speaker]
@@ -209,7 +211,7 @@ def acts(analysis: "Analysis", ent: "Entities", statements: list["Statement"],
 def _unresolved_they(ent: "Entities", tok):
     """The "they" a deontic word binds when coreference left it unresolved ("they need to …"), else None."""
     v = tok.head if tok.dep_ in ("aux", "auxpass") else tok
-    subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = next((c for c in children(v) if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is not None and told_plural(subj) is not None:
         return None   # "told national governments that they should …": the ones told, no state
     return subj if subj is not None and subj.lower_ == "they" and not ent.at(subj) else None
@@ -250,7 +252,7 @@ def _others(tok) -> bool:
     """Is the word a noun owned by someone other than the speaker ("Trump's concerns remain", "their
     fears")? It tells their state of mind, not the speaker's judgement ("our concerns" is the speaker's)."""
     return tok.pos_ == "NOUN" and tok.lemma_.lower() in language.words("speech", "mental_state_nouns") and any(
-        c.dep_ == "poss" and c.lower_ not in FIRST_PERSON_OWNERS for c in tok.children)
+        c.dep_ == "poss" and c.lower_ not in FIRST_PERSON_OWNERS for c in children(tok))
 
 
 
@@ -260,14 +262,14 @@ def _label(tok) -> bool:
     if tok.pos_ != "NOUN":
         return False
     return tok.dep_ in ("compound", "nmod") and tok.head.pos_ == "PROPN" or any(
-        c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children)
+        c.dep_ == "appos" and c.pos_ == "PROPN" for c in children(tok))
 
 
 def _denied(tok) -> bool:
     """Is the word under a negation ("not concerned", "no reason to be concerned")?"""
     x = tok
     for _ in range(4):
-        if any(c.dep_ == "neg" or c.dep_ == "det" and c.lower_ == "no" for c in x.children):
+        if any(c.dep_ == "neg" or c.dep_ == "det" and c.lower_ == "no" for c in children(x)):
             return True
         if x.head.i == x.i:
             break
@@ -279,9 +281,9 @@ def _unreal(tok) -> bool:
     """Is the word in a would/could/might clause or a condition?"""
     x, hops = tok, 0
     while hops < 4:
-        if any(c.dep_ == "aux" and c.lower_ in language.words("speech", "unreal_modals") for c in x.children):
+        if any(c.dep_ == "aux" and c.lower_ in language.words("speech", "unreal_modals") for c in children(x)):
             return True
-        if any(c.dep_ == "mark" and c.lower_ in language.words("speech", "unreal_marks") for c in x.children):
+        if any(c.dep_ == "mark" and c.lower_ in language.words("speech", "unreal_marks") for c in children(x)):
             return True
         if x.head.i == x.i or x.pos_ == "VERB" and x.dep_ in ("ROOT", "ccomp"):
             break
@@ -295,14 +297,14 @@ def _praised(ent: "Entities", tok, parties: list[str]) -> list[str]:
     for Kenya", "this is a positive thing"): praise names whom it praises. "Great to see my friend
     X", "good to work with Japan": the one the praised act is done with."""
     holders = [tok] + ([tok.head] if tok.dep_ == "acomp" else [])
-    for v in [c for h in holders for c in h.children if c.dep_ == "xcomp"]:
+    for v in [c for h in holders for c in children(h) if c.dep_ == "xcomp"]:
         if found := _named_in(ent, v, parties):
             return found
     found = _judged(ent, tok, parties, depth=0)
     if found or tok.dep_ != "acomp":
         return found
     # "our partnership with Japan has been fruitful": a party anywhere in the subject praised
-    subjects = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [c for c in children(tok.head) if c.dep_ in ("nsubj", "nsubjpass")]
     return next((found for c in subjects if (found := _named_in(ent, c, parties))), [])
 
 
@@ -320,14 +322,14 @@ def _judged(ent: "Entities", tok, parties: list[str], depth: int) -> list[str]:
     """The party nearest to an evaluative word in the parse: the noun it describes and what that
     noun is "of", or the subject of its clause ("Putin is the aggressor", "Israel's heinous
     attacks"); `depth` says how far into a noun's own phrase to look."""
-    for p in tok.children:   # "the strength of the US-Australia-India-Japan partnership"
+    for p in children(tok):   # "the strength of the US-Australia-India-Japan partnership"
         if p.dep_ == "prep" and p.lower_ == "of":
-            found = [a for g in p.children if g.dep_ == "pobj" for a in ent.phrase(g, depth=1) if a in parties]
+            found = [a for g in children(p) if g.dep_ == "pobj" for a in ent.phrase(g, depth=1) if a in parties]
             if found:
                 return found
     x, hops = tok, 0
     while hops < 4:
-        for c in [x] + list(x.children):
+        for c in [x] + list(children(x)):
             if c.dep_ in ("nsubj", "nsubjpass", "poss", "attr") or c.i == x.i:
                 found = [a for a in ent.phrase(c, depth=depth) if a in parties]
                 if found:
@@ -342,7 +344,7 @@ def _subject_party(ent: "Entities", tok, parties: list[str]) -> list[str]:
     """The party a deontic word binds: the subject of its clause ("Islamabad must address"), or
     the party after "for"/"on" ("it is now for Russia to accept")."""
     v = tok.head if tok.dep_ in ("aux", "auxpass") else tok
-    for c in v.children:
+    for c in children(v):
         if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in FIRST_PERSON_SUBJECTS:
             return []   # "we must stay united", "I should say": the speaker binds itself, asks no one
         if c.dep_ in ("nsubj", "nsubjpass"):
@@ -354,7 +356,7 @@ def _subject_party(ent: "Entities", tok, parties: list[str]) -> list[str]:
     for t in list(v.subtree)[:12]:
         of_prep = t.dep_ == "pobj" and t.head.lower_ in language.words("speech", "deontic_party_preps")
         # the parse may read "for Russia to accept" as a subordinate clause with Russia its subject
-        for_clause = t.dep_ == "nsubj" and any(m.dep_ == "mark" and m.lower_ == "for" for m in t.head.children)
+        for_clause = t.dep_ == "nsubj" and any(m.dep_ == "mark" and m.lower_ == "for" for m in children(t.head))
         if of_prep or for_clause:
             found = [a for a in ent.phrase(t) if a in parties]
             if found:

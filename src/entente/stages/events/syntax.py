@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from entente.doc_cache import children
 from entente.ontology import language
 
 from .frames import clause_verb, ranked_doer
@@ -23,14 +24,14 @@ OBJECT_CONTROL = language.words("governors", "request") | language.words("govern
 def _passive_participle(v) -> bool:
     """"(leaders) killed in an airstrike", "(girls) kidnapped last week": a past participle standing
     for a passive, whose noun is acted on."""
-    return v.tag_ == "VBN" and v.dep_ in ("acl", "advcl") and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in v.children)
+    return v.tag_ == "VBN" and v.dep_ in ("acl", "advcl") and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in children(v))
 
 
 def _verbless_root(v) -> Optional[object]:
     """A parse slip on a long subject: the sentence's root is its subject noun ("Chile, along with
     Peru, which …, called a meeting") and the main verb hangs below as a participle with an object."""
     root = v.sent.root
-    if v.dep_ == "acl" and v.tag_ in ("VBD", "VBN") and any(c.dep_ in ("dobj", "oprd") for c in v.children) \
+    if v.dep_ == "acl" and v.tag_ in ("VBD", "VBN") and any(c.dep_ in ("dobj", "oprd") for c in children(v)) \
             and root.pos_ in ("NOUN", "PROPN") and root.i < v.i:
         return root
     return None
@@ -40,11 +41,11 @@ def _slipped_agent(v) -> Optional[object]:
     """A passive's agent the parse hung on the noun of a prepositional phrase ("was accused of
     spying by Peru"), or on the gerund it names or that gerund's object ("of stealing funds by
     Kenyan officials"): a name or agent noun after "by", not inside a clause of its own."""
-    nouns = [g for p in v.children if p.dep_ == "prep" and p.lower_ != "by" for g in p.children
+    nouns = [g for p in children(v) if p.dep_ == "prep" and p.lower_ != "by" for g in children(p)
              if g.dep_ in ("pobj", "pcomp")]
-    nouns += [o for g in nouns if g.dep_ == "pcomp" for o in g.children if o.dep_ == "dobj"]
-    agents = [x for g in nouns for b in g.children if b.dep_ == "prep" and b.lower_ == "by"
-              for x in b.children if x.dep_ == "pobj"]
+    nouns += [o for g in nouns if g.dep_ == "pcomp" for o in children(g) if o.dep_ == "dobj"]
+    agents = [x for g in nouns for b in children(g) if b.dep_ == "prep" and b.lower_ == "by"
+              for x in children(b) if x.dep_ == "pobj"]
     return next((a for a in agents if a.pos_ == "PROPN" or lemma(a) in AGENT_NOUNS), None)
 
 
@@ -53,23 +54,23 @@ def subject_token(v) -> Optional[object]:
     if (root := _verbless_root(v)) is not None:
         return root
     if _passive_participle(v):
-        for c in v.children:
+        for c in children(v):
             if c.dep_ == "agent":
-                return next((g for g in c.children if g.dep_ == "pobj"), None)
+                return next((g for g in children(c) if g.dep_ == "pobj"), None)
         return None
     if borrowed_patient(v) is not None:
         return None   # "thanked his supporters after being freed": the one freed is no doer
     t, hops, controlled = v, 0, False
     while hops < 6:
         hops += 1
-        for c in t.children:
+        for c in children(t):
             if c.dep_ in ("nsubj", "csubj"):
                 return c
             if c.dep_ == "agent":
-                objs = [g for g in c.children if g.dep_ == "pobj"]
+                objs = [g for g in children(c) if g.dep_ == "pobj"]
                 if objs:
                     return objs[0]
-        passive_subj = next((c for c in t.children if c.dep_ in ("nsubjpass", "nsubj:pass")), None)
+        passive_subj = next((c for c in children(t) if c.dep_ in ("nsubjpass", "nsubj:pass")), None)
         if passive_subj is not None:
             # "Suga is expected to visit", "Iran was asked to stop": the passive's subject does the
             # infinitive's act; otherwise a passive without its agent names no doer
@@ -80,7 +81,7 @@ def subject_token(v) -> Optional[object]:
         if t.dep_ == "ccomp":
             # a parse slip: "said Lima over the past decade built …" hangs the subject on "said"
             g = t.head
-            slipped = [c for c in g.children if c.dep_ in ("npadvmod", "dobj") and g.i < c.i < t.i
+            slipped = [c for c in children(g) if c.dep_ in ("npadvmod", "dobj") and g.i < c.i < t.i
                        and c.pos_ in ("PROPN", "NOUN")]
             return slipped[-1] if slipped else None
         if t.dep_ == "conj" and t.head.i != t.i:
@@ -91,7 +92,7 @@ def subject_token(v) -> Optional[object]:
             continue
         if t.dep_ == "xcomp" and t.head.i != t.i:
             g = t.head
-            objs = [c for c in g.children if c.dep_ in ("dobj", "obj")]
+            objs = [c for c in children(g) if c.dep_ in ("dobj", "obj")]
             if objs and g.pos_ == "VERB" and lemma(g) in OBJECT_CONTROL:
                 return objs[0]   # object control: "asked Iran to stop" -> Iran stops
             t, controlled = g, t.tag_ == "VB"
@@ -99,8 +100,8 @@ def subject_token(v) -> Optional[object]:
         if t.dep_ == "pcomp" and t.head.lower_ == "for" and lemma(t.head.head) in JUDGED_FOR:
             judge = t.head.head
             # "condemned Quito for expelling …", "hit out at Quito for expelling …"
-            objs = [c for c in judge.children if c.dep_ in ("dobj", "obj")] + [
-                g for p in judge.children if p.dep_ == "prep" and p.lower_ == "at" for g in p.children if g.dep_ == "pobj"]
+            objs = [c for c in children(judge) if c.dep_ in ("dobj", "obj")] + [
+                g for p in children(judge) if p.dep_ == "prep" and p.lower_ == "at" for g in children(p) if g.dep_ == "pobj"]
             if objs:
                 return objs[0]   # "condemned Quito for expelling …": Quito expelled
         if t.dep_ in ("advcl", "pcomp", "acomp") and t.head.i != t.i and t.tag_ in ("VBG", "VB", "VBN", "JJ"):
@@ -123,13 +124,13 @@ def subject_token(v) -> Optional[object]:
 
 def noun_phrase(n) -> list:
     """The tokens of a noun's phrase, not descending into clauses."""
-    out, stack = [], list(n.children)
+    out, stack = [], list(children(n))
     while stack:
         t = stack.pop()
         if t.pos_ in ("VERB", "AUX") and t.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp"):
             continue
         out.append(t)
-        stack.extend(t.children)
+        stack.extend(children(t))
     return sorted(out, key=lambda t: t.i)
 
 
@@ -151,7 +152,7 @@ def tree_distance(a, b) -> int:
 
 
 def passive_patient(v) -> Optional[object]:
-    for c in v.children:
+    for c in children(v):
         if c.dep_ in ("nsubjpass", "nsubj:pass"):
             return c
     return None

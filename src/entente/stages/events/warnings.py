@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from entente.doc_cache import children
 from entente.ontology import language
 
 from .syntax import subject_token
@@ -29,10 +30,10 @@ def stands(ent: "Entities", f: "Frame", s) -> bool:
     if f.governor is not None or f.pred.nominal or h.lemma_.lower() not in WARNING_VERBS \
             or not f.pred.rule.startswith("verb:"):
         return True
-    comp = next((c for c in h.children if c.dep_ == "ccomp"), None)
+    comp = next((c for c in children(h) if c.dep_ == "ccomp"), None)
     if comp is None:
         return _warned_party_or_measure(ent, h)
-    if any(c.dep_ in ("nsubjpass", "nsubj:pass") for c in comp.children) and not any(c.dep_ == "agent" for c in comp.children):
+    if any(c.dep_ in ("nsubjpass", "nsubj:pass") for c in children(comp)) and not any(c.dep_ == "agent" for c in children(comp)):
         return True   # "warned that the bases could be closed": by the warner, unsaid
     subj = subject_token(comp)
     if subj is None:
@@ -56,11 +57,11 @@ def stands(ent: "Entities", f: "Frame", s) -> bool:
 def _warned_party_or_measure(ent: "Entities", h) -> bool:
     """"warned Lima", "warned of retaliation", "warned against any attack": someone warned, or a
     measure or act of force warned of."""
-    for c in h.children:
+    for c in children(h):
         if c.dep_ in ("dobj", "dative") and ent.phrase(c):
             return True
         if c.dep_ == "prep" and c.lower_ in ("of", "against"):
-            for g in c.children:
+            for g in children(c):
                 if g.dep_ in ("pobj", "pcomp") and g.lemma_.lower() in THREAT_OBJECTS:
                     return True
     return False

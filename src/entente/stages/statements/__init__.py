@@ -21,6 +21,7 @@ from spacy.symbols import VERB
 
 from entente import doc_cache
 from entente.analysis import Analysis
+from entente.doc_cache import children
 from entente.entities import described_speaker
 from entente.model import Statement
 from entente.ontology import language
@@ -203,8 +204,8 @@ def run(analysis: Analysis) -> None:
             channel = channel or sp.document
         if sp is not None and sp.document and speakers.document_label(sp.head) is not None:
             # the speaker is still the document itself: a definite one refers back
-            det = next((c.lower_ for c in sp.head.children if c.dep_ == "det"), "")
-            if det in REFERRING_DETERMINERS or any(c.dep_ == "poss" for c in sp.head.children):
+            det = next((c.lower_ for c in children(sp.head) if c.dep_ == "det"), "")
+            if det in REFERRING_DETERMINERS or any(c.dep_ == "poss" for c in children(sp.head)):
                 prev = next((h for h in reversed(history) if h.get("channel") == sp.document and h["speaker"] is not None
                              and speakers.document_label(h["speaker"].head) is None), None)
                 if prev is not None:

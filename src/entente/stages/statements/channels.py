@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Iterable, Optional
 
 from entente import doc_cache
+from entente.doc_cache import children
 from entente.stages.statements import lexicon
 
 MOD_DEPS = {"prep", "advcl", "npadvmod", "advmod", "dative", "dobj", "agent", "obl", "nmod"}
@@ -75,7 +76,7 @@ def channel_of(cue, exclude: Iterable[int] = ()) -> Optional[str]:
     if cue.dep_ in ("advcl", "xcomp", "conj") and cue.head is not cue:
         verbs.append(cue.head)
     for v in verbs:
-        for c in v.children:
+        for c in children(v):
             if c.dep_ in MOD_DEPS and c.i not in skip:
                 toks = [t for t in c.subtree if t.i not in skip]
                 found.append(toks)

@@ -28,14 +28,14 @@ def doc_text(doc) -> str:
 
 def trim(doc, s_tok: int, e_tok: int) -> Optional[tuple[int, int]]:
     """Char span of tokens [s_tok, e_tok] inclusive, edge punctuation dropped."""
-    while s_tok <= e_tok and (doc[s_tok].is_punct or doc[s_tok].is_space) and doc[s_tok].text not in QUOTE_CHARS:
+    toks, words = doc_cache.tokens(doc), doc_cache.texts(doc)   # the Doc's cached Tokens and texts
+    while s_tok <= e_tok and (toks[s_tok].is_punct or toks[s_tok].is_space) and words[s_tok] not in QUOTE_CHARS:
         s_tok += 1
-    while e_tok >= s_tok and (doc[e_tok].is_punct or doc[e_tok].is_space) and doc[e_tok].text not in QUOTE_CHARS:
+    while e_tok >= s_tok and (toks[e_tok].is_punct or toks[e_tok].is_space) and words[e_tok] not in QUOTE_CHARS:
         e_tok -= 1
     if e_tok < s_tok:
         return None
-    s = doc[s_tok].idx
-    e = doc[e_tok].idx + len(doc[e_tok].text)
+    s, e = doc_cache.span_chars(doc, s_tok, e_tok + 1)   # doc[s_tok].idx, doc[e_tok].idx + len(its text)
     text = doc_text(doc)
     while s < e and (text[s] in QUOTE_CHARS or text[s].isspace()):
         s += 1

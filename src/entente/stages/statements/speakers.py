@@ -18,6 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
+from entente import doc_cache
+from entente.doc_cache import children
 from entente.ontology import language
 from entente.stages.statements import lexicon
 
@@ -51,25 +53,25 @@ def subject_token(verb, depth: int = 0):
         return None
     # the subject nearest the verb: a quotation parsed into the sentence may give the verb a
     # second subject from inside it ('"Two items … are no big deal," he said')
-    subjects = [c for c in verb.children if c.dep_ in SUBJ and c.dep_ != "expl"]
+    subjects = [c for c in children(verb) if c.dep_ in SUBJ and c.dep_ != "expl"]
     if subjects:
         c = min(subjects, key=lambda c: abs(c.i - verb.i))
         if c.lower_ in RELPRON and verb.dep_ == "relcl":
             return verb.head
         return c
-    for c in verb.children:
+    for c in children(verb):
         if c.dep_ == "nsubjpass":
-            for a in verb.children:
+            for a in children(verb):
                 if a.dep_ == "agent":
-                    for p in a.children:
+                    for p in children(a):
                         if p.dep_ == "pobj":
                             return p
             if verb.lemma_ in PASSIVE_SOURCE_CUES:
                 return c
             return None
-    for c in verb.children:
+    for c in children(verb):
         if c.dep_ == "agent":
-            for p in c.children:
+            for p in children(c):
                 if p.dep_ == "pobj":
                     return p
     if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl") and verb.head is not verb:
@@ -127,47 +129,49 @@ def phrase_range(head, in_quote=None) -> tuple[int, int]:
     never reaching into a quotation."""
     left = head.left_edge.i
     right = head.right_edge.i
-    for c in head.children:
+    for c in children(head):
         if c.dep_ in CUT_DEPS and c.i > head.i:
             right = min(right, c.left_edge.i - 1)
     doc = head.doc
+    # the Doc's cached Tokens, offsets and texts: no new Token per word looked at
+    toks, starts, words = doc_cache.tokens(doc), doc_cache.token_starts(doc), doc_cache.texts(doc)
     if in_quote is not None:
         for j in range(head.i - 1, left - 1, -1):
-            if in_quote(doc[j].idx) or doc[j].text in QUOTE_MARKS:
+            if in_quote(starts[j]) or words[j] in QUOTE_MARKS:
                 left = j + 1
                 break
         for j in range(head.i + 1, right + 1):
-            if in_quote(doc[j].idx) or doc[j].text in QUOTE_MARKS:
+            if in_quote(starts[j]) or words[j] in QUOTE_MARKS:
                 right = j - 1
                 break
     def _drop_right(t):
-        if t.text == ")" and any(doc[k].text == "(" for k in range(left, t.i)):
+        if t.text == ")" and any(words[k] == "(" for k in range(left, t.i)):
             return False
         return t.is_punct or t.is_space or t.lower_ in RELPRON
-    while right > head.i and _drop_right(doc[right]):
+    while right > head.i and _drop_right(toks[right]):
         right -= 1
-    while left < head.i and (doc[left].is_punct or doc[left].is_space):
+    while left < head.i and (toks[left].is_punct or toks[left].is_space):
         left += 1
     return left, right + 1
 
 
 def _issuer(head):
     """For a document noun, the token naming who issued it, or None."""
-    for c in head.children:
+    for c in children(head):
         if c.dep_ == "poss":
             return c
-    for c in head.children:
+    for c in children(head):
         if c.dep_ in ("acl", "relcl"):
-            for a in c.children:
+            for a in children(c):
                 if a.dep_ == "agent":
-                    for p in a.children:
+                    for p in children(a):
                         if p.dep_ == "pobj":
                             return p
         if c.dep_ == "prep" and c.lower_ in ISSUER_PREPS:
-            for p in c.children:
+            for p in children(c):
                 if p.dep_ == "pobj":
                     return p
-    comps = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    comps = [c for c in children(head) if c.dep_ == "compound" and c.pos_ == "PROPN"]
     if comps:
         return comps[-1]
     return None
@@ -178,7 +182,7 @@ def document_label(head) -> Optional[str]:
     lem = head.lemma_.lower()
     if lem not in ch["issuer_documents"] and head.lower_ not in ch["issuer_documents"]:
         return None
-    for c in head.children:
+    for c in children(head):
         if c.dep_ in ("amod", "compound") and (c.lower_, head.lower_) in ch["phrases"]:
             return ch["phrases"][(c.lower_, head.lower_)][1]
     got = ch["phrases"].get((head.lower_,)) or ch["phrases"].get((lem,))
@@ -197,7 +201,7 @@ def _members(head) -> list:
     todo = [head]
     while todo:
         h = todo.pop()
-        for c in h.children:
+        for c in children(h):
             if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON") and c not in out:
                 out.append(c)
                 todo.append(c)
@@ -212,7 +216,7 @@ def _core(head, lo: int, hi: int) -> set[int]:
     todo = [head]
     while todo:
         h = todo.pop()
-        for c in h.children:
+        for c in children(h):
             if c.dep_ in CORE_DEPS and lo <= c.i < hi and c.i not in core:
                 core.add(c.i)
                 todo.append(c)

@@ -340,7 +340,12 @@ _RULE_MUST = {
 
 @functools.lru_cache(maxsize=1)
 def _musts() -> dict[str, "re.Pattern[str]"]:
-    return {name: re.compile(pat, re.IGNORECASE) for name, pat in _RULE_MUST.items()}
+    musts = dict(_RULE_MUST)
+    # a year is four digits of these centuries (most windows around a number hold none), and a
+    # holiday its name, written as the rule writes it (its first words, "New", "National", are common)
+    musts["year"] = r"(?:1[6-9]|20)\d\d"
+    musts["holiday"] = rf"(?-i:{_holiday_names()})"
+    return {name: re.compile(pat, re.IGNORECASE) for name, pat in musts.items()}
 
 
 def _windows(text: str, keys: dict[str, list[int]], names: tuple[str, ...]) -> list[tuple[int, int]]:

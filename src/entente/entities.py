@@ -233,7 +233,7 @@ class Entities:
             if tok.idx - t.idx > ISSUER_GAP:
                 break
             if t.lemma_.lower() == lem and t.dep_ == "dobj":
-                subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+                subj = next((c for c in children(t.head) if c.dep_ == "nsubj"), None)
                 return self.phrase(subj, depth=0) if subj is not None else []
         return []
 

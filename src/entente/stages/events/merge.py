@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from entente.doc_cache import children
+
 if TYPE_CHECKING:  # pragma: no cover
     from entente.entities import Entities
 
@@ -107,20 +109,20 @@ MEASURE_PREPS = frozenset({"from", "on", "against"})
 def _what(d: Draft) -> set[str]:
     """The nouns a measure's verb acts on or keeps from ("barred girls from school": girl, school)."""
     v = d.sentence.doc[d.head_i]
-    heads = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
-    heads += [g for p in v.children if p.dep_ == "prep" and p.lower_ in MEASURE_PREPS for g in p.children
+    heads = [c for c in children(v) if c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
+    heads += [g for p in children(v) if p.dep_ == "prep" and p.lower_ in MEASURE_PREPS for g in children(p)
               if g.dep_ in ("pobj", "pcomp")]
     out = set()
     for h in heads:
         out.add(h.lemma_.lower())
-        out.update(c.lemma_.lower() for c in h.children if c.dep_ == "dobj")   # "from visiting parks"
+        out.update(c.lemma_.lower() for c in children(h) if c.dep_ == "dobj")   # "from visiting parks"
     return out
 
 
 def _own_subjects(x: Draft, y: Draft) -> bool:
     """Does each of the two verbs have a subject of its own (two clauses)?"""
     doc = x.sentence.doc
-    return all(any(c.dep_ in ("nsubj", "nsubjpass") for c in doc[d.head_i].children) for d in (x, y))
+    return all(any(c.dep_ in ("nsubj", "nsubjpass") for c in children(doc[d.head_i])) for d in (x, y))
 
 
 def _conjoined(x: Draft, y: Draft) -> bool:
@@ -129,7 +131,7 @@ def _conjoined(x: Draft, y: Draft) -> bool:
     a, b = doc[x.head_i], doc[y.head_i]
     if a.pos_ != "VERB" or b.pos_ != "VERB":
         return False
-    chain = lambda t: {t.i} | ({t.head.i} if t.dep_ == "conj" else set()) | {c.i for c in t.children if c.dep_ == "conj"}
+    chain = lambda t: {t.i} | ({t.head.i} if t.dep_ == "conj" else set()) | {c.i for c in children(t) if c.dep_ == "conj"}
     return b.i in chain(a) or a.i in chain(b)
 
 

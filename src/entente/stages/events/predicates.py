@@ -298,7 +298,7 @@ def verb_predicate(tab: Tables, verb) -> Optional[Predicate]:
         # frame codes it); "responded to questions" is no event
         return Predicate(verb, tab.verbs.get("retaliate", "160"), f"verb:{lem}", [verb])
     if lem in DECLINING and any(c.dep_ == "xcomp" and c.tag_ == "VB" and c.lemma_.lower() not in REFUSAL_BLIND
-                                for c in verb.children):
+                                for c in children(verb)):
         return Predicate(verb, tab.verbs.get("refuse", "120"), f"verb:{lem}", [verb])   # "declined to join the plan"
     if lem not in tab.verb_lemmas and lem not in STOP_VERBS and lem not in MOVEMENT_VERBS:
         return None

@@ -148,9 +148,9 @@ def _has_subject(doc) -> list[bool]:
 
 def _agentless_patient(v):
     """The subject of a passive verb that names no doer ("were arrested"), else None."""
-    if v.pos_ != "VERB" or not any(c.dep_ == "auxpass" for c in v.children) or any(c.dep_ == "agent" for c in v.children):
+    if v.pos_ != "VERB" or not any(c.dep_ == "auxpass" for c in children(v)) or any(c.dep_ == "agent" for c in children(v)):
         return None
-    return next((c for c in v.children if c.dep_ in ("nsubjpass", "nsubj:pass")), None)
+    return next((c for c in children(v) if c.dep_ in ("nsubjpass", "nsubj:pass")), None)
 
 
 def _neighbour_only(t) -> bool:
@@ -238,9 +238,9 @@ class Roles:
     def _destination(self, v) -> list[str]:
         """The state one is barred from entering ("barred from entering Uganda", "from travel to
         the U.S."): it bars them."""
-        for p in v.children:
+        for p in children(v):
             if p.dep_ == "prep" and p.lower_ == "from":
-                for g in p.children:
+                for g in children(p):
                     if lemma(g) in ENTERING_WORDS:
                         found = [a for t in g.subtree for a in self.ent.place_state(t) or
                                  [x for x in self.ent.at(t) if self.ent.actor(x).kind == "state"]]
@@ -443,15 +443,15 @@ class Roles:
             return None
         if (nc := noun_code(tables(), noun)) is None or coding.ptype(nc.code) not in MATERIAL_CONFLICT:
             return None
-        doers = [a for c in noun.children if c.i < noun.i and c.dep_ in ("poss", "amod", "compound", "nmod")
+        doers = [a for c in children(noun) if c.i < noun.i and c.dep_ in ("poss", "amod", "compound", "nmod")
                  for a in self.ent.phrase(c, depth=0)]
         # the parse may hang the noun's by-phrase on the verb it is the object of, or on its victim
         # ("attacks against villages by X")
-        slipped = [noun.head] + [g for p in noun.children if p.dep_ == "prep" and p.lower_ in TARGET_PREPS
-                                 for g in p.children if g.dep_ == "pobj"]
-        doers += [a for p in list(noun.children) + [p for v in slipped for p in v.children]
+        slipped = [noun.head] + [g for p in children(noun) if p.dep_ == "prep" and p.lower_ in TARGET_PREPS
+                                 for g in children(p) if g.dep_ == "pobj"]
+        doers += [a for p in list(children(noun)) + [p for v in slipped for p in children(v)]
                   if p.dep_ == "prep" and p.lower_ in AGENT_PREPS
-                  for g in p.children if g.dep_ == "pobj" for a in self.ent.phrase(g)]
+                  for g in children(p) if g.dep_ == "pobj" for a in self.ent.phrase(g)]
         return list(dict.fromkeys(doers))
 
     def _people_targets(self, f: Frame, s: Sides, cands: list) -> list[str]:
@@ -589,8 +589,8 @@ class Roles:
         "imposed tariffs on Canada and Mexico"; "rejected the resolution" after "a resolution in the
         U.S. Congress"): the other country's parties its earlier mention names, a few sentences back."""
         o = f.pred.obj if f.pred.obj is not None else next(
-            (c for c in f.pred.head.children if c.dep_ == "dobj"), None)
-        if o is None or o.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in REFERRING_DETS for c in o.children) \
+            (c for c in children(f.pred.head) if c.dep_ == "dobj"), None)
+        if o is None or o.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in REFERRING_DETS for c in children(o)) \
                 or self.ent.phrase(o):
             return []
         lem, doc = lemma(o), o.doc
@@ -601,8 +601,8 @@ class Roles:
         for t in reversed(doc[start:o.i]):
             if t.pos_ == "NOUN" and lemma(t) == lem:
                 heads = [t] + ([t.head] if t.dep_ == "dobj" else [])   # "imposed tariffs on Canada"
-                found = [a for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in RECIPIENT_PREPS
-                         for g in p.children if g.dep_ == "pobj" for a in self.ent.phrase(g)]
+                found = [a for h in heads for p in children(h) if p.dep_ == "prep" and p.lower_ in RECIPIENT_PREPS
+                         for g in children(p) if g.dep_ == "pobj" for a in self.ent.phrase(g)]
                 # … and who made it ("the U.S. House passed a resolution")
                 maker = subject_token(t.head) if t.dep_ == "dobj" else None
                 found += [a for x in noun_phrase(t) for a in self.ent.at(x)]   # "a resolution in the U.S. Congress"

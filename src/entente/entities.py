@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Iterable, Optional
 
 from entente.doc_cache import children
 from entente.ontology import language
-from entente.sentences import sentence
+from entente.sentences import sentence, window_start
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -189,11 +189,7 @@ class Entities:
 
     def _context_country(self, tok: "Token") -> Optional[str]:
         sent = sentence(tok)
-        lo = sent.start
-        for _ in range(2):
-            if lo == 0:
-                break
-            lo = sentence(tok.doc[lo - 1]).start
+        lo = window_start(tok, 2)
         best = None
         for i in range(lo, sent.end):
             found = [self.place_at[i]] if i in self.place_at else []   # "police in Lima": the place's state

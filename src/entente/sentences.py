@@ -35,3 +35,10 @@ def number(tok) -> int:
     """The sentence's position in the story (0, 1, …)."""
     starts, _spans = _index(tok.doc)
     return bisect.bisect_right(starts, tok.i) - 1
+
+
+def window_start(tok, back: int) -> int:
+    """The first token of the sentence `back` sentences before the token's (the story's first
+    sentence at most): where "its sentence or the two before" begins."""
+    starts, _spans = _index(tok.doc)
+    return starts[max(0, number(tok) - back)]

@@ -20,7 +20,7 @@ from entente import doc_cache
 from entente.doc_cache import children
 
 from entente.ontology import office_holders
-from entente.sentences import sentence
+from entente.sentences import sentence, window_start
 
 from entente.entities import main_country
 
@@ -145,11 +145,7 @@ def _context_country(doc, reg: Drafts, d) -> Optional[str]:
     if first is None:
         return None
     sent = sentence(doc[first])
-    lo = sent.start
-    for _ in range(2):
-        if lo == 0:
-            break
-        lo = sentence(doc[lo - 1]).start
+    lo = window_start(doc[first], 2)
     best = None
     for o in reg.drafts.values():
         if o.key == d.key or not o.country or o.country == "IGO" or o.kind == "grouping" or o.sector == "MED":

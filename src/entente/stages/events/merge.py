@@ -131,8 +131,12 @@ def _conjoined(x: Draft, y: Draft) -> bool:
     a, b = doc[x.head_i], doc[y.head_i]
     if a.pos_ != "VERB" or b.pos_ != "VERB":
         return False
-    chain = lambda t: {t.i} | ({t.head.i} if t.dep_ == "conj" else set()) | {c.i for c in children(t) if c.dep_ == "conj"}
-    return b.i in chain(a) or a.i in chain(b)
+    return b.i in _coordinated(a) or a.i in _coordinated(b)
+
+
+def _coordinated(t) -> set[int]:
+    """The token and the verbs coordination joins it to directly."""
+    return {t.i} | ({t.head.i} if t.dep_ == "conj" else set()) | {c.i for c in children(t) if c.dep_ == "conj"}
 
 
 def _linked(x: Draft, y: Draft) -> bool:

@@ -19,7 +19,7 @@ from entente import doc_cache
 from entente.doc_cache import children
 from entente.ontology import language
 from entente.ontology.plover import MATERIAL_CONFLICT, SYMMETRIC
-from entente.sentences import sentence
+from entente.sentences import sentence, window_start
 
 from . import coding
 from .frames import Frame, clause_verb
@@ -230,8 +230,10 @@ class Roles:
         if lemma(f.head) not in STATE_POWERS:
             return   # "was expelled from the party": not the state's to do
         state = self._destination(f.head) or self.place_country(f) or self.ent.context_state(patient)
+        if not state:
+            return   # (before naming the people: a body of people is made as an entity only for an event)
         people = self.ent.phrase(patient) or self.ent.group(patient) or self.ent.group(patient, PEOPLE_NOUNS)
-        if people and state:
+        if people:
             s.actors, s.recipients = state[:1], people
             s.rules += ["actor:state-of-place", "recipient:patient"]
 
@@ -488,7 +490,7 @@ class Roles:
             s.recipients, s.reciprocal = list(s.actors), True
             s.rules.append("recipient:mutual")
         if not s.recipients and t in DIRECTED and s.actors and (
-                told := self._told_before(f, self.ent.countries(s.actors))):
+                told := self._antecedent_parties(f, self.ent.countries(s.actors))):
             s.recipients = told   # "imposed tariffs on Canada … then delayed the tariffs": on Canada
             s.rules.append("recipient:antecedent")
         if not s.recipients and f.head.dep_ == "conj" and f.head.head.pos_ == "VERB" and not f.pred.nominal:
@@ -584,7 +586,7 @@ class Roles:
                     out.append(a)
             side[:] = list(dict.fromkeys(out))
 
-    def _told_before(self, f: Frame, mine: set) -> list[str]:
+    def _antecedent_parties(self, f: Frame, mine: set) -> list[str]:
         """The parties of the thing a definite object refers back to ("delayed the tariffs" after
         "imposed tariffs on Canada and Mexico"; "rejected the resolution" after "a resolution in the
         U.S. Congress"): the other country's parties its earlier mention names, a few sentences back."""
@@ -594,11 +596,7 @@ class Roles:
                 or self.ent.phrase(o):
             return []
         lem, doc = lemma(o), o.doc
-        start = sentence(o).start
-        for _ in range(ANTECEDENT_SENTENCES):
-            if start > 0:
-                start = sentence(doc[start - 1]).start
-        for t in reversed(doc[start:o.i]):
+        for t in reversed(doc[window_start(o, ANTECEDENT_SENTENCES):o.i]):
             if t.pos_ == "NOUN" and lemma(t) == lem:
                 heads = [t] + ([t.head] if t.dep_ == "dobj" else [])   # "imposed tariffs on Canada"
                 found = [a for h in heads for p in children(h) if p.dep_ == "prep" and p.lower_ in RECIPIENT_PREPS

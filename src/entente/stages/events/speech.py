@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Optional
 from entente import doc_cache
 from entente.doc_cache import children
 from entente.ontology import language
-from entente.sentences import sentence
+from entente.sentences import sentence, window_start
 from entente.entities import told_plural
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -220,10 +220,7 @@ def _unresolved_they(ent: "Entities", tok):
 def _told_before(ent: "Entities", doc, toks, mine: set) -> list[str]:
     """The state of another country the story told last before the statement (two sentences back),
     preferring one told as doing something ("Bolivia seized two trucks": Bolivia)."""
-    earliest = sentence(toks[0]).start
-    for _ in range(2):
-        if earliest > 0:
-            earliest = sentence(doc[earliest - 1]).start
+    earliest = window_start(toks[0], 2)
     found = [(t, a) for t in reversed(doc[earliest:toks[0].i]) for a in ent.at(t)
              if ent.actor(a).kind == "state" and not ent.countries([a]) & mine]
     subjects = [a for t, a in found if t.dep_ in ("nsubj", "nsubjpass")]

@@ -1184,6 +1184,32 @@ def test_a_bare_denial_is_no_event(analyse):
     _one(evs, "REJECT")
 
 
+@pytest.mark.parametrize("text", [
+    "Critics accused Chile of spying, a charge the Chilean foreign minister rejected on Friday.",
+    "Peru made allegations of spying, which Chile denied.",
+    "Chile rejected the idea migration can enrich a nation, arguing integration fails, and warned migration brings "
+    "crime.",
+])
+def test_a_denial_told_before_its_verb_is_no_event(analyse, text):
+    # the claim denied stands before the verb (a fronted object, a relative clause) or is its clause
+    _a, evs = _events(analyse, text)
+    _none(evs, "REJECT")
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("A Chilean gang leader was killed in a gun battle with Peruvian police on Friday.", {"PER"}, {"CHL"}),
+    ("The militant commander was killed in a Chilean airstrike in Peru.", {"CHL"}, {"PER"}),
+    ("Two Peruvian soldiers were wounded during a clash with Chilean troops.", {"CHL"}, {"PER"}),
+])
+def test_a_blow_without_its_doer_is_dealt_by_the_other_side_of_its_fight(analyse, text, actor, recipient):
+    assert _by_rule(analyse, text, "ASSAULT", "actor:fight-side")[:2] == (actor, recipient)
+
+
+def test_a_death_in_an_accident_names_no_doer(analyse):
+    _a, evs = _events(analyse, "A Peruvian miner was killed in an accident on Friday.")
+    assert not [x for x in evs if "actor:fight-side" in x[4].reason]
+
+
 def test_a_passive_with_a_borrowed_subject_names_no_doer(analyse):
     # the main clause's subject is the one freed, not who freed him
     _a, evs = _events(analyse, "Chilean reporter Jon Ruiz thanked his lawyers on Monday after being freed from jail.")

@@ -425,7 +425,8 @@ def _climb(f: Frame, start, nominal: bool = False) -> None:
             f.head, f.governor = g, g
             _threaten(f, g, glem)
             f.recipient_heads.append(g)
-        elif embedded and refuses(g) and not negated(g):
+        elif embedded and dep != "ccomp" and refuses(g) and not negated(g):
+            # ("rejected the idea that migration enriches": a claim denied, no act refused)
             if lemma(x) in gov("refusal_blind"):
                 f.factuality = "hypothetical"   # "declined to comment on the talks": nothing refused, nothing told
                 return

@@ -199,7 +199,12 @@ def particles(verb) -> list:
 
 def antecedent(o):
     """The noun a relative pronoun stands for ("charges which Washington dismissed"), else o."""
-    return o.head.head if o.tag_ in ("WDT", "WP") and o.head.dep_ == "relcl" else o
+    if o.tag_ not in ("WDT", "WP") or o.head.dep_ != "relcl":
+        return o
+    a = o.head.head
+    if a.dep_ == "pobj" and a.head.lower_ == "of" and lemma(a.head.head) in ALLEGATION_NOUNS:
+        return a.head.head   # "allegations of spying, which Kabul denied": the allegations are denied
+    return a
 
 
 def object_words(o) -> list[str]:
@@ -351,6 +356,10 @@ def verb_predicate(tab: Tables, verb) -> Optional[Predicate]:
         return None   # "refused comment", and "refused to comment" by its complement
     if lem in CCOMP_BLOCK and any(c.dep_ == "ccomp" for c in children(verb)):
         return None   # "denied that it was involved": a denial, said, not done
+    if lem in tab.object_block and not objs and any(
+            t.dep_ == "nmod" and t.i < s.i and lemma(t) in tab.object_block[lem]
+            for s in children(verb) if s.dep_ == "nsubj" for t in s.subtree):
+        return None   # "…, a charge the spokesman rejected": the parse reads the fronted object into the subject
     if lem in BARE_DENIALS and not objs and not any(c.dep_ in ("dative", "xcomp", "prep") for c in children(verb)):
         return None   # "…, charges the commission denied": what was said is denied
     if lem in STOP_VERBS:

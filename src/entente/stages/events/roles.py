@@ -85,6 +85,9 @@ POSTED_HEADS = language.words("entities", "posted_heads")   # "outside the Ugand
 AGENTLESS_STATE_TYPES = frozenset({"COERCE", "AID"})   # done by the state where they happen, when untold
 STATE_POWERS = language.words("roles", "state_powers")
 ENTERING_WORDS = language.words("events", "entering_verbs")
+STRUGGLE_WORDS = language.words("events", "struggle_words")
+FIGHT_PREPS = frozenset({"in", "during"})   # "killed in a clash with …"
+FIGHT_SIDE_PREPS = frozenset({"with", "by"})   # the fight's other side
 GROUP_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "CONCEDE", "AID"})   # done to people at home
 FOREIGN_WORDS = language.words("roles", "foreign_words")
 BORDER_NOUNS = language.words("roles", "border_nouns")
@@ -211,6 +214,8 @@ class Roles:
                 if mods and f.type in OWNED_OBJECT_TYPES:
                     s.actors = mods
                     s.rules.append("actor:object-owner")
+            if not s.actors and f.type == "ASSAULT" and _agentless_patient(f.head) is not None:
+                self._fight_it_happened_in(f, s)
             if not s.actors and f.type in AGENTLESS_STATE_TYPES and (
                     patient := _agentless_patient(f.head) or borrowed_patient(f.head)) is not None:
                 self._done_by_the_state(f, s, patient)
@@ -236,6 +241,26 @@ class Roles:
         if people:
             s.actors, s.recipients = state[:1], people
             s.rules += ["actor:state-of-place", "recipient:patient"]
+
+    def _fight_it_happened_in(self, f: Frame, s: Sides) -> None:
+        """"Was killed in a gun battle with police", "wounded in a U.S. airstrike": a blow told
+        without its doer is dealt by the other side of the fight it happened in, named by the
+        fight's with- or by-phrase or its national modifier."""
+        for p in children(f.head):
+            if p.dep_ != "prep" or p.lower_ not in FIGHT_PREPS:
+                continue
+            for n in children(p):
+                nc = noun_code(tables(), n) if n.dep_ == "pobj" else None
+                if not (n.dep_ == "pobj" and (lemma(n) in STRUGGLE_WORDS or nc and coding.ptype(nc.code) == "ASSAULT")):
+                    continue
+                doers = [a for w in children(n) if w.dep_ == "prep" and w.lower_ in FIGHT_SIDE_PREPS
+                         for o in children(w) if o.dep_ == "pobj" for a in self.ent.phrase(o) or self.ent.group(o)]
+                doers = doers or [a for c in children(n) if c.i < n.i and c.dep_ in ("poss", "compound", "amod")
+                                  for a in self.ent.phrase(c, depth=0)]
+                if doers:
+                    s.actors = list(dict.fromkeys(doers))
+                    s.rules.append("actor:fight-side")
+                    return
 
     def _destination(self, v) -> list[str]:
         """The state one is barred from entering ("barred from entering Uganda", "from travel to
@@ -517,6 +542,8 @@ class Roles:
                 s.reciprocal = True
         if not s.recipients and (t in PLACE_TARGETED or f.code.startswith("042")):
             place = self.place_country(f)
+            # "killed in a U.S. airstrike in Syria": the doer's own state named on the way is no place
+            place = [a for a in place if self.ent.country(a) not in actor_countries] or place
             if place:
                 s.recipients = place
                 s.rules.append("recipient:place")

@@ -833,6 +833,14 @@ def test_a_meeting_told_again_from_one_side_is_one_event(analyse):
     assert len(consults) == 1 and consults[0][1] | consults[0][2] == {"IND", "USA"}
 
 
+def test_a_name_the_parse_hangs_on_the_object_still_condemns(analyse):
+    # the parse reads "egregious" as the object's own modifier, after it
+    _a, evs = _events(analyse, "Canadian minister Lucie Martin spoke on Monday. U.S. spokeswoman Dana Kerr called "
+                               "Martin's comments egregious and insulting.")
+    t, a, r, _f, e = _one(evs, "ACCUSE")
+    assert (a, r) == ({"USA"}, {"CAN"}) and "naming:call+egregious" in e.reason
+
+
 def test_calling_a_claim_false_is_a_denial_calling_remarks_insulting_is_criticism(analyse):
     _a, evs = _events(analyse, "Canadian minister Lucie Martin said she would tax power sales. "
                                "U.S. spokeswoman Dana Kerr called Martin's remarks \"reckless and offensive.\"")

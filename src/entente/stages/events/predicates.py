@@ -309,6 +309,9 @@ def verb_predicate(tab: Tables, verb) -> Optional[Predicate]:
         return None
     objs = objects(verb)
     names = [c for c in children(verb) if c.dep_ == "oprd"]
+    if lem in NAMING_VERBS and not names:
+        # "called Ford's comments egregious": the parse hangs the name on the object, after it
+        names = [a for o in children(verb) if o.dep_ == "dobj" for a in children(o) if a.dep_ == "amod" and a.i > o.i]
     if lem in NAMING_VERBS and names and (any(c.dep_ == "dobj" for c in children(verb)) or len(names) >= 2):
         # "what he called a wonderful meeting": a name given ("called a strike" has no dobj); a name
         # that condemns condemns ("called the closure a violation of the treaty"; the parse may read

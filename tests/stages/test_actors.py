@@ -85,6 +85,17 @@ def test_igos_and_groupings_with_members(analyse):
     assert {"name": "Quad", "members": ["AUS", "IND", "JPN", "USA"]} in [g.model_dump() for g in a.result.groupings]
 
 
+@pytest.mark.parametrize("story, bloc", [
+    ("The European Union met Peru on trade. Peru made an offer, but the European side refused.", "European Union"),
+    ("The EU met Peru on trade. European negotiators rejected the offer.", "EU"),
+    ("Peru met Spain on trade. European negotiators rejected the offer.", None),   # no bloc named: a region only
+])
+def test_a_regions_adjective_is_the_bloc_the_story_names(analyse, story, bloc):
+    a = analyse(story)
+    found = _at(a, "European", 1 if story.startswith("The European") else 0)
+    assert [x.name for x in found if x.kind == "igo"] == ([bloc] if bloc else []), [x.name for x in found]
+
+
 def test_plural_descriptions_resolve_to_sets(analyse):
     a = analyse("Kenya and Ethiopia signed a border accord on Monday. "
                 "Officials said both countries would open new crossings. "

@@ -5,6 +5,7 @@ Submodules, one job each:
   detect   — codebook names in the text (states, adjectives, capitals, organisations, groupings)
   people   — people and their titles ("US Secretary of State Marco Rubio")
   coref    — one actor per referent: surnames, pronouns, "the two envoys"
+  blocs    — "the European side" is the EU when the story names it
   drafts   — the story's draft actors -> the contract's `Actor`s, ids in first-mention order, token links
 
 Writes `analysis.result.actors`, `analysis.result.groupings`, the token index
@@ -24,7 +25,7 @@ from entente.ontology import codebook, gazetteer, language
 from entente.ontology.codebook import norm
 from entente.sentences import sentence
 
-from . import affiliation, bylines, coref, descriptions, initials, knowledge, organisations, seats
+from . import affiliation, blocs, bylines, coref, descriptions, initials, knowledge, organisations, seats
 from .detect import agent_sector, codebook_matches, done_by, head_noun, inside_place_name, is_attitude, is_place_use
 from .organisations import POSTED_HEADS, after_plain_word
 from .people import Context, find_people, named_by_who, unnamed_officials
@@ -190,6 +191,7 @@ def run(analysis: Analysis) -> None:
             reg.mention(key, m.start, end)
 
     _surnames(doc, reg)
+    blocs.adjectives(doc, reg)
     # -- organisations and places the NER found that the codebook does not know --
     for ent in doc_cache.ents(doc):
         if reg.is_claimed(ent.start, ent.end) or any(i in title_tokens for i in range(ent.start, ent.end)):

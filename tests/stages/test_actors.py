@@ -96,6 +96,18 @@ def test_a_regions_adjective_is_the_bloc_the_story_names(analyse, story, bloc):
     assert [x.name for x in found if x.kind == "igo"] == ([bloc] if bloc else []), [x.name for x in found]
 
 
+@pytest.mark.parametrize("story, body, country", [
+    ("Ghana's president named a new cabinet on Monday. The National Assembly approved the selection a few "
+     "hours later.", "National Assembly", "GHA"),
+    ("Ghana's president fired his ministers. The High Court blocked the order on Friday.", "High Court", "GHA"),
+    # who owns it says whose it is before the nearest name does
+    ("Peru's president met Kofi Mensah, Ghana's former president, in Lima. Mensah said his Progress Party "
+     "would back the plan.", "Progress Party", "GHA"),
+])
+def test_a_body_only_a_state_has_at_home_is_of_the_country_around_it(analyse, story, body, country):
+    assert _by_name(analyse(story), body).country == country
+
+
 def test_plural_descriptions_resolve_to_sets(analyse):
     a = analyse("Kenya and Ethiopia signed a border accord on Monday. "
                 "Officials said both countries would open new crossings. "

@@ -23,7 +23,8 @@ from entente.analysis import Analysis, Place
 from entente.model import Role
 from entente.ontology import codebook, gazetteer, language
 from entente.ontology.codebook import norm
-from entente.sentences import sentence
+from entente.entities import main_country
+from entente.sentences import sentence, window_start
 
 from . import affiliation, blocs, bylines, coref, descriptions, initials, knowledge, organisations, seats
 from .detect import agent_sector, codebook_matches, done_by, head_noun, inside_place_name, is_attitude, is_place_use
@@ -219,7 +220,7 @@ def run(analysis: Analysis) -> None:
     bylines.credit_reporters(doc, cb, reg, analysis.result.source)
     affiliation.appositive_roles(doc, cb, reg)
     places.sort(key=lambda p: p["start"])
-    _local_groups(doc, reg, places)
+    _local_groups(doc, cb, reg, places)
     reg.finish()
     analysis.places = [Place(p["start"], p["end"], p["name"], p["country"]) for p in places]
     analysis.not_actors = [(x["start"], x["end"], x["name"]) for x in not_actors]
@@ -228,6 +229,7 @@ def run(analysis: Analysis) -> None:
 # Sectors of organisations that act across borders and keep no country (codebook: transnational
 # NGOs drop out of country sets); others take the country they act in.
 TRANSNATIONAL = frozenset({"NGO", "IGO", "MED", "BUS", "EDU", "REL"})
+DOMESTIC_SECTORS = frozenset(s.upper() for s in language.words("entities", "domestic_sectors"))
 
 
 def _describes_name(head) -> bool:
@@ -251,9 +253,11 @@ def _amid_longer_name(doc, m, by_end) -> bool:
     return ent is not None and ent.label_ == "ORG" and m.end <= ent.end and after_plain_word(doc, m.start, by_end)
 
 
-def _local_groups(doc, reg: Drafts, places: list[dict]) -> None:
+def _local_groups(doc, cb, reg: Drafts, places: list[dict]) -> None:
     """An armed or political group the codebook gives no country is of the place it acts in
-    ("militants linked with the Baloch Liberation Army attacked a train near Sibi, Balochistan")."""
+    ("militants linked with the Baloch Liberation Army attacked a train near Sibi, Balochistan"); a
+    body only a state has at home (its opposition, parties, legislature, courts, police) is that
+    state's."""
     for d in list(reg.drafts.values()):
         if d.kind not in ("organization", "group") or d.country or (d.sector or "") in TRANSNATIONAL:
             continue
@@ -263,6 +267,43 @@ def _local_groups(doc, reg: Drafts, places: list[dict]) -> None:
             if here:
                 d.country = min(here, key=lambda p: abs(p["start"] - m.start))["country"]
                 break
+    for d in list(reg.drafts.values()):
+        if d.kind not in ("organization", "group") or d.country or not d.mentions:
+            continue
+        m = min(d.mentions, key=lambda m: m.start)
+        if (d.sector or agent_sector(cb, doc[m.start:m.end])) not in DOMESTIC_SECTORS:
+            continue
+        # "the High Court blocked the order", "his party": a body only a state has at home is of who
+        # owns it, else of the country the story names around it, else of the one it is about
+        d.country = _owner_country(doc, reg, m) or _country_near(doc, reg, m.start) or main_country(
+            (x.country, len(x.mentions), min(k.start for k in x.mentions))
+            for x in reg.drafts.values() if x.kind != "grouping" and x.mentions)
+
+
+def _owner_country(doc, reg: Drafts, m) -> str | None:
+    """The country of who owns the body ("his party" after "Berisha, Albania's former leader")."""
+    for c in children(doc[m.start:m.end].root):
+        if c.dep_ == "poss":
+            found = [reg.drafts[k].country for k in reg.keys_at(c.i) if reg.drafts[k].country not in (None, "IGO")]
+            if found:
+                return found[0]
+    return None
+
+
+def _country_near(doc, reg: Drafts, i: int) -> str | None:
+    """The country of the actor named nearest token i in its sentence or the two before (one before
+    it wins a tie; an outlet's home says nothing of where its story happens)."""
+    lo, hi = window_start(doc[i], 2), sentence(doc[i]).end
+    best = None
+    for d in reg.drafts.values():
+        if not d.country or d.country == "IGO" or d.sector == "MED" or d.kind == "grouping":
+            continue
+        for m in d.mentions:
+            if lo <= m.start < hi:
+                dist = abs(m.start - i) + (0 if m.start < i else 5)
+                if best is None or dist < best[0]:
+                    best = (dist, d.country)
+    return best[1] if best else None
 
 
 def _merge_person(d, p, on) -> None:

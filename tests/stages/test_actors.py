@@ -65,6 +65,16 @@ def test_capital_as_government_versus_place(analyse):
     assert any(p.name == "Moscow" and p.country == "RUS" for p in a.places)
 
 
+@pytest.mark.parametrize("text, city, party", [
+    ("Rights groups said the firm tried to sway the Lima talks.", "Lima", False),
+    ("The group urged governments to co-sign the Nairobi Charter.", "Nairobi", False),
+    ("Lima accused Quito of breaking the deal.", "Quito", True),
+    ("The Lima-Quito talks collapsed on Monday.", "Quito", True),   # a dyad, not a venue
+])
+def test_a_city_naming_a_meeting_or_a_document_is_its_venue(analyse, text, city, party):
+    assert bool(_at(analyse(text), city)) == party
+
+
 def test_demonyms_groups_and_state_government(analyse):
     a = analyse("Israeli police detained three Palestinians, and the Turkish government protested.")
     police = _at(a, "Israeli")

@@ -8,6 +8,7 @@ from typing import Optional
 from entente import doc_cache
 from entente.ontology import language
 from entente.ontology.codebook import Codebook, Entry
+from entente.stages.agreements.lexicon import data as agreement_lexicon
 
 LOCATIVE = language.words("entities", "place_preps")
 LOCATIVE_CAPITAL = LOCATIVE | language.words("entities", "capital_place_preps")
@@ -15,6 +16,11 @@ DIRECTIONAL = language.words("entities", "directional_preps")
 MOTION = language.words("entities", "motion_words")
 PLACE_NOUNS = language.words("entities", "place_nouns")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "poss", "csubj"})
+# Names of meetings, processes and documents a city's name may go before ("the Madrid talks", "the
+# Minsk agreements"): the city names the venue, not its government.
+VENUE_HEADS = language.words("roles", "meeting_nouns") | language.words("roles", "setting_nouns") | \
+    language.words("entities", "venue_heads") | agreement_lexicon()["named_heads"]
+HYPHENS = frozenset({"-", "–"})
 
 
 @dataclass
@@ -126,6 +132,9 @@ def is_place_use(doc, m: Match) -> bool:
             return owner.lemma_.casefold() in PLACE_NOUNS or owner.lower_ in PLACE_NOUNS
         return prep in (LOCATIVE_CAPITAL if m.entry.kind == "capital" else LOCATIVE)
     prev = doc[m.start - 1] if m.start > 0 else None
+    if m.entry.kind == "capital" and root.dep_ == "compound" and root.head.lemma_.casefold() in VENUE_HEADS \
+            and not (prev is not None and prev.text in HYPHENS or m.end < len(doc) and doc[m.end].text in HYPHENS):
+        return True   # "the Madrid talks", "the Copenhagen Charter" (but "the Kabul-Islamabad talks")
     if prev is not None and prev.lower_ in LOCATIVE_CAPITAL and m.entry.kind == "capital":
         return True
     if m.entry.kind == "capital":

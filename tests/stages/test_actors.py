@@ -75,6 +75,11 @@ def test_a_city_naming_a_meeting_or_a_document_is_its_venue(analyse, text, city,
     assert bool(_at(analyse(text), city)) == party
 
 
+def test_a_city_in_a_documents_name_is_no_place_of_the_story(analyse):
+    a = analyse("Peru's minister said Chile broke the Quito accord.")
+    assert not _at(a, "Quito") and not [p for p in a.places if p.name == "Quito"]
+
+
 def test_demonyms_groups_and_state_government(analyse):
     a = analyse("Israeli police detained three Palestinians, and the Turkish government protested.")
     police = _at(a, "Israeli")

@@ -53,6 +53,7 @@ def _by_rule(analyse, text: str, etype: str, rule: str):
 @pytest.mark.parametrize("text, etype, actor, recipient, rule", [
     ("Turkey condemned Israel on Monday.", "ACCUSE", {"TUR"}, {"ISR"}, "verb:condemn"),
     ("Ghana faulted Togo over the border closure.", "ACCUSE", {"GHA"}, {"TGO"}, "verb:fault"),
+    ("Ghana pointed a finger at Togo over the border closure.", "ACCUSE", {"GHA"}, {"TGO"}, "verb_object:point+finger"),
     # the owner of an arrest that names whom it arrested made it
     ("Ghana's arrest of two Togolese journalists drew criticism.", "COERCE", {"GHA"}, {"TGO"}, "actor:modifier"),
     # forces on the move somewhere
@@ -619,6 +620,11 @@ def test_a_duty_the_speaker_puts_on_itself_asks_no_one(analyse):
     ("Ghana condemned Burkina Faso's attack on Togo.", {"BFA"}),
     ("Ghana condemned the attacks against Togolese villages by Burkina Faso.", {"BFA"}),
     ("Ghana blamed the attacks on Burkina Faso.", {"BFA"}),   # blame names the blamed apart
+    # a hostile act named by a word that is no event word of its own
+    ("Ghana condemned the violence against Togolese traders.", set()),
+    ("Ghana condemned the brutality of the Togolese police.", {"TGO"}),
+    # an armed group condemning violence it names no doer of blames no one, not its own state
+    ("Togolese rebels condemned the violence against civilians in Lome.", set()),
 ])
 def test_a_condemned_act_blames_its_doer_not_its_victim(analyse, text, recipient):
     _a, evs = _events(analyse, text)

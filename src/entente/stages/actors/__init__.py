@@ -27,7 +27,7 @@ from entente.entities import main_country
 from entente.sentences import sentence, window_start
 
 from . import affiliation, blocs, bylines, coref, descriptions, initials, knowledge, organisations, seats
-from .detect import agent_sector, codebook_matches, done_by, head_noun, inside_place_name, is_attitude, is_place_use
+from .detect import DOCUMENT_HEADS, agent_sector, city_before, codebook_matches, done_by, head_noun, inside_place_name, is_attitude, is_place_use
 from .organisations import POSTED_HEADS, after_plain_word
 from .people import Context, find_people, named_by_who, unnamed_officials
 from .drafts import Drafts
@@ -117,6 +117,10 @@ def run(analysis: Analysis) -> None:
                 if p is not None and p.country == e.country:
                     places.append({"start": m.start, "end": m.end, "name": inside, "country": e.country})
                 continue
+            if city_before(doc, m, DOCUMENT_HEADS):
+                # "the Minsk agreements", "the Copenhagen Charter": a name, no party, no place
+                not_actors.append({"start": m.start, "end": m.end, "name": doc[m.start:m.end].text, "why": "part of a name"})
+                continue
             if is_place_use(doc, m):
                 places.append({"start": m.start, "end": m.end, "name": doc[m.start:m.end].text, "country": e.country})
                 if e.kind == "capital":
@@ -197,6 +201,8 @@ def run(analysis: Analysis) -> None:
     for ent in doc_cache.ents(doc):
         if reg.is_claimed(ent.start, ent.end) or any(i in title_tokens for i in range(ent.start, ent.end)):
             continue
+        if ent.label_ in PLACE_LABELS and any(x["start"] == ent.start and x["why"] == "part of a name" for x in not_actors):
+            continue   # the city of "the Minsk agreements" is no place of the story's
         if ent.label_ == "ORG":
             organisations.ner_org(ctx, reg, ent, by_start)
         elif ent.label_ in PLACE_LABELS:

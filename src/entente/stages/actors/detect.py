@@ -16,10 +16,13 @@ DIRECTIONAL = language.words("entities", "directional_preps")
 MOTION = language.words("entities", "motion_words")
 PLACE_NOUNS = language.words("entities", "place_nouns")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "poss", "csubj"})
-# Names of meetings, processes and documents a city's name may go before ("the Madrid talks", "the
-# Minsk agreements"): the city names the venue, not its government.
+# Names of meetings and processes a city's name may go before ("the Madrid talks", "the Astana
+# process"): the city is the venue, a place, not its government.
 VENUE_HEADS = language.words("roles", "meeting_nouns") | language.words("roles", "setting_nouns") | \
-    language.words("entities", "venue_heads") | agreement_lexicon()["named_heads"]
+    language.words("entities", "venue_heads")
+# Names of documents ("the Minsk agreements", "the Copenhagen Charter"): the city is part of a name,
+# neither a party nor a place where anything happens now.
+DOCUMENT_HEADS = agreement_lexicon()["named_heads"] | language.words("entities", "document_name_heads")
 HYPHENS = frozenset({"-", "–"})
 
 
@@ -107,11 +110,22 @@ def is_attitude(doc, m: Match) -> bool:
     return m.start >= 2 and doc[m.start - 1].text in ("-", "‑") and doc[m.start - 2].lower_ in ATTITUDE_PREFIXES
 
 
+def city_before(doc, m: Match, heads: frozenset) -> bool:
+    """Is the capital a name put before one of `heads` ("the Madrid talks"), not one side of a
+    hyphenated dyad ("the Kabul-Islamabad talks")?"""
+    root = doc[m.start:m.end].root
+    if m.entry.kind != "capital" or root.dep_ != "compound" or root.head.lemma_.casefold() not in heads:
+        return False
+    return not (m.start > 0 and doc[m.start - 1].text in HYPHENS or m.end < len(doc) and doc[m.end].text in HYPHENS)
+
+
 def is_place_use(doc, m: Match) -> bool:
     """Is this country/capital name used as a location rather than as a party?"""
     root = doc[m.start:m.end].root
     if root.dep_ in SUBJECT_DEPS:
         return False
+    if city_before(doc, m, VENUE_HEADS):
+        return True   # "the Madrid talks" (but "the Kabul-Islamabad talks": a dyad)
     # walk up through compounds/conjuncts to the governing preposition
     head = root
     hops = 0
@@ -132,9 +146,6 @@ def is_place_use(doc, m: Match) -> bool:
             return owner.lemma_.casefold() in PLACE_NOUNS or owner.lower_ in PLACE_NOUNS
         return prep in (LOCATIVE_CAPITAL if m.entry.kind == "capital" else LOCATIVE)
     prev = doc[m.start - 1] if m.start > 0 else None
-    if m.entry.kind == "capital" and root.dep_ == "compound" and root.head.lemma_.casefold() in VENUE_HEADS \
-            and not (prev is not None and prev.text in HYPHENS or m.end < len(doc) and doc[m.end].text in HYPHENS):
-        return True   # "the Madrid talks", "the Copenhagen Charter" (but "the Kabul-Islamabad talks")
     if prev is not None and prev.lower_ in LOCATIVE_CAPITAL and m.entry.kind == "capital":
         return True
     if m.entry.kind == "capital":

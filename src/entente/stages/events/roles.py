@@ -75,6 +75,7 @@ RULING = language.words("roles", "ruling_words")
 OUTSIDER_SECTORS = frozenset({"REB", "UAF", "OPP"})
 OPPOSED_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST"})   # what outsiders do at their own state
 BLAMING_VERBS = language.words("roles", "blaming_verbs")   # "blamed the attack on X": X is blamed
+HOSTILE_ACT_NOUNS = language.words("roles", "hostile_act_nouns")   # "condemned violence against X"
 REFERRING_DETS = frozenset({"the", "this", "that", "these", "those"})   # "delayed the tariffs"
 ANTECEDENT_SENTENCES = 3   # how far back a definite object's earlier mention may be
 TARGET_PREPS = frozenset({"on", "against"})   # whom a hostile act is done to
@@ -468,7 +469,8 @@ class Roles:
         if f.type != "ACCUSE" or noun.dep_ != "dobj" or noun.head.i != f.pred.head.i or noun in f.pred.tokens \
                 or lemma(f.pred.head) in BLAMING_VERBS or noun.pos_ != "NOUN":
             return None
-        if (nc := noun_code(tables(), noun)) is None or coding.ptype(nc.code) not in MATERIAL_CONFLICT:
+        if ((nc := noun_code(tables(), noun)) is None or coding.ptype(nc.code) not in MATERIAL_CONFLICT) \
+                and lemma(noun) not in HOSTILE_ACT_NOUNS:
             return None
         doers = [a for c in children(noun) if c.i < noun.i and c.dep_ in ("poss", "amod", "compound", "nmod")
                  for a in self.ent.phrase(c, depth=0)]
@@ -479,6 +481,10 @@ class Roles:
         doers += [a for p in list(children(noun)) + [p for v in slipped for p in children(v)]
                   if p.dep_ == "prep" and p.lower_ in AGENT_PREPS
                   for g in children(p) if g.dep_ == "pobj" for a in self.ent.phrase(g)]
+        if lemma(noun) in HOSTILE_ACT_NOUNS:
+            # "the brutality of the military": of whom it is ("the killing of protesters" names its victims)
+            doers += [a for p in children(noun) if p.dep_ == "prep" and p.lower_ == "of"
+                      for g in children(p) if g.dep_ == "pobj" for a in self.ent.phrase(g)]
         return list(dict.fromkeys(doers))
 
     def _people_targets(self, f: Frame, s: Sides, cands: list) -> list[str]:
@@ -579,7 +585,7 @@ class Roles:
         if not s.recipients and s.actors and (
                 t == "PROTEST" and self._people_act(f, s)
                 or t == "THREATEN" and coding.ptype(f.pred.code) in DOMESTIC_DEFAULT
-                or t in OPPOSED_TYPES and self._outsiders(f)
+                or t in OPPOSED_TYPES and not s.doerless and self._outsiders(f)
                 or t == "ASSAULT" and all(self.ent.actor(a).sector in OUTSIDER_SECTORS for a in s.actors)):
             # "the militants blew up tracks": armed groups naming no target strike at their own state
             self._own_state(s, actor_countries)

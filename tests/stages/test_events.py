@@ -639,6 +639,14 @@ def test_a_description_by_sector_is_the_armed_group_named_before(analyse):
     assert [names[x] for x in e.actors] == ["Baloch Liberation Army"]
 
 
+def test_a_verb_joined_to_a_noun_complement_is_the_sayers_own_act(analyse):
+    # the parse joins "urge" to "step"; the pullout's doer does not urge, and nothing is only considered
+    _a, evs = _events(analyse, "“We consider the withdrawal of troops by Kenya a good step and strongly urge that all "
+                               "parts of the Nairobi agreement be implemented,” said Ugandan minister Jo Okello.")
+    t, a, r, f, e = _one(evs, "REQUEST")
+    assert (a, r, f) == ({"UGA"}, {"KEN"}, "reported")
+
+
 def test_a_past_act_joined_to_a_present_clause_said_is_the_sayers(analyse):
     # the parse joins "urged" to "is"; the tenses say it is Ghana's own act
     _a, evs = _events(analyse, "Ghana's foreign minister has said that the closure is unlawful and urged Togo to "

@@ -28,6 +28,11 @@ CLIMB_DEPS = frozenset({"xcomp", "ccomp", "conj", "pcomp", "advcl", "acomp", "do
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 
 
+def noun_complement(t) -> bool:
+    """Is t a noun the parse made a verb's complement ("consider the pullout a good step")?"""
+    return t.pos_ == "NOUN" and t.dep_ in ("ccomp", "oprd", "xcomp") and t.head.pos_ in ("VERB", "AUX")
+
+
 def gov(key: str) -> frozenset[str]:
     return language.words("governors", key)
 
@@ -349,7 +354,9 @@ def _climb(f: Frame, start, nominal: bool = False) -> None:
             f.factuality = "planned"   # "stepped down to make way for a vote": the purpose, not an act done
             return
         if dep == "conj":
-            x = g
+            # "we consider the pullout a good step and urge …": a verb the parse joined to a noun
+            # complement is a conjunct of the verb that noun completes, not governed by it
+            x = g.head if x.pos_ == "VERB" and noun_complement(g) else g
             continue
         if dep == "pcomp" and g.lower_ in gov("example_preps"):
             example, x = True, g   # "including" tagged as a verb

@@ -8,7 +8,7 @@ from typing import Optional
 from entente.doc_cache import children
 from entente.ontology import language
 
-from .frames import clause_verb, ranked_doer
+from .frames import clause_verb, noun_complement, ranked_doer
 from .predicates import borrowed_patient, lemma
 
 # Verbs whose object is the subject of their infinitive ("urged Russia to accept"); with others the
@@ -88,7 +88,10 @@ def subject_token(v) -> Optional[object]:
             # a parse slip: "determined that the detention is arbitrary and called for his release"
             # joins a past act to the present clause said; it is the sayer's own
             tense_slip = t.tag_ == "VBD" and t.head.tag_ in ("VBZ", "VBP") and t.head.dep_ == "ccomp"
-            t = t.head.head if tense_slip else t.head
+            # "we consider the pullout a good step and strongly urge …": a verb joined to a noun
+            # complement belongs to the verb that noun completes
+            noun_slip = t.pos_ == "VERB" and noun_complement(t.head)
+            t = t.head.head if tense_slip or noun_slip else t.head
             continue
         if t.dep_ == "xcomp" and t.head.i != t.i:
             g = t.head

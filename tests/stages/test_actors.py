@@ -123,6 +123,18 @@ def test_a_body_only_a_state_has_at_home_is_of_the_country_around_it(analyse, st
     assert _by_name(analyse(story), body).country == country
 
 
+def test_a_person_the_text_places_nowhere_is_of_the_country_the_story_is_about(analyse):
+    story = ("A Peruvian judge ordered journalist Jose Ramos back to prison on Monday. Peru's government "
+             "said the court acted alone. Rights groups in Peru called the ruling unfair.")
+    assert _by_name(analyse(story), "Jose Ramos").country == "PER"
+    # the country named nearest wins over the one the story is about
+    story = ("Peru's government met on Monday. Peru's army moved. Peru's courts closed. Peru's envoy flew "
+             "to Chile. In Santiago, journalist Jose Ramos was detained by Chilean police.")
+    assert _by_name(analyse(story), "Jose Ramos").country == "CHL"
+    # a story about no one country leaves them unplaced
+    assert _by_name(analyse("Journalist Jose Ramos spoke on Monday."), "Jose Ramos").country is None
+
+
 def test_plural_descriptions_resolve_to_sets(analyse):
     a = analyse("Kenya and Ethiopia signed a border accord on Monday. "
                 "Officials said both countries would open new crossings. "
@@ -571,11 +583,12 @@ def test_colleague_or_posting_in_a_who_clause_is_no_employer(analyse, text, name
     assert _by_name(analyse(text), name).country is None
 
 
-def test_official_of_an_unplaced_body_does_not_take_the_storys_country(analyse):
+def test_official_of_an_unplaced_body_takes_the_country_the_story_is_about(analyse):
+    # nothing names a country near him: the story's own (persons in the codebook always have one)
     text = ("Spain opened a wind farm. Spain's grid grew. Spain's mayors cheered. Prices fell in the spring. "
             "Turbines grew taller. Storage got cheaper. "
             "“Go straight to renewables,” said WindPower’s public affairs chief Ivan Soto.")
-    assert _by_name(analyse(text), "Ivan Soto").country is None
+    assert _by_name(analyse(text), "Ivan Soto").country == "ESP"
 
 
 @pytest.mark.parametrize("text, name, country", [
@@ -691,4 +704,4 @@ def test_a_name_quoted_is_not_the_official_described_before_the_quote(analyse):
     a = analyse("A State Department spokesperson expressed sorrow over the deaths. “We saw reports of Omar "
                 "Baro's arrest in Kenya and were saddened,” the spokesperson told VOA.")
     baro = _by_name(a, "Omar Baro")
-    assert (baro.country, baro.role) == (None, None)
+    assert (baro.country, baro.role) == ("KEN", None)   # of the country named beside him, not the official's

@@ -227,6 +227,7 @@ def run(analysis: Analysis) -> None:
     affiliation.appositive_roles(doc, cb, reg)
     places.sort(key=lambda p: p["start"])
     _local_groups(doc, cb, reg, places)
+    _unplaced_people(doc, reg)
     reg.finish()
     analysis.places = [Place(p["start"], p["end"], p["name"], p["country"]) for p in places]
     analysis.not_actors = [(x["start"], x["end"], x["name"]) for x in not_actors]
@@ -296,7 +297,7 @@ def _owner_country(doc, reg: Drafts, m) -> str | None:
     return None
 
 
-def _country_near(doc, reg: Drafts, i: int) -> str | None:
+def _country_near(doc, reg: Drafts, i: int, skip: frozenset | set = frozenset()) -> str | None:
     """The country of the actor named nearest token i in its sentence or the two before (one before
     it wins a tie; an outlet's home says nothing of where its story happens)."""
     lo, hi = window_start(doc[i], 2), sentence(doc[i]).end
@@ -305,11 +306,29 @@ def _country_near(doc, reg: Drafts, i: int) -> str | None:
         if not d.country or d.country == "IGO" or d.sector == "MED" or d.kind == "grouping":
             continue
         for m in d.mentions:
-            if lo <= m.start < hi:
+            if lo <= m.start < hi and m.start not in skip:
                 dist = abs(m.start - i) + (0 if m.start < i else 5)
                 if best is None or dist < best[0]:
                     best = (dist, d.country)
     return best[1] if best else None
+
+
+def _unplaced_people(doc, reg: Drafts) -> None:
+    """A person the text gives no country is of the country named nearest their first mention, else
+    of the one the story is about ("a Guatemalan judge ordered journalist Jose Zamora back to prison")."""
+    people = [d for d in reg.drafts.values() if d.kind == "person" and not d.country and d.mentions]
+    if not people:
+        return
+    main = main_country((x.country, len(x.mentions), min(k.start for k in x.mentions))
+                        for x in reg.drafts.values() if x.kind != "grouping" and x.sector != "MED" and x.mentions)
+    for d in people:
+        if d.posted_to:
+            continue   # "Special Envoy for Sudan Tom Hale": where one serves says nothing of one's own
+        first = min(d.mentions, key=lambda m: m.start)
+        # what the person's own clauses tell ("who worked for decades in Hong Kong") is where they
+        # were, not whose they are
+        own = {t.i for t in doc[first.start:first.end].root.subtree}
+        d.country = _country_near(doc, reg, first.start, own) or main
 
 
 def _merge_person(d, p, on) -> None:

@@ -1160,6 +1160,11 @@ def test_a_concern_about_ones_own_side_targets_no_other_party(analyse):
     # an act owed now is not done; one owed before was
     ("Kenya will have to withdraw its troops from Somalia.", "RETREAT", "Kenya had to withdraw its troops from Somalia."),
     ("Kenya has to withdraw its troops from Somalia.", "RETREAT", "Kenya had to withdraw its troops from Somalia."),
+    # an attempt made is an act done (PLOVER: attempted assassinations); one planned is not
+    ("Gunmen planned an attempt to kill a Kenyan minister.", "ASSAULT",
+     "Gunmen made an attempt to kill a Kenyan minister."),
+    ("Gunmen will make an attempt to kill a Kenyan minister.", "ASSAULT",
+     "An attempt to assassinate Kenya's deputy governor was thwarted in Nairobi."),
 ])
 def test_no_event_beside_one(analyse, no_event, etype, event):
     _a, evs = _events(analyse, no_event)

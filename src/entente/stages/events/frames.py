@@ -213,6 +213,8 @@ def ranked_doer(t) -> bool:
 def _bare_infinitive(h) -> bool:
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in children(h)) or ranked_doer(h):
         return False   # "was the first to reject it": done
+    if h.dep_ == "acl" and lemma(h.head) in gov("attempt_nouns"):
+        return False   # "an attempt to assassinate the governor was thwarted": an attempted act is done (PLOVER)
     if any(c.dep_ == "mark" and c.lower_ == "for" for c in children(h)):
         return True   # "it is now for Russia to accept": what someone is to do
     return h.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "pcomp") or h.head.pos_ not in ("VERB", "AUX")
@@ -347,6 +349,11 @@ def _climb(f: Frame, start, nominal: bool = False) -> None:
         hops += 1
         if dep in ("relcl", "acl") and not (dep == "acl" and x.tag_ == "VB"):
             return   # a relative or adnominal clause is background: it does not take the act over
+        if dep == "acl" and g.i < x.i and lemma(g) in gov("attempt_nouns"):
+            v = g.head   # "planned an attempt to kill", "will make an attempt": as real as what holds it
+            if g.dep_ == "dobj" and v.pos_ in ("VERB", "AUX") and (lemma(v) in gov("intent") or modality(v)):
+                f.factuality = "planned"
+            return
         if dep == "advcl" and x.tag_ == "VB" and g.pos_ in ("VERB", "AUX") and not nominal and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in children(x)) and f.factuality == "asserted" \
                 and (lemma(g) not in INFINITIVE_GOVERNORS or _leads_an_act(g)) and lemma(x) not in gov("request"):

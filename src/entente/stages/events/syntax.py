@@ -16,6 +16,7 @@ from .predicates import borrowed_patient, lemma
 # Verbs that judge their object for an act ("condemned X for expelling", "thanked Y for sending"):
 # the object did it.
 JUDGED_FOR = language.words("governors", "judged_for")
+ATTEMPT_NOUNS = language.words("governors", "attempt_nouns")   # "made an attempt to kill": who made it
 AGENT_NOUNS = language.words("entities", "agent_nouns")
 OBJECT_CONTROL = language.words("governors", "request") | language.words("governors", "causative") | language.words(
     "events", "object_control_verbs")
@@ -112,6 +113,9 @@ def subject_token(v) -> Optional[object]:
             continue
         if t.dep_ in ("acl", "relcl") and t.tag_ == "VBG":
             return t.head
+        if t.dep_ == "acl" and t.tag_ == "VB" and lemma(t.head) in ATTEMPT_NOUNS and t.head.dep_ == "dobj":
+            t = t.head.head   # "gunmen made an attempt to kill …": who made the attempt
+            continue
         if ranked_doer(t):
             t = t.head.head   # "Kenya was the first (country) to recognize it": the copula's subject did it
             continue

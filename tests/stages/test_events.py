@@ -54,6 +54,8 @@ def _by_rule(analyse, text: str, etype: str, rule: str):
     ("Turkey condemned Israel on Monday.", "ACCUSE", {"TUR"}, {"ISR"}, "verb:condemn"),
     ("Ghana faulted Togo over the border closure.", "ACCUSE", {"GHA"}, {"TGO"}, "verb:fault"),
     ("Ghana pointed a finger at Togo over the border closure.", "ACCUSE", {"GHA"}, {"TGO"}, "verb_object:point+finger"),
+    ("Togolese gunmen carried out the kidnapping of Ghanaian aid workers.", "ASSAULT", {"TGO"}, {"GHA"},
+     "light:carry+kidnapping"),
     # the owner of an arrest that names whom it arrested made it
     ("Ghana's arrest of two Togolese journalists drew criticism.", "COERCE", {"GHA"}, {"TGO"}, "actor:modifier"),
     # forces on the move somewhere
@@ -623,6 +625,7 @@ def test_a_duty_the_speaker_puts_on_itself_asks_no_one(analyse):
     # a hostile act named by a word that is no event word of its own
     ("Ghana condemned the violence against Togolese traders.", set()),
     ("Ghana condemned the brutality of the Togolese police.", {"TGO"}),
+    ("Ghana condemned the hijacking of a Ghanaian bus by Togolese gunmen.", {"TGO"}),   # the by-phrase on the victim
     # an armed group condemning violence it names no doer of blames no one, not its own state
     ("Togolese rebels condemned the violence against civilians in Lome.", set()),
 ])

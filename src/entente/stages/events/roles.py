@@ -79,6 +79,7 @@ HOSTILE_ACT_NOUNS = language.words("roles", "hostile_act_nouns")   # "condemned 
 REFERRING_DETS = frozenset({"the", "this", "that", "these", "those"})   # "delayed the tariffs"
 ANTECEDENT_SENTENCES = 3   # how far back a definite object's earlier mention may be
 TARGET_PREPS = frozenset({"on", "against"})   # whom a hostile act is done to
+VICTIM_PREPS = TARGET_PREPS | {"of"}   # "the hijacking of a bus": what it was done to
 CLAUSE_POS = frozenset({symbols.VERB, symbols.AUX})   # what heads a clause of its own
 HYPHENS = frozenset({"-", "–"})   # a dyad written "Kenya-Uganda"
 TRAVEL_VERBS = language.words("roles", "travel_verbs")   # "flew to Lome for talks"
@@ -475,8 +476,8 @@ class Roles:
         doers = [a for c in children(noun) if c.i < noun.i and c.dep_ in ("poss", "amod", "compound", "nmod")
                  for a in self.ent.phrase(c, depth=0)]
         # the parse may hang the noun's by-phrase on the verb it is the object of, or on its victim
-        # ("attacks against villages by X")
-        slipped = [noun.head] + [g for p in children(noun) if p.dep_ == "prep" and p.lower_ in TARGET_PREPS
+        # ("attacks against villages by X", "the hijacking of a bus by X")
+        slipped = [noun.head] + [g for p in children(noun) if p.dep_ == "prep" and p.lower_ in VICTIM_PREPS
                                  for g in children(p) if g.dep_ == "pobj"]
         doers += [a for p in list(children(noun)) + [p for v in slipped for p in children(v)]
                   if p.dep_ == "prep" and p.lower_ in AGENT_PREPS

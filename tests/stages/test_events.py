@@ -436,6 +436,7 @@ def test_conflict_act_reported_by_the_other_side_is_an_allegation(analyse):
     ("Opposition parties in Zambia rejected the budget on Tuesday.", "REJECT", {"ZMB"}, {"ZMB"}, "recipient:own-state"),
     ("Peruvian opposition leaders criticized the new mining law.", "ACCUSE", {"PER"}, {"PER"}, "recipient:own-state"),
     ("Rebels in Chad demanded the release of their commanders.", "REQUEST", {"TCD"}, {"TCD"}, "recipient:own-state"),
+    ("Rebels in Chad threatened to kill the hostages.", "THREATEN", {"TCD"}, {"TCD"}, "recipient:own-state"),
     # a named rebel group too (its sector says it is outside government)
     ("Al-Shabab, the Somali militant group, demanded the release of its fighters.", "REQUEST", {"SOM"}, {"SOM"},
      "recipient:own-state"),

@@ -73,7 +73,7 @@ OUTSIDERS = language.words("roles", "outsider_nouns")
 RULING = language.words("roles", "ruling_words")
 # Sectors of groups outside government: rebels, armed groups, the opposition.
 OUTSIDER_SECTORS = frozenset({"REB", "UAF", "OPP"})
-OPPOSED_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST"})   # what outsiders do at their own state
+OPPOSED_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN"})   # what outsiders do at their own state
 BLAMING_VERBS = language.words("roles", "blaming_verbs")   # "blamed the attack on X": X is blamed
 HOSTILE_ACT_NOUNS = language.words("roles", "hostile_act_nouns")   # "condemned violence against X"
 REFERRING_DETS = frozenset({"the", "this", "that", "these", "those"})   # "delayed the tariffs"

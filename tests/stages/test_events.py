@@ -697,6 +697,16 @@ def test_a_decline_in_numbers_refuses_nothing(analyse):
     _none(evs, "REJECT")
 
 
+@pytest.mark.parametrize("text, recipient", [
+    ("Togo jailed the Togolese journalist Kofi Mensah in May. The U.N. called for his release.", {"TGO"}),
+    ("Togo jailed the Togolese journalist Kofi Mensah in May. Rights groups called for Mensah's release.", {"TGO"}),
+    ("Ghana called for the release of Ghanaian fishermen, a Ghanaian official said.", set()),   # its own people
+])
+def test_a_call_to_free_someone_asks_the_state_that_holds_them(analyse, text, recipient):
+    _a, evs = _events(analyse, text)
+    assert _one(evs, "REQUEST")[2] == recipient
+
+
 @pytest.mark.parametrize("text, etype, recipient", [
     ("Ghana imposed tariffs on Togo and Benin on Monday. Two days later Ghana delayed the tariffs.", "RETREAT",
      {"TGO", "BEN"}),   # the measure's target

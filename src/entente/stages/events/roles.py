@@ -36,6 +36,7 @@ MOBILIZE_PREPS = language.words("roles", "mobilize_preps")
 AGENT_PREPS = language.words("roles", "agent_preps")
 RECIPROCAL_DETERMINERS = language.words("roles", "reciprocal_determiners")
 PATIENT_NOUNS = language.words("roles", "patient_nouns")
+RELEASE_NOUNS = language.words("roles", "release_nouns")   # "called for Zamora's release": who holds him is asked
 # Types that are mutual when several parties of different countries do them and none is acted on
 # ("Jaishankar and Rubio committed to deepening cooperation").
 MUTUAL_WHEN_JOINT = frozenset({"AGREE", "CONSULT", "COOPERATE"})
@@ -569,6 +570,9 @@ class Roles:
             if found:
                 s.recipients = found[:1]
                 s.rules.append("recipient:beneficiary")
+        if not s.recipients and t == "REQUEST" and (held := self._holder(f, actor_countries)):
+            s.recipients = held
+            s.rules.append("recipient:holder")
         if not s.recipients and t in DIRECTED and s.actors and lemma(f.pred.head) not in TOPIC_OBJECT_VERBS \
                 and not s.doerless and not self.about_itself(f, s):
             other = self.sentence_party(f, actor_countries)
@@ -590,6 +594,19 @@ class Roles:
                 or t == "ASSAULT" and all(self.ent.actor(a).sector in OUTSIDER_SECTORS for a in s.actors)):
             # "the militants blew up tracks": armed groups naming no target strike at their own state
             self._own_state(s, actor_countries)
+
+    def _holder(self, f: Frame, mine: set) -> list[str]:
+        """Who is asked to free someone ("called for Zamora's release"): the state of the one held,
+        when it is not the asker's own (the story places the held where they are held)."""
+        for t in f.pred.head.subtree:
+            if lemma(t) not in RELEASE_NOUNS or t.pos_ != "NOUN":
+                continue
+            held = [a for c in children(t) if c.dep_ == "poss" for a in self.ent.phrase(c, depth=0)]
+            held += [a for p in children(t) if p.dep_ == "prep" and p.lower_ == "of"
+                     for g in children(p) if g.dep_ == "pobj" for a in self.ent.phrase(g, depth=0)]
+            states = sorted(c for c in self.ent.countries(held) - mine if c != "IGO")
+            return [self.ent.state(c) for c in states[:1]]
+        return []
 
     def _protested_post(self, f: Frame, mine: set) -> list[str]:
         """The state whose embassy or consulate a protest is held at ("massed in front of Kenya's

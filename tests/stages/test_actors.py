@@ -70,6 +70,7 @@ def test_capital_as_government_versus_place(analyse):
     ("The group urged governments to co-sign the Nairobi Charter.", "Nairobi", False),
     ("Lima accused Quito of breaking the deal.", "Quito", True),
     ("The Lima-Quito talks collapsed on Monday.", "Quito", True),   # a dyad, not a venue
+    ("Ghana's president met Togo's president at the Singapore summit.", "Singapore", False),   # a city-state
 ])
 def test_a_city_naming_a_meeting_or_a_document_is_its_venue(analyse, text, city, party):
     assert bool(_at(analyse(text), city)) == party

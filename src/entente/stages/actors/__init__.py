@@ -27,7 +27,7 @@ from entente.entities import main_country
 from entente.sentences import sentence, window_start
 
 from . import affiliation, blocs, bylines, coref, descriptions, initials, knowledge, organisations, seats
-from .detect import DOCUMENT_HEADS, agent_sector, city_before, codebook_matches, done_by, head_noun, inside_place_name, is_attitude, is_place_use
+from .detect import DOCUMENT_HEADS, VENUE_HEADS, agent_sector, city_before, codebook_matches, done_by, head_noun, inside_place_name, is_attitude, is_place_use
 from .organisations import POSTED_HEADS, after_plain_word
 from .people import Context, find_people, named_by_who, unnamed_officials
 from .drafts import Drafts
@@ -123,8 +123,8 @@ def run(analysis: Analysis) -> None:
                 continue
             if is_place_use(doc, m):
                 places.append({"start": m.start, "end": m.end, "name": doc[m.start:m.end].text, "country": e.country})
-                if e.kind == "capital":
-                    continue  # "met in Beijing"; a country in "curfew in Montenegro" stays a party too
+                if e.kind == "capital" or city_before(doc, m, VENUE_HEADS):
+                    continue  # "met in Beijing", "the Singapore summit"; a country in "curfew in Montenegro" stays a party too
             head = head_noun(doc, m.start, m.end)
             if head is not None and head.i not in reg.claimed and head.i not in title_tokens \
                     and not _describes_name(head):

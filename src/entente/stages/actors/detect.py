@@ -114,9 +114,18 @@ def city_before(doc, m: Match, heads: frozenset) -> bool:
     """Is the capital a name put before one of `heads` ("the Madrid talks"), not one side of a
     hyphenated dyad ("the Kabul-Islamabad talks")?"""
     root = doc[m.start:m.end].root
-    if m.entry.kind != "capital" or root.dep_ != "compound" or root.head.lemma_.casefold() not in heads:
+    if not (m.entry.kind == "capital" or m.entry.kind == "state" and _city_state(m)) or root.dep_ != "compound" \
+            or root.head.lemma_.casefold() not in heads:
         return False
     return not (m.start > 0 and doc[m.start - 1].text in HYPHENS or m.end < len(doc) and doc[m.end].text in HYPHENS)
+
+
+def _city_state(m: Match) -> bool:
+    """Is the state named as its own capital ("the Singapore summit")?"""
+    from entente.ontology import codebook
+
+    row = codebook.get().countries.get(m.entry.country or "", {})
+    return bool(row) and row.get("capital") == row.get("name") == m.entry.name
 
 
 def is_place_use(doc, m: Match) -> bool:

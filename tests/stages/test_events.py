@@ -1187,6 +1187,15 @@ def test_no_event_beside_one(analyse, no_event, etype, event):
     _one(evs, etype)
 
 
+def test_a_negated_verb_does_not_undo_the_act_its_subject_names(analyse):
+    # the demand was made; what did not happen is its meshing with the other side's
+    _a, evs = _events(analyse, "The summit ended because Seoul's call for talks and Pyongyang's demand for sanctions "
+                               "relief did not mesh.")
+    assert [x[3] for x in evs if x[0] == "REQUEST" and x[1] == {"PRK"}] == ["asserted"]
+    _a, evs = _events(analyse, "The meeting between Kenya and Uganda did not happen.")
+    assert [x[3] for x in evs if x[0] == "CONSULT"] == ["negated"]
+
+
 def test_a_disagreement_with_no_party_is_no_event(analyse):
     _a, evs = _events(analyse, "“Of course I disagree,” Chilean Foreign Minister Jon Ruiz said.")
     _none(evs, "ACCUSE")

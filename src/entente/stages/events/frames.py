@@ -286,7 +286,8 @@ def _nominal(f: Frame) -> Frame:
         f.head, f.governor = v, v
     elif direct and lem in gov("intent") | gov("request") and lem not in gov("commitment"):
         f.factuality = "planned"
-    elif negated(v):
+    elif negated(v) and not (n.dep_ == "nsubj" and n.head.i == v.i and lem not in gov("occurrence") | {"take", "be"}):
+        # "the talks did not take place" did not happen; "Pyongyang's demand did not mesh with …" was made
         f.factuality = "negated"
     elif modality(v) and lem not in gov("threat"):
         f.factuality = modality(v)   # "could retaliate with tariffs", "could see tariffs as high as 45%"

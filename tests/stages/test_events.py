@@ -1179,6 +1179,8 @@ def test_a_concern_about_ones_own_side_targets_no_other_party(analyse):
      "Gunmen made an attempt to kill a Kenyan minister."),
     ("Gunmen will make an attempt to kill a Kenyan minister.", "ASSAULT",
      "An attempt to assassinate Kenya's deputy governor was thwarted in Nairobi."),
+    # only an attempt at force is coded as the act: a bid for talks holds none
+    ("Kenya backed Uganda's bid to open talks with Somalia.", "CONSULT", "Uganda opened talks with Somalia."),
 ])
 def test_no_event_beside_one(analyse, no_event, etype, event):
     _a, evs = _events(analyse, no_event)

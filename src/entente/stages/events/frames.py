@@ -33,6 +33,16 @@ def noun_complement(t) -> bool:
     return t.pos_ == "NOUN" and t.dep_ in ("ccomp", "oprd", "xcomp") and t.head.pos_ in ("VERB", "AUX")
 
 
+# Acts of force whose attempt is coded as the act ("an attempt to assassinate the governor was
+# thwarted": PLOVER counts attempted assassinations as ASSAULT); "a bid to open talks" holds no talks.
+ATTEMPTED_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
+def attempted(t) -> bool:
+    """Is t the infinitive of an attempt noun ("an attempt to kill", "a bid to seize")?"""
+    return t.dep_ == "acl" and t.tag_ == "VB" and t.head.i < t.i and lemma(t.head) in gov("attempt_nouns")
+
+
 def gov(key: str) -> frozenset[str]:
     return language.words("governors", key)
 
@@ -192,7 +202,8 @@ def frame(pred: Predicate) -> Frame:
         if cond == "unless" or cond and f.type in CONFLICT_TYPES:
             _threaten(f, h, "conditional")
     _climb(f, h)
-    if f.governor is None and f.factuality in ("asserted", "reported") and _bare_infinitive(h):
+    if f.governor is None and f.factuality in ("asserted", "reported") and _bare_infinitive(h) \
+            and not (f.type in ATTEMPTED_TYPES and attempted(h)):
         f.factuality = "planned"   # "it is up to Chile to ratify it": not said to have happened
     return f
 
@@ -213,8 +224,6 @@ def ranked_doer(t) -> bool:
 def _bare_infinitive(h) -> bool:
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in children(h)) or ranked_doer(h):
         return False   # "was the first to reject it": done
-    if h.dep_ == "acl" and lemma(h.head) in gov("attempt_nouns"):
-        return False   # "an attempt to assassinate the governor was thwarted": an attempted act is done (PLOVER)
     if any(c.dep_ == "mark" and c.lower_ == "for" for c in children(h)):
         return True   # "it is now for Russia to accept": what someone is to do
     return h.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "pcomp") or h.head.pos_ not in ("VERB", "AUX")
@@ -350,7 +359,7 @@ def _climb(f: Frame, start, nominal: bool = False) -> None:
         hops += 1
         if dep in ("relcl", "acl") and not (dep == "acl" and x.tag_ == "VB"):
             return   # a relative or adnominal clause is background: it does not take the act over
-        if dep == "acl" and g.i < x.i and lemma(g) in gov("attempt_nouns"):
+        if dep == "acl" and f.type in ATTEMPTED_TYPES and attempted(x):
             v = g.head   # "planned an attempt to kill", "will make an attempt": as real as what holds it
             if g.dep_ == "dobj" and v.pos_ in ("VERB", "AUX") and (lemma(v) in gov("intent") or modality(v)):
                 f.factuality = "planned"

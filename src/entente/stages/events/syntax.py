@@ -113,9 +113,13 @@ def subject_token(v) -> Optional[object]:
             continue
         if t.dep_ in ("acl", "relcl") and t.tag_ == "VBG":
             return t.head
-        if t.dep_ == "acl" and t.tag_ == "VB" and lemma(t.head) in ATTEMPT_NOUNS and t.head.dep_ == "dobj":
-            t = t.head.head   # "gunmen made an attempt to kill …": who made the attempt
-            continue
+        if t.dep_ == "acl" and t.tag_ == "VB" and lemma(t.head) in ATTEMPT_NOUNS:
+            owner = next((c for c in children(t.head) if c.dep_ == "poss"), None)
+            if owner is not None:
+                return owner   # "Ukraine's bid to join": Ukraine's
+            if t.head.dep_ == "dobj":
+                t = t.head.head   # "gunmen made an attempt to kill …": who made the attempt
+                continue
         if ranked_doer(t):
             t = t.head.head   # "Kenya was the first (country) to recognize it": the copula's subject did it
             continue

@@ -2,6 +2,7 @@
 European Union is the EU, as "the Chinese side" is China."""
 from __future__ import annotations
 
+from entente import doc_cache
 from entente.ontology import language
 from entente.ontology.codebook import norm
 
@@ -13,10 +14,10 @@ BLOC_AGENT_NOUNS = language.words("entities", "bloc_agent_nouns")
 
 def adjectives(doc, reg: Drafts) -> None:
     """Link "European" before a word for a bloc's people to the bloc's actor, when the story names it."""
-    for tok in doc:
-        names = BLOC_ADJECTIVES.get(tok.lower_)
-        if names is None or tok.dep_ != "amod" or tok.head.lemma_.lower() not in BLOC_AGENT_NOUNS \
-                or reg.is_claimed(tok.i, tok.i + 1):
+    lowers = doc_cache.lowers(doc)
+    for i in [i for i, w in enumerate(lowers) if w in BLOC_ADJECTIVES]:   # few tokens: Tokens made only for them
+        tok, names = doc_cache.tokens(doc)[i], BLOC_ADJECTIVES[lowers[i]]
+        if tok.dep_ != "amod" or tok.head.lemma_.lower() not in BLOC_AGENT_NOUNS or reg.is_claimed(i, i + 1):
             continue
         key = next((d.key for d in reg.drafts.values() if d.kind == "igo" and norm(d.name) in names), None)
         if key is not None:

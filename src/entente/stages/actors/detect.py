@@ -113,9 +113,10 @@ def is_attitude(doc, m: Match) -> bool:
 def city_before(doc, m: Match, heads: frozenset) -> bool:
     """Is the capital a name put before one of `heads` ("the Madrid talks"), not one side of a
     hyphenated dyad ("the Kabul-Islamabad talks")?"""
+    if not (m.entry.kind == "capital" or m.entry.kind == "state" and _city_state(m)):
+        return False
     root = doc[m.start:m.end].root
-    if not (m.entry.kind == "capital" or m.entry.kind == "state" and _city_state(m)) or root.dep_ != "compound" \
-            or root.head.lemma_.casefold() not in heads:
+    if root.dep_ != "compound" or root.head.lemma_.casefold() not in heads:
         return False
     return not (m.start > 0 and doc[m.start - 1].text in HYPHENS or m.end < len(doc) and doc[m.end].text in HYPHENS)
 

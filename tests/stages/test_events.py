@@ -941,6 +941,9 @@ def test_body_without_a_country_nearby_is_of_the_main_country(analyse):
     ("“Delay is not an option,” Norwegian Foreign Minister Espen Barth Eide warned at the summit.", "THREATEN"),
     ("Kenya warned of a possible resurgence of cholera in the north.", "THREATEN"),
     ("The Peruvian health ministry warned that the situation could get worse.", "THREATEN"),
+    # the words of an accusation the speaker rejects are the accusers', not the speaker's judgement
+    ("Togo's authorities have rejected accusations that the trial of Ghanaian activist Kofi Mensah is unfair and "
+     "maintain that the rule of law is intact.", "ACCUSE"),
     # telling reporters what happened asks nothing
     ("Kenya's president told reporters that Uganda had withdrawn its troops.", "REQUEST"),
     # calling an allegation false is a denial, not a charge

@@ -41,6 +41,9 @@ class SpokenAct:
     statement: "Statement"
 
 
+ALLEGATION_NOUNS = language.words("governors", "allegation_nouns")   # "accusations that …": others' words
+DENYING = language.words("governors", "denial")   # "rejected accusations that …"
+
 def political(ent: "Entities", actor_id: Optional[str]) -> bool:
     if not actor_id:
         return False
@@ -195,7 +198,8 @@ def acts(analysis: "Analysis", ent: "Entities", statements: list["Statement"],
                 out.append(SpokenAct("REQUEST", "100", st.speaker, target, toks[k],
                                      f"speech:deontic+{toks[k].lemma_.lower()}", st))
         k = _find(seq, neg)
-        if k is not None and (_unreal(toks[k]) or _denied(toks[k]) or _others(toks[k]) or _label(toks[k])):
+        if k is not None and (_unreal(toks[k]) or _denied(toks[k]) or _others(toks[k]) or _label(toks[k])
+                              or _alleged(toks[k])):
             k = None   # "a trade war would do us more harm": a prediction, not a charge; "no reason to
             # be concerned": no charge
         if k is not None:
@@ -251,6 +255,20 @@ def _others(tok) -> bool:
     return tok.pos_ == "NOUN" and tok.lemma_.lower() in language.words("speech", "mental_state_nouns") and any(
         c.dep_ == "poss" and c.lower_ not in FIRST_PERSON_OWNERS for c in children(tok))
 
+
+
+def _alleged(tok) -> bool:
+    """Is the word inside what an allegation the speaker denies says ("rejected accusations that the
+    trial is unfair")? Those are the accusers' words ("reiterated the claim that …" stays theirs)."""
+    x = tok
+    for _ in range(6):
+        n = x.head
+        if x.dep_ in ("acl", "ccomp", "relcl") and n.pos_ == "NOUN" and n.lemma_.lower() in ALLEGATION_NOUNS:
+            return n.head.lemma_.lower() in DENYING
+        if x.head.i == x.i:
+            return False
+        x = x.head
+    return False
 
 
 def _label(tok) -> bool:

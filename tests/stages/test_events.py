@@ -1253,6 +1253,14 @@ def test_a_death_in_an_accident_names_no_doer(analyse):
     assert not [x for x in evs if "actor:fight-side" in x[4].reason]
 
 
+def test_who_stands_accused_is_accused_not_accuser(analyse):
+    # a participle after a verb of state is a passive: the soldiers are the accused
+    for text in ("Two Ivorian soldiers remain accused of spying for France.",
+                 "Two Ivorian soldiers and a mercenary from Belarus stand accused of the bombing of a French base."):
+        _a, evs = _events(analyse, text)
+        assert not [x for x in _factual(evs) if x[0] == "ACCUSE" and "CIV" in x[1]], [(x[0], x[1], x[2]) for x in evs]
+
+
 def test_a_passive_with_a_borrowed_subject_names_no_doer(analyse):
     # the main clause's subject is the one freed, not who freed him
     _a, evs = _events(analyse, "Chilean reporter Jon Ruiz thanked his lawyers on Monday after being freed from jail.")

@@ -84,6 +84,10 @@ class Tables:
         return frozenset(k[i + 1:] for k in self.compound_nouns for i, ch in enumerate(k) if ch == " ")
 
 
+# Verbs of state a past participle after which is a passive ("soldiers remain accused of …").
+STATE_VERBS = frozenset({"stand", "remain", "stay"})
+
+
 @functools.lru_cache(maxsize=1)
 def tables() -> Tables:
     t = language.table("events")
@@ -134,6 +138,8 @@ def objects(verb) -> list:
     if verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in children(verb)):
         # "the leader is dead, killed in a joint operation": the main clause's subject
         out += [c for c in children(verb.head) if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb.dep_ in ("acomp", "xcomp") and verb.tag_ == "VBN" and lemma(verb.head) in STATE_VERBS:
+        out += [c for c in children(verb.head) if c.dep_ == "nsubj"]   # "soldiers remain accused of …"
     if verb.dep_ == "amod" and verb.head.pos_ == "NOUN" and verb.tag_ in ("VBN", "VBG"):
         out.append(verb.head)   # "increased tariffs": the participle modifies its object
     if not out and (patient := borrowed_patient(verb)) is not None:

@@ -9,7 +9,7 @@ from entente.doc_cache import children
 from entente.ontology import language
 
 from .frames import clause_verb, noun_complement, ranked_doer
-from .predicates import borrowed_patient, lemma
+from .predicates import STATE_VERBS, borrowed_patient, lemma
 
 # Verbs whose object is the subject of their infinitive ("urged Russia to accept"); with others the
 # subject is ("great to see Rawat to discuss": the speaker discusses).
@@ -25,7 +25,10 @@ OBJECT_CONTROL = language.words("governors", "request") | language.words("govern
 def _passive_participle(v) -> bool:
     """"(leaders) killed in an airstrike", "(girls) kidnapped last week": a past participle standing
     for a passive, whose noun is acted on."""
-    return v.tag_ == "VBN" and v.dep_ in ("acl", "advcl") and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in children(v))
+    if v.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass", "dobj") for c in children(v)):
+        return False
+    # "(soldiers) stand / remain accused of …": a participle after a verb of state is passive too
+    return v.dep_ in ("acl", "advcl") or v.dep_ in ("acomp", "xcomp") and lemma(v.head) in STATE_VERBS
 
 
 def _verbless_root(v) -> Optional[object]:

@@ -282,9 +282,14 @@ def _local_groups(doc, cb, reg: Drafts, places: list[dict]) -> None:
             continue
         # "the High Court blocked the order", "his party": a body only a state has at home is of who
         # owns it, else of the country the story names around it, else of the one it is about
-        d.country = _owner_country(doc, reg, m) or _country_near(doc, reg, m.start) or main_country(
-            (x.country, len(x.mentions), min(k.start for k in x.mentions))
-            for x in reg.drafts.values() if x.kind != "grouping" and x.mentions)
+        d.country = _owner_country(doc, reg, m) or _country_near(doc, reg, m.start) or _story_country(reg)
+
+
+def _story_country(reg: Drafts) -> str | None:
+    """The country the story is about (`entities.main_country` over the drafts; an outlet's home
+    says nothing of it)."""
+    return main_country((x.country, len(x.mentions), min(k.start for k in x.mentions))
+                        for x in reg.drafts.values() if x.kind != "grouping" and x.sector != "MED" and x.mentions)
 
 
 def _owner_country(doc, reg: Drafts, m) -> str | None:
@@ -319,8 +324,7 @@ def _unplaced_people(doc, reg: Drafts) -> None:
     people = [d for d in reg.drafts.values() if d.kind == "person" and not d.country and d.mentions]
     if not people:
         return
-    main = main_country((x.country, len(x.mentions), min(k.start for k in x.mentions))
-                        for x in reg.drafts.values() if x.kind != "grouping" and x.sector != "MED" and x.mentions)
+    main = _story_country(reg)
     for d in people:
         if d.posted_to:
             continue   # "Special Envoy for Sudan Tom Hale": where one serves says nothing of one's own

@@ -29,6 +29,7 @@ PLACE_PREPS = language.words("entities", "place_preps")
 LINKING_PARTICIPLES = language.words("entities", "linking_participles")
 BACKER_PARTICIPLES = language.words("entities", "backer_participles")
 FIRST_PERSON = language.words("entities", "first_person")
+AGENT_NOUNS = language.words("entities", "agent_nouns")
 
 
 def add_actor(analysis: "Analysis", name: str, kind: str, span=None, **fields) -> str:
@@ -75,6 +76,8 @@ def described_speaker(analysis: "Analysis", span, head) -> Optional[str]:
                 if a.kind == kind and a.name.casefold() != key and a.name.casefold().split()[-1:] == [key]
                 and any(m.start < span.start_char for m in a.mentions)]
         same = [max(told, key=lambda x: x[0])[1]] if told else []
+        if not same and head.tag_ == "NNS" and head.lemma_.lower() in AGENT_NOUNS:
+            same = _collective_before(analysis, span)
     same = same or [a for a in analysis.result.actors
                     if a.name.casefold() == key and a.kind in ("person", "group", "organization", "other")]
     if same:
@@ -93,6 +96,25 @@ def described_speaker(analysis: "Analysis", span, head) -> Optional[str]:
     else:
         kind = "other"
     return add_actor(analysis, name, kind, span)
+
+
+def _collective_before(analysis: "Analysis", span) -> list:
+    """"G7 foreign ministers met … “…,” the diplomats said": the grouping or international body
+    that named a plural of officials ("G7 ministers", "diplomats from the G7") in its sentence or
+    the two before (the latest one)."""
+    doc = span.doc
+    for t in reversed(doc[window_start(span[0], 2):span.start]):
+        if t.tag_ == "NNS" and t.lemma_.lower() in AGENT_NOUNS:
+            owners = [a for c in children(t) if c.i < t.i and c.dep_ in ("compound", "amod", "nmod", "poss")
+                      for a in analysis.token_actors.get(c.i, ())]
+            owners += [a for p in children(t) if p.dep_ == "prep" and p.lower_ in ("from", "of")   # "diplomats from the G7"
+                       for g in children(p) if g.dep_ == "pobj" for x in g.subtree
+                       for a in analysis.token_actors.get(x.i, ())]
+            found = [analysis.actor(a) for a in dict.fromkeys(owners)]
+            found = [a for a in found if a.kind in ("grouping", "igo")]
+            if found:
+                return found[:1]
+    return []
 
 
 def told_plural(tok):

@@ -295,6 +295,16 @@ def test_the_description_told_again_is_the_speaker_described_before(analyse):
     assert r.actor(first.speaker).country == "PER"
 
 
+@pytest.mark.parametrize("story", [
+    "Quad foreign ministers met in Tokyo on Monday. “We will keep the sea open,” the diplomats said.",
+    "Top diplomats from the Quad met in Tokyo on Monday. “We will keep the sea open,” the ministers said.",
+])
+def test_the_officials_a_grouping_named_speak_for_it(analyse, story):
+    r = analyse(story)
+    s = _by_text(r.result, "We will keep the sea open")
+    assert s.speaker is not None and r.actor(s.speaker).name == "Quad"
+
+
 @pytest.mark.parametrize("text", [
     "The ministry declined to comment on the report.",
     "Ramaphosa did not say whether he would attend the summit.",

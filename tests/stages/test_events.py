@@ -1180,6 +1180,14 @@ def test_no_event_beside_one(analyse, no_event, etype, event):
     _one(evs, etype)
 
 
+def test_what_is_discussed_names_a_partner_only_by_with(analyse):
+    # the target of a measure discussed is a topic; a partner of ties discussed is the partner
+    _a, evs = _events(analyse, "Quad ministers discussed imposing further costs on China.")
+    assert all("CHN" not in x[2] for x in evs if x[0] == "CONSULT"), [(x[0], x[1], x[2]) for x in evs]
+    _a, evs = _events(analyse, "India's prime minister will discuss upgrading India's defense ties with Mauritius.")
+    assert [x[2] for x in evs if x[0] == "CONSULT"] == [{"MUS"}]
+
+
 def test_a_negated_verb_does_not_undo_the_act_its_subject_names(analyse):
     # the demand was made; what did not happen is its meshing with the other side's
     _a, evs = _events(analyse, "The summit ended because Seoul's call for talks and Pyongyang's demand for sanctions "

@@ -52,6 +52,7 @@ MEETING_NOUNS = language.words("roles", "meeting_nouns")
 REPORT_NOUNS = language.words("roles", "report_nouns")
 RECIPROCAL_VERBS = language.words("roles", "reciprocal_verbs")
 TOPIC_OBJECT_VERBS = language.words("roles", "topic_object_verbs")
+PARTNER_PREPS = language.words("roles", "partner_preps")   # "talks with X", "ties between X and Y"
 AIMING_PARTICIPLES = language.words("roles", "aiming_participles")
 PLACE_NOUNS = language.words("entities", "place_nouns")
 # Types aimed at someone: with no party among their arguments, the sentence's other party is it.
@@ -406,8 +407,9 @@ class Roles:
         if heads is None:
             heads = list(dict.fromkeys(f.recipient_heads + [f.pred.head]))
             # "refused to attend a hearing by the U.N. court": the refused act's own arguments
-            heads += [c for h in list(heads) if h.pos_ in ("VERB", "AUX") for c in children(h)
-                      if c.dep_ == "xcomp" and c.pos_ == "VERB" and c not in heads]
+            # ("discussed imposing costs on Russia": what is discussed is a topic, its parties are no partners)
+            heads += [c for h in list(heads) if h.pos_ in ("VERB", "AUX") and lemma(h) not in TOPIC_OBJECT_VERBS
+                      for c in children(h) if c.dep_ == "xcomp" and c.pos_ == "VERB" and c not in heads]
         preps = MOBILIZE_PREPS if f.type == "MOBILIZE" else (ADJECTIVE_PREPS | RECIPIENT_PREPS
                                                              if f.pred.head.pos_ == "ADJ" else RECIPIENT_PREPS)
         for h in heads:
@@ -460,6 +462,12 @@ class Roles:
                                         found += [a for a in self.ent.phrase(g) if a not in found and a not in s.actors]
             if not found and f.type in GROUP_TARGET_TYPES and s.actors:
                 found += self._people_targets(f, s, cands)
+        if not found:
+            # "to discuss upgrading ties with Mauritius": of a topic, only the partner it names
+            found = [a for h in heads if h.pos_ in ("VERB", "AUX") and lemma(h) in TOPIC_OBJECT_VERBS
+                     for c in children(h) if c.dep_ == "xcomp" for t in c.subtree
+                     if t.dep_ == "pobj" and t.head.lower_ in PARTNER_PREPS for a in self.ent.phrase(t, depth=0)
+                     if a not in s.actors]
         if found:
             s.recipients += [a for a in found if a not in s.recipients]
             s.rules.append("recipient:argument")
@@ -689,7 +697,7 @@ class Roles:
 
     def _with_partner(self, f: Frame) -> bool:
         for h in [f.pred.head] + f.recipient_heads:
-            if any(c.dep_ == "prep" and c.lower_ in language.words("roles", "partner_preps") for c in children(h)):
+            if any(c.dep_ == "prep" and c.lower_ in PARTNER_PREPS for c in children(h)):
                 return True
         return lemma(f.pred.head) in language.words("roles", "meeting_verbs")
 

@@ -627,6 +627,9 @@ def test_a_duty_the_speaker_puts_on_itself_asks_no_one(analyse):
     ("Ghana condemned the violence against Togolese traders.", set()),
     ("Ghana condemned the brutality of the Togolese police.", {"TGO"}),
     ("Ghana condemned the hijacking of a Ghanaian bus by Togolese gunmen.", {"TGO"}),   # the by-phrase on the victim
+    # a concern over an act judges it as a criticism of it does
+    ("Ghana expressed concern about the violence against Togolese traders.", set()),
+    ("Ghana voiced concern over Togolese attacks on Ghanaian traders.", {"TGO"}),
     # an armed group condemning violence it names no doer of blames no one, not its own state
     ("Togolese rebels condemned the violence against civilians in Lome.", set()),
 ])

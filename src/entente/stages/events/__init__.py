@@ -86,6 +86,7 @@ def run(analysis: Analysis) -> None:
     places = Places(analysis)
     doc = analysis.doc
     drafts: list[Draft] = []
+    blameless: set[int] = set()   # sentences whose criticism judges an act with no doer named
     lemmas = doc_cache.lemma_lowers(doc)
     words = doc_cache.lowers(doc)
     for sent in sentences(doc):
@@ -132,7 +133,9 @@ def run(analysis: Analysis) -> None:
                       nominal=f.pred.nominal and f.governor is None or _named_by_participle(f))
             d.confidence = _confidence(f, s, d)
             drafts += _per_caller(ent, d)
-    drafts += _spoken(analysis, ent, drafts)
+            if s.doerless:
+                blameless.add(sent.start)
+    drafts += _spoken(analysis, ent, drafts, blameless)
     context.answers(doc, drafts)
     # An act whose doer the story does not name ("was ousted", "were deported") is not a record of
     # who did what (on the dev stories 2 in 36 such events matched a real one), except an attack,
@@ -377,14 +380,17 @@ def _confidence(f: Frame, s, d: Draft) -> float:
     return round(max(0.05, min(0.95, c)), 3)
 
 
-def _spoken(analysis: Analysis, ent: Entities, drafts: list[Draft]) -> list[Draft]:
+def _spoken(analysis: Analysis, ent: Entities, drafts: list[Draft], blameless: set[int]) -> list[Draft]:
     """Drafts for the acts statements perform, unless an event of that type already stands in the
-    statement's own words."""
+    statement's own words, or the sentence's criticism judges an act whose doer it does not name
+    ("voiced concern over the violence against X": X is no one blamed)."""
     out: list[Draft] = []
     doc = analysis.doc
     for act in speech.acts(analysis, ent, analysis.result.statements, analysis.statement_tokens):
         span = set(analysis.statement_tokens.get(act.statement.id or "", []))
         if any(d.type == act.type and d.head_i in span for d in drafts):
+            continue
+        if act.type == "ACCUSE" and sentence(doc[act.trigger.i]).start in blameless:
             continue
         if act.type == "ACCUSE" and _grievance_content(act.trigger, drafts):
             continue   # "a hunger strike in protest against the violations": what the protest is against

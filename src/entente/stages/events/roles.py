@@ -81,6 +81,7 @@ HOSTILE_ACT_NOUNS = language.words("roles", "hostile_act_nouns")   # "condemned 
 REFERRING_DETS = frozenset({"the", "this", "that", "these", "those"})   # "delayed the tariffs"
 ANTECEDENT_SENTENCES = 3   # how far back a definite object's earlier mention may be
 TARGET_PREPS = frozenset({"on", "against"})   # whom a hostile act is done to
+CONCERN_PREPS = frozenset({"over", "about", "at"})   # "concern over the violence": what is judged
 VICTIM_PREPS = TARGET_PREPS | {"of"}   # "the hijacking of a bus": what it was done to
 CLAUSE_POS = frozenset({symbols.VERB, symbols.AUX})   # what heads a clause of its own
 HYPHENS = frozenset({"-", "–"})   # a dyad written "Kenya-Uganda"
@@ -418,6 +419,13 @@ class Roles:
                 s.doerless = s.doerless or not doers
                 continue   # the judged act's doers only ("condemned the Israeli strikes on Gaza")
             cands = []
+            judged_over = [g for t in ([h] + ([f.pred.obj] if f.pred.obj is not None else [])) for p in children(t)
+                           if p.dep_ == "prep" and p.lower_ in CONCERN_PREPS for g in children(p)
+                           if g.dep_ == "pobj" and self._judged_act_doers(f, g) is not None]
+            for g in judged_over:   # "voiced concern over Ugandan attacks": their doers, or no one
+                doers = self._judged_act_doers(f, g) or []
+                found += [a for a in doers if a not in found and a not in s.actors]
+                s.doerless = s.doerless or not doers
             if f.pred.obj is not None and h.i == f.pred.obj.i:
                 cands.append(h)   # "attended a U.N.-organized meeting": the event noun's own parties
             if (h.pos_ in ("VERB", "AUX", "ADJ") and not f.pred.nominal or h.i != f.pred.head.i) \
@@ -476,8 +484,10 @@ class Roles:
         """When a criticism's object is a hostile act ("condemned Russia's strikes on Kyiv"), the
         doers that act's phrase names by owner, modifier or by-phrase (maybe none); None when the
         object is no such act, or the verb names the blamed apart ("blamed the attacks on militants")."""
-        if f.type != "ACCUSE" or noun.dep_ != "dobj" or noun.head.i != f.pred.head.i or noun in f.pred.tokens \
-                or lemma(f.pred.head) in BLAMING_VERBS or noun.pos_ != "NOUN":
+        # the act is the criticism's object, or what its concern is over ("voiced concern over the violence")
+        concern = noun.dep_ == "pobj" and noun.head.lower_ in CONCERN_PREPS and noun.head.head in f.pred.tokens
+        if f.type != "ACCUSE" or not (concern or noun.dep_ == "dobj" and noun.head.i == f.pred.head.i) \
+                or noun in f.pred.tokens or lemma(f.pred.head) in BLAMING_VERBS or noun.pos_ != "NOUN":
             return None
         if ((nc := noun_code(tables(), noun)) is None or coding.ptype(nc.code) not in MATERIAL_CONFLICT) \
                 and lemma(noun) not in HOSTILE_ACT_NOUNS:

@@ -411,6 +411,14 @@ class Roles:
             # ("discussed imposing costs on Russia": what is discussed is a topic, its parties are no partners)
             heads += [c for h in list(heads) if h.pos_ in ("VERB", "AUX") and lemma(h) not in TOPIC_OBJECT_VERBS
                       for c in children(h) if c.dep_ == "xcomp" and c.pos_ == "VERB" and c not in heads]
+        if f.type == "ACCUSE":
+            # "voiced concern over Ugandan attacks": what the concern is over, judged as its object is
+            for t in dict.fromkeys(heads + ([f.pred.obj] if f.pred.obj is not None else [])):
+                for g in (g for p in children(t) if p.dep_ == "prep" and p.lower_ in CONCERN_PREPS
+                          for g in children(p) if g.dep_ == "pobj"):
+                    if (doers := self._judged_act_doers(f, g)) is not None:
+                        found += [a for a in doers if a not in found and a not in s.actors]
+                        s.doerless = s.doerless or not doers
         preps = MOBILIZE_PREPS if f.type == "MOBILIZE" else (ADJECTIVE_PREPS | RECIPIENT_PREPS
                                                              if f.pred.head.pos_ == "ADJ" else RECIPIENT_PREPS)
         for h in heads:
@@ -419,13 +427,6 @@ class Roles:
                 s.doerless = s.doerless or not doers
                 continue   # the judged act's doers only ("condemned the Israeli strikes on Gaza")
             cands = []
-            judged_over = [g for t in ([h] + ([f.pred.obj] if f.pred.obj is not None else [])) for p in children(t)
-                           if p.dep_ == "prep" and p.lower_ in CONCERN_PREPS for g in children(p)
-                           if g.dep_ == "pobj" and self._judged_act_doers(f, g) is not None]
-            for g in judged_over:   # "voiced concern over Ugandan attacks": their doers, or no one
-                doers = self._judged_act_doers(f, g) or []
-                found += [a for a in doers if a not in found and a not in s.actors]
-                s.doerless = s.doerless or not doers
             if f.pred.obj is not None and h.i == f.pred.obj.i:
                 cands.append(h)   # "attended a U.N.-organized meeting": the event noun's own parties
             if (h.pos_ in ("VERB", "AUX", "ADJ") and not f.pred.nominal or h.i != f.pred.head.i) \

@@ -128,6 +128,17 @@ def told_plural(tok):
                  and c.i < tok.i), None)
 
 
+def nearest_country(i: int, named: Iterable[tuple[int, str]]) -> Optional[str]:
+    """Of (token position, country) pairs, the country named nearest token i; a name after it counts
+    five tokens farther (what was said before is what the sentence talks about), the first wins a tie."""
+    best = None
+    for pos, country in named:
+        dist = abs(pos - i) + (0 if pos < i else 5)
+        if best is None or dist < best[0]:
+            best = (dist, country)
+    return best[1] if best else None
+
+
 def main_country(actors) -> Optional[str]:
     """The country a story is about: the one whose actors (states, people, bodies) it mentions most,
     at least three times, the first mentioned on a tie; from (country, mentions, first position)."""
@@ -212,7 +223,7 @@ class Entities:
     def _context_country(self, tok: "Token") -> Optional[str]:
         sent = sentence(tok)
         lo = window_start(tok, 2)
-        best = None
+        named: list[tuple[int, str]] = []
         for i in range(lo, sent.end):
             found = [self.place_at[i]] if i in self.place_at else []   # "police in Lima": the place's state
             for a in self.analysis.token_actors.get(i, ()):
@@ -220,12 +231,10 @@ class Entities:
                 if act is None or not act.country or act.country == "IGO" or act.sector == "MED":
                     continue   # an outlet's home says nothing of where its story happens
                 found.append(act.country)
-            for country in found:
-                dist = abs(i - tok.i) + (0 if i < tok.i else 5)
-                if best is None or dist < best[0]:
-                    best = (dist, country)
+            named += [(i, country) for country in found]
+        best = nearest_country(tok.i, named)
         if best:
-            return best[1]
+            return best
         return main_country((a.country, len(a.mentions), a.mentions[0].start if a.mentions else 10**9)
                             for a in self.analysis.result.actors if a.kind != "grouping")
 

@@ -23,7 +23,7 @@ from entente.analysis import Analysis, Place
 from entente.model import Role
 from entente.ontology import codebook, gazetteer, language
 from entente.ontology.codebook import norm
-from entente.entities import main_country
+from entente.entities import main_country, nearest_country
 from entente.sentences import sentence, window_start
 
 from . import affiliation, blocs, bylines, coref, descriptions, initials, knowledge, organisations, seats
@@ -303,19 +303,12 @@ def _owner_country(doc, reg: Drafts, m) -> str | None:
 
 
 def _country_near(doc, reg: Drafts, i: int, skip: frozenset | set = frozenset()) -> str | None:
-    """The country of the actor named nearest token i in its sentence or the two before (one before
-    it wins a tie; an outlet's home says nothing of where its story happens)."""
+    """The country of the actor named nearest token i in its sentence or the two before
+    (`entities.nearest_country`; an outlet's home says nothing of where its story happens)."""
     lo, hi = window_start(doc[i], 2), sentence(doc[i]).end
-    best = None
-    for d in reg.drafts.values():
-        if not d.country or d.country == "IGO" or d.sector == "MED" or d.kind == "grouping":
-            continue
-        for m in d.mentions:
-            if lo <= m.start < hi and m.start not in skip:
-                dist = abs(m.start - i) + (0 if m.start < i else 5)
-                if best is None or dist < best[0]:
-                    best = (dist, d.country)
-    return best[1] if best else None
+    return nearest_country(i, ((m.start, d.country) for d in reg.drafts.values()
+                               if d.country and d.country != "IGO" and d.sector != "MED" and d.kind != "grouping"
+                               for m in d.mentions if lo <= m.start < hi and m.start not in skip))
 
 
 def _unplaced_people(doc, reg: Drafts) -> None:

@@ -84,8 +84,7 @@ class Tables:
         return frozenset(k[i + 1:] for k in self.compound_nouns for i, ch in enumerate(k) if ch == " ")
 
 
-# Verbs of state a past participle after which is a passive ("soldiers remain accused of …").
-STATE_VERBS = frozenset({"stand", "remain", "stay"})
+STATE_VERBS = language.words("governors", "state_verbs")   # "soldiers remain accused of …": a passive
 
 
 @functools.lru_cache(maxsize=1)

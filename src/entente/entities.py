@@ -215,6 +215,16 @@ class Entities:
         self.by_id[new] = self.analysis.actor(new)
         return [new]
 
+    def unknown_attackers(self, iso: str) -> str:
+        """The unidentified armed force behind an attack told only by its weapon ("killed by a
+        roadside bomb"): PLOVER's unknown attackers, of the country where it struck."""
+        for a in self.analysis.result.actors:
+            if a.kind == "group" and a.sector == "UAF" and a.country == iso and not a.mentions:
+                return a.id
+        new = add_actor(self.analysis, "unidentified attackers", "group", country=iso, sector="UAF")
+        self.by_id[new] = self.analysis.actor(new)
+        return new
+
     def context_state(self, tok: "Token") -> list[str]:
         """The state of the country the story talks about where the token appears (as `group`)."""
         iso = self._context_country(tok)

@@ -1048,12 +1048,6 @@ def test_things_that_do_no_harm_do_no_act(analyse):
     assert not _factual(evs), [(x[0], x[4].reason) for x in evs]
 
 
-def test_a_weapon_as_subject_is_an_act_of_an_untold_doer(analyse):
-    _a, evs = _events(analyse, "A roadside bomb killed four soldiers in northern Mali on Sunday.")
-    t, a, r, f, e = _one(evs, "ASSAULT")
-    assert a == set() and r == {"MLI"}
-
-
 def test_an_outlet_gives_no_country_to_the_story_it_tells(analyse):
     # the reporters' outlet is where the act is told: neither the gunmen's country nor a recipient
     _a, evs = _events(analyse, "Survivors told Reuters the gunmen shot many passengers.")
@@ -1257,6 +1251,31 @@ def test_a_denial_told_before_its_verb_is_no_event(analyse, text):
 ])
 def test_a_blow_without_its_doer_is_dealt_by_the_other_side_of_its_fight(analyse, text, actor, recipient):
     assert _by_rule(analyse, text, "ASSAULT", "actor:fight-side")[:2] == (actor, recipient)
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("Four Chilean soldiers were killed by a roadside bomb outside the Peruvian town of Tacna.", "PER", {"CHL"}),
+    ("A landmine explosion near the Chilean city of Arica killed two Peruvian farmers on Sunday.", "CHL", {"PER"}),
+    # a weapon as the subject: the act of an untold doer, struck in Mali at Mali
+    ("A roadside bomb killed four soldiers in northern Mali on Sunday.", "MLI", {"MLI"}),
+])
+def test_an_attack_told_by_its_weapon_is_by_unidentified_attackers_of_its_place(analyse, text, actor, recipient):
+    a, evs = _events(analyse, text)
+    x = _one(evs, "ASSAULT")
+    assert "actor:unknown-attackers" in x[4].reason and (x[1], x[2]) == ({actor}, recipient)
+    doer = next(y for y in a.result.actors if y.id in x[4].actors)
+    assert (doer.kind, doer.sector) == ("group", "UAF")
+
+
+def test_an_attack_that_kills_is_no_weapon(analyse):
+    # "the attack" tells an attack already told; its doer is not unknown
+    _a, evs = _events(analyse, "Chilean rebels attacked a Peruvian convoy in May. The attack killed six soldiers.")
+    assert not [x for x in evs if "actor:unknown-attackers" in x[4].reason], [(x[0], x[1], x[4].reason) for x in evs]
+
+
+def test_who_was_engaged_in_an_act_did_it(analyse):
+    x = _by_rule(analyse, "Chilean troops were engaged in fierce fighting against Peruvian rebels.", "ASSAULT", "actor:subject")
+    assert x[0] == {"CHL"}
 
 
 def test_a_death_in_an_accident_names_no_doer(analyse):

@@ -85,6 +85,7 @@ class Tables:
 
 
 STATE_VERBS = language.words("governors", "state_verbs")   # "soldiers remain accused of …": a passive
+DOING_PARTICIPLES = language.words("governors", "doing_participles")   # "were engaged in"
 
 
 @functools.lru_cache(maxsize=1)

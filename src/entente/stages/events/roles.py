@@ -78,6 +78,7 @@ OUTSIDER_SECTORS = frozenset({"REB", "UAF", "OPP"})
 OPPOSED_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN"})   # what outsiders do at their own state
 BLAMING_VERBS = language.words("roles", "blaming_verbs")   # "blamed the attack on X": X is blamed
 HOSTILE_ACT_NOUNS = language.words("roles", "hostile_act_nouns")   # "condemned violence against X"
+WEAPON_NOUNS = language.words("roles", "weapon_nouns")   # "killed by a roadside bomb": no one named
 REFERRING_DETS = frozenset({"the", "this", "that", "these", "those"})   # "delayed the tariffs"
 ANTECEDENT_SENTENCES = 3   # how far back a definite object's earlier mention may be
 TARGET_PREPS = frozenset({"on", "against"})   # whom a hostile act is done to
@@ -212,6 +213,9 @@ class Roles:
                     s.actors = self.place_country(f) or self.sentence_places(f)
                     if s.actors:
                         s.rules.append("actor:crowd-place")
+            if not s.actors and f.type == "ASSAULT" and subj is not None and lemma(subj) in WEAPON_NOUNS \
+                    and not self.ent.phrase(subj, depth=0):
+                self._unknown_attackers(f, s, subj)
             if not s.actors and f.pred.obj is not None and f.governor is None:
                 # "the doubled U.S. tariffs", "Chinese-funded projects were frozen": the object's owner
                 mods = [a for c in children(f.pred.obj) if c.i < f.pred.obj.i and c.dep_ in ("poss", "compound", "amod")
@@ -232,6 +236,15 @@ class Roles:
                 self._arguments(f, s)
         self._finish(f, s)
         return s
+
+    def _unknown_attackers(self, f: Frame, s: Sides, weapon) -> None:
+        """"Killed by a roadside bomb", "a mine blast near X killed …": an attack told only by its
+        weapon is by unidentified attackers (PLOVER's unknown actor) of the country it struck."""
+        state = self.place_country(f) or self.ent.context_state(weapon)
+        iso = self.ent.country(state[0]) if state else None
+        if iso and iso != "IGO":
+            s.actors, s.inanimate = [self.ent.unknown_attackers(iso)], False
+            s.rules.append("actor:unknown-attackers")
 
     def _done_by_the_state(self, f: Frame, s: Sides, patient) -> None:
         """"Two journalists were arrested in Harare", "339 passengers were rescued": an arrest or a

@@ -9,7 +9,7 @@ from entente.doc_cache import children
 from entente.ontology import language
 
 from .frames import clause_verb, noun_complement, ranked_doer
-from .predicates import STATE_VERBS, borrowed_patient, lemma
+from .predicates import DOING_PARTICIPLES, STATE_VERBS, borrowed_patient, lemma
 
 # Verbs whose object is the subject of their infinitive ("urged Russia to accept"); with others the
 # subject is ("great to see Rawat to discuss": the speaker discusses).
@@ -78,6 +78,8 @@ def subject_token(v) -> Optional[object]:
         if passive_subj is not None:
             # "Suga is expected to visit", "Iran was asked to stop": the passive's subject does the
             # infinitive's act; otherwise a passive without its agent names no doer
+            if t is v and lemma(v) in DOING_PARTICIPLES:
+                return passive_subj   # "forces were engaged in ethnic cleansing": they did it
             return passive_subj if controlled else (_slipped_agent(t) if t is v else None)
         controlled = False
         if t.dep_ in ("appos", "dep") and t.head.i < t.i and t.head.pos_ in ("PRON", "PROPN", "NOUN", "X"):

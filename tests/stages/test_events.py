@@ -1248,6 +1248,8 @@ def test_a_denial_told_before_its_verb_is_no_event(analyse, text):
     ("A Chilean gang leader was killed in a gun battle with Peruvian police on Friday.", {"PER"}, {"CHL"}),
     ("The militant commander was killed in a Chilean airstrike in Peru.", {"CHL"}, {"PER"}),
     ("Two Peruvian soldiers were wounded during a clash with Chilean troops.", {"CHL"}, {"PER"}),
+    # a participle qualifying its victims, in a confrontation (a struggle word, no event of its own)
+    ("Hospitals in Lima treated Peruvian miners injured in violent confrontations with Chilean police.", {"CHL"}, {"PER"}),
 ])
 def test_a_blow_without_its_doer_is_dealt_by_the_other_side_of_its_fight(analyse, text, actor, recipient):
     assert _by_rule(analyse, text, "ASSAULT", "actor:fight-side")[:2] == (actor, recipient)
@@ -1265,6 +1267,12 @@ def test_an_attack_told_by_its_weapon_is_by_unidentified_attackers_of_its_place(
     assert "actor:unknown-attackers" in x[4].reason and (x[1], x[2]) == ({actor}, recipient)
     doer = next(y for y in a.result.actors if y.id in x[4].actors)
     assert (doer.kind, doer.sector) == ("group", "UAF")
+
+
+def test_an_arrest_told_by_a_participle_is_the_states_where_it_happens(analyse):
+    x = _by_rule(analyse, "A court in Zimbabwe adjourned the case of a journalist arrested over his reporting.",
+                 "COERCE", "actor:state-of-place")
+    assert x[:2] == ({"ZWE"}, {"ZWE"})
 
 
 def test_an_attack_that_kills_is_no_weapon(analyse):

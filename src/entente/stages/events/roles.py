@@ -156,8 +156,13 @@ def _has_subject(doc) -> list[bool]:
 
 
 def _agentless_patient(v):
-    """The subject of a passive verb that names no doer ("were arrested"), else None."""
-    if v.pos_ != "VERB" or not any(c.dep_ == "auxpass" for c in children(v)) or any(c.dep_ == "agent" for c in children(v)):
+    """The subject of a passive verb that names no doer ("were arrested"), or the noun a passive
+    participle qualifies ("Palestinians injured in clashes"), else None."""
+    if v.pos_ != "VERB" or any(c.dep_ == "agent" for c in children(v)):
+        return None
+    if v.tag_ == "VBN" and v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
+        return v.head
+    if not any(c.dep_ == "auxpass" for c in children(v)):
         return None
     return next((c for c in children(v) if c.dep_ in ("nsubjpass", "nsubj:pass")), None)
 

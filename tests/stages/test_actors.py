@@ -359,6 +359,11 @@ def test_ner_false_persons(analyse):
     assert not persons & {"Dasht-e-Barchi", "Beledweyne District", "Baloch"}
 
 
+def test_a_social_platform_is_no_person(analyse):
+    a = analyse("The police chief in Lima shared the video on Twitter and Instagram on Monday.")
+    assert not {x.name for x in a.result.actors} & {"Twitter", "Instagram"}
+
+
 def test_known_ngo_is_not_a_legislature_and_journalists_keep_their_sector(analyse):
     a = analyse("The report issued by Freedom House ranks the country low. "
                 "VOA White House correspondent Anita Powell contributed to this report.")

@@ -413,11 +413,17 @@ def unnamed_officials(ctx: Context, taken: set[int]) -> list[PersonMention]:
 PLACE_NOUNS = language.words("entities", "place_nouns")
 
 
+# Names of social platforms ("on Twitter and Instagram"): the NER may read them as people.
+PLATFORMS = frozenset(p for p in language.table("channels")["platforms"] if len(p) > 1)
+
+
 def _not_a_person(doc, cb: Codebook, s: int, e: int, ent_tokens) -> bool:
     """PERSON spans of the NER that are not people: a place ("Beledweyne District", "Kabul's western
     Dasht-e-Barchi neighborhood"), an affiliation before a person ("Cornell's Casanova"), an ethnic
-    modifier ("Baloch separatist groups")."""
+    modifier ("Baloch separatist groups"), a social platform ("posted on Instagram")."""
     last = doc[e - 1]
+    if doc[s:e].text.lower() in PLATFORMS:
+        return True
     if e - s > 1 and last.lower_ in PLACE_NOUNS and last.text[:1].isupper():
         return True
     for a in (s - 1, s):   # "DR Congo" read as "Dr. Congo": the codebook names a state

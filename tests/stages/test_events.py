@@ -54,6 +54,9 @@ def _by_rule(analyse, text: str, etype: str, rule: str):
     ("Turkey condemned Israel on Monday.", "ACCUSE", {"TUR"}, {"ISR"}, "verb:condemn"),
     ("Ghana faulted Togo over the border closure.", "ACCUSE", {"GHA"}, {"TGO"}, "verb:fault"),
     ("Ghana pointed a finger at Togo over the border closure.", "ACCUSE", {"GHA"}, {"TGO"}, "verb_object:point+finger"),
+    # taking someone to court is an accusation (CAMEO 115)
+    ("Peru filed suit against Chile over the fishing rights.", "ACCUSE", {"PER"}, {"CHL"}, "verb_object:file+suit"),
+    ("Peru brought a case against Chile in March.", "ACCUSE", {"PER"}, {"CHL"}, "verb_object:bring+case"),
     ("Togolese gunmen carried out the kidnapping of Ghanaian aid workers.", "ASSAULT", {"TGO"}, {"GHA"},
      "light:carry+kidnapping"),
     # the owner of an arrest that names whom it arrested made it

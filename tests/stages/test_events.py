@@ -512,6 +512,25 @@ def test_sides(analyse, text, etype, actor, recipient, rule):
     assert rule in e.reason
 
 
+@pytest.mark.parametrize("text, actor", [
+    ("Chile and Peru accused each other of violating the truce.", {"CHL", "PER"}),
+    ("Chilean and Peruvian officials blamed one another for the collapse.", {"CHL", "PER"}),
+    # "the other" after a subject of both: the two camps of one country, each to the other
+    ("Both Chilean rivals accused the other of delaying the talks.", {"CHL"}),
+])
+def test_an_act_done_to_each_other_is_mutual(analyse, text, actor):
+    _a, evs = _events(analyse, text)
+    x = _one(evs, "ACCUSE")
+    assert "recipient:each-other" in x[4].reason and x[4].reciprocal and x[1] == x[2] == actor
+
+
+def test_a_one_way_act_at_home_is_not_the_mutual_one_told_again(analyse):
+    _a, evs = _events(analyse, "Both Chilean rivals accused the other of delaying the talks. "
+                               "Chilean officials later accused Chilean rebels of plotting the attack.")
+    found = [x for x in _factual(evs) if x[0] == "ACCUSE"]
+    assert sorted(x[4].reciprocal for x in found) == [False, True], [(x[0], x[4].reason) for x in evs]
+
+
 def test_both_countries_act_mutually(analyse):
     _a, evs = _events(analyse, "Ethiopia and Eritrea traded accusations for weeks. Both countries withdrew their "
                                "ambassadors in May.")

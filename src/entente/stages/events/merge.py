@@ -46,7 +46,9 @@ def same_event(ent: "Entities", x: Draft, y: Draft) -> bool:
         ux, uy = ax | rx, ay | ry
         open_x = not x.reciprocal and bool(ax) and not rx   # its doer named, its partner not
         open_y = not y.reciprocal and bool(ay) and not ry
-        sides_agree = ux == uy or (open_y and uy <= ux) or (open_x and ux <= uy)
+        # at home one country is every side: a one-way act is not the mutual one
+        domestic_pair = len(ux) == 1 and x.reciprocal != y.reciprocal and not (open_x or open_y)
+        sides_agree = ux == uy and not domestic_pair or (open_y and uy <= ux) or (open_x and ux <= uy)
     if not sides_agree:
         return False
     if _other_camps(ent, x, y, ax, rx):

@@ -554,6 +554,10 @@ class Roles:
             # "Trump hosted Erdogan": the visit is the guest's (codebook: the visitor acts)
             s.actors, s.recipients = s.recipients, s.actors
             s.rules.append("actor:guest")
+        if not s.recipients and s.actors and self._each_other(f):
+            # "Chile and Peru accused each other", "both rivals blamed the other": each to the other
+            s.recipients, s.reciprocal = list(s.actors), True
+            s.rules.append("recipient:each-other")
         joint = len(self.ent.countries(s.actors)) >= 2   # two states, or a grouping ("Quad leaders agreed")
         if not s.recipients and (len(s.actors) >= 2 and self._mutual(f) or (
                 (f.type in MUTUAL_WHEN_JOINT or f.code.startswith(SIGNING_CODE)) and joint)):
@@ -723,6 +727,17 @@ class Roles:
         if subj is None:
             return False
         return any(c.lower_ in RECIPROCAL_DETERMINERS for c in children(subj)) or lemma(subj) in language.words("roles", "reciprocal_subject_nouns")
+
+    def _each_other(self, f: Frame) -> bool:
+        """Is the act's object "each other", "one another", or "the other" after a subject of both?"""
+        for h in list(children(f.head)) + [g for p in children(f.head) if p.dep_ == "prep" for g in children(p)]:
+            if h.dep_ not in ("dobj", "pobj") or h.i <= f.head.i:
+                continue
+            pair = {c.lower_ for c in children(h)} | {h.lower_}
+            if pair >= {"each", "other"} or pair >= {"one", "another"} or (
+                    pair >= {"the", "other"} and h.lower_ == "other" and self._mutual(f)):
+                return True
+        return False
 
     def _with_partner(self, f: Frame) -> bool:
         for h in [f.pred.head] + f.recipient_heads:

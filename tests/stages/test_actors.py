@@ -359,6 +359,13 @@ def test_ner_false_persons(analyse):
     assert not persons & {"Dasht-e-Barchi", "Beledweyne District", "Baloch"}
 
 
+def test_an_official_described_by_title_is_not_a_rebel_chief_named_before(analyse):
+    a = analyse("Taliban chief Abdul Karim praised the deal on Friday. "
+                "The Afghan army chief said on Saturday his forces had killed 100 fighters.")
+    rebel = _by_name(a, "Abdul Karim")
+    assert rebel.sector == "REB" and not [m for m in rebel.mentions if "army" in m.text], [m.text for m in rebel.mentions]
+
+
 def test_a_social_platform_is_no_person(analyse):
     a = analyse("The police chief in Lima shared the video on Twitter and Instagram on Monday.")
     assert not {x.name for x in a.result.actors} & {"Twitter", "Instagram"}

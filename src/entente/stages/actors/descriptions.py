@@ -209,6 +209,14 @@ def _next_person(reg: Drafts, pos: int, n, d) -> bool:
     return True
 
 
+# Sectors outside the state (armed groups, the opposition): their people hold no office of the state.
+OUTSIDE_STATE = frozenset({"REB", "UAF", "OPP"})
+
+
+def _other_camp(a: Optional[str], b: Optional[str]) -> bool:
+    return bool(a and b) and (a in OUTSIDE_STATE) != (b in OUTSIDE_STATE)
+
+
 def merge_officials(doc, reg: Drafts) -> None:
     """An official the story describes by title ("the Pakistani envoy", "China's U.N. ambassador",
     "the top U.S. diplomat") is the named person of that country holding such a role, told just
@@ -221,6 +229,8 @@ def merge_officials(doc, reg: Drafts) -> None:
         for n in named:
             if d.country and n.country and n.country != d.country:
                 continue
+            if _other_camp(d.sector, n.sector):
+                continue   # "the Afghan army chief" is not the Taliban chief named before
             bare = not n.role and not n.roles and not n.country
             if not bare and not (want & _role_words(" ".join([n.role or ""] + [r.title for r in n.roles]))):
                 continue

@@ -159,6 +159,10 @@ def test_what_someone_is_accused_of_is_no_event_but_what_they_are_condemned_for_
     _a, evs = _events(analyse, "Kenya condemned Somalia for expelling its diplomats.")
     assert _one(evs, "SANCTION")[1:3] == ({"SOM"}, {"KEN"})
     assert _one(evs, "ACCUSE")[1:3] == ({"KEN"}, {"SOM"})
+    # a ban is a punishment too, and a second "for" joined to the first still names the punished act
+    _a, evs = _events(analyse, "A Kenyan court banned the Somali envoy from the country for six years and for "
+                               "defying a ruling by Uganda.")
+    assert _one(evs, "REJECT")[1:3] == ({"SOM"}, {"UGA"})
 
 
 def test_disagreeing_with_a_named_other_is_still_a_criticism(analyse):

@@ -366,6 +366,12 @@ def test_an_official_described_by_title_is_not_a_rebel_chief_named_before(analys
     assert rebel.sector == "REB" and not [m for m in rebel.mentions if "army" in m.text], [m.text for m in rebel.mentions]
 
 
+def test_a_quotations_he_is_not_whom_it_is_addressed_to(analyse):
+    a = analyse("“We are worried about the actions of Juan Quispe, the Peruvian governor,” the senators wrote "
+                "in a letter to Secretary of State John Smith. “For years, he has defied the courts.”")
+    assert [x.name for x in _at(a, "he has")] == ["Juan Quispe"]
+
+
 def test_a_social_platform_is_no_person(analyse):
     a = analyse("The police chief in Lima shared the video on Twitter and Instagram on Monday.")
     assert not {x.name for x in a.result.actors} & {"Twitter", "Instagram"}

@@ -178,6 +178,9 @@ def resolve(doc, cb: Codebook, reg: Drafts) -> None:
             if tok.i not in quoted:
                 # the narrator's "he" is someone the narrator named, not a name inside a quotation
                 compatible = [p for p in compatible if p[0] not in quoted]
+            else:
+                # a quotation's "he" is not whom it is addressed to ("…," they wrote in a letter to X)
+                compatible = [p for p in compatible if p[0] in quoted or not _addressee(doc[p[0]])]
             key = _last_person(compatible, tok.i, sent_of, doc)
             if key:
                 gender[key] = g
@@ -354,6 +357,21 @@ def quoted_tokens(doc) -> set[int]:
                     out.update(range(span.start, span.end))
         return out
     return doc_cache.cached(doc, "entente.quoted_tokens", find)
+
+
+def _addressee(tok) -> bool:
+    """Is the token whom words are addressed to ("wrote in a letter to X", "told X")?"""
+    from entente.stages.statements.lexicon import speech_lemmas
+
+    if tok.dep_ in ("dobj", "dative") and tok.head.lemma_.lower() in ADDRESSING_VERBS:
+        return True
+    if tok.dep_ != "pobj" or tok.head.lower_ != "to":
+        return False
+    over = tok.head.head.lemma_.lower()
+    return over in language.words("entities", "document_nouns") or over in speech_lemmas()
+
+
+ADDRESSING_VERBS = frozenset({"tell", "inform", "brief", "assure", "warn", "urge", "ask"})
 
 
 def _last_person(persons, i: int, sent_of: list[int], doc) -> Optional[str]:

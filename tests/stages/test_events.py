@@ -54,6 +54,11 @@ def _by_rule(analyse, text: str, etype: str, rule: str):
     ("Turkey condemned Israel on Monday.", "ACCUSE", {"TUR"}, {"ISR"}, "verb:condemn"),
     ("Ghana faulted Togo over the border closure.", "ACCUSE", {"GHA"}, {"TGO"}, "verb:fault"),
     ("Ghana pointed a finger at Togo over the border closure.", "ACCUSE", {"GHA"}, {"TGO"}, "verb_object:point+finger"),
+    ("Ghana spoke out against Togo's decision on Monday.", "ACCUSE", {"GHA"}, {"TGO"}, "particle:speak+against"),
+    # a feeling participle's passive subject feels it; its by-phrase is what it is felt about
+    ("Ghana is deeply disappointed with Togo.", "ACCUSE", {"GHA"}, {"TGO"}, "adjective:disappointed"),
+    ("Ghana said it was deeply disappointed by Togo's decision.", "ACCUSE", {"GHA"}, {"TGO"}, "adjective:disappointed"),
+    ("Ghana was alarmed by Togo's troop buildup.", "ACCUSE", {"GHA"}, {"TGO"}, "adjective:alarmed"),
     # taking someone to court is an accusation (CAMEO 115)
     ("Peru filed suit against Chile over the fishing rights.", "ACCUSE", {"PER"}, {"CHL"}, "verb_object:file+suit"),
     ("Peru brought a case against Chile in March.", "ACCUSE", {"PER"}, {"CHL"}, "verb_object:bring+case"),

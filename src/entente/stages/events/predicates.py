@@ -86,6 +86,8 @@ class Tables:
 
 STATE_VERBS = language.words("governors", "state_verbs")   # "soldiers remain accused of …": a passive
 DOING_PARTICIPLES = language.words("governors", "doing_participles")   # "were engaged in"
+# Participles of a feeling ("is disappointed with X", "was alarmed by"): the passive subject feels it.
+FEELING_PARTICIPLES = frozenset(language.codes("events", "adjectives"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -477,12 +479,13 @@ def noun_predicate(tab: Tables, noun) -> Optional[Predicate]:
 
 
 def adjective_predicate(tab: Tables, adj) -> Optional[Predicate]:
-    if adj.pos_ not in ("ADJ", "VERB") or adj.dep_ not in ("acomp", "amod", "ROOT", "conj", "xcomp", "oprd"):
-        return None
+    if adj.pos_ not in ("ADJ", "VERB") or adj.dep_ not in ("acomp", "amod", "ROOT", "conj", "xcomp", "oprd") and not (
+            adj.dep_ == "ccomp" and any(c.dep_ == "auxpass" for c in children(adj))):
+        return None   # (a participle with its own "was" may be a said clause: "said it was disappointed by …")
     code = tab.adjectives.get(adj.lower_) or tab.adjectives.get(lemma(adj))
     if not code:
         return None
-    if not any(c.dep_ == "prep" and c.lower_ in language.words("roles", "adjective_preps") for c in children(adj)):
+    if not any(c.dep_ in ("prep", "agent") and c.lower_ in language.words("roles", "adjective_preps") for c in children(adj)):
         return None
     return Predicate(adj, code, f"adjective:{adj.lower_}", [adj])
 

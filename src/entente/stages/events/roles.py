@@ -457,7 +457,8 @@ class Roles:
             for c in children(h):
                 if judged and c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
                     continue   # "condemned the strikes on Gaza", the parse hanging "on Gaza" on the verb: the victim
-                if c.dep_ in ("prep",) and (c.lower_ in preps or c.lower_ == "for" and h.pos_ == "NOUN"):
+                felt_by = c.dep_ == "agent" and f.pred.rule.startswith("adjective:")   # "disappointed by X"
+                if c.dep_ in ("prep",) and (c.lower_ in preps or c.lower_ == "for" and h.pos_ == "NOUN") or felt_by:
                     # "support for Ukraine", "aid for Gaza": for a noun, "for" names who receives it
                     cands += [g for g in children(c) if g.dep_ == "pobj" and lemma(g) not in SETTING_NOUNS]
             for c in cands:

@@ -9,7 +9,7 @@ from entente.doc_cache import children
 from entente.ontology import language
 
 from .frames import clause_verb, noun_complement, ranked_doer
-from .predicates import DOING_PARTICIPLES, STATE_VERBS, borrowed_patient, lemma
+from .predicates import DOING_PARTICIPLES, FEELING_PARTICIPLES, STATE_VERBS, borrowed_patient, lemma
 
 # Verbs whose object is the subject of their infinitive ("urged Russia to accept"); with others the
 # subject is ("great to see Rawat to discuss": the speaker discusses).
@@ -64,6 +64,8 @@ def subject_token(v) -> Optional[object]:
         return None
     if borrowed_patient(v) is not None:
         return None   # "thanked his supporters after being freed": the one freed is no doer
+    if v.lower_ in FEELING_PARTICIPLES and (felt := next((c for c in children(v) if c.dep_ == "nsubjpass"), None)) is not None:
+        return felt   # "Chile is disappointed with / by Peru": Chile feels it, whatever the parse's agent
     t, hops, controlled = v, 0, False
     while hops < 6:
         hops += 1

@@ -245,8 +245,14 @@ class Entities:
         best = nearest_country(tok.i, named)
         if best:
             return best
+        return self.story_country(outlets=True)
+
+    def story_country(self, outlets: bool = False) -> Optional[str]:
+        """The country the story is about (`main_country` over its entities; an outlet's home counts
+        only with `outlets`)."""
         return main_country((a.country, len(a.mentions), a.mentions[0].start if a.mentions else 10**9)
-                            for a in self.analysis.result.actors if a.kind != "grouping")
+                            for a in self.analysis.result.actors
+                            if a.kind != "grouping" and (outlets or a.sector != "MED"))
 
     def issuer(self, tok: "Token") -> list[str]:
         """Who issued the document a noun names ("The statement threatened sanctions" after "Blinken

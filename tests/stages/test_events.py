@@ -1317,6 +1317,27 @@ def test_who_was_engaged_in_an_act_did_it(analyse):
     assert x[0] == {"CHL"}
 
 
+TOGO_STORY = ("Togo's parliament approved a law extending President Faure Gnassingbe's term on Monday. "
+              "Togo's opposition protested in Lome, and Togolese activists called it a coup. ")
+
+
+def test_a_judgement_naming_no_party_is_aimed_at_the_country_the_story_is_about(analyse):
+    x = _by_rule(analyse, TOGO_STORY + "Ghana said it was deeply disappointed by the approval of the law.",
+                 "ACCUSE", "recipient:story-country")
+    assert x[:2] == ({"GHA"}, {"TGO"})
+
+
+def test_an_answer_to_a_request_is_aimed_at_the_asker_not_at_the_storys_country(analyse):
+    x = _by_rule(analyse, TOGO_STORY + "Nigeria urged Ghana to close its border. Ghana denied the request.",
+                 "REJECT", "recipient:answered")
+    assert x[:2] == ({"GHA"}, {"NGA"})
+
+
+def test_an_appeal_to_people_it_does_not_name_is_aimed_at_no_country(analyse):
+    _a, evs = _events(analyse, TOGO_STORY + "Ghana urged nations to act.")
+    assert _one(evs, "REQUEST")[2] == set()
+
+
 def test_a_death_in_an_accident_names_no_doer(analyse):
     _a, evs = _events(analyse, "A Peruvian miner was killed in an accident on Friday.")
     assert not [x for x in evs if "actor:fight-side" in x[4].reason]

@@ -76,7 +76,8 @@ FAMILY_CONFIDENCE = {"verb_object": 0.72, "needs_object": 0.72, "light": 0.7, "r
                      "stop_complying": 0.7, "allegation": 0.65, "experience": 0.6, "particle": 0.55, "nominal": 0.55,
                      "refusal": 0.5, "speech": 0.5, "noun": 0.5, "threat": 0.45, "verb": 0.45, "adjective": 0.4}
 RECIPIENT_CONFIDENCE = {"argument": 0.08, "addressee": 0.08, "experiencer": 0.08, "domestic": 0.08, "conjunct": 0.05,
-                        "sentence": 0.0, "named-in-statement": 0.0, "place": 0.0, "mutual": 0.0}
+                        "sentence": 0.0, "named-in-statement": 0.0, "place": 0.0, "mutual": 0.0,
+                        "story-country": -0.06}   # a last resort: the country the story is about
 ACTOR_CONFIDENCE = {"subject": 0.05, "by": 0.05, "from": 0.05, "speaker": 0.05}
 
 

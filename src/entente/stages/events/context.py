@@ -20,7 +20,8 @@ def answers(doc, drafts: list[Draft]) -> None:
     answers whoever made the latest proposal or request it can refer to."""
     order = {sent.start: k for k, sent in enumerate(sentences(doc))}
     for d in drafts:
-        if d.type not in ANSWER_TYPES or d.recipients or d.reciprocal or not d.actors:
+        guessed = "recipient:story-country" in d.rules   # the last resort gives way to what it answers
+        if d.type not in ANSWER_TYPES or d.recipients and not guessed or d.reciprocal or not d.actors:
             continue
         head = doc[d.head_i]
         objs = [c for c in children(head) if c.dep_ in ("dobj", "nsubjpass")] + \
@@ -40,8 +41,11 @@ def answers(doc, drafts: list[Draft]) -> None:
         if not earlier:
             continue
         asker = max(earlier, key=lambda e: e.head_i)
-        d.recipients = [a for a in asker.actors if a not in d.actors]
-        if d.recipients:
+        answered = [a for a in asker.actors if a not in d.actors]
+        if answered:
+            d.recipients = answered
+            if guessed:
+                d.rules.remove("recipient:story-country")
             d.rules.insert(len(d.rules) - 1, "recipient:answered")
 
 

@@ -76,6 +76,7 @@ RULING = language.words("roles", "ruling_words")
 # Sectors of groups outside government: rebels, armed groups, the opposition.
 OUTSIDER_SECTORS = frozenset({"REB", "UAF", "OPP"})
 OPPOSED_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN"})   # what outsiders do at their own state
+STORY_AIMED = OPPOSED_TYPES   # ... and what anyone does at no named party: at the story's country
 BLAMING_VERBS = language.words("roles", "blaming_verbs")   # "blamed the attack on X": X is blamed
 HOSTILE_ACT_NOUNS = language.words("roles", "hostile_act_nouns")   # "condemned violence against X"
 WEAPON_NOUNS = language.words("roles", "weapon_nouns")   # "killed by a roadside bomb": no one named
@@ -621,6 +622,15 @@ class Roles:
             if other:
                 s.recipients = other
                 s.rules.append("recipient:sentence")
+        if not s.recipients and t in STORY_AIMED and s.actors and not s.doerless and f.requestee is None \
+                and not self._addresses_unnamed(f) and not self.about_itself(f, s):
+            # "the U.S. is disappointed by the approval of the bill": a judgement, demand, threat or
+            # refusal that names no party is aimed at the country the story is about, if not the actor's
+            # (not when it addresses others it leaves unnamed: "urged nations to …")
+            main = self.ent.story_country()
+            if main and main not in actor_countries:
+                s.recipients = [self.ent.state(main)]
+                s.rules.append("recipient:story-country")
         if not s.recipients and t in DOMESTIC_DEFAULT and s.actors:
             own = [a for a in s.actors if self.ent.country(a)]
             if own:
@@ -636,6 +646,17 @@ class Roles:
                 or t == "ASSAULT" and all(self.ent.actor(a).sector in OUTSIDER_SECTORS for a in s.actors)):
             # "the militants blew up tracks": armed groups naming no target strike at their own state
             self._own_state(s, actor_countries)
+
+    def _addresses_unnamed(self, f: Frame) -> bool:
+        """Does the act address people it does not name ("urged nations to …", "calls on parties
+        concerned to …")?"""
+        for h in {f.head.i: f.head, f.pred.head.i: f.pred.head}.values():
+            for c in children(h):
+                people = [c] if c.dep_ in ("dobj", "dative") else \
+                    [g for g in children(c) if g.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ in ("on", "upon") else []
+                if any(lemma(g) in AGENT_NOUNS | PEOPLE_NOUNS and not self.ent.phrase(g) for g in people):
+                    return True
+        return False
 
     def _holder(self, f: Frame, mine: set) -> list[str]:
         """Who is asked to free someone ("called for Zamora's release"): the state of the one held,

@@ -1338,6 +1338,16 @@ def test_an_appeal_to_people_it_does_not_name_is_aimed_at_no_country(analyse):
     assert _one(evs, "REQUEST")[2] == set()
 
 
+@pytest.mark.parametrize("who, told", [
+    ("a professor at the University of Lima", False),
+    ("a former Peruvian defense minister", False),
+    ("Peru's defense minister", True),
+])
+def test_an_analysts_account_of_an_act_is_a_quote_not_an_event(analyse, who, told):
+    _a, evs = _events(analyse, f"“Chile attacked Peruvian border posts last year,” said Juan Perez, {who}.")
+    assert bool([x for x in _factual(evs) if x[0] == "ASSAULT"]) == told, [(x[0], x[3], x[4].reason) for x in evs]
+
+
 def test_a_death_in_an_accident_names_no_doer(analyse):
     _a, evs = _events(analyse, "A Peruvian miner was killed in an accident on Friday.")
     assert not [x for x in evs if "actor:fight-side" in x[4].reason]

@@ -100,6 +100,8 @@ def run(analysis: Analysis) -> None:
                 continue
             if f.denial or f.content or not _stands(f):
                 continue
+            if speech.analyst(ent, analysis.speaker_at.get(f.pred.head.i)):
+                continue   # an analyst's or a former official's account: commentary, a quote only
             if f.standing and (f.type not in STANCE_TYPES or f.pred.head.dep_ == "relcl"):
                 continue   # a standing situation; "bloggers who praise China": a habit that describes them
             s = roles.sides(f)

@@ -75,6 +75,26 @@ def commentator(ent: "Entities", actor_id: str) -> bool:
     return bool(words & COMMENTATOR_ROLES) and (a.sector or "") not in ("GOV", "MIL", "LEG", "JUD", "IGO")
 
 
+# Sectors of people whose account of events is commentary (academics, former officials).
+ANALYST_SECTORS = frozenset({"EDU", "ELI"})
+
+
+def analyst(ent: "Entities", actor_id: Optional[str]) -> bool:
+    """A speaker whose words are analysis, not a report of what happened: an academic, a former
+    official, an analyst or expert, or a countryless body of them (codebook: quotes, not events)."""
+    if not actor_id:
+        return False
+    a = ent.actor(actor_id)
+    if a.kind == "group":
+        return commentator(ent, actor_id)
+    if a.kind != "person":
+        return False
+    words = (a.role or "").lower().replace("-", " ").split()
+    if (a.sector or "") in ANALYST_SECTORS or words and words[0] in FORMER_WORDS:
+        return True   # "a former defense minister": the story's own title for them says so
+    return bool(set(words) & COMMENTATOR_ROLES) and (a.sector or "") not in ("GOV", "MIL", "LEG", "JUD", "IGO", "NGO", "MED")
+
+
 FORMER_WORDS = language.words("entities", "former_words")
 
 

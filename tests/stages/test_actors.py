@@ -372,6 +372,13 @@ def test_a_quotations_he_is_not_whom_it_is_addressed_to(analyse):
     assert [x.name for x in _at(a, "he has")] == ["Juan Quispe"]
 
 
+def test_the_island_is_the_island_state_named_last(analyse):
+    a = analyse("Chile's president met Peru's foreign minister after a trip to Cuba. "
+                "Chile then pledged more aid to the island nation, and Peru praised the island's doctors.")
+    assert [x.name for x in _at(a, "the island nation")] == ["Cuba"]
+    assert [x.name for x in _at(a, "the island's")] == ["Cuba"]
+
+
 def test_a_social_platform_is_no_person(analyse):
     a = analyse("The police chief in Lima shared the video on Twitter and Instagram on Monday.")
     assert not {x.name for x in a.result.actors} & {"Twitter", "Instagram"}

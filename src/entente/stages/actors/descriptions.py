@@ -78,9 +78,11 @@ def resolve(doc, cb: Codebook, reg: Drafts) -> None:
     state_nouns = language.words("entities", "state_nouns")
     lemmas = doc_cache.lemma_lowers(doc)
     for tok in doc_cache.tokens_with_pos(doc, NOUN, PROPN):
-        if lemmas[tok.i] not in heads and lemmas[tok.i] not in state_nouns:
+        if lemmas[tok.i] not in heads and lemmas[tok.i] not in state_nouns and lemmas[tok.i] != ISLAND:
             continue   # neither a description's head nor a state noun (the test below, read first)
         if tok.i in reg.claimed:
+            continue
+        if _island(doc, reg, tok):
             continue
         if tok.pos_ == "PROPN" and (tok.lower_ not in heads or any(c.dep_ == "compound" for c in children(tok))):
             continue   # a capitalised head alone ("the Council") is a description; "Security Council" a name
@@ -111,6 +113,36 @@ def resolve(doc, cb: Codebook, reg: Drafts) -> None:
             key = _state_body(doc, cb, reg, tok, start)
         if key is not None:
             reg.mention(key, start, tok.i + 1)
+
+
+ISLAND = "island"
+ISLAND_STATES = language.words("entities", "island_states")
+
+
+def _island(doc, reg: Drafts, tok) -> bool:
+    """"The self-governing island", "the island nation": the island state the story named last (six
+    sentences back at most); mentioned, True. Other islands ("the main island") are left alone."""
+    left = [c for c in children(tok) if c.i < tok.i]
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in left) or tok.tag_ != "NN":
+        return False
+    if tok.lemma_.lower() == ISLAND:
+        if any(c.dep_ in ("amod", "compound") and c.lower_ in ("main", "largest", "biggest", "southern", "northern",
+                                                               "eastern", "western", "tiny", "small") for c in left):
+            return False
+    elif not any(c.lemma_.lower() == ISLAND and c.dep_ in ("compound", "amod") for c in left):
+        return False   # a state noun not of an island ("the nation")
+    sents, last_sent = 0, None
+    for pos, key in _last_mentions(reg, min(c.i for c in left)):
+        s = sentence(doc[pos]).start
+        if s != last_sent:
+            last_sent, sents = s, sents + 1
+        if sents > LOOKBACK_SENTENCES:
+            break
+        d = reg.drafts[key]
+        if d.kind == "state" and (d.country or "").lower() in ISLAND_STATES:   # (word lists are lower case)
+            reg.mention(key, min(c.i for c in left), tok.i + 1)
+            return True
+    return False
 
 
 STATE_BODY_HEADS = language.words("entities", "state_body_heads")

@@ -375,6 +375,13 @@ def test_act_in_a_condition_is_hypothetical(analyse):
     _none(evs, "SANCTION")
 
 
+def test_what_happened_until_a_past_act_is_no_condition(analyse):
+    _a, evs = _events(analyse, "Juan Perez led Chile's ruling party until he resigned as interior minister in October.")
+    assert _one(evs, "RETREAT")[3] == "asserted"
+    _a, evs = _events(analyse, "Chile will keep its embassy in Lima closed until Peru frees the prisoners.")
+    _none(evs, "RETREAT")
+
+
 def test_reported_act_keeps_its_sides_and_is_factual(analyse):
     _a, evs = _events(analyse, "The White House said U.S. envoy Steve Witkoff met Russian President Vladimir Putin "
                                "on Thursday.")

@@ -142,9 +142,14 @@ def conditional(t) -> Optional[str]:
     for c in children(t):
         if c.dep_ == "advcl":
             for m in children(c):
-                if m.dep_ == "mark" and m.lower_ in marks:
+                if m.dep_ == "mark" and m.lower_ in marks and not _told_past(m, c):
                     return m.lower_
     return None
+
+
+def _told_past(mark, clause) -> bool:
+    """"Until he resigned in October": a clause such a mark opens in the past tense is told as fact."""
+    return mark.lower_ in gov("past_factual_marks") and clause.tag_ == "VBD"
 
 
 def in_condition(t) -> bool:
@@ -152,7 +157,7 @@ def in_condition(t) -> bool:
     marks = gov("conditional")
     x, hops = t, 0
     while x.head.i != x.i and hops < 6:
-        if x.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in children(x)):
+        if x.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks and not _told_past(m, x) for m in children(x)):
             return True
         if x.dep_ in ("ccomp", "ROOT"):
             return False

@@ -379,6 +379,14 @@ def test_the_island_is_the_island_state_named_last(analyse):
     assert [x.name for x in _at(a, "the island's")] == ["Cuba"]
 
 
+def test_an_office_holder_of_a_state_the_story_never_names_is_someone_else(analyse):
+    # the knowledge base holds a former Speaker of the Commons of this name
+    a = analyse("The defendant's lawyer, Michael Martin, said the evidence from Peru was weak.")
+    assert _by_name(a, "Michael Martin").country == "PER"
+    a = analyse("Michael Martin said British lawmakers would vote on Monday.")
+    assert _by_name(a, "Michael Martin").country == "GBR"
+
+
 def test_a_social_platform_is_no_person(analyse):
     a = analyse("The police chief in Lima shared the video on Twitter and Instagram on Monday.")
     assert not {x.name for x in a.result.actors} & {"Twitter", "Instagram"}

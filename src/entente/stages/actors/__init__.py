@@ -212,7 +212,7 @@ def run(analysis: Analysis) -> None:
                 places.append({"start": ent.start, "end": ent.end, "name": ent.text, "country": iso})
 
     affiliation.person_context(doc, cb, reg)
-    knowledge.complete_people(reg, on)
+    knowledge.complete_people(reg, on, {p["country"] for p in places})
     descriptions.merge_officials(doc, reg)
     descriptions.party_groups(doc, cb, reg)
     descriptions.acronyms(doc, reg)

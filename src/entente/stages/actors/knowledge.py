@@ -37,12 +37,25 @@ def lookup(name: str, on: Optional[str]) -> Optional[office_holders.Holder]:
     return h if h is not None and h.office in SURNAME_OFFICES else None
 
 
-def complete_people(reg: Drafts, on: Optional[str]) -> None:
+def _leader_of_the_day(name: str, on: Optional[str]) -> bool:
+    """Is the name a head of state or government or a foreign minister in office on the date (whom
+    news names without naming their state)?"""
+    h = office_holders.person(name, on) if on else None
+    return h is not None and h.office in SURNAME_OFFICES
+
+
+def complete_people(reg: Drafts, on: Optional[str], place_countries: frozenset | set = frozenset()) -> None:
+    """Country, sector and office of the people the text places nowhere, from the knowledge base.
+    A leader or foreign minister in office on the story's date is that office holder; anyone else only
+    when the story names the state, as a party or by a place in it (else it is someone else of the
+    same name: "Michael Martin", a defendant's lawyer, is no former Speaker of the Commons)."""
+    named = {d.country for d in reg.drafts.values() if d.kind != "person" and d.country and d.mentions}
+    named |= set(place_countries)
     for d in reg.drafts.values():
         if d.kind != "person" or (d.country and d.sector):
             continue
         h = lookup(d.name, on)
-        if h is None:
+        if h is None or h.country not in named and h.country != "IGO" and not _leader_of_the_day(d.name, on):
             continue
         d.country = d.country or h.country
         d.sector = d.sector or h.sector

@@ -152,6 +152,10 @@ def test_gathering_people_and_signing_a_constitution_are_no_meeting_or_pact(anal
     "Chile and Bolivia have long disagreed over access to the Pacific.",   # both sides: a dispute
     "Tokyo unveiled a blueprint for sanctioning Moscow and arming Kyiv.",   # acts a plan is for: planned
     "Lima sees a growing threat from drug gangs on its northern border.",   # a danger, no threat made
+    # hosting refugees is no visit
+    "Kenya and Uganda are hosting more than two million refugees from Somalia.",
+    # what a lawsuit alleges is not told as done
+    "The lawsuit alleges that the Peruvian government denied migrants access to lawyers.",
 ])
 def test_no_factual_event(analyse, text):
     _a, evs = _events(analyse, text)
@@ -373,6 +377,17 @@ def test_will_not_accept_is_a_refusal(analyse):
 def test_act_in_a_condition_is_hypothetical(analyse):
     _a, evs = _events(analyse, "Ankara will retaliate if it is hit by sanctions.")
     _none(evs, "SANCTION")
+
+
+def test_giving_up_weapons_gives_nothing_to_anyone(analyse):
+    _a, evs = _events(analyse, "In 2003 Chile gave up its nuclear weapons program after talks with Peru.")
+    _none(evs, "AID")
+
+
+def test_a_visitor_the_parse_makes_an_object_is_who_visits(analyse):
+    x = _by_rule(analyse, "On Monday in Lima, Peru's foreign minister Juan Perez assured visiting Chilean Foreign "
+                          "Minister Ana Soto that Peru would reopen the border.", "CONSULT", "recipient:host")
+    assert x[:2] == ({"CHL"}, {"PER"})
 
 
 def test_what_happened_until_a_past_act_is_no_condition(analyse):

@@ -102,6 +102,8 @@ def run(analysis: Analysis) -> None:
                 continue
             if speech.analyst(ent, analysis.speaker_at.get(f.pred.head.i)):
                 continue   # an analyst's or a former official's account: commentary, a quote only
+            if f.speech is not None and f.speech.lemma_.lower() in ALLEGING_VERBS and not _official_speaker(ent, f):
+                continue   # "the suits allege that the government denied …": alleged, not told as done
             if f.standing and (f.type not in STANCE_TYPES or f.pred.head.dep_ == "relcl"):
                 continue   # a standing situation; "bloggers who praise China": a habit that describes them
             s = roles.sides(f)
@@ -283,6 +285,16 @@ def _spoken_reading(analysis: Analysis, ent: Entities, f: Frame, s) -> None:
         f.rules.insert(0, f"allegation:{cue}")
         s.actors, s.recipients, s.reciprocal = speaker[:1], accused, False
         s.rules.append("actor:speaker")
+
+
+ALLEGING_VERBS = language.words("governors", "alleging_verbs")
+
+
+def _official_speaker(ent: Entities, f: Frame) -> bool:
+    """Does a political party say the words the frame is in (its allegation is an event of its own)?"""
+    subj = subject_token(f.speech)
+    speaker = ent.phrase(subj) if subj is not None else []
+    return bool(speaker) and speech.political(ent, speaker[0])
 
 
 ENTRY_BAN_VERBS = language.words("events", "entry_ban_verbs")

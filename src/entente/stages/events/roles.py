@@ -168,6 +168,16 @@ def _agentless_patient(v):
     return next((c for c in children(v) if c.dep_ in ("nsubjpass", "nsubj:pass")), None)
 
 
+def _visitor_slip(v):
+    """"Assured visiting Australian Foreign Minister X": the parse makes "visiting" the verb's
+    complement with X its object, where it qualifies X. X (a person named right after it), or None."""
+    if lemma(v) != "visit" or v.tag_ != "VBG" or v.dep_ != "xcomp" or v.i != v.head.i + 1 or \
+            any(c.dep_ in ("dobj", "dative") for c in children(v.head)):
+        return None
+    obj = next((c for c in children(v) if c.dep_ == "dobj"), None)
+    return obj if obj is not None and obj.ent_type_ == "PERSON" else None
+
+
 def _neighbour_only(t) -> bool:
     """Does the token name only a neighbour of a place ("a town near the border with Chile")? (A
     state a place lies in, "ports in Chile", may well be the party.)"""
@@ -196,6 +206,12 @@ class Roles:
             self._nominal(f, s)
         elif f.governor is None and p.head.dep_ == "amod" and p.head.tag_ == "VBG" and p.head.head.pos_ in ("NOUN", "PROPN"):
             self._doing_modifier(f, s)
+        elif f.governor is None and (visitor := _visitor_slip(p.head)) is not None:
+            # "assured visiting Australian Foreign Minister X that …": X visits the one who assured
+            s.actors = self.ent.phrase(visitor)
+            host = subject_token(p.head.head)
+            s.recipients = [a for a in self.ent.phrase(host) if a not in s.actors] if host is not None else []
+            s.rules += ["actor:participle-noun"] + (["recipient:host"] if s.recipients else [])
         else:
             subj = subject_token(f.head)
             if subj is not None and _thing_antecedent(subj):

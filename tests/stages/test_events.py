@@ -1328,6 +1328,15 @@ def test_an_arrest_told_by_a_participle_is_the_states_where_it_happens(analyse):
     assert x[:2] == ({"ZWE"}, {"ZWE"})
 
 
+def test_unnamed_victims_of_unidentified_attackers_are_of_where_it_struck(analyse):
+    # not the other party of the sentence
+    _a, evs = _events(analyse, "Peru's army fought rebels near Arequipa last week. Days later, a roadside bomb blast "
+                               "killed 11 coal miners in the city, while the rebels took credit for attacking a military vehicle "
+                               "securing a supply convoy for a mining company operated by Chile.")
+    found = [x for x in _factual(evs) if "actor:unknown-attackers" in x[4].reason]
+    assert [(x[1], x[2]) for x in found] == [({"PER"}, {"PER"})], [(x[0], x[4].reason) for x in evs]
+
+
 def test_an_attack_that_kills_is_no_weapon(analyse):
     # "the attack" tells an attack already told; its doer is not unknown
     _a, evs = _events(analyse, "Chilean rebels attacked a Peruvian convoy in May. The attack killed six soldiers.")

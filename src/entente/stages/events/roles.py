@@ -632,6 +632,10 @@ class Roles:
         if not s.recipients and t == "REQUEST" and (held := self._holder(f, actor_countries)):
             s.recipients = held
             s.rules.append("recipient:holder")
+        if not s.recipients and "actor:unknown-attackers" in s.rules:
+            # "a roadside bomb killed 11 coal miners in the city": unnamed victims where it struck
+            s.recipients = [self.ent.state(c) for c in sorted(actor_countries)][:1]
+            s.rules.append("recipient:struck-place")
         if not s.recipients and t in DIRECTED and s.actors and lemma(f.pred.head) not in TOPIC_OBJECT_VERBS \
                 and not s.doerless and not self.about_itself(f, s):
             other = self.sentence_party(f, actor_countries)

@@ -59,6 +59,8 @@ def _by_rule(analyse, text: str, etype: str, rule: str):
     ("Ghana is deeply disappointed with Togo.", "ACCUSE", {"GHA"}, {"TGO"}, "adjective:disappointed"),
     ("Ghana said it was deeply disappointed by Togo's decision.", "ACCUSE", {"GHA"}, {"TGO"}, "adjective:disappointed"),
     ("Ghana was alarmed by Togo's troop buildup.", "ACCUSE", {"GHA"}, {"TGO"}, "adjective:alarmed"),
+    # a commitment to peace is a pledge; a stative passive's subject makes it
+    ("Ghana is committed to peace with Togo.", "AGREE", {"GHA"}, {"TGO"}, "adjective:committed"),
     # taking someone to court is an accusation (CAMEO 115)
     ("Peru filed suit against Chile over the fishing rights.", "ACCUSE", {"PER"}, {"CHL"}, "verb_object:file+suit"),
     ("Peru brought a case against Chile in March.", "ACCUSE", {"PER"}, {"CHL"}, "verb_object:bring+case"),
@@ -152,6 +154,9 @@ def test_gathering_people_and_signing_a_constitution_are_no_meeting_or_pact(anal
     "Chile and Bolivia have long disagreed over access to the Pacific.",   # both sides: a dispute
     "Tokyo unveiled a blueprint for sanctioning Moscow and arming Kyiv.",   # acts a plan is for: planned
     "Lima sees a growing threat from drug gangs on its northern border.",   # a danger, no threat made
+    # hosting refugees is no visit; a commitment to a policy is no pledge to anyone, fighting an ill no force
+    "Ghana is committed to fighting poverty.",
+    "Ghana's army has been fighting corruption in its ranks for years.",
     # hosting refugees is no visit
     "Kenya and Uganda are hosting more than two million refugees from Somalia.",
     # what a lawsuit alleges is not told as done

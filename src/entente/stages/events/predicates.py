@@ -85,9 +85,11 @@ class Tables:
 
 
 STATE_VERBS = language.words("governors", "state_verbs")   # "soldiers remain accused of …": a passive
-DOING_PARTICIPLES = language.words("governors", "doing_participles")   # "were engaged in"
+DOING_PARTICIPLES = language.codes("governors", "doing_participles")   # "were engaged in"
+# Adjectives that name an event only over certain words ("committed to peace").
+ADJECTIVE_OBJECTS = {k: frozenset(v) for k, v in (language.table("events").get("adjective_objects") or {}).items()}
 # Participles of a feeling ("is disappointed with X", "was alarmed by"): the passive subject feels it.
-FEELING_PARTICIPLES = frozenset(language.codes("events", "adjectives"))
+FEELING_PARTICIPLES = frozenset(language.codes("events", "adjectives")) - frozenset(ADJECTIVE_OBJECTS)
 
 
 @functools.lru_cache(maxsize=1)
@@ -315,6 +317,8 @@ def verb_predicate(tab: Tables, verb) -> Optional[Predicate]:
         return Predicate(verb, tab.verbs.get("refuse", "120"), f"verb:{lem}", [verb])   # "declined to join the plan"
     if lem not in tab.verb_lemmas and lem not in STOP_VERBS and lem not in MOVEMENT_VERBS:
         return None
+    if verb.lower_ in ADJECTIVE_OBJECTS and any(c.dep_ == "auxpass" for c in children(verb)):
+        return adjective_predicate(tab, verb)   # "is committed to peace": a state, named as its adjective is
     objs = objects(verb)
     names = [c for c in children(verb) if c.dep_ == "oprd"]
     if lem in NAMING_VERBS and not names:
@@ -485,7 +489,11 @@ def adjective_predicate(tab: Tables, adj) -> Optional[Predicate]:
     code = tab.adjectives.get(adj.lower_) or tab.adjectives.get(lemma(adj))
     if not code:
         return None
-    if not any(c.dep_ in ("prep", "agent") and c.lower_ in language.words("roles", "adjective_preps") for c in children(adj)):
+    preps = [c for c in children(adj) if c.dep_ in ("prep", "agent") and c.lower_ in language.words("roles", "adjective_preps")]
+    if not preps:
+        return None
+    wanted = ADJECTIVE_OBJECTS.get(adj.lower_)
+    if wanted is not None and not any(lemma(t) in wanted for p in preps for t in p.subtree):
         return None
     return Predicate(adj, code, f"adjective:{adj.lower_}", [adj])
 

@@ -80,7 +80,7 @@ def subject_token(v) -> Optional[object]:
         if passive_subj is not None:
             # "Suga is expected to visit", "Iran was asked to stop": the passive's subject does the
             # infinitive's act; otherwise a passive without its agent names no doer
-            if t is v and lemma(v) in DOING_PARTICIPLES:
+            if t is v and any(c.dep_ == "prep" and c.lower_ == DOING_PARTICIPLES.get(lemma(v)) for c in children(v)):
                 return passive_subj   # "forces were engaged in ethnic cleansing": they did it
             return passive_subj if controlled else (_slipped_agent(t) if t is v else None)
         controlled = False

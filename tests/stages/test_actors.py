@@ -387,6 +387,12 @@ def test_an_office_holder_of_a_state_the_story_never_names_is_someone_else(analy
     assert _by_name(a, "Michael Martin").country == "GBR"
 
 
+def test_a_name_with_a_lower_case_arabic_article_is_known(analyse):
+    a = analyse("The Islamist militant group al-Shabab claimed responsibility for the attack in Mogadishu.")
+    x = _by_name(a, "al-Shabab")
+    assert (x.country, x.sector) == ("SOM", "REB")
+
+
 def test_a_social_platform_is_no_person(analyse):
     a = analyse("The police chief in Lima shared the video on Twitter and Instagram on Monday.")
     assert not {x.name for x in a.result.actors} & {"Twitter", "Instagram"}

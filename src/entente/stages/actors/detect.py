@@ -39,6 +39,10 @@ def _cut(text: str) -> str:
     return text[:k] if k > 0 else text
 
 
+# Arabic articles news writes in lower case before a name ("al-Shabab", "el-Sisi").
+ARTICLE_PREFIXES = frozenset({"al", "el", "ad", "ar", "as", "an", "ash", "at", "az"})
+
+
 def _capitalised_text(t: str) -> bool:
     return bool(t) and (t[0].isupper() or t[0].isdigit())
 
@@ -52,7 +56,9 @@ def codebook_matches(doc, cb: Codebook, toks=None) -> list[Match]:
     n = len(doc)
     nxt = 0   # where the next match may start
     # a name starts with a capitalised word: only those are visited (_capitalised_text, inlined)
-    for i in [i for i, w in enumerate(words) if w[:1].isupper() or w[:1].isdigit()]:
+    starts = [i for i, w in enumerate(words) if w[:1].isupper() or w[:1].isdigit()
+              or w in ARTICLE_PREFIXES and i + 2 < n and words[i + 1] == "-" and words[i + 2][:1].isupper()]
+    for i in starts:   # ... or with a lower-case article: "al-Shabab", "al-Qaida"
         if i < nxt:
             continue
         word = words[i]

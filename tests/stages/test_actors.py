@@ -393,6 +393,11 @@ def test_a_name_with_a_lower_case_arabic_article_is_known(analyse):
     assert (x.country, x.sector) == ("SOM", "REB")
 
 
+def test_the_group_is_the_group_outside_the_state_named_before(analyse):
+    a = analyse("Human Rights Watch released a report on Chile on Monday. The group said police beat protesters.")
+    assert [x.name for x in _at(a, "The group")] == ["Human Rights Watch"]
+
+
 def test_a_social_platform_is_no_person(analyse):
     a = analyse("The police chief in Lima shared the video on Twitter and Instagram on Monday.")
     assert not {x.name for x in a.result.actors} & {"Twitter", "Instagram"}

@@ -48,6 +48,8 @@ MEDIA_HEADS = language.words("entities", "media_heads")
 # Sectors a description's modifier names that one kind of body answers to ("the separatist group"
 # is the insurgents named before, whether the codebook files them as rebels or as armed groups).
 ARMED = frozenset({"REB", "UAF"})
+# Sectors of bodies outside the state that news calls "the group".
+NONSTATE_SECTORS = frozenset({"REB", "UAF", "OPP", "NGO", "PTY"})
 
 
 def _same_sector(a: Optional[str], b: Optional[str]) -> bool:
@@ -69,6 +71,8 @@ def _fits(reg: Drafts, key: str, head: str, words: list[str], sectors: frozenset
         return True   # "the separatist group": the insurgents the story named
     if d.kind in ("igo", "organization") and head in BODY_HEADS:
         return True
+    if head == "group" and not words and d.kind in ("organization", "group") and d.sector in NONSTATE_SECTORS:
+        return True   # "the group said …": the armed group, party or rights group named before
     return head in name and all(w in name for w in words)
 
 

@@ -366,19 +366,6 @@ def test_an_official_described_by_title_is_not_a_rebel_chief_named_before(analys
     assert rebel.sector == "REB" and not [m for m in rebel.mentions if "army" in m.text], [m.text for m in rebel.mentions]
 
 
-def test_a_quotations_he_is_not_whom_it_is_addressed_to(analyse):
-    a = analyse("“We are worried about the actions of Juan Quispe, the Peruvian governor,” the senators wrote "
-                "in a letter to Secretary of State John Smith. “For years, he has defied the courts.”")
-    assert [x.name for x in _at(a, "he has")] == ["Juan Quispe"]
-
-
-def test_the_island_is_the_island_state_named_last(analyse):
-    a = analyse("Chile's president met Peru's foreign minister after a trip to Cuba. "
-                "Chile then pledged more aid to the island nation, and Peru praised the island's doctors.")
-    assert [x.name for x in _at(a, "the island nation")] == ["Cuba"]
-    assert [x.name for x in _at(a, "the island's")] == ["Cuba"]
-
-
 def test_an_office_holder_of_a_state_the_story_never_names_is_someone_else(analyse):
     # the knowledge base holds a former Speaker of the Commons of this name
     a = analyse("The defendant's lawyer, Michael Martin, said the evidence from Peru was weak.")
@@ -393,9 +380,21 @@ def test_a_name_with_a_lower_case_arabic_article_is_known(analyse):
     assert (x.country, x.sector) == ("SOM", "REB")
 
 
-def test_the_group_is_the_group_outside_the_state_named_before(analyse):
-    a = analyse("Human Rights Watch released a report on Chile on Monday. The group said police beat protesters.")
-    assert [x.name for x in _at(a, "The group")] == ["Human Rights Watch"]
+@pytest.mark.parametrize("text, at, names", [
+    # a quotation's "he" is not whom it is addressed to
+    ("“We are worried about the actions of Juan Quispe, the Peruvian governor,” the senators wrote in a letter to "
+     "Secretary of State John Smith. “For years, he has defied the courts.”", "he has", ["Juan Quispe"]),
+    # "the island (nation)" is the island state named last
+    ("Chile's president met Peru's foreign minister after a trip to Cuba. Chile then pledged more aid to the "
+     "island nation, and Peru praised the island's doctors.", "the island nation", ["Cuba"]),
+    ("Chile's president met Peru's foreign minister after a trip to Cuba. Chile then pledged more aid to the "
+     "island nation, and Peru praised the island's doctors.", "the island's", ["Cuba"]),
+    # "the group" is the body outside the state named before
+    ("Human Rights Watch released a report on Chile on Monday. The group said police beat protesters.",
+     "The group", ["Human Rights Watch"]),
+])
+def test_a_pronoun_or_description_names_whom_it_refers_to(analyse, text, at, names):
+    assert [x.name for x in _at(analyse(text), at)] == names
 
 
 def test_a_social_platform_is_no_person(analyse):

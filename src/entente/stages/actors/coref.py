@@ -371,7 +371,7 @@ def _addressee(tok) -> bool:
     return over in language.words("entities", "document_nouns") or over in speech_lemmas()
 
 
-ADDRESSING_VERBS = frozenset({"tell", "inform", "brief", "assure", "warn", "urge", "ask"})
+ADDRESSING_VERBS = language.words("entities", "addressing_verbs")
 
 
 def _last_person(persons, i: int, sent_of: list[int], doc) -> Optional[str]:

@@ -48,8 +48,7 @@ MEDIA_HEADS = language.words("entities", "media_heads")
 # Sectors a description's modifier names that one kind of body answers to ("the separatist group"
 # is the insurgents named before, whether the codebook files them as rebels or as armed groups).
 ARMED = frozenset({"REB", "UAF"})
-# Sectors of bodies outside the state that news calls "the group".
-NONSTATE_SECTORS = frozenset({"REB", "UAF", "OPP", "NGO", "PTY"})
+NONSTATE_SECTORS = frozenset(language.table("entities")["nonstate_sectors"])   # "the group said …"
 
 
 def _same_sector(a: Optional[str], b: Optional[str]) -> bool:
@@ -245,8 +244,7 @@ def _next_person(reg: Drafts, pos: int, n, d) -> bool:
     return True
 
 
-# Sectors outside the state (armed groups, the opposition): their people hold no office of the state.
-OUTSIDE_STATE = frozenset({"REB", "UAF", "OPP"})
+OUTSIDE_STATE = frozenset(language.table("entities")["outsider_sectors"])
 
 
 def _other_camp(a: Optional[str], b: Optional[str]) -> bool:

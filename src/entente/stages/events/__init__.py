@@ -102,7 +102,7 @@ def run(analysis: Analysis) -> None:
                 continue
             if speech.analyst(ent, analysis.speaker_at.get(f.pred.head.i)):
                 continue   # an analyst's or a former official's account: commentary, a quote only
-            if f.speech is not None and f.speech.lemma_.lower() in ALLEGING_VERBS and not _official_speaker(ent, f):
+            if f.speech is not None and f.speech.lemma_.lower() in ALLEGING_VERBS and not _official_speaker(analysis, ent, f):
                 continue   # "the suits allege that the government denied …": alleged, not told as done
             if f.standing and (f.type not in STANCE_TYPES or f.pred.head.dep_ == "relcl"):
                 continue   # a standing situation; "bloggers who praise China": a habit that describes them
@@ -239,13 +239,7 @@ def _without_outlets(ent: Entities, f: Frame, s) -> None:
 def _spoken_reading(analysis: Analysis, ent: Entities, f: Frame, s) -> None:
     """An act inside what an official says: their side's future conflict act is a threat, their
     side's future cooperation a commitment; another side's conflict act is an allegation against it."""
-    if f.speech is not None:
-        subj = subject_token(f.speech)
-        speaker = ent.phrase(subj) if subj is not None else []
-        cue = f.speech.lemma_.lower()
-    else:
-        sp = analysis.quoted_by.get(f.pred.head.i)
-        speaker, cue = ([sp] if sp else []), "quote"
+    speaker, cue = _speaker_of(analysis, ent, f)
     if not speaker or not speech.political(ent, speaker[0]):
         return
     mine, theirs = ent.countries(speaker), ent.countries(s.actors)
@@ -290,10 +284,19 @@ def _spoken_reading(analysis: Analysis, ent: Entities, f: Frame, s) -> None:
 ALLEGING_VERBS = language.words("governors", "alleging_verbs")
 
 
-def _official_speaker(ent: Entities, f: Frame) -> bool:
+def _speaker_of(analysis: Analysis, ent: Entities, f: Frame) -> tuple[list[str], str]:
+    """Who says the words the frame is in (the subject of its speech verb, else the quotation's
+    speaker), and the cue: the speech verb's lemma or "quote"."""
+    if f.speech is not None:
+        subj = subject_token(f.speech)
+        return (ent.phrase(subj) if subj is not None else []), f.speech.lemma_.lower()
+    sp = analysis.quoted_by.get(f.pred.head.i)
+    return ([sp] if sp else []), "quote"
+
+
+def _official_speaker(analysis: Analysis, ent: Entities, f: Frame) -> bool:
     """Does a political party say the words the frame is in (its allegation is an event of its own)?"""
-    subj = subject_token(f.speech)
-    speaker = ent.phrase(subj) if subj is not None else []
+    speaker, _cue = _speaker_of(analysis, ent, f)
     return bool(speaker) and speech.political(ent, speaker[0])
 
 

@@ -74,7 +74,7 @@ PEOPLE_NOUNS = language.words("entities", "crowd_nouns") | language.words("roles
 OUTSIDERS = language.words("roles", "outsider_nouns")
 RULING = language.words("roles", "ruling_words")
 # Sectors of groups outside government: rebels, armed groups, the opposition.
-OUTSIDER_SECTORS = frozenset({"REB", "UAF", "OPP"})
+OUTSIDER_SECTORS = frozenset(language.table("entities")["outsider_sectors"])
 OPPOSED_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN"})   # what outsiders do at their own state
 STORY_AIMED = OPPOSED_TYPES   # ... and what anyone does at no named party: at the story's country
 BLAMING_VERBS = language.words("roles", "blaming_verbs")   # "blamed the attack on X": X is blamed
@@ -99,6 +99,7 @@ GROUP_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "CONCEDE", "AID"})   # done
 FOREIGN_WORDS = language.words("roles", "foreign_words")
 BORDER_NOUNS = language.words("roles", "border_nouns")
 AGENT_NOUNS = language.words("entities", "agent_nouns") | language.words("entities", "state_nouns")
+ADDRESSED_NOUNS = AGENT_NOUNS | PEOPLE_NOUNS   # "urged nations to …", "calls on parties concerned"
 # Things that do act: weapons and acts themselves ("the strike that killed", "an attack that hit").
 THING_DOERS = language.words("events", "harming_things") | frozenset(language.table("events")["nouns"])
 
@@ -674,7 +675,7 @@ class Roles:
             for c in children(h):
                 people = [c] if c.dep_ in ("dobj", "dative") else \
                     [g for g in children(c) if g.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ in ("on", "upon") else []
-                if any(lemma(g) in AGENT_NOUNS | PEOPLE_NOUNS and not self.ent.phrase(g) for g in people):
+                if any(lemma(g) in ADDRESSED_NOUNS and not self.ent.phrase(g) for g in people):
                     return True
         return False
 

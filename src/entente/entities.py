@@ -46,6 +46,8 @@ def add_actor(analysis: "Analysis", name: str, kind: str, span=None, **fields) -
     return new.id
 
 
+OUTSIDER_SECTORS = frozenset(language.table("entities")["outsider_sectors"])
+INSURGENCY_VERBS = language.words("entities", "insurgency_verbs")   # "rebels fighting the army"
 PEOPLE_WORDS = language.words("entities", "agent_nouns") | language.words("entities", "group_nouns") | \
     language.words("entities", "crowd_nouns") | language.words("entities", "commentator_roles") | \
     language.words("roles", "people_nouns") | language.words("entities", "adversary_nouns") | \
@@ -211,9 +213,25 @@ class Entities:
         from entente.ontology import codebook
 
         sector = codebook.get().agents.get(tok.lemma_.lower())
-        new = add_actor(self.analysis, name, "group", country=self._context_country(tok), sector=sector)
+        country = (self._fought_country(tok) if sector in OUTSIDER_SECTORS else None) or self._context_country(tok)
+        new = add_actor(self.analysis, name, "group", country=country, sector=sector)
         self.by_id[new] = self.analysis.actor(new)
         return [new]
+
+    def _fought_country(self, tok: "Token") -> Optional[str]:
+        """The country of the state rebels are told fighting ("rebels fighting the Bolivian army",
+        "insurgents who attacked Chilean troops"): theirs, whatever capital is named nearer."""
+        for v in children(tok):
+            if v.dep_ not in ("acl", "relcl") or v.lemma_.lower() not in INSURGENCY_VERBS:
+                continue
+            targets = [o for o in children(v) if o.dep_ == "dobj"] + [
+                g for p in children(v) if p.dep_ == "prep" and p.lower_ in ("against", "with") for g in children(p)
+                if g.dep_ == "pobj"]
+            for o in targets:
+                for a in self.phrase(o, depth=1):
+                    if self.by_id[a].country and self.by_id[a].country != "IGO":
+                        return self.by_id[a].country
+        return None
 
     def unknown_attackers(self, iso: str) -> str:
         """The unidentified armed force behind an attack told only by its weapon ("killed by a

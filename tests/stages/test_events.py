@@ -1342,6 +1342,12 @@ def test_unnamed_victims_of_unidentified_attackers_are_of_where_it_struck(analys
     assert [(x[1], x[2]) for x in found] == [({"PER"}, {"PER"})], [(x[0], x[4].reason) for x in evs]
 
 
+def test_rebels_told_fighting_a_state_are_of_that_state(analyse):
+    # not of the capital named nearer them
+    x = _by_rule(analyse, "Lima was accused of arming rebels fighting the Bolivian army.", "ASSAULT", "actor:group-in-context")
+    assert x[:2] == ({"BOL"}, {"BOL"})
+
+
 def test_an_attack_that_kills_is_no_weapon(analyse):
     # "the attack" tells an attack already told; its doer is not unknown
     _a, evs = _events(analyse, "Chilean rebels attacked a Peruvian convoy in May. The attack killed six soldiers.")

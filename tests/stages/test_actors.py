@@ -389,6 +389,9 @@ def test_a_name_with_a_lower_case_arabic_article_is_known(analyse):
      "island nation, and Peru praised the island's doctors.", "the island nation", ["Cuba"]),
     ("Chile's president met Peru's foreign minister after a trip to Cuba. Chile then pledged more aid to the "
      "island nation, and Peru praised the island's doctors.", "the island's", ["Cuba"]),
+    # "the government" after a state's troops is that state's
+    ("Rebels based in Peru have been fighting Chilean troops since 2011, when the government sent soldiers "
+     "into Peru.", "the government", ["Chile"]),
     # "the group" is the body outside the state named before
     ("Human Rights Watch released a report on Chile on Monday. The group said police beat protesters.",
      "The group", ["Human Rights Watch"]),

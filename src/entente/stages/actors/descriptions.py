@@ -15,7 +15,7 @@ from spacy.symbols import NOUN, PROPN
 
 from entente import doc_cache
 from entente.doc_cache import children
-from entente.ontology import language
+from entente.ontology import codebook, language
 from entente.ontology.codebook import Codebook, norm
 from entente.sentences import sentence
 
@@ -196,11 +196,13 @@ def _antecedent(doc, reg: Drafts, before: int, head: str, words: list[str], stat
             break
         if _fits(reg, key, head, words, sectors):
             return key
-    return _last_state(doc, reg, before) if state_ok else None
+    return _last_state(doc, reg, before, arms=head in STATE_HEADS) if state_ok else None
 
 
-def _last_state(doc, reg: Drafts, before: int) -> Optional[str]:
-    """The state the story named last before token `before`, two sentences back at most."""
+def _last_state(doc, reg: Drafts, before: int, arms: bool = False) -> Optional[str]:
+    """The state the story named last before token `before`, two sentences back at most; with
+    `arms`, a body of a state's own (its troops, its officials) names that state too ("Kenyan
+    troops … the government"; but "troops entered … the country" is not theirs)."""
     sents, last_sent = 0, None
     for pos, key in _last_mentions(reg, before):
         s = sentence(doc[pos]).start
@@ -208,9 +210,18 @@ def _last_state(doc, reg: Drafts, before: int) -> Optional[str]:
             last_sent, sents = s, sents + 1
         if sents > 2:
             break
-        if reg.drafts[key].kind == "state":
+        d = reg.drafts[key]
+        if d.kind == "state":
             return key
+        if arms and d.kind in ("group", "organization") and d.country and d.country != "IGO" and d.sector in STATE_ARMS:
+            # "Kenyan troops … the government": the state whose forces or officials were named last
+            return reg.state(d.country, codebook.get().country_name(d.country))
     return None
+
+
+# Sectors of a state's own bodies: naming one names its state for "the government".
+STATE_ARMS = frozenset({"GOV", "MIL", "COP"})
+STATE_HEADS = language.words("entities", "state_heads")
 
 
 def _role_words(role: str) -> set[str]:

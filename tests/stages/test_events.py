@@ -1390,6 +1390,15 @@ def test_an_analysts_account_of_an_act_is_a_quote_not_an_event(analyse, who, tol
     assert bool([x for x in _factual(evs) if x[0] == "ASSAULT"]) == told, [(x[0], x[3], x[4].reason) for x in evs]
 
 
+def test_a_strike_told_without_its_doer_by_a_states_forces_is_theirs(analyse):
+    x = _by_rule(analyse, "The Chilean army said the rebel commander was killed in an airstrike on Friday.",
+                 "ASSAULT", "actor:reporting-forces")
+    assert x[0] == {"CHL"}
+    # a bombing is no operation of the police who report it
+    _a, evs = _events(analyse, "Three Chilean civilians were killed in a car bombing in Santiago, Chilean police said.")
+    assert _one(evs, "ASSAULT")[1] == set()
+
+
 def test_a_death_in_an_accident_names_no_doer(analyse):
     _a, evs = _events(analyse, "A Peruvian miner was killed in an accident on Friday.")
     assert not [x for x in evs if "actor:fight-side" in x[4].reason]

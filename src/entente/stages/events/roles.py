@@ -95,6 +95,8 @@ ENTERING_WORDS = language.words("events", "entering_verbs")
 STRUGGLE_WORDS = language.words("events", "struggle_words")
 FIGHT_PREPS = frozenset({"in", "during"})   # "killed in a clash with …"
 FIGHT_SIDE_PREPS = frozenset({"with", "by"})   # the fight's other side
+STATE_OPERATIONS = language.words("roles", "state_operation_nouns")   # "killed in an airstrike, the army said"
+SECURITY_SECTORS = frozenset({"MIL", "COP", "SPY"})
 GROUP_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "CONCEDE", "AID"})   # done to people at home
 FOREIGN_WORDS = language.words("roles", "foreign_words")
 BORDER_NOUNS = language.words("roles", "border_nouns")
@@ -302,6 +304,21 @@ class Roles:
                     s.actors = list(dict.fromkeys(doers))
                     s.rules.append("actor:fight-side")
                     return
+                if lemma(n) in STATE_OPERATIONS and (forces := self._reporting_forces(f)):
+                    # "killed in an airstrike, Iraqi special forces said": the forces that report it
+                    s.actors = forces
+                    s.rules.append("actor:reporting-forces")
+                    return
+
+    def _reporting_forces(self, f: Frame) -> list[str]:
+        """The state's forces or security officials who say the words a frame is in, if they are."""
+        if f.speech is not None:
+            subj = subject_token(f.speech)
+            said = self.ent.phrase(subj) if subj is not None else []
+        else:
+            said = [a for a in [self.analysis.quoted_by.get(f.pred.head.i)] if a]
+        return [a for a in said if self.ent.actor(a).sector in SECURITY_SECTORS and self.ent.actor(a).country
+                and self.ent.actor(a).country != "IGO"][:1]
 
     def _destination(self, v) -> list[str]:
         """The state one is barred from entering ("barred from entering Uganda", "from travel to

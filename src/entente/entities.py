@@ -46,6 +46,7 @@ def add_actor(analysis: "Analysis", name: str, kind: str, span=None, **fields) -
     return new.id
 
 
+# Sectors of bodies outside the state that fight or oppose it (entities.yaml outsider_sectors).
 OUTSIDER_SECTORS = frozenset(language.table("entities")["outsider_sectors"])
 INSURGENCY_VERBS = language.words("entities", "insurgency_verbs")   # "rebels fighting the army"
 PEOPLE_WORDS = language.words("entities", "agent_nouns") | language.words("entities", "group_nouns") | \

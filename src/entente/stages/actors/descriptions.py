@@ -15,6 +15,7 @@ from spacy.symbols import NOUN, PROPN
 
 from entente import doc_cache
 from entente.doc_cache import children
+from entente.entities import OUTSIDER_SECTORS
 from entente.ontology import codebook, language
 from entente.ontology.codebook import Codebook, norm
 from entente.sentences import sentence
@@ -36,6 +37,19 @@ def _last_mentions(reg: Drafts, before: int) -> list[tuple[int, str]]:
                 out.append((m.start, d.key))
     out.sort(reverse=True)
     return out
+
+
+def _recent_mentions(doc, reg: Drafts, before: int, sentences_back: int):
+    """(position, key) of the mentions before token `before`, latest first, in its sentence and
+    the ones before it, `sentences_back` sentences in all."""
+    sents, last_sent = 0, None
+    for pos, key in _last_mentions(reg, before):
+        s = sentence(doc[pos]).start
+        if s != last_sent:
+            last_sent, sents = s, sents + 1
+        if sents > sentences_back:
+            return
+        yield pos, key
 
 
 GROUPING_HEADS = language.words("entities", "grouping_heads")
@@ -120,6 +134,7 @@ def resolve(doc, cb: Codebook, reg: Drafts) -> None:
 
 ISLAND = "island"
 ISLAND_STATES = language.words("entities", "island_states")
+ISLAND_PART_WORDS = language.words("entities", "island_part_words")   # "the main island" is no state
 
 
 def _island(doc, reg: Drafts, tok) -> bool:
@@ -129,21 +144,15 @@ def _island(doc, reg: Drafts, tok) -> bool:
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in left) or tok.tag_ != "NN":
         return False
     if tok.lemma_.lower() == ISLAND:
-        if any(c.dep_ in ("amod", "compound") and c.lower_ in ("main", "largest", "biggest", "southern", "northern",
-                                                               "eastern", "western", "tiny", "small") for c in left):
+        if any(c.dep_ in ("amod", "compound") and c.lower_ in ISLAND_PART_WORDS for c in left):
             return False
     elif not any(c.lemma_.lower() == ISLAND and c.dep_ in ("compound", "amod") for c in left):
         return False   # a state noun not of an island ("the nation")
-    sents, last_sent = 0, None
-    for pos, key in _last_mentions(reg, min(c.i for c in left)):
-        s = sentence(doc[pos]).start
-        if s != last_sent:
-            last_sent, sents = s, sents + 1
-        if sents > LOOKBACK_SENTENCES:
-            break
+    start = min(c.i for c in left)
+    for _pos, key in _recent_mentions(doc, reg, start, LOOKBACK_SENTENCES):
         d = reg.drafts[key]
         if d.kind == "state" and (d.country or "").lower() in ISLAND_STATES:   # (word lists are lower case)
-            reg.mention(key, min(c.i for c in left), tok.i + 1)
+            reg.mention(key, start, tok.i + 1)
             return True
     return False
 
@@ -186,14 +195,7 @@ def _leader_country(reg: Drafts, head) -> Optional[str]:
 
 def _antecedent(doc, reg: Drafts, before: int, head: str, words: list[str], state_ok: bool,
                 limit: int, sectors: frozenset = frozenset()) -> Optional[str]:
-    sents = 0
-    last_sent = None
-    for pos, key in _last_mentions(reg, before):
-        s = sentence(doc[pos]).start
-        if s != last_sent:
-            last_sent, sents = s, sents + 1
-        if sents > LOOKBACK_SENTENCES:
-            break
+    for _pos, key in _recent_mentions(doc, reg, before, LOOKBACK_SENTENCES):
         if _fits(reg, key, head, words, sectors):
             return key
     return _last_state(doc, reg, before, arms=head in STATE_HEADS) if state_ok else None
@@ -203,13 +205,7 @@ def _last_state(doc, reg: Drafts, before: int, arms: bool = False) -> Optional[s
     """The state the story named last before token `before`, two sentences back at most; with
     `arms`, a body of a state's own (its troops, its officials) names that state too ("Kenyan
     troops … the government"; but "troops entered … the country" is not theirs)."""
-    sents, last_sent = 0, None
-    for pos, key in _last_mentions(reg, before):
-        s = sentence(doc[pos]).start
-        if s != last_sent:
-            last_sent, sents = s, sents + 1
-        if sents > 2:
-            break
+    for _pos, key in _recent_mentions(doc, reg, before, 2):
         d = reg.drafts[key]
         if d.kind == "state":
             return key
@@ -255,11 +251,8 @@ def _next_person(reg: Drafts, pos: int, n, d) -> bool:
     return True
 
 
-OUTSIDE_STATE = frozenset(language.table("entities")["outsider_sectors"])
-
-
 def _other_camp(a: Optional[str], b: Optional[str]) -> bool:
-    return bool(a and b) and (a in OUTSIDE_STATE) != (b in OUTSIDE_STATE)
+    return bool(a and b) and (a in OUTSIDER_SECTORS) != (b in OUTSIDER_SECTORS)
 
 
 def merge_officials(doc, reg: Drafts) -> None:

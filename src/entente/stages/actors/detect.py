@@ -39,8 +39,7 @@ def _cut(text: str) -> str:
     return text[:k] if k > 0 else text
 
 
-# Arabic articles news writes in lower case before a name ("al-Shabab", "el-Sisi").
-ARTICLE_PREFIXES = frozenset({"al", "el", "ad", "ar", "as", "an", "ash", "at", "az"})
+ARTICLE_PREFIXES = language.words("entities", "name_articles")   # "al-Shabab": a name's lower-case article
 
 
 def _capitalised_text(t: str) -> bool:

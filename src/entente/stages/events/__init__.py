@@ -239,7 +239,7 @@ def _without_outlets(ent: Entities, f: Frame, s) -> None:
 def _spoken_reading(analysis: Analysis, ent: Entities, f: Frame, s) -> None:
     """An act inside what an official says: their side's future conflict act is a threat, their
     side's future cooperation a commitment; another side's conflict act is an allegation against it."""
-    speaker, cue = _speaker_of(analysis, ent, f)
+    speaker, cue = speech.speaker_of(analysis, ent, f)
     if not speaker or not speech.political(ent, speaker[0]):
         return
     mine, theirs = ent.countries(speaker), ent.countries(s.actors)
@@ -284,19 +284,9 @@ def _spoken_reading(analysis: Analysis, ent: Entities, f: Frame, s) -> None:
 ALLEGING_VERBS = language.words("governors", "alleging_verbs")
 
 
-def _speaker_of(analysis: Analysis, ent: Entities, f: Frame) -> tuple[list[str], str]:
-    """Who says the words the frame is in (the subject of its speech verb, else the quotation's
-    speaker), and the cue: the speech verb's lemma or "quote"."""
-    if f.speech is not None:
-        subj = subject_token(f.speech)
-        return (ent.phrase(subj) if subj is not None else []), f.speech.lemma_.lower()
-    sp = analysis.quoted_by.get(f.pred.head.i)
-    return ([sp] if sp else []), "quote"
-
-
 def _official_speaker(analysis: Analysis, ent: Entities, f: Frame) -> bool:
     """Does a political party say the words the frame is in (its allegation is an event of its own)?"""
-    speaker, _cue = _speaker_of(analysis, ent, f)
+    speaker, _cue = speech.speaker_of(analysis, ent, f)
     return bool(speaker) and speech.political(ent, speaker[0])
 
 

@@ -17,6 +17,7 @@ from spacy import symbols
 
 from entente import doc_cache
 from entente.doc_cache import children
+from entente.entities import OUTSIDER_SECTORS
 from entente.ontology import language
 from entente.ontology.plover import MATERIAL_CONFLICT, SYMMETRIC
 from entente.sentences import sentence, window_start
@@ -24,6 +25,7 @@ from entente.sentences import sentence, window_start
 from . import coding
 from .frames import Frame, clause_verb
 from .predicates import OBJ_DEPS, borrowed_patient, lemma, noun_code, objects, tables
+from .speech import speaker_of
 from .syntax import noun_phrase, subject_token, tree_distance
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -73,8 +75,6 @@ APPEAL_PREPS = language.words("events", "appeal_preps")
 PEOPLE_NOUNS = language.words("entities", "crowd_nouns") | language.words("roles", "people_nouns")
 OUTSIDERS = language.words("roles", "outsider_nouns")
 RULING = language.words("roles", "ruling_words")
-# Sectors of groups outside government: rebels, armed groups, the opposition.
-OUTSIDER_SECTORS = frozenset(language.table("entities")["outsider_sectors"])
 OPPOSED_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN"})   # what outsiders do at their own state
 STORY_AIMED = OPPOSED_TYPES   # ... and what anyone does at no named party: at the story's country
 BLAMING_VERBS = language.words("roles", "blaming_verbs")   # "blamed the attack on X": X is blamed
@@ -312,11 +312,7 @@ class Roles:
 
     def _reporting_forces(self, f: Frame) -> list[str]:
         """The state's forces or security officials who say the words a frame is in, if they are."""
-        if f.speech is not None:
-            subj = subject_token(f.speech)
-            said = self.ent.phrase(subj) if subj is not None else []
-        else:
-            said = [a for a in [self.analysis.quoted_by.get(f.pred.head.i)] if a]
+        said, _cue = speaker_of(self.analysis, self.ent, f)
         return [a for a in said if self.ent.actor(a).sector in SECURITY_SECTORS and self.ent.actor(a).country
                 and self.ent.actor(a).country != "IGO"][:1]
 

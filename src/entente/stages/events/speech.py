@@ -21,6 +21,8 @@ from entente.ontology import language
 from entente.sentences import sentence, window_start
 from entente.entities import told_plural
 
+from .syntax import subject_token
+
 if TYPE_CHECKING:  # pragma: no cover
     from entente.analysis import Analysis
     from entente.entities import Entities
@@ -71,8 +73,28 @@ def commentator(ent: "Entities", actor_id: str) -> bool:
         return False
     if (a.sector or "") in COMMENTATOR_SECTORS:
         return True
+    return _titled_commentator(a)
+
+
+# Sectors whose people speak for a state or a body of states, whatever their title's words.
+OFFICE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "IGO"})
+
+
+def _titled_commentator(a, also: frozenset = frozenset()) -> bool:
+    """Does the person's title call them an analyst, a professor, an expert … (not an official's,
+    nor one of the `also` sectors)?"""
     words = set((a.role or "").lower().replace("-", " ").split())
-    return bool(words & COMMENTATOR_ROLES) and (a.sector or "") not in ("GOV", "MIL", "LEG", "JUD", "IGO")
+    return bool(words & COMMENTATOR_ROLES) and (a.sector or "") not in OFFICE_SECTORS | also
+
+
+def speaker_of(analysis: "Analysis", ent: "Entities", frame) -> tuple[list[str], str]:
+    """Who says the words an event frame is in (the subject of its speech verb, else the
+    quotation's speaker), and the cue: the speech verb's lemma or "quote"."""
+    if frame.speech is not None:
+        subj = subject_token(frame.speech)
+        return (ent.phrase(subj) if subj is not None else []), frame.speech.lemma_.lower()
+    sp = analysis.quoted_by.get(frame.pred.head.i)
+    return ([sp] if sp else []), "quote"
 
 
 # Sectors of people whose account of events is commentary (academics, former officials).
@@ -92,7 +114,11 @@ def analyst(ent: "Entities", actor_id: Optional[str]) -> bool:
     words = (a.role or "").lower().replace("-", " ").split()
     if (a.sector or "") in ANALYST_SECTORS or words and words[0] in FORMER_WORDS:
         return True   # "a former defense minister": the story's own title for them says so
-    return bool(set(words) & COMMENTATOR_ROLES) and (a.sector or "") not in ("GOV", "MIL", "LEG", "JUD", "IGO", "NGO", "MED")
+    return _titled_commentator(a, also=REPORTING_SECTORS)
+
+
+# ... whose accounts are reports, not analysis, whatever their title ("NGO director", "bureau chief").
+REPORTING_SECTORS = frozenset({"NGO", "MED"})
 
 
 FORMER_WORDS = language.words("entities", "former_words")

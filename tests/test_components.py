@@ -69,3 +69,13 @@ def test_a_hyphen_after_an_abbreviation_joins_two_names():
     doc = nlp.load()("The U.S.-Kenya talks and the U.N.-backed force.")
     assert [t.text for t in doc][:5] == ["The", "U.S.", "-", "Kenya", "talks"]
     assert "U.N.-backed" in [t.text for t in doc]
+
+
+def test_a_glued_sub_heading_is_a_sentence_of_its_own():
+    from entente import nlp
+
+    doc = nlp.load()("Talks ended on Monday. Border dispute The two armies met again. Officials in The Hague "
+                     "were silent. Fresh talks In recent days, the envoys returned.")
+    assert [s.text for s in doc.sents] == ["Talks ended on Monday.", "Border dispute", "The two armies met again.",
+                                           "Officials in The Hague were silent.", "Fresh talks",
+                                           "In recent days, the envoys returned."]

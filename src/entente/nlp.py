@@ -61,6 +61,7 @@ def load(name: str = DEFAULT_MODEL):
     _news_tokens(nlp)
     if "parser" in nlp.pipe_names and "tagger" in nlp.pipe_names:
         nlp.add_pipe("entente_abbreviation_ends", after="tagger")
+        nlp.add_pipe("entente_glued_headings", after="entente_abbreviation_ends")
     return components.install(nlp)
 
 
@@ -92,6 +93,35 @@ def abbreviation_ends(doc):
                             and doc[w.i - 1].text.isalpha() and doc[w.i - 1].text[:1].isupper()}
             if nxt.text in surnames:
                 nxt.is_sent_start = True
+    return doc
+
+
+# A sub-heading glued to the paragraph after it is at most this many words.
+_HEADING_MAX_WORDS = 6
+_SENTENCE_ENDS = frozenset({".", "!", "?"})
+_CLOSING_QUOTES = frozenset({'"', "”", "’", "'"})
+
+
+@Language.component("entente_glued_headings")
+def glued_headings(doc):
+    """Start a sentence after a sub-heading that lost its line break ("… in the first place. Nuclear
+    talk body The new body would …"): a capitalised word that can only open a sentence, a few words
+    after the last sentence's end with no punctuation between, followed by a lower-case word. The
+    heading becomes a sentence of its own instead of the subject of the next."""
+    start = 0
+    for t in doc:
+        if t.text in _SENTENCE_ENDS or (t.text in _CLOSING_QUOTES and start == t.i):
+            start = t.i + 1
+            continue
+        if t.is_punct:
+            start = len(doc)   # a comma or a dash: a sentence, not a heading, runs on
+            continue
+        if not (0 < t.i - start <= _HEADING_MAX_WORDS) or t.tag_ not in _OPENING_TAGS or not t.is_title \
+                or t.text == "I" or t.i + 1 >= len(doc) or doc[t.i + 1].text[:1].isupper() \
+                or not doc[start].text[:1].isupper() or doc[t.i - 1].tag_ in _OPENING_TAGS:
+            continue
+        t.is_sent_start = True
+        start = t.i
     return doc
 
 

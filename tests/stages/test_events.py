@@ -141,6 +141,7 @@ def test_gathering_people_and_signing_a_constitution_are_no_meeting_or_pact(anal
 
 @pytest.mark.parametrize("text", [
     "The ministry released a report on Monday.",               # object_block: a report is no prisoner
+    "In 2019, Kenya released a plan to expand its ports.",     # a plan published is no one freed
     "Russia denied that its troops crossed the border.",        # a denial is said, not done
     "The United States opposes China's expansion in the region.",  # a standing situation
     "Pakistan rejected India's allegation that it sheltered militants.",  # denying an accusation
@@ -1452,3 +1453,11 @@ def test_what_a_protest_is_against_is_its_content(analyse):
                                "Monday in protest against serious rights violations by Chilean police, his lawyer said.")
     _one(evs, "PROTEST")
     _none(evs, "ACCUSE")
+
+
+def test_an_accusation_told_by_its_verb_is_one_event(analyse):
+    # the accusation's own words ("of failing") add no second ACCUSE by one of its makers
+    _a, evs = _events(analyse, "Ghana, Togo and Benin withdrew from ECOWAS last year. The three military-led "
+                               "nations accused the regional body of failing to protect its members.")
+    found = [x for x in _factual(evs) if x[0] == "ACCUSE"]
+    assert [(x[1], x[2]) for x in found] == [({"GHA", "TGO", "BEN"}, {"IGO"})]

@@ -16,6 +16,7 @@ Writes `analysis.result.events` and `analysis.event_anchor` (event id -> trigger
 from __future__ import annotations
 
 import dataclasses
+from typing import Optional
 
 from entente import doc_cache
 from entente.analysis import Analysis
@@ -388,6 +389,14 @@ def _confidence(f: Frame, s, d: Draft) -> float:
     return round(max(0.05, min(0.95, c)), 3)
 
 
+def _cue_event(doc, act, drafts: list[Draft]) -> Optional[Draft]:
+    """The event of the act's type, by its speaker, that the statement's own cue tells ("accused the
+    bloc of failing its members": the accusation is told once, by its verb), else None."""
+    start = sentence(doc[act.trigger.i]).start
+    return next((d for d in drafts if d.type == act.type and d.sentence.start == start
+                 and act.speaker in d.actors and doc[d.head_i].text == act.statement.cue), None)
+
+
 def _spoken(analysis: Analysis, ent: Entities, drafts: list[Draft], blameless: set[int]) -> list[Draft]:
     """Drafts for the acts statements perform, unless an event of that type already stands in the
     statement's own words, or the sentence's criticism judges an act whose doer it does not name
@@ -397,6 +406,11 @@ def _spoken(analysis: Analysis, ent: Entities, drafts: list[Draft], blameless: s
     for act in speech.acts(analysis, ent, analysis.result.statements, analysis.statement_tokens):
         span = set(analysis.statement_tokens.get(act.statement.id or "", []))
         if any(d.type == act.type and d.head_i in span for d in drafts):
+            continue
+        if (cue := _cue_event(doc, act, drafts)) is not None:
+            if not cue.recipients and act.recipients:   # "alleged the journalist had posted …": him
+                cue.recipients = list(act.recipients)
+                cue.rules.insert(-1, "recipient:named-in-statement")
             continue
         if act.type == "ACCUSE" and sentence(doc[act.trigger.i]).start in blameless:
             continue

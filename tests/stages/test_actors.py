@@ -337,6 +337,10 @@ def test_person_sector_and_country_from_affiliation(analyse):
                 "Rogier Creemers, assistant professor at Leiden University, told reporters the plan was new.")
     assert _by_name(a, "Martin Kelly").sector == "IGO"
     assert _by_name(a, "Rogier Creemers").sector == "EDU"
+    # a title found in every sector ("chair", "director") is the institute's, not a government's
+    a = analyse("Jan Cole, the Peru chair at Harbour Institute, said the talks failed. Ann Roe, a senior director "
+                "of the U.S.-Peru NEXT Alliance Initiative at the Ford Foundation, agreed.")
+    assert (_by_name(a, "Jan Cole").sector, _by_name(a, "Ann Roe").sector) == ("EDU", "NGO")
 
 
 def test_person_country_from_a_place_before_the_title(analyse):

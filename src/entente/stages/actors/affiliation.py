@@ -21,6 +21,14 @@ MEMBERSHIP_VERBS = language.words("entities", "membership_verbs")
 GENERIC_TITLES = language.words("entities", "generic_titles")
 
 
+def _generic_title(role) -> bool:
+    """Is the title's own word, before any "of/at …", one found in every sector ("senior director of
+    the … Initiative at the X Foundation": director)?"""
+    words = norm(role or "").split()
+    cut = next((i for i, w in enumerate(words) if w in AFFILIATION_PREPS or w == "in"), len(words))
+    return bool(words[:cut]) and words[cut - 1] in GENERIC_TITLES
+
+
 def _affiliations(h, depth: int = 2) -> list:
     """Objects of "of/at/with/from/for" under a name or its description, two prepositions deep
     ("director of the U.S.-Korea program at the Council on Foreign Relations")."""
@@ -55,7 +63,7 @@ def person_context(doc, cb, reg: Drafts) -> None:
     "Yang is a Chinese businessman", "Martin Kelly of EOS Risk Group", "an analyst at Leiden
     University", "Cornell's Casanova". Never overrides what the title gave."""
     for d in list(reg.drafts.values()):
-        if d.key not in reg.drafts or d.kind != "person" or (d.country and d.sector):
+        if d.key not in reg.drafts or d.kind != "person" or (d.country and d.sector and not _generic_title(d.role)):
             continue
         for m in list(d.mentions):
             if m.shared or doc[m.start].pos_ == "PRON":
@@ -80,7 +88,7 @@ def person_context(doc, cb, reg: Drafts) -> None:
                 sector = sector or agent_sector(cb, [noun])
             # affiliation: "of/at <organisation>", "<organisation>'s <name>"
             heads = [root] + nouns
-            org_sector = None
+            org_sector = state_sector = None
             for h in heads + [c for c in children(root) if c.dep_ == "appos"]:
                 objs = _affiliations(h)
                 objs += [c for c in children(h) if c.dep_ == "poss"]
@@ -100,8 +108,11 @@ def person_context(doc, cb, reg: Drafts) -> None:
                         if o.kind in ("organization", "igo", "group", "state") and o.key != d.key \
                                 and not (o.country and o.country == d.posted_to):   # where they serve is not theirs
                             country = country or o.country
-                            org_sector = org_sector or ("IGO" if o.kind == "igo" else o.sector)
-            sector = sector or org_sector
+                            if o.kind == "state":   # "the U.S.-Japan Initiative at the X Foundation": the foundation's
+                                state_sector = state_sector or o.sector
+                            else:
+                                org_sector = org_sector or ("IGO" if o.kind == "igo" else o.sector)
+            sector = sector or org_sector or state_sector
             if not country:
                 # "senior fellow at the East-West Center in Honolulu": where the employer is
                 country = _employer_place(doc, cb, [o for h in heads for o in _affiliations(h)])
@@ -109,7 +120,7 @@ def person_context(doc, cb, reg: Drafts) -> None:
                 d.country = country
             if sector and not d.sector:
                 d.sector = sector
-            elif org_sector and d.role and norm(d.role).split()[-1] in GENERIC_TITLES:
+            elif org_sector and _generic_title(d.role):
                 # "Scott Snyder, director of ... at the Council on Foreign Relations": the
                 # organisation says more than a title found in every sector
                 d.sector = org_sector

@@ -48,6 +48,7 @@ def add_actor(analysis: "Analysis", name: str, kind: str, span=None, **fields) -
 
 # Sectors of bodies outside the state that fight or oppose it (entities.yaml outsider_sectors).
 OUTSIDER_SECTORS = frozenset(language.table("entities")["outsider_sectors"])
+NONSTATE_SECTORS = frozenset(language.table("entities")["nonstate_sectors"])   # "the group said …"
 INSURGENCY_VERBS = language.words("entities", "insurgency_verbs")   # "rebels fighting the army"
 PEOPLE_WORDS = language.words("entities", "agent_nouns") | language.words("entities", "group_nouns") | \
     language.words("entities", "crowd_nouns") | language.words("entities", "commentator_roles") | \

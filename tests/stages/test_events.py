@@ -64,6 +64,10 @@ def _by_rule(analyse, text: str, etype: str, rule: str):
     # taking someone to court is an accusation (CAMEO 115)
     ("Peru filed suit against Chile over the fishing rights.", "ACCUSE", {"PER"}, {"CHL"}, "verb_object:file+suit"),
     ("Peru brought a case against Chile in March.", "ACCUSE", {"PER"}, {"CHL"}, "verb_object:bring+case"),
+    # a body outside the state may act on its own state (a rights group sues its government)
+    ("The American Civil Liberties Union filed a lawsuit against the U.S. government.", "ACCUSE", {"USA"}, {"USA"},
+     "recipient:argument"),
+    ("ICE deported 40 migrants to Honduras on Tuesday.", "COERCE", {"USA"}, {"HND"}, "verb:deport"),
     ("Togolese gunmen carried out the kidnapping of Ghanaian aid workers.", "ASSAULT", {"TGO"}, {"GHA"},
      "light:carry+kidnapping"),
     # the owner of an arrest that names whom it arrested made it

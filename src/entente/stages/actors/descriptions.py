@@ -15,7 +15,7 @@ from spacy.symbols import NOUN, PROPN
 
 from entente import doc_cache
 from entente.doc_cache import children
-from entente.entities import OUTSIDER_SECTORS
+from entente.entities import NONSTATE_SECTORS, OUTSIDER_SECTORS
 from entente.ontology import codebook, language
 from entente.ontology.codebook import Codebook, norm
 from entente.sentences import sentence
@@ -62,7 +62,6 @@ MEDIA_HEADS = language.words("entities", "media_heads")
 # Sectors a description's modifier names that one kind of body answers to ("the separatist group"
 # is the insurgents named before, whether the codebook files them as rebels or as armed groups).
 ARMED = frozenset({"REB", "UAF"})
-NONSTATE_SECTORS = frozenset(language.table("entities")["nonstate_sectors"])   # "the group said …"
 
 
 def _same_sector(a: Optional[str], b: Optional[str]) -> bool:

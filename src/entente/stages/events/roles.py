@@ -17,7 +17,7 @@ from spacy import symbols
 
 from entente import doc_cache
 from entente.doc_cache import children
-from entente.entities import OUTSIDER_SECTORS
+from entente.entities import NONSTATE_SECTORS, OUTSIDER_SECTORS
 from entente.ontology import language
 from entente.ontology.plover import MATERIAL_CONFLICT, SYMMETRIC
 from entente.sentences import sentence, window_start
@@ -609,12 +609,15 @@ class Roles:
                 s.recipients = inherited.recipients
                 s.rules.append("recipient:conjunct")
         actor_countries = self.ent.countries(s.actors)
-        # the actor's own state is not its recipient ("tariffs on Canadian exports to the U.S.")
+        # the actor's own state is not its recipient ("tariffs on Canadian exports to the U.S."), unless
+        # the actors stand outside it ("rights groups sued the U.S. government")
         if not s.reciprocal:
             self._other_members(s)
             actor_countries = self.ent.countries(s.actors)
-            s.recipients = [r for r in s.recipients if r not in s.actors and
-                            not (self.ent.actor(r).kind == "state" and self.ent.country(r) in actor_countries)]
+            outside = bool(s.actors) and all(self.ent.actor(a).kind != "state" and self.ent.actor(a).sector
+                                             in NONSTATE_SECTORS for a in s.actors)
+            s.recipients = [r for r in s.recipients if r not in s.actors and not (
+                self.ent.actor(r).kind == "state" and self.ent.country(r) in actor_countries and not outside)]
         if t in SYMMETRIC:
             if len(s.actors) >= 2 and not s.recipients:
                 s.recipients = list(s.actors)

@@ -407,15 +407,15 @@ def _spoken(analysis: Analysis, ent: Entities, drafts: list[Draft], blameless: s
         span = set(analysis.statement_tokens.get(act.statement.id or "", []))
         if any(d.type == act.type and d.head_i in span for d in drafts):
             continue
+        if act.type == "ACCUSE" and sentence(doc[act.trigger.i]).start in blameless:
+            continue
+        if act.type == "ACCUSE" and _grievance_content(act.trigger, drafts):
+            continue   # "a hunger strike in protest against the violations": what the protest is against
         if (cue := _cue_event(doc, act, drafts)) is not None:
             if not cue.recipients and act.recipients:   # "alleged the journalist had posted …": him
                 cue.recipients = list(act.recipients)
                 cue.rules.insert(-1, "recipient:named-in-statement")
             continue
-        if act.type == "ACCUSE" and sentence(doc[act.trigger.i]).start in blameless:
-            continue
-        if act.type == "ACCUSE" and _grievance_content(act.trigger, drafts):
-            continue   # "a hunger strike in protest against the violations": what the protest is against
         sent = sentence(doc[act.trigger.i])
         d = Draft(code=act.code, actors=[act.speaker], recipients=act.recipients, reciprocal=False,
                   factuality="asserted", sentence=sent, head_i=act.trigger.i, trigger=[act.trigger],

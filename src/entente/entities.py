@@ -49,6 +49,7 @@ def add_actor(analysis: "Analysis", name: str, kind: str, span=None, **fields) -
 # Sectors of bodies outside the state that fight or oppose it (entities.yaml outsider_sectors).
 OUTSIDER_SECTORS = frozenset(language.table("entities")["outsider_sectors"])
 NONSTATE_SECTORS = frozenset(language.table("entities")["nonstate_sectors"])   # "the group said …"
+BODY_NOUNS = language.words("entities", "nonstate_body_nouns")   # "rights groups", "aid organisations"
 INSURGENCY_VERBS = language.words("entities", "insurgency_verbs")   # "rebels fighting the army"
 PEOPLE_WORDS = language.words("entities", "agent_nouns") | language.words("entities", "group_nouns") | \
     language.words("entities", "crowd_nouns") | language.words("entities", "commentator_roles") | \
@@ -204,21 +205,40 @@ class Entities:
         "security forces", "3R rebels"; or one of `nouns`), made when an event needs it: of the
         country the story talks about where it appears (the nearest country in its sentence or the
         two before, else the country the story is about)."""
-        if not (tok.pos_ == "NOUN" or tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "ADJ") \
-                or tok.lemma_.lower() not in (nouns or language.words("entities", "group_nouns")):
+        if not (tok.pos_ == "NOUN" or tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "ADJ"):
             return []   # an ADJ subject is a tagger slip ("The junta imposed …")
+        from entente.ontology import codebook
+
         left = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod") and c.is_alpha]
+        if tok.lemma_.lower() in (nouns or language.words("entities", "group_nouns")):
+            sector = codebook.get().agents.get(tok.lemma_.lower())
+        elif nouns is None and tok.pos_ == "NOUN" and (sector := self._body_sector(tok, left)):
+            pass   # "rights groups", "an aid organisation": a body outside the state its modifier names
+        else:
+            return []
         name = " ".join([c.text for c in left] + [tok.text])
         for a in self.analysis.result.actors:
             if a.kind == "group" and a.name.casefold() == name.casefold():
                 return [a.id]
-        from entente.ontology import codebook
-
-        sector = codebook.get().agents.get(tok.lemma_.lower())
         country = (self._fought_country(tok) if sector in OUTSIDER_SECTORS else None) or self._context_country(tok)
         new = add_actor(self.analysis, name, "group", country=country, sector=sector)
         self.by_id[new] = self.analysis.actor(new)
         return [new]
+
+    @staticmethod
+    def _body_sector(tok: "Token", left: list) -> Optional[str]:
+        """The sector outside the state of a body named by a word for an organisation and the modifier
+        before it ("rights group" HRI, "aid group" NGO), else None ("the group": told before)."""
+        if tok.lemma_.lower() not in BODY_NOUNS or not left:
+            return None
+        from entente.ontology import codebook
+
+        agents = codebook.get().agents
+        for k in (2, 1):
+            for words in ([c.lower_ for c in left[-k:]], [c.lemma_.lower() for c in left[-k:]]):   # "rights"
+                if len(words) == k and (sector := agents.get(" ".join(words + [tok.lemma_.lower()]))):
+                    return sector if sector in NONSTATE_SECTORS else None
+        return None
 
     def _fought_country(self, tok: "Token") -> Optional[str]:
         """The country of the state rebels are told fighting ("rebels fighting the Bolivian army",

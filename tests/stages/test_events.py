@@ -1465,3 +1465,13 @@ def test_an_accusation_told_by_its_verb_is_one_event(analyse):
                                "nations accused the regional body of failing to protect its members.")
     found = [x for x in _factual(evs) if x[0] == "ACCUSE"]
     assert [(x[1], x[2]) for x in found] == [({"GHA", "TGO", "BEN"}, {"IGO"})]
+
+
+def test_a_body_a_modifier_puts_outside_the_state_is_an_actor_when_an_event_needs_one(analyse):
+    # "rights groups" (HRI) act; a bare "the group" is told before or no one
+    a, evs = _events(analyse, "Rights groups condemned Togo on Monday.")
+    x = _one(evs, "ACCUSE")
+    assert "actor:group-in-context" in x[4].reason and x[2] == {"TGO"}
+    assert [(g.name, g.sector) for g in a.result.actors if g.id in x[4].actors] == [("Rights groups", "HRI")]
+    _a, evs = _events(analyse, "The group condemned Togo on Monday.")
+    _none(evs, "ACCUSE")

@@ -156,6 +156,22 @@ def main_country(actors) -> Optional[str]:
     return best[0] if best is not None and best[1][0] >= 3 else None
 
 
+UNRESOLVED_THEY = frozenset({"they", "them"})
+
+
+def _plural_subject_before(tok) -> Optional["Token"]:
+    """The plural common noun of a body of people that says what the pronoun did ("Somali officials
+    said they …": officials; the pronoun's clause is what their verb says), else None."""
+    v = tok.head
+    if tok.dep_ not in ("nsubj", "nsubjpass") or v.dep_ != "ccomp":
+        return None
+    subj = next((c for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.i > tok.i or subj.tag_ != "NNS" or subj.pos_ != "NOUN" \
+            or subj.lemma_.lower() not in language.words("entities", "group_nouns"):
+        return None
+    return subj
+
+
 class Entities:
     """Read-only view of one story's entities for the stages after actors."""
 
@@ -205,6 +221,10 @@ class Entities:
         "security forces", "3R rebels"; or one of `nouns`), made when an event needs it: of the
         country the story talks about where it appears (the nearest country in its sentence or the
         two before, else the country the story is about)."""
+        if tok.pos_ == "PRON" and tok.lower_ in UNRESOLVED_THEY and not self.at(tok):
+            # "security forces in Somalia say they killed …": the body of people who say it
+            noun = _plural_subject_before(tok)
+            return (self.phrase(noun, depth=0) or self.group(noun, nouns)) if noun is not None else []
         if not (tok.pos_ == "NOUN" or tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "ADJ"):
             return []   # an ADJ subject is a tagger slip ("The junta imposed …")
         from entente.ontology import codebook

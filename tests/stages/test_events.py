@@ -1475,3 +1475,13 @@ def test_a_body_a_modifier_puts_outside_the_state_is_an_actor_when_an_event_need
     assert [(g.name, g.sector) for g in a.result.actors if g.id in x[4].actors] == [("Rights groups", "HRI")]
     _a, evs = _events(analyse, "The group condemned Togo on Monday.")
     _none(evs, "ACCUSE")
+
+
+def test_they_in_what_a_body_of_people_says_is_that_body(analyse):
+    # "security forces in X say they killed …": the sayers did it
+    x = _by_rule(analyse, "Security forces in Ghana say they killed six gunmen on Monday.", "ASSAULT",
+                 "actor:group-in-context")
+    assert x[0] == {"GHA"}
+    # a "they" in a clause the subject does not say is not resolved this way
+    _a, evs = _events(analyse, "The gunmen blew up the tracks, stopping the train in a tunnel, where they stormed it.")
+    assert not [x for x in _factual(evs) if x[4].evidence.trigger == "stormed"]

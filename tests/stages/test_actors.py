@@ -756,3 +756,9 @@ def test_a_name_quoted_is_not_the_official_described_before_the_quote(analyse):
                 "Baro's arrest in Kenya and were saddened,” the spokesperson told VOA.")
     baro = _by_name(a, "Omar Baro")
     assert (baro.country, baro.role) == ("KEN", None)   # of the country named beside him, not the official's
+
+
+def test_a_name_after_the_town_of_is_a_place_not_a_person(analyse):
+    # a town named like a famous person is the town ("the towns of X and Y")
+    a = analyse("Rebels attacked villages between the towns of Bocaranga and Bazoum on Monday.")
+    assert not [x for x in a.result.actors if x.kind == "person"], [(x.name, x.kind) for x in a.result.actors]

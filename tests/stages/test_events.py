@@ -1485,3 +1485,15 @@ def test_they_in_what_a_body_of_people_says_is_that_body(analyse):
     # a "they" in a clause the subject does not say is not resolved this way
     _a, evs = _events(analyse, "The gunmen blew up the tracks, stopping the train in a tunnel, where they stormed it.")
     assert not [x for x in _factual(evs) if x[4].evidence.trigger == "stormed"]
+
+
+def test_a_neighbour_named_by_its_border_is_not_where_an_attack_struck(analyse):
+    x = _by_rule(analyse, "Rebels attacked ten villages in northern Ghana, near the Togo border.", "ASSAULT",
+                 "recipient:place")
+    assert x[1] == {"GHA"}
+
+
+def test_what_happens_as_a_rule_when_attacked_is_no_event(analyse):
+    _a, evs = _events(analyse, "Togolese rebels flee across the border when attacked by Ghanaian troops.")
+    _none(evs, "ASSAULT")
+    _one(*[_events(analyse, "Togolese rebels fled when Ghanaian troops attacked them.")[1]], "ASSAULT")

@@ -443,6 +443,8 @@ def _not_a_person(doc, cb: Codebook, s: int, e: int, ent_tokens) -> bool:
     nxt = doc[e] if e < len(doc) else None
     if nxt is not None and nxt.lower_ in PLACE_NOUNS and nxt.pos_ == "NOUN" and last.head.i == nxt.i:
         return True
+    if _place_of(root):
+        return True   # "the towns of Bocaranga and Bazoum": places, whoever else bears the name
     if nxt is not None and nxt.lower_ in ("'s", "’s") and e + 1 < len(doc) and (e + 1) in ent_tokens \
             and doc[e + 1].ent_type_ == "PERSON":
         return True
@@ -453,6 +455,17 @@ def _not_a_person(doc, cb: Codebook, s: int, e: int, ent_tokens) -> bool:
         if h.tag_ == "NNS" and h.i > last.i and h.i - last.i < 4 and not _named_in_full(doc, last):
             return True   # ... unless the story names that person in full ("Donald Trump" ... "Trump officials")
     return False
+
+
+def _place_of(root) -> bool:
+    """Is the name the object of "of" after a place noun, or joined to one that is ("the town of X",
+    "the towns of X and Y"; not "the camp of X", a political camp)?"""
+    while root.dep_ == "conj":
+        root = root.head
+    if root.dep_ != "pobj" or root.head.lower_ != "of":
+        return False
+    owner = root.head.head
+    return owner.pos_ == "NOUN" and owner.lemma_.lower() in PLACE_NOUNS and owner.lemma_.lower() != "camp"
 
 
 def _named_in_full(doc, tok) -> bool:

@@ -159,10 +159,24 @@ def in_condition(t) -> bool:
     while x.head.i != x.i and hops < 6:
         if x.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks and not _told_past(m, x) for m in children(x)):
             return True
+        if x.dep_ == "advcl" and _habitual(x):
+            return True
         if x.dep_ in ("ccomp", "ROOT"):
             return False
         x, hops = x.head, hops + 1
     return False
+
+
+def _habitual(clause) -> bool:
+    """Is the clause a "when" of what happens as a rule ("rebels flee when attacked", "cross the border
+    whenever troops attack"): opened by such a word, under a verb in the simple present, not itself told
+    in the past?"""
+    if not any(m.dep_ in ("mark", "advmod") and m.lower_ in gov("habitual_marks") for m in children(clause)):
+        return False
+    main = clause.head
+    if main.tag_ not in ("VBP", "VBZ") or main.lemma_.lower() == "be" or aux_words(main):
+        return False
+    return clause.tag_ != "VBD" and not aux_words(clause) & {"was", "were", "had"}
 
 
 def clause_verb(noun):

@@ -182,8 +182,10 @@ def _visitor_slip(v):
 
 
 def _neighbour_only(t) -> bool:
-    """Does the token name only a neighbour of a place ("a town near the border with Chile")? (A
-    state a place lies in, "ports in Chile", may well be the party.)"""
+    """Does the token name only a neighbour of a place ("a town near the border with Chile", "near
+    the Chilean border")? (A state a place lies in, "ports in Chile", may well be the party.)"""
+    if t.dep_ in ("compound", "amod") and t.head.lemma_.lower() in BORDER_NOUNS:
+        return t.head.dep_ == "pobj" and t.head.head.lower_ == "near"   # "villages near the Cameroon border"
     return t.dep_ == "pobj" and t.head.lower_ == "with" and t.head.head.lemma_.lower() in BORDER_NOUNS
 
 
@@ -894,6 +896,8 @@ class Roles:
             ids: list[str] = []
             by_name: list[str] = []
             for t in h.subtree:
+                if _neighbour_only(t):
+                    continue
                 ids += [a for a in self.ent.place_state(t) if a not in ids]
                 if t.dep_ in ("amod", "compound", "poss") and t.head.lemma_.lower() in PLACE_NOUNS:
                     by_name += [a for a in self.ent.at(t) if self.ent.actor(a).kind == "state" and a not in by_name]

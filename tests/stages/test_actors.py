@@ -762,3 +762,9 @@ def test_a_name_after_the_town_of_is_a_place_not_a_person(analyse):
     # a town named like a famous person is the town ("the towns of X and Y")
     a = analyse("Rebels attacked villages between the towns of Bocaranga and Bazoum on Monday.")
     assert not [x for x in a.result.actors if x.kind == "person"], [(x.name, x.kind) for x in a.result.actors]
+
+
+def test_a_title_with_a_name_in_apposition_is_that_person_not_the_last_holder(analyse):
+    a = analyse("Governor Ann Roe addressed the pupils. But the leader of the Save Our Schools movement, Mary Ode, "
+                "said the fight goes on.")
+    assert len(_by_name(a, "Ann Roe").mentions) == 1, _by_name(a, "Ann Roe").mentions

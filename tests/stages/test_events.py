@@ -1497,3 +1497,10 @@ def test_what_happens_as_a_rule_when_attacked_is_no_event(analyse):
     _a, evs = _events(analyse, "Togolese rebels flee across the border when attacked by Ghanaian troops.")
     _none(evs, "ASSAULT")
     _one(*[_events(analyse, "Togolese rebels fled when Ghanaian troops attacked them.")[1]], "ASSAULT")
+
+
+def test_an_act_feared_in_a_passive_is_no_threat_by_the_speaker(analyse):
+    # "can be attacked or kidnapped": the second verb shares the first's passive; no doer, no threat
+    _a, evs = _events(analyse, "Ghana's interior minister said the battle is not won if pupils can still be "
+                               "attacked or kidnapped.")
+    _none(evs, "THREATEN")

@@ -295,6 +295,9 @@ def person_descriptions(doc, cb: Codebook, reg: Drafts) -> None:
             continue
         if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
             continue   # "the senator Jim Risch": a title, not a description
+        if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in children(tok)) or any(
+                t.dep_ == "appos" and t.ent_type_ == "PERSON" for t in tok.subtree):
+            continue   # "the leader of the movement, Florence Ozor,": the name says who, not the last leader
         left = [c for c in children(tok) if c.i < tok.i and c.dep_ in ("amod", "compound")]
         if any(c.i in reg.claimed for c in left):
             continue   # "the Indian minister": the actors stage named it with its country

@@ -768,3 +768,10 @@ def test_a_title_with_a_name_in_apposition_is_that_person_not_the_last_holder(an
     a = analyse("Governor Ann Roe addressed the pupils. But the leader of the Save Our Schools movement, Mary Ode, "
                 "said the fight goes on.")
     assert len(_by_name(a, "Ann Roe").mentions) == 1, _by_name(a, "Ann Roe").mentions
+
+
+def test_an_official_described_in_a_quote_is_not_the_named_speaker_outside_it(analyse):
+    a = analyse("Peru's foreign ministry rejected the claim. \"We reject the baseless claims by the Chilean army "
+                "spokesperson,\" Peruvian foreign ministry spokesperson Ana Ruiz said on Monday.")
+    ruiz = _by_name(a, "Ana Ruiz")
+    assert ruiz.country == "PER" and len(ruiz.mentions) == 1, (ruiz.country, ruiz.mentions)

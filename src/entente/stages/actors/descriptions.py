@@ -259,6 +259,7 @@ def merge_officials(doc, reg: Drafts) -> None:
     "the top U.S. diplomat") is the named person of that country holding such a role, told just
     before (or just after, in the same paragraph): one actor, not two."""
     named = [d for d in reg.drafts.values() if d.kind == "person" and not d.unnamed and d.mentions]
+    quoted = quoted_tokens(doc)
     for d in [x for x in reg.drafts.values() if x.kind == "person" and x.unnamed and x.mentions]:
         want = _role_words(d.role or d.name)
         pos = min(m.start for m in d.mentions)
@@ -277,6 +278,8 @@ def merge_officials(doc, reg: Drafts) -> None:
             # named earlier, not a nearer envoy of no known country)
             agree = 0 if d.country and n.country == d.country else 1
             for m in n.mentions:
+                if (m.start in quoted) != (pos in quoted):
+                    continue   # '"… by the army spokesperson," spokesperson X said': whom X speaks of is not X
                 gap = pos - m.start   # tokens: told before (positive) or just after (negative)
                 near = 0 < gap <= BEFORE_TOKENS or -AFTER_TOKENS <= gap < 0
                 if near and (best is None or (agree, abs(gap)) < best[0]):

@@ -1504,3 +1504,11 @@ def test_an_act_feared_in_a_passive_is_no_threat_by_the_speaker(analyse):
     _a, evs = _events(analyse, "Ghana's interior minister said the battle is not won if pupils can still be "
                                "attacked or kidnapped.")
     _none(evs, "THREATEN")
+
+
+def test_a_toll_told_after_its_attack_is_that_attack(analyse):
+    _a, evs = _events(analyse, "Ghanaian rebels stormed a Togolese army base on Monday. Three Togolese soldiers were killed.")
+    assert [(x[1], x[2]) for x in _factual(evs) if x[0] == "ASSAULT"] == [({"GHA"}, {"TGO"})]
+    # told alone, the toll stays an attack whose doer is unknown
+    _a, evs = _events(analyse, "Three Togolese soldiers were killed on Monday.")
+    _one(evs, "ASSAULT")

@@ -143,6 +143,7 @@ def run(analysis: Analysis) -> None:
                 blameless.add(sent.start)
     drafts += _spoken(analysis, ent, drafts, blameless)
     context.answers(doc, drafts)
+    drafts = context.attack_tolls(doc, drafts)
     # An act whose doer the story does not name ("was ousted", "were deported") is not a record of
     # who did what (on the dev stories 2 in 36 such events matched a real one), except an attack,
     # which news reports when no one knows who did it.

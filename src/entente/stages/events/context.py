@@ -1,5 +1,6 @@
 """What the story around an act tells of it: the proposal an answer answers ("Greece also
-supported the call"), the protest a demand is made in ("staged demonstrations to demand reforms")."""
+supported the call"), the protest a demand is made in ("staged demonstrations to demand reforms"),
+the attack a toll belongs to ("Militants stormed the base. Three soldiers were killed.")."""
 from __future__ import annotations
 
 from entente.doc_cache import children
@@ -13,6 +14,8 @@ ANSWER_TYPES = frozenset(t.upper() for t in language.words("events", "answer_typ
 PROPOSAL_NOUNS = {t: frozenset(ws) for t, ws in language.table("events")["proposal_nouns"].items()}
 ANSWER_LOOKBACK = 3   # sentences
 REFUSING = language.words("governors", "refusal")
+TOLL_VERBS = language.words("events", "toll_verbs")
+TOLL_LOOKBACK = 1   # sentences
 
 
 def answers(doc, drafts: list[Draft]) -> None:
@@ -71,3 +74,22 @@ def without_protest_demands(frames: list[Frame]) -> list[Frame]:
         return False
 
     return [f for f in frames if not (f.type == "REQUEST" and f.governor is None and under_protest(f.pred.head))]
+
+
+def attack_tolls(doc, drafts: list[Draft]) -> list[Draft]:
+    """A toll told without its doer just after an attack whose doer is told ("… launched an assault on
+    the base. Three Americans were killed.") is that attack's, not an attack of its own: one event."""
+    order = {sent.start: k for k, sent in enumerate(sentences(doc))}
+    out = []
+    for d in drafts:
+        head = doc[d.head_i]
+        if d.type == "ASSAULT" and not d.actors and d.factual and head.lemma_.lower() in TOLL_VERBS \
+                and any(c.dep_ in ("nsubjpass", "auxpass") for c in children(head)) \
+                and not any(c.dep_ == "agent" for c in children(head)):
+            told = [e for e in drafts if e is not d and e.type == "ASSAULT" and e.actors and e.factual
+                    and e.head_i < d.head_i and 0 <= order[d.sentence.start] - order[e.sentence.start] <= TOLL_LOOKBACK]
+            if told:
+                max(told, key=lambda e: e.head_i).restated += 1
+                continue
+        out.append(d)
+    return out

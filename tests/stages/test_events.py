@@ -64,6 +64,10 @@ def _by_rule(analyse, text: str, etype: str, rule: str):
     # taking someone to court is an accusation (CAMEO 115)
     ("Peru filed suit against Chile over the fishing rights.", "ACCUSE", {"PER"}, {"CHL"}, "verb_object:file+suit"),
     ("Peru brought a case against Chile in March.", "ACCUSE", {"PER"}, {"CHL"}, "verb_object:bring+case"),
+    # stepping up an attack is attacking; crushing a force is an attack on it
+    ("Chile intensified its attacks on Peruvian border posts.", "ASSAULT", {"CHL"}, {"PER"},
+     "light:intensify+attack"),
+    ("Chilean troops crushed the Peruvian rebels on Monday.", "ASSAULT", {"CHL"}, {"PER"}, "verb:crush"),
     # a body outside the state may act on its own state (a rights group sues its government)
     ("The American Civil Liberties Union filed a lawsuit against the U.S. government.", "ACCUSE", {"USA"}, {"USA"},
      "recipient:argument"),

@@ -68,6 +68,9 @@ def _by_rule(analyse, text: str, etype: str, rule: str):
     ("Chile intensified its attacks on Peruvian border posts.", "ASSAULT", {"CHL"}, {"PER"},
      "light:intensify+attack"),
     ("Chilean troops crushed the Peruvian rebels on Monday.", "ASSAULT", {"CHL"}, {"PER"}, "verb:crush"),
+    # disbanding a party by decree bans it
+    ("Ghana's cabinet dissolved the party of former President John Kufuor.", "COERCE", {"GHA"}, {"GHA"},
+     "needs_object:dissolve+party"),
     # a body outside the state may act on its own state (a rights group sues its government)
     ("The American Civil Liberties Union filed a lawsuit against the U.S. government.", "ACCUSE", {"USA"}, {"USA"},
      "recipient:argument"),
@@ -150,6 +153,7 @@ def test_gathering_people_and_signing_a_constitution_are_no_meeting_or_pact(anal
 @pytest.mark.parametrize("text", [
     "The ministry released a report on Monday.",               # object_block: a report is no prisoner
     "In 2019, Kenya released a plan to expand its ports.",     # a plan published is no one freed
+    "A new law allows the Ghanaian government to seize Togolese assets.",   # allowed, not told as done
     "Russia denied that its troops crossed the border.",        # a denial is said, not done
     "The United States opposes China's expansion in the region.",  # a standing situation
     "Pakistan rejected India's allegation that it sheltered militants.",  # denying an accusation

@@ -499,6 +499,10 @@ def _climb(f: Frame, start, nominal: bool = False) -> None:
             if f.governor is None:
                 f.factuality = "planned"
                 return
+        elif embedded and glem in gov("permission") and _infinitive(x) and f.governor is None:
+            if f.factuality == "asserted":
+                f.factuality = "hypothetical"   # "the law allows the government to seize assets": may, not did
+            return
         elif embedded and glem in speech_verbs():
             f.speech = g
             if f.factuality == "asserted":

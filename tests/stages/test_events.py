@@ -1520,3 +1520,10 @@ def test_a_toll_told_after_its_attack_is_that_attack(analyse):
     # told alone, the toll stays an attack whose doer is unknown
     _a, evs = _events(analyse, "Three Togolese soldiers were killed on Monday.")
     _one(evs, "ASSAULT")
+
+
+def test_an_act_its_doer_owns_again_by_a_light_verb_is_told_again(analyse):
+    # "issued its appeal": the appeal told before, one event
+    _a, evs = _events(analyse, "Ghana called on Togo to end the violence. Ghana issued its appeal on the anniversary "
+                               "of the war.")
+    assert len([x for x in _factual(evs) if x[0] == "REQUEST"]) == 1, [(x[0], x[4].reason) for x in evs]

@@ -67,7 +67,8 @@ def same_event(ent: "Entities", x: Draft, y: Draft) -> bool:
     if not (ax and ay) or not (rx and ry) and (rx or ry):
         # one telling leaves a side open: only the same act told again ("imposed … the tariffs"),
         # or a meeting of parties the other telling has all named
-        return x.lemma == y.lemma or x.type == "CONSULT" and (x.reciprocal or y.reciprocal) and _near(x, y)
+        return x.lemma == y.lemma or _echo(x) or _echo(y) or \
+            x.type == "CONSULT" and (x.reciprocal or y.reciprocal) and _near(x, y)
     if x.type in SEPARATE_MEASURES and not (x.nominal or y.nominal) and (wx := _what(x)) and (wy := _what(y)) \
             and not wx & wy:
         return False   # "barred girls from school" … "barred from visiting parks": two bans
@@ -76,7 +77,17 @@ def same_event(ent: "Entities", x: Draft, y: Draft) -> bool:
         return False   # two speakers' acts are two acts
     # told again in another sentence: the same word, a noun that names the act ("the warning"), or
     # a meeting of the same parties
-    return x.lemma == y.lemma or x.nominal or y.nominal or (x.type == "CONSULT" and bool(ax | rx))
+    return x.lemma == y.lemma or x.nominal or y.nominal or _echo(x) or _echo(y) or (x.type == "CONSULT" and bool(ax | rx))
+
+
+# Owners before an event noun that point back to an act told before ("issued his appeal").
+ECHO_WORDS = frozenset({"his", "her", "its", "their"})
+
+
+def _echo(d: Draft) -> bool:
+    """Is the draft a light verb whose noun points back to its act ("issued his appeal Friday")?"""
+    return any(r.startswith("light:") for r in d.rules) and any(t.pos_ == "NOUN" and any(c.dep_ == "poss" and c.lower_ in ECHO_WORDS for c in children(t))
+               for t in d.trigger)
 
 
 NEAR_CHARS = 600   # a restatement close by: the same paragraph or the next

@@ -775,3 +775,12 @@ def test_an_official_described_in_a_quote_is_not_the_named_speaker_outside_it(an
                 "spokesperson,\" Peruvian foreign ministry spokesperson Ana Ruiz said on Monday.")
     ruiz = _by_name(a, "Ana Ruiz")
     assert ruiz.country == "PER" and len(ruiz.mentions) == 1, (ruiz.country, ruiz.mentions)
+
+
+def test_the_office_held_now_is_the_role_not_a_former_one(analyse):
+    a = analyse("Peru's new prime minister, Juan Ono, who began his term this week, may advocate for a new "
+                "security body. Though he is not entirely anti-Chile, Ono, a former Peruvian defense minister who analysts "
+                "say tends to view foreign relations through a security framework, is expected to be tough on "
+                "Chile's military. Rebels fought then-president Ana Ruiz in 2004.")
+    assert _by_name(a, "Juan Ono").role == "prime minister"
+    assert _by_name(a, "Ana Ruiz").role.startswith("then-")   # a role held no more

@@ -28,6 +28,7 @@ class Draft:
     country: Optional[str] = None
     sector: Optional[str] = None
     role: Optional[str] = None
+    role_former: bool = False        # the role is one held no more ("a former defense minister")
     posted_to: Optional[str] = None
     members: tuple[str, ...] = ()
     roles: list[Role] = field(default_factory=list)
@@ -111,7 +112,7 @@ class Drafts:
         d.country = d.country or o.country
         d.sector = d.sector or o.sector
         if o.roles and not d.roles:
-            d.roles, d.role, d.posted_to = o.roles, o.role, o.posted_to
+            d.roles, d.role, d.role_former, d.posted_to = o.roles, o.role, o.role_former, o.posted_to
         for keys in self.token_keys.values():
             if other in keys:
                 keys[keys.index(other)] = into

@@ -28,6 +28,7 @@ class Title:
     post_end: Optional[int] = None   # end of "to China"
     capitalised: bool = True
     of_country: Optional[str] = None   # the party after "for/of" ("spokesperson for Pakistan's ministry")
+    former: bool = False   # a role held no more ("a former Peruvian defense minister", "then-president")
 
 
 def _head_at(doc, cb: Codebook, j: int) -> Optional[tuple[int, str]]:
@@ -42,6 +43,9 @@ def _head_at(doc, cb: Codebook, j: int) -> Optional[tuple[int, str]]:
                 return None
             return s, key
     return None
+
+
+FORMER_WORDS = language.words("entities", "former_words")
 
 
 def title_ending_at(doc, cb: Codebook, end: int, sent_start: int = 0, blocked=frozenset()) -> Optional[Title]:
@@ -77,9 +81,25 @@ def title_ending_at(doc, cb: Codebook, end: int, sent_start: int = 0, blocked=fr
     # "Minister" alone from "State Minister": drop a leading modifier that is only a function word
     text = doc_cache.span_text(doc, s, end)
     key = norm(text)
+    if s - 2 >= sent_start and doc[s - 1].text == "-" and not doc[s - 2].whitespace_ \
+            and doc[s - 2].lower_ in FORMER_WORDS:
+        text = doc_cache.span_text(doc, s - 2, end)   # "then-president": a role held no more
     sector = cb.title_heads.get(key) or cb.agents.get(key) or cb.title_heads.get(head[1])
     cap = doc[head[0]].text[:1].isupper()
-    return Title(s, end, text, head[1], sector, capitalised=cap)
+    return Title(s, end, text, head[1], sector, capitalised=cap, former=_former_before(doc, s, sent_start))
+
+
+# How far before a title a word may say the role is held no more ("a former Peruvian defense minister").
+FORMER_REACH = 3
+
+
+def _former_before(doc, s: int, sent_start: int) -> bool:
+    for k in range(s - 1, max(sent_start, s - FORMER_REACH) - 1, -1):
+        if doc[k].lower_ in FORMER_WORDS:
+            return True
+        if doc[k].is_punct and doc[k].text != "-" or doc[k].pos_ in ("DET", "VERB", "AUX"):
+            return False
+    return False
 
 
 def posting_after(doc, title: Title, matches_by_start: dict[int, Match]) -> None:

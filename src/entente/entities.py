@@ -49,6 +49,18 @@ def add_actor(analysis: "Analysis", name: str, kind: str, span=None, **fields) -
 # Sectors of bodies outside the state that fight or oppose it (entities.yaml outsider_sectors).
 OUTSIDER_SECTORS = frozenset(language.table("entities")["outsider_sectors"])
 NONSTATE_SECTORS = frozenset(language.table("entities")["nonstate_sectors"])   # "the group said …"
+STATE_SECTORS = frozenset(language.table("entities")["state_sectors"])
+STATE_ARMS = frozenset(language.table("entities")["state_arms"])
+SECURITY_SECTORS = frozenset(language.table("entities")["security_sectors"])
+# The dashes that join two names into one word ("Kenya-Uganda", "U.S.–China").
+HYPHENS = frozenset({"-", "–"})
+FORMER_WORDS = language.words("entities", "former_words")
+
+
+def held_no_more(title: str) -> bool:
+    """Does the title say the office is held no more ("former deputy secretary of state", "then-president")?"""
+    words = title.casefold().replace("-", " ").split()
+    return bool(words) and words[0] in FORMER_WORDS
 BODY_NOUNS = language.words("entities", "nonstate_body_nouns")   # "rights groups", "aid organisations"
 INSURGENCY_VERBS = language.words("entities", "insurgency_verbs")   # "rebels fighting the army"
 PEOPLE_WORDS = language.words("entities", "agent_nouns") | language.words("entities", "group_nouns") | \

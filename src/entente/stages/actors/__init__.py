@@ -23,7 +23,7 @@ from entente.analysis import Analysis, Place
 from entente.model import Role
 from entente.ontology import codebook, gazetteer, language
 from entente.ontology.codebook import norm
-from entente.entities import main_country, nearest_country
+from entente.entities import held_no_more, main_country, nearest_country
 from entente.sentences import sentence, window_start
 
 from . import affiliation, blocs, bylines, coref, descriptions, initials, knowledge, organisations, seats
@@ -328,14 +328,6 @@ def _unplaced_people(doc, reg: Drafts) -> None:
         d.country = _country_near(doc, reg, first.start, own) or main
 
 
-FORMER_WORDS = language.words("entities", "former_words")
-
-
-def _former(title: str) -> bool:
-    words = title.casefold().replace("-", " ").split()
-    return bool(words) and words[0] in FORMER_WORDS
-
-
 def _merge_person(d, p, on) -> None:
     t = p.title
     if p.country and (d.country is None or (p.source in ("title", "of") and d.roles and not d.roles[0].country)):
@@ -352,11 +344,10 @@ def _merge_person(d, p, on) -> None:
             return
     role = Role(title=t.text, country=p.country, sector=p.sector or t.sector, posted_to=t.posted_to, since=on)
     d.roles.append(role)
-    held_no_more, now_former = t.former or _former(t.text), d.role_former or _former(d.role or "")
-    if d.role is None or now_former and not held_no_more or (
-            len(t.text) > len(d.role) and p.country and not (held_no_more and not now_former)):
+    was, now_was = t.former or held_no_more(t.text), d.role_former or held_no_more(d.role or "")
+    if d.role is None or now_was and not was or (len(t.text) > len(d.role) and p.country and not (was and not now_was)):
         # the office held now says who they are ("the new prime minister, a former defense minister")
-        d.role, d.role_former = t.text, held_no_more
+        d.role, d.role_former = t.text, was
         d.posted_to = t.posted_to or d.posted_to
     d.posted_to = d.posted_to or t.posted_to
 

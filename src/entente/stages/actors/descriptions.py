@@ -15,7 +15,7 @@ from spacy.symbols import NOUN, PROPN
 
 from entente import doc_cache
 from entente.doc_cache import children
-from entente.entities import NONSTATE_SECTORS, OUTSIDER_SECTORS
+from entente.entities import NONSTATE_SECTORS, OUTSIDER_SECTORS, STATE_ARMS
 from entente.ontology import codebook, language
 from entente.ontology.codebook import Codebook, norm
 from entente.sentences import sentence
@@ -214,8 +214,6 @@ def _last_state(doc, reg: Drafts, before: int, arms: bool = False) -> Optional[s
     return None
 
 
-# Sectors of a state's own bodies: naming one names its state for "the government".
-STATE_ARMS = frozenset({"GOV", "MIL", "COP"})
 STATE_HEADS = language.words("entities", "state_heads")
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from entente import doc_cache
+from entente.entities import HYPHENS
 from entente.ontology import language
 from entente.ontology.codebook import Codebook, Entry
 from entente.stages.agreements.lexicon import data as agreement_lexicon
@@ -23,7 +24,6 @@ VENUE_HEADS = language.words("roles", "meeting_nouns") | language.words("roles",
 # Names of documents ("the Minsk agreements", "the Copenhagen Charter"): the city is part of a name,
 # neither a party nor a place where anything happens now.
 DOCUMENT_HEADS = agreement_lexicon()["named_heads"] | language.words("entities", "document_name_heads")
-HYPHENS = frozenset({"-", "–"})
 
 
 @dataclass

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from entente import doc_cache
+from entente.entities import FORMER_WORDS
 from entente.ontology import language
 from entente.ontology.codebook import Codebook, norm
 
@@ -43,9 +44,6 @@ def _head_at(doc, cb: Codebook, j: int) -> Optional[tuple[int, str]]:
                 return None
             return s, key
     return None
-
-
-FORMER_WORDS = language.words("entities", "former_words")
 
 
 def title_ending_at(doc, cb: Codebook, end: int, sent_start: int = 0, blocked=frozenset()) -> Optional[Title]:

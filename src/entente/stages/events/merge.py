@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from entente.doc_cache import children
+from entente.entities import STATE_SECTORS
 
 if TYPE_CHECKING:  # pragma: no cover
     from entente.entities import Entities
@@ -112,8 +113,6 @@ def _other_camps(ent: "Entities", x: Draft, y: Draft, ax: frozenset, rx: frozens
     return len(cx) == 1 and len(cy) == 1 and cx != cy
 
 
-# The state's own bodies: one camp at home (the army's rescue and "the passengers were rescued").
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
 
 MEASURE_PREPS = frozenset({"from", "on", "against"})

@@ -17,7 +17,7 @@ from spacy import symbols
 
 from entente import doc_cache
 from entente.doc_cache import children
-from entente.entities import NONSTATE_SECTORS, OUTSIDER_SECTORS
+from entente.entities import HYPHENS, NONSTATE_SECTORS, OUTSIDER_SECTORS, SECURITY_SECTORS
 from entente.ontology import language
 from entente.ontology.plover import MATERIAL_CONFLICT, SYMMETRIC
 from entente.sentences import sentence, window_start
@@ -86,7 +86,6 @@ TARGET_PREPS = frozenset({"on", "against"})   # whom a hostile act is done to
 CONCERN_PREPS = frozenset({"over", "about", "at"})   # "concern over the violence": what is judged
 VICTIM_PREPS = TARGET_PREPS | {"of"}   # "the hijacking of a bus": what it was done to
 CLAUSE_POS = frozenset({symbols.VERB, symbols.AUX})   # what heads a clause of its own
-HYPHENS = frozenset({"-", "–"})   # a dyad written "Kenya-Uganda"
 TRAVEL_VERBS = language.words("roles", "travel_verbs")   # "flew to Lome for talks"
 POSTED_HEADS = language.words("entities", "posted_heads")   # "outside the Ugandan embassy"
 AGENTLESS_STATE_TYPES = frozenset({"COERCE", "AID"})   # done by the state where they happen, when untold
@@ -96,7 +95,6 @@ STRUGGLE_WORDS = language.words("events", "struggle_words")
 FIGHT_PREPS = frozenset({"in", "during"})   # "killed in a clash with …"
 FIGHT_SIDE_PREPS = frozenset({"with", "by"})   # the fight's other side
 STATE_OPERATIONS = language.words("roles", "state_operation_nouns")   # "killed in an airstrike, the army said"
-SECURITY_SECTORS = frozenset({"MIL", "COP", "SPY"})
 GROUP_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "CONCEDE", "AID"})   # done to people at home
 FOREIGN_WORDS = language.words("roles", "foreign_words")
 BORDER_NOUNS = language.words("roles", "border_nouns")

@@ -19,7 +19,7 @@ from entente import doc_cache
 from entente.doc_cache import children
 from entente.ontology import language
 from entente.sentences import sentence, window_start
-from entente.entities import told_plural
+from entente.entities import FORMER_WORDS, held_no_more, told_plural
 
 from .syntax import subject_token
 
@@ -121,9 +121,6 @@ def analyst(ent: "Entities", actor_id: Optional[str]) -> bool:
 REPORTING_SECTORS = frozenset({"NGO", "MED"})
 
 
-FORMER_WORDS = language.words("entities", "former_words")
-
-
 def former(ent: "Entities", actor_id: Optional[str]) -> bool:
     """Does every role the story gives the person say the office was held ("former deputy
     secretary of state"; a prime minister who is a former defence minister holds an office)?"""
@@ -131,12 +128,7 @@ def former(ent: "Entities", actor_id: Optional[str]) -> bool:
     if a is None or a.kind != "person":
         return False
     titles = [a.role or ""] + [r.title or "" for r in a.roles]
-
-    def held(title: str) -> bool:
-        words = title.lower().replace("-", " ").split()
-        return bool(words) and words[0] in FORMER_WORDS
-
-    return held(titles[0]) and all(held(t) for t in titles if t)
+    return held_no_more(titles[0]) and all(held_no_more(t) for t in titles if t)
 
 
 NAMING_CUES = language.words("evaluation", "judging_cues")

@@ -50,6 +50,7 @@ def add_actor(analysis: "Analysis", name: str, kind: str, span=None, **fields) -
 OUTSIDER_SECTORS = frozenset(language.table("entities")["outsider_sectors"])
 NONSTATE_SECTORS = frozenset(language.table("entities")["nonstate_sectors"])   # "the group said …"
 STATE_SECTORS = frozenset(language.table("entities")["state_sectors"])
+PRIVATE_SECTORS = frozenset(language.table("entities")["private_sectors"])
 STATE_ARMS = frozenset(language.table("entities")["state_arms"])
 SECURITY_SECTORS = frozenset(language.table("entities")["security_sectors"])
 # The dashes that join two names into one word ("Kenya-Uganda", "U.S.–China").
@@ -271,6 +272,12 @@ class Entities:
                 if len(words) == k and (sector := agents.get(" ".join(words + [tok.lemma_.lower()]))):
                     return sector if sector in NONSTATE_SECTORS else None
         return None
+
+    def private(self, actor_id: str) -> bool:
+        """Is the entity a body of private people or a private person (tourists, traders, a company's
+        staff), whose trips and meetings are no party's?"""
+        a = self.actor(actor_id)
+        return a.kind in ("group", "person") and (a.sector or "") in PRIVATE_SECTORS
 
     def _fought_country(self, tok: "Token") -> Optional[str]:
         """The country of the state rebels are told fighting ("rebels fighting the Bolivian army",

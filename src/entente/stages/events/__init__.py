@@ -130,6 +130,8 @@ def run(analysis: Analysis) -> None:
                 continue   # "sanctions against Turkey enjoy support": a mention, not a report of the act
             if f.type in VERBAL_TYPES and s.actors and all(speech.commentator(ent, a) for a in s.actors):
                 continue   # analysts' and former officials' words are quotes, not events
+            if f.type == "CONSULT" and s.actors and all(ent.private(a) for a in s.actors):
+                continue   # "Chinese tourists visited Vietnam": travellers, not a party's visit
             heads = [f.head, f.pred.head] + ([f.pred.obj] if f.pred.obj is not None else [])
             d = Draft(code=f.code, actors=s.actors, recipients=s.recipients, reciprocal=s.reciprocal,
                       factuality=f.factuality, sentence=sent, head_i=f.pred.head.i, trigger=f.pred.tokens,

@@ -185,6 +185,20 @@ def _plural_subject_before(tok) -> Optional["Token"]:
     return subj
 
 
+def _last_sentence_subject(tok) -> Optional["Token"]:
+    """For a "they" that opens its sentence as its subject, the body of people the sentence before
+    has as its subject ("Rebels attacked a village. They killed ten soldiers."), else None."""
+    sent = tok.sent
+    if tok.dep_ != "nsubj" or tok.head.dep_ != "ROOT" or tok.i - sent.start > 1 or sent.start == 0:
+        return None
+    before = tok.doc[sent.start - 1].sent
+    subj = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.tag_ != "NNS" or subj.pos_ != "NOUN" \
+            or subj.lemma_.lower() not in language.words("entities", "group_nouns"):
+        return None
+    return subj
+
+
 class Entities:
     """Read-only view of one story's entities for the stages after actors."""
 
@@ -236,7 +250,7 @@ class Entities:
         two before, else the country the story is about)."""
         if tok.pos_ == "PRON" and tok.lower_ in UNRESOLVED_THEY and not self.at(tok):
             # "security forces in Somalia say they killed …": the body of people who say it
-            noun = _plural_subject_before(tok)
+            noun = _plural_subject_before(tok) or _last_sentence_subject(tok)
             return (self.phrase(noun, depth=0) or self.group(noun, nouns)) if noun is not None else []
         if not (tok.pos_ == "NOUN" or tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "ADJ"):
             return []   # an ADJ subject is a tagger slip ("The junta imposed …")

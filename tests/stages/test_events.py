@@ -1491,6 +1491,9 @@ def test_they_in_what_a_body_of_people_says_is_that_body(analyse):
     x = _by_rule(analyse, "Security forces in Ghana say they killed six gunmen on Monday.", "ASSAULT",
                  "actor:group-in-context")
     assert x[0] == {"GHA"}
+    # a "they" that opens the next sentence is the body of people the sentence before has as its subject
+    _a, evs = _events(analyse, "Rebels attacked a village in northern Ghana on Monday. They killed ten soldiers.")
+    assert [x[1] for x in _factual(evs) if x[4].evidence.trigger == "killed"] == [{"GHA"}]
     # a "they" in a clause the subject does not say is not resolved this way
     _a, evs = _events(analyse, "The gunmen blew up the tracks, stopping the train in a tunnel, where they stormed it.")
     assert not [x for x in _factual(evs) if x[4].evidence.trigger == "stormed"]

@@ -95,7 +95,7 @@ def run(analysis: Analysis) -> None:
         frames = [frame(p) for p in predicates.find(sent)]
         frames = _absorb_governors(frames)
         frames = context.without_protest_demands(frames)
-        sent_topics = topic_lexicon.topics_of(lemmas[sent.start:sent.end], words[sent.start:sent.end])
+        sent_topics = None   # looked up for the sentences that make an event (few of them)
         for f in frames:
             if f.type is None:
                 continue
@@ -133,6 +133,8 @@ def run(analysis: Analysis) -> None:
             if f.type == "CONSULT" and s.actors and all(ent.private(a) for a in s.actors):
                 continue   # "Chinese tourists visited Vietnam": travellers, not a party's visit
             heads = [f.head, f.pred.head] + ([f.pred.obj] if f.pred.obj is not None else [])
+            if sent_topics is None:
+                sent_topics = topic_lexicon.topics_of(lemmas[sent.start:sent.end], words[sent.start:sent.end])
             d = Draft(code=f.code, actors=s.actors, recipients=s.recipients, reciprocal=s.reciprocal,
                       factuality=f.factuality, sentence=sent, head_i=f.pred.head.i, trigger=f.pred.tokens,
                       rules=f.rules + s.rules + [f"factuality:{f.factuality}"],

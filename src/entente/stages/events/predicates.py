@@ -83,6 +83,12 @@ class Tables:
         is none of these heads no compound, and its modifiers need not be looked at."""
         return frozenset(k[i + 1:] for k in self.compound_nouns for i, ch in enumerate(k) if ch == " ")
 
+    @functools.cached_property
+    def noun_lemmas(self) -> frozenset:
+        """Every lemma `noun_code` may code (a compound's head, an event noun, a generic head, a
+        nominalised verb): a noun whose lemma is none of these is no event noun."""
+        return self.compound_heads | frozenset(self.nouns) | self.generic_heads | frozenset(self.nominalizations)
+
 
 STATE_VERBS = language.words("governors", "state_verbs")   # "soldiers remain accused of …": a passive
 DOING_PARTICIPLES = language.codes("governors", "doing_participles")   # "were engaged in"
@@ -506,6 +512,7 @@ def find(sent) -> list[Predicate]:
     used: set[int] = set()
     doc = sent.doc
     toks, pos, tags = doc_cache.tokens(doc), doc_cache.pos(doc), doc_cache.tags(doc)
+    lemmas, words = doc_cache.lemma_lowers(doc), doc_cache.lowers(doc)
     # only verbs, nouns and adjectives can name an event (skip the other tokens cheaply)
     cands = [toks[i] for i in range(sent.start, sent.end) if pos[i] in PREDICATE_POS]
     for t in cands:
@@ -519,6 +526,8 @@ def find(sent) -> list[Predicate]:
                 used.update(x.i for x in p.obj.subtree)
     heads = {p.head.i for p in found}
     for t in cands:
+        if lemmas[t.i] not in tab.noun_lemmas and lemmas[t.i] not in tab.adjectives and words[t.i] not in tab.adjectives:
+            continue   # neither predicate's table has the word (most nouns and adjectives): read from the cached arrays
         if t.i in used or t.i in heads:
             continue
         if t.dep_ in ("dobj", "nsubjpass") and t.head.i in heads:

@@ -89,6 +89,12 @@ class Tables:
         nominalised verb): a noun whose lemma is none of these is no event noun."""
         return self.compound_heads | frozenset(self.nouns) | self.generic_heads | frozenset(self.nominalizations)
 
+    @functools.cached_property
+    def verb_heads(self) -> frozenset:
+        """Every (repaired) lemma `verb_predicate` may make an event of: a table's verb, or a verb
+        its own rules read (conditional reactions, refusals, stopping, movement)."""
+        return self.verb_lemmas | REACTION_VERBS | DECLINING | STOP_VERBS | MOVEMENT_VERBS
+
 
 STATE_VERBS = language.words("governors", "state_verbs")   # "soldiers remain accused of …": a passive
 DOING_PARTICIPLES = language.codes("governors", "doing_participles")   # "were engaged in"
@@ -123,10 +129,13 @@ def lemma(t) -> str:
 
 def verb_lemma(t, known: frozenset) -> str:
     """The verb's lemma, repaired when the lemmatiser slipped ("staged" -> "stag")."""
-    lem = lemma(t)
+    return repaired_lemma(lemma(t), t.lower_, known)
+
+
+def repaired_lemma(lem: str, w: str, known: frozenset) -> str:
+    """`verb_lemma` of a token whose lemma (lower-cased) is `lem` and whose lower-case text is `w`."""
     if lem in known:
         return lem
-    w = t.lower_
     for cand in ((w[:-1], w[:-2], w[:-3] + "y") if w.endswith("ed") else
                  (w[:-1], w[:-2]) if w.endswith("s") else
                  (w[:-3] + "e", w[:-3]) if w.endswith("ing") else ()):
@@ -518,6 +527,8 @@ def find(sent) -> list[Predicate]:
     for t in cands:
         if tags[t.i] not in VERB_TAGS or pos[t.i] not in VERB_PREDICATE_POS:
             continue   # verb_predicate's own first test, read from the cached arrays (most candidates fail it)
+        if repaired_lemma(lemmas[t.i], words[t.i], tab.verb_lemmas) not in tab.verb_heads:
+            continue   # ... and its lemma gate (most verbs are in no table)
         p = verb_predicate(tab, t)
         if p is not None:
             found.append(p)

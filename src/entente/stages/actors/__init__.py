@@ -107,7 +107,7 @@ def run(analysis: Analysis) -> None:
             continue   # a seat of no body the story names: a place only
         if e.kind in ("state", "adjective", "capital"):
             if is_attitude(doc, m):
-                not_actors.append({"start": m.start, "end": m.end, "name": doc[m.start:m.end].text, "why": "attitude"})
+                not_actors.append({"start": m.start, "end": m.end, "name": doc_cache.span_text(doc, m.start, m.end), "why": "attitude"})
                 continue   # "anti-Pakistan fighters": an attitude to the state, not the state
             inside = inside_place_name(doc, m)
             if inside is not None:
@@ -119,10 +119,10 @@ def run(analysis: Analysis) -> None:
                 continue
             if city_before(doc, m, DOCUMENT_HEADS):
                 # "the Minsk agreements", "the Copenhagen Charter": a name, no party, no place
-                not_actors.append({"start": m.start, "end": m.end, "name": doc[m.start:m.end].text, "why": "part of a name"})
+                not_actors.append({"start": m.start, "end": m.end, "name": doc_cache.span_text(doc, m.start, m.end), "why": "part of a name"})
                 continue
             if is_place_use(doc, m):
-                places.append({"start": m.start, "end": m.end, "name": doc[m.start:m.end].text, "country": e.country})
+                places.append({"start": m.start, "end": m.end, "name": doc_cache.span_text(doc, m.start, m.end), "country": e.country})
                 if e.kind == "capital" or city_before(doc, m, VENUE_HEADS):
                     continue  # "met in Beijing", "the Singapore summit"; a country in "curfew in Montenegro" stays a party too
             head = head_noun(doc, m.start, m.end)
@@ -132,7 +132,7 @@ def run(analysis: Analysis) -> None:
                 if norm(head.lemma_) in THINGS:
                     sector = None   # "U.S. naval base", "Iranian cargo ship": the state's, not an actor
                 if sector and norm(head.lemma_) not in STATE_HEADS:
-                    name = doc[m.start:head.i + 1].text
+                    name = doc_cache.span_text(doc, m.start, head.i + 1)
                     kind = "organization" if head.text[:1].isupper() else "group"
                     key = "g:" + norm(name)
                     # "a U.S.-designated terrorist group": designated by the state, not of it
@@ -144,7 +144,7 @@ def run(analysis: Analysis) -> None:
                     end = head.i + 1
                     if e.kind == "adjective" and head.lemma_ == "government":
                         # "the Thai government": the government, an organisation of that state
-                        name = doc[m.start:head.i + 1].text
+                        name = doc_cache.span_text(doc, m.start, head.i + 1)
                         key = "g:" + norm(name)
                         reg.get_or_add(key, name=name, kind="organization", country=e.country, sector="GOV")
                         reg.mention(key, m.start, head.i + 1)
@@ -153,8 +153,8 @@ def run(analysis: Analysis) -> None:
             if e.kind == "adjective" and doc[m.start].lower_.endswith("s") and m.end == end and \
                     doc[m.start:m.end].root.tag_ in ("NNPS", "NNS"):
                 # "Palestinians", "Israelis": the people, coded with their country
-                gkey = "g:" + norm(doc[m.start:m.end].text)
-                reg.get_or_add(gkey, name=doc[m.start:m.end].text, kind="group", country=e.country)
+                gkey = "g:" + norm(doc_cache.span_text(doc, m.start, m.end))
+                reg.get_or_add(gkey, name=doc_cache.span_text(doc, m.start, m.end), kind="group", country=e.country)
                 reg.mention(gkey, m.start, m.end)
                 continue
             reg.mention(key, m.start, end)
@@ -176,7 +176,7 @@ def run(analysis: Analysis) -> None:
                             start, country = prev.start, prev.entry.country
                         elif any(c.dep_ == "poss" and c.pos_ == "PRON" for c in children(head)):
                             country = None
-                    name = doc[start:head.i + 1].text
+                    name = doc_cache.span_text(doc, start, head.i + 1)
                     key = "g:" + norm(name)
                     reg.get_or_add(key, name=name, kind="group", country=country, sector="GOV" if country != "IGO" else sector)
                     reg.mention(key, start, head.i + 1)
@@ -185,7 +185,7 @@ def run(analysis: Analysis) -> None:
             if prev is not None and prev.entry.kind in ("state", "adjective") and not reg.is_claimed(prev.start, prev.end):
                 start = prev.start
                 country = country or prev.entry.country
-            name = doc[start:m.end].text
+            name = doc_cache.span_text(doc, start, m.end)
             key = "o:" + norm(e.name) + ":" + (country or "")
             reg.get_or_add(key, name=name, kind=e.kind, country=country, sector=e.sector,
                            code=e.code if e.kind == "igo" else None)

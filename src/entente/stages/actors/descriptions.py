@@ -374,7 +374,7 @@ def party_groups(doc, cb: Codebook, reg: Drafts) -> None:
         sector = agent_sector(cb, [h])
         if not sector:
             continue
-        name = doc[tok.i:h.i + 1].text
+        name = doc_cache.span_text(doc, tok.i, h.i + 1)
         key = "g:" + norm(name)
         reg.get_or_add(key, name=name, kind="group", country=c, sector=sector)
         reg.mention(key, tok.i, h.i + 1)
@@ -397,8 +397,8 @@ def camp_groups(doc, reg: Drafts) -> None:
             people = [reg.drafts[k] for k in reg.keys_at(o.i) if reg.drafts[k].kind == "person"]
             if people and people[0].country and all(p.country == people[0].country for p in people):
                 key = "g:" + norm(people[0].name) + ":" + tok.lemma_.lower()
-                reg.get_or_add(key, name=doc[tok.left_edge.i:tok.i + 1].text if o.i < tok.i else
-                               doc[tok.i:o.i + 1].text, kind="group", country=people[0].country, sector=sector or None)
+                reg.get_or_add(key, name=doc_cache.span_text(doc, tok.left_edge.i, tok.i + 1) if o.i < tok.i else
+                               doc_cache.span_text(doc, tok.i, o.i + 1), kind="group", country=people[0].country, sector=sector or None)
                 reg.mention(key, tok.i, tok.i + 1)
                 break
 
@@ -418,7 +418,7 @@ def named_descriptions(doc, reg: Drafts) -> None:
         start = name.left_edge.i
         while start < name.i and not doc[start].text[:1].isupper():
             start += 1
-        d.name, d.kind = doc[start:name.i + 1].text, "organization"
+        d.name, d.kind = doc_cache.span_text(doc, start, name.i + 1), "organization"
         if any("-" in t.text or "‑" in t.text for t in doc[m.start:m.end]):
             d.country = None   # "Al-Shabab, a U.S.-designated group": the designer's country, not its own
         reg.mention(d.key, start, name.i + 1)

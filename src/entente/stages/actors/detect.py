@@ -211,14 +211,14 @@ def inside_place_name(doc, m: Match) -> Optional[str]:
     n = len(doc)
     nxt = doc[m.end] if m.end < n else None
     if nxt is not None and nxt.text[:1].isupper() and nxt.lower_ in GEO_FEATURES:
-        return doc[m.start:m.end + 1].text
+        return doc_cache.span_text(doc, m.start, m.end + 1)
     if nxt is not None and nxt.lower_ in ("and", ",", "&") and m.entry.kind == "adjective":
         # "the Indian and Pacific Ocean regions": the feature word is shared
         j = m.end + 1
         while j < n and j < m.end + 5 and doc[j].text[:1].isupper() and doc[j].lower_ not in GEO_FEATURES:
             j += 1
         if j < n and j > m.end + 1 and doc[j].text[:1].isupper() and doc[j].lower_ in GEO_FEATURES:
-            return doc[m.start:j + 1].text
+            return doc_cache.span_text(doc, m.start, j + 1)
     tok = doc[m.start]
     if tok.ent_type_ in NAME_LABELS:
         s = m.start

@@ -14,7 +14,7 @@ def states(doc, cb: Codebook, matches: list[Match]) -> list[Match]:
     named = {}
     for m in matches:
         if m.entry.kind == "state" and m.end - m.start >= 2:
-            ini = initials_of(doc[m.start:m.end].text)
+            ini = initials_of(doc_cache.span_text(doc, m.start, m.end))
             if len(ini) >= 2:
                 named.setdefault(ini, m.entry)
     if not named:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from entente import doc_cache
 from entente.doc_cache import children
 from entente.ontology import gazetteer, language
 from entente.ontology.codebook import norm
@@ -70,7 +71,7 @@ def ner_org(ctx: Context, reg: Drafts, ent, by_start) -> None:
         country = _owner_country(reg, span)
     if country is None and sector is None:
         return
-    key = "o:" + norm(ctx.doc[key_start:span.end].text)
+    key = "o:" + norm(doc_cache.span_text(ctx.doc, key_start, span.end))
     reg.get_or_add(key, name=span.text, kind="organization", country=country, sector=sector)
     reg.mention(key, span.start, span.end)
 

@@ -287,7 +287,7 @@ def find_people(ctx: Context, persons: list[tuple[int, int]]) -> list[PersonMent
         if e - s == 1 and inner is None and (doc[s].tag_ in ("NNPS", "NNS") or (doc[s].is_upper and len(doc[s]) > 1)) \
                 and not (s > 0 and norm(doc[s - 1].text) in cb.title_heads):
             continue  # "Alawites" is a people, "NISA" an acronym: not persons
-        if inner is None and not (s > 0 and norm(doc[s - 1].text) in cb.title_heads) and _is_place(doc[s:e].text):
+        if inner is None and not (s > 0 and norm(doc[s - 1].text) in cb.title_heads) and _is_place(doc_cache.span_text(doc, s, e)):
             continue  # "Bandar Abbas"
         if inner is None and _not_a_person(doc, cb, s, e, ent_tokens):
             continue
@@ -298,7 +298,7 @@ def find_people(ctx: Context, persons: list[tuple[int, int]]) -> list[PersonMent
             continue
         seen.add(s)
         sent_start, sent_end = _sent_bounds(doc[s])
-        name = doc[s:e].text
+        name = doc_cache.span_text(doc, s, e)
         p = PersonMention(s, e, s, e, name)
         title = inner
         k = s
@@ -401,7 +401,7 @@ def unnamed_officials(ctx: Context, taken: set[int]) -> list[PersonMention]:
         if igo and m.entry.kind != "igo" and t.head in DIPLOMATIC_HEADS:
             t.posted_to = t.posted_to or "IGO"
         sector = "IGO" if m.entry.kind == "igo" else (m.entry.sector if m.entry.kind == "organization" and m.entry.sector else t.sector)
-        p = PersonMention(m.start, t.end, t.start, t.end, doc[m.start:t.end].text, t, m.entry.country,
+        p = PersonMention(m.start, t.end, t.start, t.end, doc_cache.span_text(doc, m.start, t.end), t, m.entry.country,
                           sector, "title", unnamed=True)
         p.extra_links = []
         out.append(p)
@@ -422,12 +422,12 @@ def _not_a_person(doc, cb: Codebook, s: int, e: int, ent_tokens) -> bool:
     Dasht-e-Barchi neighborhood"), an affiliation before a person ("Cornell's Casanova"), an ethnic
     modifier ("Baloch separatist groups"), a social platform ("posted on Instagram")."""
     last = doc[e - 1]
-    if doc[s:e].text.lower() in PLATFORMS:
+    if doc_cache.span_text(doc, s, e).lower() in PLATFORMS:
         return True
     if e - s > 1 and last.lower_ in PLACE_NOUNS and last.text[:1].isupper():
         return True
     for a in (s - 1, s):   # "DR Congo" read as "Dr. Congo": the codebook names a state
-        entry = cb.lookup(doc[a:e].text) if a >= 0 else None
+        entry = cb.lookup(doc_cache.span_text(doc, a, e)) if a >= 0 else None
         if entry is not None and entry.kind in ("state", "capital", "adjective"):
             return True
     if any(t.is_alpha and t.is_lower and t.lower_ not in PARTICLES

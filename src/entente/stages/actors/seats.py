@@ -25,7 +25,7 @@ def unlisted(doc, cb: Codebook, matches: list[Match]) -> list[Match]:
 
 def body(doc, cb: Codebook, m: Match, named: set[str]) -> Optional[Entry]:
     """The body a seat acts for here, if the story names it and the seat is not used as a place."""
-    name = SEATS.get(doc[m.start:m.end].text.lower())
+    name = SEATS.get(doc_cache.span_text(doc, m.start, m.end).lower())
     if not name or norm(name) not in named or is_place_use(doc, m):
         return None
     return cb.lookup(name)

@@ -110,6 +110,45 @@ def _children(doc) -> list[tuple]:
     return [tuple(k) for k in kids]
 
 
+def span_root(doc, start: int, end: int):
+    """`doc[start:end].root` without building the Span, by spaCy's rule: a sentence root inside
+    the span, else, of the tokens whose head lies outside it, the first with the fewest steps up
+    to a sentence root (a childless space or punctuation token counts as far). Most spans have
+    one token whose head is outside: it is the root, no steps counted."""
+    toks = doc.user_data.get(TOKENS_KEY) or tokens(doc)
+    if end - start == 1:
+        return toks[start]   # a single token is its own root
+    up = doc.user_data.get(HEADS_KEY) or heads(doc)
+    outside = []
+    for i in range(start, end):
+        if up[i] == i:
+            return toks[i]   # (spaCy looks for a sentence root first: the first one wins)
+        if not start <= up[i] < end:
+            outside.append(i)
+    if len(outside) <= 1:
+        return toks[outside[0] if outside else start]
+    best, root = len(toks), start
+    for i in outside:
+        n = _steps_to_root(doc, i)
+        if n < best:
+            best, root = n, i
+    return toks[root]
+
+
+def _steps_to_root(doc, i: int) -> int:
+    """spaCy's `_count_words_to_root` (its Span.root measure), from the cached head indices."""
+    t, up, n = tokens(doc)[i], heads(doc), len(doc)
+    if (t.is_space or t.is_punct) and not children(t):
+        return n - 1
+    steps = 0
+    while up[i] != i:
+        i = up[i]
+        steps += 1
+        if steps >= n:
+            raise RuntimeError("token.head forms a loop")   # spaCy's E039
+    return steps
+
+
 def is_ancestor(doc, a: int, b: int) -> bool:
     """`doc[a].is_ancestor(doc[b])`: is token a the head, the head's head, … of token b?"""
     up = heads(doc)

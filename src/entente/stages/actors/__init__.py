@@ -151,7 +151,7 @@ def run(analysis: Analysis) -> None:
                         continue
             key = reg.state(e.country, cb.country_name(e.country))
             if e.kind == "adjective" and doc[m.start].lower_.endswith("s") and m.end == end and \
-                    doc[m.start:m.end].root.tag_ in ("NNPS", "NNS"):
+                    doc_cache.span_root(doc, m.start, m.end).tag_ in ("NNPS", "NNS"):
                 # "Palestinians", "Israelis": the people, coded with their country
                 gkey = "g:" + norm(doc_cache.span_text(doc, m.start, m.end))
                 reg.get_or_add(gkey, name=doc_cache.span_text(doc, m.start, m.end), kind="group", country=e.country)
@@ -294,7 +294,7 @@ def _story_country(reg: Drafts) -> str | None:
 
 def _owner_country(doc, reg: Drafts, m) -> str | None:
     """The country of who owns the body ("his party" after "Berisha, Albania's former leader")."""
-    for c in children(doc[m.start:m.end].root):
+    for c in children(doc_cache.span_root(doc, m.start, m.end)):
         if c.dep_ == "poss":
             found = [reg.drafts[k].country for k in reg.keys_at(c.i) if reg.drafts[k].country not in (None, "IGO")]
             if found:
@@ -324,7 +324,7 @@ def _unplaced_people(doc, reg: Drafts) -> None:
         first = min(d.mentions, key=lambda m: m.start)
         # what the person's own clauses tell ("who worked for decades in Hong Kong") is where they
         # were, not whose they are
-        own = {t.i for t in doc[first.start:first.end].root.subtree}
+        own = {t.i for t in doc_cache.span_root(doc, first.start, first.end).subtree}
         d.country = _country_near(doc, reg, first.start, own) or main
 
 

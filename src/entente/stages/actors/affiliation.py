@@ -68,7 +68,7 @@ def person_context(doc, cb, reg: Drafts) -> None:
         for m in list(d.mentions):
             if m.shared or doc[m.start].pos_ == "PRON":
                 continue
-            root = doc[m.start:m.end].root
+            root = doc_cache.span_root(doc, m.start, m.end)
             nouns = _described_by(doc, root)
             country = sector = None
             for noun in nouns:
@@ -175,7 +175,7 @@ def appositive_roles(doc, cb, reg: Drafts) -> None:
         for m in d.mentions:
             if m.shared or doc[m.start].pos_ == "PRON":
                 continue
-            root = doc[m.start:m.end].root
+            root = doc_cache.span_root(doc, m.start, m.end)
             for ap in (c for c in children(root) if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")):
                 # up to a clause that describes more than the office ("…, who served …", "living in")
                 cut = min([t.left_edge.i for t in ap.subtree if t.dep_ in ("relcl", "acl") and t.i != ap.i]

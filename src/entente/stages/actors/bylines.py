@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from entente import doc_cache
 from entente.doc_cache import children
 from entente.ontology import language
 from entente.ontology.codebook import Codebook
@@ -43,7 +44,7 @@ INTERVIEW_VERBS = frozenset({"tell", "speak", "say", "talk", "explain"})
 def _interviewer(doc, m) -> bool:
     """Is the outlet mention the one people talk to ("told VOA", "said to Reuters")? That outlet
     is the story's own."""
-    root = doc[m.start:m.end].root
+    root = doc_cache.span_root(doc, m.start, m.end)
     while root.dep_ == "compound" and root.head.i != root.i:
         root = root.head   # "told VOA Mandarin": the outlet's service
     head = root.head
@@ -70,7 +71,7 @@ def credit_reporters(doc, cb: Codebook, reg: Drafts, source: Optional[str]) -> N
     for d in reg.drafts.values():
         if d.kind != "person" or d.country:
             continue
-        lem = next((v for m in d.mentions if not m.shared for v in [_credit(doc[m.start:m.end].root)] if v), None)
+        lem = next((v for m in d.mentions if not m.shared for v in [_credit(doc_cache.span_root(doc, m.start, m.end))] if v), None)
         if lem:
             country = country or _outlet_country(doc, cb, reg, source)
             if country is None:

@@ -164,7 +164,7 @@ def resolve(doc, cb: Codebook, reg: Drafts) -> None:
         for m in d.mentions:
             if m.shared:
                 continue
-            root = doc[m.start:m.end].root
+            root = doc_cache.span_root(doc, m.start, m.end)
             persons.append((root.i, d.key, root.dep_ in SUBJ))
     persons.sort()
     gender = {d.key: _title_gender(d) for d in reg.drafts.values() if d.kind == "person"}
@@ -299,7 +299,7 @@ def _collective(doc, reg: Drafts, tok, sent_of: list[int]) -> Optional[tuple[int
         for m in d.mentions:
             if m.shared or m.start >= tok.i or sent_of[m.start] < sent_of[tok.i] - 2:
                 continue
-            root = doc[m.start:m.end].root
+            root = doc_cache.span_root(doc, m.start, m.end)
             subj = root.dep_ in SUBJ or (root.dep_ in ("compound", "poss") and root.head.dep_ in SUBJ)
             if subj and (best is None or m.start > best[0]):
                 best = (m.start, d.key)

@@ -120,7 +120,7 @@ def city_before(doc, m: Match, heads: frozenset) -> bool:
     hyphenated dyad ("the Kabul-Islamabad talks")?"""
     if not (m.entry.kind == "capital" or m.entry.kind == "state" and _city_state(m)):
         return False
-    root = doc[m.start:m.end].root
+    root = doc_cache.span_root(doc, m.start, m.end)
     if root.dep_ != "compound" or root.head.lemma_.casefold() not in heads:
         return False
     return not (m.start > 0 and doc[m.start - 1].text in HYPHENS or m.end < len(doc) and doc[m.end].text in HYPHENS)
@@ -136,7 +136,7 @@ def _city_state(m: Match) -> bool:
 
 def is_place_use(doc, m: Match) -> bool:
     """Is this country/capital name used as a location rather than as a party?"""
-    root = doc[m.start:m.end].root
+    root = doc_cache.span_root(doc, m.start, m.end)
     if root.dep_ in SUBJECT_DEPS:
         return False
     if city_before(doc, m, VENUE_HEADS):
@@ -174,7 +174,7 @@ def is_place_use(doc, m: Match) -> bool:
 
 def head_noun(doc, start: int, end: int):
     """The noun a modifier span (an adjective, a country name used as a modifier) belongs to."""
-    root = doc[start:end].root
+    root = doc_cache.span_root(doc, start, end)
     if root.dep_ in ("amod", "compound", "nmod", "poss") and root.head.i >= end and root.head.pos_ in ("NOUN", "PROPN"):
         return root.head
     nxt = doc[end] if end < len(doc) else None

@@ -114,7 +114,7 @@ def complete_from_descriptions(doc, reg: Drafts) -> None:
         for m in d.mentions:
             if m.shared or doc[m.start].pos_ == "PRON":
                 continue
-            country = _described_country(doc, reg, d, doc[m.start:m.end].root)
+            country = _described_country(doc, reg, d, doc_cache.span_root(doc, m.start, m.end))
             if country:
                 d.country = country
                 break

@@ -436,7 +436,7 @@ def _not_a_person(doc, cb: Codebook, s: int, e: int, ent_tokens) -> bool:
     if e - s == 1 and s > 0 and doc[s - 1].lower_ == "the" and doc[s - 1].ent_type_ != "PERSON" \
             and doc[s].dep_ not in ("compound", "poss", "nmod", "amod"):
         return True   # "The Charter calls on" (but "the Biden administration")
-    root = doc[s:e].root
+    root = doc_cache.span_root(doc, s, e)
     if root.dep_ == "pobj" and root.head.lower_ in language.words("entities", "located_preps") and not _named_in_full(doc, doc[e - 1]) \
             and not (s > 0 and doc[s - 1].lower_ in ("'s", "’s")):
         return True   # "a jetty in Agalega": people are not "in" somewhere named like this

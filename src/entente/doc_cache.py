@@ -55,8 +55,18 @@ def token_starts(doc) -> list[int]:
 
 
 def texts(doc) -> list[str]:
-    """Each token's text (`t.text` builds a new string on every access)."""
-    return doc.user_data.get(TEXTS_KEY) or cached(doc, TEXTS_KEY, lambda: [t.text for t in tokens(doc)])
+    """Each token's text (`t.text` builds a new string on every access), cut from the story text:
+    a token runs from its offset to the next token's, less its trailing space (one or none)."""
+    return doc.user_data.get(TEXTS_KEY) or cached(doc, TEXTS_KEY, lambda: _texts(doc))
+
+
+def _texts(doc) -> list[str]:
+    if not len(doc):
+        return []
+    whole, starts = text(doc), token_starts(doc)
+    spaces = doc.to_array("SPACY").tolist()
+    ends = [nxt - sp for nxt, sp in zip(starts[1:], spaces)] + [len(whole) - spaces[-1]]
+    return [whole[a:b] for a, b in zip(starts, ends)]
 
 
 def upper_initial(doc) -> list[int]:

@@ -9,6 +9,7 @@ from entente.ontology import language
 
 from typing import Optional
 
+from entente import doc_cache
 from entente.analysis import Analysis
 from entente.doc_cache import children
 from entente.model import Location
@@ -26,7 +27,7 @@ class Places:
             for i in range(p.start, p.end):
                 self.noted[i] = p
         self.ent_at = {}
-        for e in analysis.doc.ents:
+        for e in doc_cache.ents(analysis.doc):
             if e.label_ in ("GPE", "LOC", "FAC"):
                 for i in range(e.start, e.end):
                     self.ent_at[i] = e

@@ -7,6 +7,7 @@ from typing import Optional
 
 from entente.doc_cache import children
 from entente.ontology import language
+from entente.sentences import sentence
 
 from .frames import clause_verb, noun_complement, ranked_doer
 from .predicates import DOING_PARTICIPLES, FEELING_PARTICIPLES, STATE_VERBS, borrowed_patient, lemma
@@ -34,7 +35,7 @@ def _passive_participle(v) -> bool:
 def _verbless_root(v) -> Optional[object]:
     """A parse slip on a long subject: the sentence's root is its subject noun ("Chile, along with
     Peru, which …, called a meeting") and the main verb hangs below as a participle with an object."""
-    root = v.sent.root
+    root = sentence(v).root
     if v.dep_ == "acl" and v.tag_ in ("VBD", "VBN") and any(c.dep_ in ("dobj", "oprd") for c in children(v)) \
             and root.pos_ in ("NOUN", "PROPN") and root.i < v.i:
         return root

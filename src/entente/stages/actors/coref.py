@@ -13,7 +13,7 @@ from entente.doc_cache import children
 from entente.entities import told_plural
 from entente.ontology import language
 from entente.ontology.codebook import Codebook, norm
-from entente.sentences import sentence, sentences
+from entente.sentences import number, sentence, sentences
 
 from .drafts import Drafts
 
@@ -145,7 +145,7 @@ def _nearer_plural(doc, reg: Drafts, g: Group, i: int) -> bool:
     ("Russia and Iraq ... high-risk environments ... their return"; "the panel of experts ... they")."""
     head = doc[g.position]
     lo = head.right_edge.i
-    for t in doc[lo + 1:i]:
+    for t in doc_cache.tokens(doc)[lo + 1:i]:
         if t.tag_ in ("NNS", "NNPS") and t.pos_ in ("NOUN", "PROPN") and t.dep_ in ARG_DEPS \
                 and t.i not in reg.claimed and t.i != head.head.i:
             return True
@@ -264,7 +264,7 @@ def _bare_plural_subject(doc, reg: Drafts, tok):
     """The body of people named by a plural common noun ("the militants", "rebels") that is a
     subject earlier in the pronoun's sentence, if no actor claims it."""
     best = None
-    for t in doc[tok.sent.start:tok.i]:
+    for t in doc_cache.tokens(doc)[sentence(tok).start:tok.i]:   # the sentence's cached Tokens
         if t.tag_ == "NNS" and t.pos_ == "NOUN" and t.dep_ in SUBJ and t.i not in reg.claimed:
             best = t
     if best is None or best.lemma_.lower() not in GROUP_NOUNS or any(c.i in reg.claimed for c in best.lefts):
@@ -449,7 +449,7 @@ def _it_antecedent(doc, reg: Drafts, tok, sent_of: list[int]) -> Optional[str]:
     if tok.lower_ == "it" and tok.dep_ in SUBJ and sent_of[tok.i] > 0:
         # "The ministry issued a statement. It said ...", "Iran denied it. But it stopped …" -> the
         # previous sentence's subject, when that is a state or a body (a thing there stops it)
-        prev = sentence(doc[tok.sent.start - 1])
+        prev = sentences(doc)[number(tok) - 1]
         subs = [c for c in children(prev.root) if c.dep_ in SUBJ]
         if subs:
             return _actor_of_subject(reg, subs[0]) or None

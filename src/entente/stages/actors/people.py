@@ -294,7 +294,7 @@ def find_people(ctx: Context, persons: list[tuple[int, int]]) -> list[PersonMent
         m = ctx.by_start.get(s)
         if m is not None and m.end >= e and m.entry.kind in PARTY_KINDS:
             continue  # the NER called a country or an organisation a person
-        if all(norm(t.text) in cb.title_heads or norm(t.text) in cb.title_modifiers for t in doc[s:e]):
+        if all(norm(w) in cb.title_heads or norm(w) in cb.title_modifiers for w in words[s:e]):
             continue
         seen.add(s)
         sent_start, sent_end = _sent_bounds(doc[s])
@@ -431,7 +431,8 @@ def _not_a_person(doc, cb: Codebook, s: int, e: int, ent_tokens) -> bool:
         if entry is not None and entry.kind in ("state", "capital", "adjective"):
             return True
     if any(t.is_alpha and t.is_lower and t.lower_ not in PARTICLES
-           and not (t.i > s and doc[t.i - 1].text in ("-", "‑") and not doc[t.i - 1].whitespace_) for t in doc[s:e]):
+           and not (t.i > s and doc[t.i - 1].text in ("-", "‑") and not doc[t.i - 1].whitespace_)
+           for t in doc_cache.tokens(doc)[s:e]):
         return True   # "wan-wan": a name is capitalised
     if e - s == 1 and s > 0 and doc[s - 1].lower_ == "the" and doc[s - 1].ent_type_ != "PERSON" \
             and doc[s].dep_ not in ("compound", "poss", "nmod", "amod"):

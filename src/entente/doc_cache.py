@@ -120,6 +120,20 @@ def _children(doc) -> list[tuple]:
     return [tuple(k) for k in kids]
 
 
+def subtree_ids(tok) -> set[int]:
+    """`{t.i for t in tok.subtree}`: the token and every token below it, from the cached children.
+    spaCy's `subtree` is a generator per token below, each making new Tokens; the rules that only
+    ask which tokens a clause holds need no order and no Token."""
+    doc = tok.doc
+    kids = doc.user_data.get(CHILDREN_KEY) or cached(doc, CHILDREN_KEY, lambda: _children(doc))
+    out, todo = {tok.i}, [tok.i]
+    while todo:
+        for c in kids[todo.pop()]:
+            out.add(c.i)
+            todo.append(c.i)
+    return out
+
+
 def span_root(doc, start: int, end: int):
     """`doc[start:end].root` without building the Span, by spaCy's rule: a sentence root inside
     the span, else, of the tokens whose head lies outside it, the first with the fewest steps up

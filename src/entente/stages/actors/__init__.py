@@ -324,7 +324,7 @@ def _unplaced_people(doc, reg: Drafts) -> None:
         first = min(d.mentions, key=lambda m: m.start)
         # what the person's own clauses tell ("who worked for decades in Hong Kong") is where they
         # were, not whose they are
-        own = {t.i for t in doc_cache.span_root(doc, first.start, first.end).subtree}
+        own = doc_cache.subtree_ids(doc_cache.span_root(doc, first.start, first.end))
         d.country = _country_near(doc, reg, first.start, own) or main
 
 

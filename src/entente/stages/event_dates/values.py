@@ -5,6 +5,7 @@ import re
 from typing import Optional
 
 from entente.analysis import Analysis
+from entente.doc_cache import subtree_ids
 from entente.model import EventDate, Timex
 from entente.stages.event_dates.clauses import aspect, clause_head
 
@@ -31,7 +32,7 @@ def relative_to_event(analysis: Analysis, timex: Timex, toks: list[int], trigger
         scope, main = prep.head, clause_head(prep.head.head)
     else:                          # "two days after [the vote]"
         scope, main = prep, clause_head(prep.head)
-    if trigger.i in {t.i for t in scope.subtree} and not (min(toks) <= trigger.i <= max(toks)):
+    if trigger.i in subtree_ids(scope) and not (min(toks) <= trigger.i <= max(toks)):
         order = "before" if prep.lower_ == "after" else "after"
         return f"'{timex.text}': the event came {order} '{main.text}'"
     return None

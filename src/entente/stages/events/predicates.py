@@ -23,7 +23,7 @@ from typing import NamedTuple, Optional
 from spacy import symbols
 
 from entente import doc_cache
-from entente.doc_cache import children
+from entente.doc_cache import children, subtree_ids
 from entente.ontology import language
 from entente.ontology.plover import HOSTILE
 from entente.sentences import sentence
@@ -534,7 +534,7 @@ def find(sent) -> list[Predicate]:
             found.append(p)
             used.update(x.i for x in p.tokens[1:])
             if p.obj is not None:   # "provide 70 million dollars of aid": the object's words are this event's
-                used.update(x.i for x in p.obj.subtree)
+                used.update(subtree_ids(p.obj))
     heads = {p.head.i for p in found}
     for t in cands:
         if lemmas[t.i] not in tab.noun_lemmas and lemmas[t.i] not in tab.adjectives and words[t.i] not in tab.adjectives:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.symbols import AUX, NOUN, VERB
 
 from entente import doc_cache
+from entente.doc_cache import subtree_ids
 from entente.ontology import language
 from entente.sentences import sentence
 from entente.stages.statements import lexicon
@@ -169,11 +170,11 @@ def find(analysis, in_quote) -> list[Candidate]:
                     # "X, but Y, a source said": the whole clause before the cue's own words
                     subj = subject_token(t)
                     cue_start = min(t.i, subj.left_edge.i) if subj is not None and subj.i < t.i and subj.i > hi else t.i
-                    cue_tree = {x.i for x in t.subtree}  # (once, not once per token tested)
-                    if all(doc[j].i not in cue_tree or doc[j].is_punct for j in range(hi + 1, cue_start)):
+                    cue_tree = subtree_ids(t)  # (once, not once per token tested)
+                    if all(j not in cue_tree or doc[j].is_punct for j in range(hi + 1, cue_start)):
                         hi = cue_start - 1
-                        content_tree = {x.i for x in content.subtree}
-                        lo = min(lo, sent.start) if all(doc[j].is_punct or doc[j].i in content_tree for j in range(sent.start, lo)) or lo - sent.start <= 0 else lo
+                        content_tree = subtree_ids(content)
+                        lo = min(lo, sent.start) if all(doc[j].is_punct or j in content_tree for j in range(sent.start, lo)) or lo - sent.start <= 0 else lo
                     # "X, he said, Y": a parenthetical cue; the content goes on after it
                     nxt = t.right_edge.i + 1
                     if nxt < sent.end - 1 and doc[nxt].text in (",", "--", "—") and any(
@@ -187,7 +188,7 @@ def find(analysis, in_quote) -> list[Candidate]:
                             continue
                         if ch.dep_ == "advcl" and ch.i > hi and any(m.dep_ == "mark" for m in ch.children):
                             continue  # "…, because …" continues the reported clause
-                        other.update(x.i for x in ch.subtree)
+                        other.update(subtree_ids(ch))
                     j = hi + 1
                     while j < sent.end and j not in other and j != t.i:
                         j += 1
@@ -268,7 +269,7 @@ def find(analysis, in_quote) -> list[Candidate]:
                     hi = t.left_edge.i - 1
                 span = trim(doc, lo, hi)
                 if span is not None:
-                    cue_toks = {x.i for x in t.subtree}
+                    cue_toks = subtree_ids(t)
                     toks = frozenset(i for i in range(lo, hi + 1) if i not in cue_toks)
                     out.append(Candidate(t, None, span[0], span[1], toks, _cue_text(t)))
     return out

@@ -95,6 +95,7 @@ def _last_day(text: str) -> int:
     return date(int(parts[0]), int(parts[1]), int(parts[2])).toordinal()
 
 
+@functools.lru_cache(maxsize=256)   # a corpus asks about its stories' few dates again and again
 def _day(on: DateLike) -> Optional[int]:
     if on is None:
         return None
@@ -146,6 +147,13 @@ def _loose(key: str) -> str:
     """A spelling-tolerant key: Vassily Nebenzia and Vasily Nebenzya meet here."""
     k = key.replace("kh", "h").replace("ck", "k").replace("y", "i").replace("j", "i").replace("-", " ")
     return _DOUBLE.sub(r"\1", k)
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _name_keys(name: str) -> tuple[str, str]:
+    """(_key, _loose key) of a name: the stages look up the same names story after story."""
+    k = _key(name)
+    return k, _loose(k)
 
 
 def _short_forms(words: list[str], family_first: bool) -> set[str]:
@@ -259,13 +267,13 @@ class _KB:
 
     def candidates(self, name: str):
         """QIDs a name may refer to, tier by tier: full names, short forms, loose spellings."""
-        k = _key(name)
+        k, loose_key = _name_keys(name)
         if not k:
             return
         full, short = self.names()
         yield full.get(k, set())
         yield short.get(k, set())
-        yield self.loose().get(_loose(k), set())
+        yield self.loose().get(loose_key, set())
 
     def resolve(self, name: str, day: Optional[int]) -> Optional[str]:
         """The one person a name refers to at that day (or most recently), else None."""

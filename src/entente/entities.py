@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable, Optional
 
+from entente import doc_cache
 from entente.doc_cache import children
 from entente.ontology import language
 from entente.sentences import sentence, window_start
@@ -205,6 +206,8 @@ class Entities:
     def __init__(self, analysis: "Analysis"):
         self.analysis = analysis
         self.by_id: dict[str, "Actor"] = {a.id: a for a in analysis.result.actors}
+        # each token's lower form and tag, for `at` (asked of every token of the sentences with an event)
+        self.lowers, self.tags = doc_cache.lowers(analysis.doc), doc_cache.tags(analysis.doc)
         self.place_at: dict[int, str] = {}
         for p in analysis.places:
             if p.country and p.country != "IGO":
@@ -233,12 +236,12 @@ class Entities:
         ids = self.analysis.token_actors.get(tok.i)
         if ids:
             return list(ids)
-        if tok.lower_ in FIRST_PERSON and (tok.pos_ in ("PRON", "X") or tok.text == "We") \
+        if self.lowers[tok.i] in FIRST_PERSON and (tok.pos_ in ("PRON", "X") or tok.text == "We") \
                 and not (tok.text.isupper() and len(tok.text) > 1):   # not "US"
             sp = self.analysis.speaker_at.get(tok.i)
             if sp:
                 return [sp]
-        if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl":
+        if self.tags[tok.i] in ("WDT", "WP") and tok.head.dep_ == "relcl":
             # "Mexico, which he also hit with a levy": the relative pronoun is its antecedent
             return self.phrase(tok.head.head, depth=0)
         return []

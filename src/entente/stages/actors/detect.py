@@ -118,11 +118,13 @@ def is_attitude(doc, m: Match) -> bool:
 def city_before(doc, m: Match, heads: frozenset) -> bool:
     """Is the capital a name put before one of `heads` ("the Madrid talks"), not one side of a
     hyphenated dyad ("the Kabul-Islamabad talks")?"""
-    if not (m.entry.kind == "capital" or m.entry.kind == "state" and _city_state(m)):
+    if m.entry.kind not in ("capital", "state"):
         return False
     root = doc_cache.span_root(doc, m.start, m.end)
     if root.dep_ != "compound" or root.head.lemma_.casefold() not in heads:
         return False
+    if m.entry.kind == "state" and not _city_state(m):
+        return False   # (asked last: it reads the codebook's row; most names are no such compound)
     return not (m.start > 0 and doc[m.start - 1].text in HYPHENS or m.end < len(doc) and doc[m.end].text in HYPHENS)
 
 

@@ -127,7 +127,7 @@ class Drafts:
         return self.token_keys.get(i, [])
 
     def is_claimed(self, start: int, end: int) -> bool:
-        return any(i in self.claimed for i in range(start, end))
+        return not self.claimed.isdisjoint(range(start, end))
 
     # -- output -------------------------------------------------------------
     def finish(self) -> dict[str, str]:

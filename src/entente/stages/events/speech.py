@@ -164,7 +164,11 @@ def _own_state(ent: "Entities", a: str, mine: set) -> bool:
 
 
 def _lemmas(tokens) -> list[str]:
-    return [t.lemma_.lower() for t in tokens]
+    """The tokens' lower-case lemmas, from the per-Doc array (no string look-up per token)."""
+    if not tokens:
+        return []
+    lemmas = doc_cache.lemma_lowers(tokens[0].doc)
+    return [lemmas[t.i] for t in tokens]
 
 
 def _find(seq: list[str], phrases) -> Optional[int]:

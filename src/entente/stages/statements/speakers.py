@@ -246,11 +246,12 @@ def _member_actors(analysis, head, lo: int, hi: int) -> list[str]:
         return list(ids)  # "they", "the two leaders": the actors stage linked the group
     core = _core(head, lo, hi)
     # the head's own words, nearest the head first
-    core_toks = sorted((head.doc[i] for i in core), key=lambda t: abs(t.i - head.i))
+    toks = doc_cache.tokens(head.doc)
+    core_toks = sorted((toks[i] for i in core), key=lambda t: abs(t.i - head.i))
     got = _pick(analysis, core_toks, KIND_RANK_CORE)
     if got:
         return [got]
-    outer = [head.doc[i] for i in range(lo, hi) if i not in core]
+    outer = [toks[i] for i in range(lo, hi) if i not in core]
     got = _pick(analysis, outer, KIND_RANK_OUTER)
     return [got] if got else []
 
@@ -290,7 +291,6 @@ def resolve(analysis, token, in_quote=None) -> Optional[Speaker]:
                 sp.document = document
                 return sp
     s, e = phrase_range(token, in_quote)
-    span = doc[s:e]
     members = _members(token)
     actors: list[str] = []
     if len(members) > 1:
@@ -312,5 +312,5 @@ def resolve(analysis, token, in_quote=None) -> Optional[Speaker]:
     else:
         actors = _member_actors(analysis, token, s, e)
     actor = actors[0] if actors else None
-    return Speaker(head=token, start=s, end=e, text=span.text, actor=actor, document=document,
+    return Speaker(head=token, start=s, end=e, text=doc_cache.span_text(doc, s, e), actor=actor, document=document,
                    is_pronoun=token.pos_ == "PRON" or token.lower_ in PRON_SPEAKERS, actors=actors)

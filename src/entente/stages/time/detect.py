@@ -348,6 +348,19 @@ def _musts() -> dict[str, "re.Pattern[str]"]:
     return {name: re.compile(pat, re.IGNORECASE) for name, pat in musts.items()}
 
 
+# Characters whose lower case is longer ("İ") or that the case-insensitive match pairs with an ASCII
+# letter that lower() does not give ("ı", "ſ"). In a text without them, a lower-case pattern searched
+# case-sensitively in the lower-cased text matches where it matches the text case-insensitively
+# (checked over every code point), and the case-sensitive search is much faster.
+_CASE_UNSAFE = re.compile("[\u0130\u0131\u017f]")
+
+
+@functools.lru_cache(maxsize=1)
+def _lower_musts() -> dict[str, "re.Pattern[str]"]:
+    """The `_RULE_MUST` patterns written in lower case, compiled case-sensitively, for the lower-cased text."""
+    return {name: re.compile(pat) for name, pat in _RULE_MUST.items() if pat == pat.lower()}
+
+
 def _windows(text: str, keys: dict[str, list[int]], names: tuple[str, ...]) -> list[tuple[int, int]]:
     hits = sorted(p for n in names for p in keys[n])
     out: list[list[int]] = []
@@ -367,13 +380,18 @@ def find(text: str) -> list[Candidate]:
     cache: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     n = len(text)
     musts = _musts()
+    lowered = text.lower() if _CASE_UNSAFE.search(text) is None else None
+    lower_musts = _lower_musts() if lowered is not None else {}
     for name, rx in compiled():
         names = _RULE_KEYS[name]
         if names not in cache:
             cache[names] = _windows(text, keys, names)
         windows = cache[names]
         must = musts.get(name)
-        if must is not None:
+        if name in lower_musts:
+            must = lower_musts[name]
+            windows = [(s, e) for s, e in windows if must.search(lowered, s, e)]
+        elif must is not None:
             windows = [(s, e) for s, e in windows if must.search(text, s, e)]
         for m in (m for s, e in windows for m in rx.finditer(text, s, e) if m.end() < e or e == n):
             if m.end() <= m.start() or not _acceptable(name, m, text):

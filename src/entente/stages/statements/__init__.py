@@ -132,20 +132,22 @@ def run(analysis: Analysis) -> None:
             continue
         span = (it["start"], it["end"])
         length = span[1] - span[0]
+        # the quotations that touch the content: every test below is about one that overlaps it or lies inside it
+        near = [d for d in directs if d["start"] <= span[1] and d["end"] >= span[0]]
         if any(_overlap(span, (d["start"], d["end"])) and not (span[0] <= d["start"] and d["end"] <= span[1])
-               and not (d["start"] <= span[0] and span[1] <= d["end"]) and d["clause"] for d in directs):
+               and not (d["start"] <= span[0] and span[1] <= d["end"]) and d["clause"] for d in near):
             continue  # a clause cut across a quotation's boundary: a parse slip
-        best = max((_overlap(span, (d["start"], d["end"])) for d in directs), default=0)
+        best = max((_overlap(span, (d["start"], d["end"])) for d in near), default=0)
         if length and best / length >= 0.8:
             # the quotation is the content: the direct statement carries it
-            for d in directs:
+            for d in near:
                 if _overlap(span, (d["start"], d["end"])) and (d["cue"] is None or d["speaker"] is None):
                     d["cue"], d["speaker"], d["cue_text"], d["inherit"] = it["cue"], it["speaker"], it["cue_text"], False
             continue
         if length and any(d["clause"] and d["cue"] is not None and span[0] <= d["start"] and d["end"] <= span[1]
                           and (span[0] <= d["cue"].idx < span[1] and d["cue"] is not it["cue"]
                                and d["speaker"] is not None and d["speaker"].actor is not None
-                               or d["cue"] is it["cue"] and (d["end"] - d["start"]) / length >= 0.7) for d in directs):
+                               or d["cue"] is it["cue"] and (d["end"] - d["start"]) / length >= 0.7) for d in near):
             # a quotation whose own attribution lies inside this content, or the same verb's
             # quotation with a few words the parse ran into it (a heading): the parse joined them
             continue

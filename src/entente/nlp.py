@@ -107,22 +107,42 @@ def glued_headings(doc):
     """Start a sentence after a sub-heading that lost its line break ("… in the first place. Nuclear
     talk body The new body would …"): a capitalised word that can only open a sentence, a few words
     after the last sentence's end with no punctuation between, followed by a lower-case word. The
-    heading becomes a sentence of its own instead of the subject of the next."""
-    start = 0
-    for t in doc:
-        if t.text in _SENTENCE_ENDS or (t.text in _CLOSING_QUOTES and start == t.i):
-            start = t.i + 1
+    heading becomes a sentence of its own instead of the subject of the next. Reads the tag and
+    title-case arrays once and looks back only from the few such words."""
+    n = len(doc)
+    if n < 3:
+        return doc
+    strings = doc.vocab.strings
+    opening = {strings.add(t) for t in _OPENING_TAGS}
+    tags = doc.to_array("TAG").tolist()
+    titles = doc.to_array("IS_TITLE").tolist()
+    marked = -1
+    for i in range(1, n - 1):
+        if tags[i] not in opening or not titles[i] or tags[i - 1] in opening:
             continue
-        if t.is_punct:
-            start = len(doc)   # a comma or a dash: a sentence, not a heading, runs on
+        start = _run_start(doc, i, marked)
+        if start is None or not 0 < i - start <= _HEADING_MAX_WORDS or doc[i].text == "I" \
+                or doc[i + 1].text[:1].isupper() or not doc[start].text[:1].isupper():
             continue
-        if not (0 < t.i - start <= _HEADING_MAX_WORDS) or t.tag_ not in _OPENING_TAGS or not t.is_title \
-                or t.text == "I" or t.i + 1 >= len(doc) or doc[t.i + 1].text[:1].isupper() \
-                or not doc[start].text[:1].isupper() or doc[t.i - 1].tag_ in _OPENING_TAGS:
-            continue
-        t.is_sent_start = True
-        start = t.i
+        doc[i].is_sent_start = True
+        marked = i
     return doc
+
+
+def _run_start(doc, i: int, marked: int):
+    """Where the words before token i begin: after the last sentence end (and a closing quote right
+    after it) or at the last heading split, else None when other punctuation comes between."""
+    j = i - 1
+    while j >= 0 and j > marked:
+        text = doc[j].text
+        if text in _SENTENCE_ENDS:
+            return j + 1
+        if text in _CLOSING_QUOTES and j > 0 and doc[j - 1].text in _SENTENCE_ENDS:
+            return j + 1
+        if doc[j].is_punct:
+            return None   # a comma or a dash: a sentence, not a heading, runs on
+        j -= 1
+    return max(j, 0) if j == marked else 0
 
 
 def _abbreviations(doc) -> list:

@@ -79,13 +79,13 @@ def without_protest_demands(frames: list[Frame]) -> list[Frame]:
 def attack_tolls(doc, drafts: list[Draft]) -> list[Draft]:
     """A toll told without its doer just after an attack whose doer is told ("… launched an assault on
     the base. Three Americans were killed.") is that attack's, not an attack of its own: one event."""
+    tolls = [d for d in drafts if d.type == "ASSAULT" and not d.actors and d.factual and _doerless_toll(doc[d.head_i])]
+    if not tolls:
+        return drafts
     order = {sent.start: k for k, sent in enumerate(sentences(doc))}
     out = []
     for d in drafts:
-        head = doc[d.head_i]
-        if d.type == "ASSAULT" and not d.actors and d.factual and head.lemma_.lower() in TOLL_VERBS \
-                and any(c.dep_ in ("nsubjpass", "auxpass") for c in children(head)) \
-                and not any(c.dep_ == "agent" for c in children(head)):
+        if any(d is t for t in tolls):
             told = [e for e in drafts if e is not d and e.type == "ASSAULT" and e.actors and e.factual
                     and e.head_i < d.head_i and 0 <= order[d.sentence.start] - order[e.sentence.start] <= TOLL_LOOKBACK]
             if told:
@@ -93,3 +93,9 @@ def attack_tolls(doc, drafts: list[Draft]) -> list[Draft]:
                 continue
         out.append(d)
     return out
+
+
+def _doerless_toll(head) -> bool:
+    """"Three soldiers were killed": a toll verb in the passive with no by-phrase."""
+    deps = [c.dep_ for c in children(head)]
+    return head.lemma_.lower() in TOLL_VERBS and ("nsubjpass" in deps or "auxpass" in deps) and "agent" not in deps

@@ -155,6 +155,7 @@ def test_gathering_people_and_signing_a_constitution_are_no_meeting_or_pact(anal
     "In 2019, Kenya released a plan to expand its ports.",     # a plan published is no one freed
     "A new law allows the Ghanaian government to seize Togolese assets.",   # allowed, not told as done
     "More than two million Ghanaian tourists visited Togo last year.",   # travellers, no party's visit
+    "Prosecutors say two Ghanaian men hired a gunman to kill a Togolese journalist.",   # hired to, not done
     "Russia denied that its troops crossed the border.",        # a denial is said, not done
     "The United States opposes China's expansion in the region.",  # a standing situation
     "Pakistan rejected India's allegation that it sheltered militants.",  # denying an accusation

@@ -112,12 +112,21 @@ def children(tok) -> tuple:
 
 
 def _children(doc) -> list[tuple]:
+    # a list and a tuple only for the tokens that have children (fewer than half): each container
+    # made counts towards the next garbage collection, which walks every live Doc's Tokens
     toks, up = tokens(doc), heads(doc)
-    kids: list[list] = [[] for _ in toks]
+    below: dict[int, list] = {}
     for i, h in enumerate(up):
         if h != i:
-            kids[h].append(toks[i])
-    return [tuple(k) for k in kids]
+            got = below.get(h)
+            if got is None:
+                below[h] = [toks[i]]
+            else:
+                got.append(toks[i])
+    kids: list[tuple] = [()] * len(toks)
+    for h, k in below.items():
+        kids[h] = tuple(k)
+    return kids
 
 
 def subtree_ids(tok) -> set[int]:

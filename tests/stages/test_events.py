@@ -64,6 +64,9 @@ def _by_rule(analyse, text: str, etype: str, rule: str):
     # taking someone to court is an accusation (CAMEO 115)
     ("Peru filed suit against Chile over the fishing rights.", "ACCUSE", {"PER"}, {"CHL"}, "verb_object:file+suit"),
     ("Peru brought a case against Chile in March.", "ACCUSE", {"PER"}, {"CHL"}, "verb_object:bring+case"),
+    # a fight "between" two sides is each side's on the other
+    ("Thousands fled after fighting between rebels and Ghanaian forces on Monday.", "ASSAULT", {"GHA"}, {"GHA"},
+     "actor:between"),
     # stepping up an attack is attacking; crushing a force is an attack on it
     ("Chile intensified its attacks on Peruvian border posts.", "ASSAULT", {"CHL"}, {"PER"},
      "light:intensify+attack"),

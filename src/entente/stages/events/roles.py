@@ -92,6 +92,7 @@ AGENTLESS_STATE_TYPES = frozenset({"COERCE", "AID"})   # done by the state where
 STATE_POWERS = language.words("roles", "state_powers")
 ENTERING_WORDS = language.words("events", "entering_verbs")
 STRUGGLE_WORDS = language.words("events", "struggle_words")
+QUARREL_WORDS = language.words("events", "quarrel_words")
 FIGHT_PREPS = frozenset({"in", "during"})   # "killed in a clash with …"
 FIGHT_SIDE_PREPS = frozenset({"with", "by"})   # the fight's other side
 STATE_OPERATIONS = language.words("roles", "state_operation_nouns")   # "killed in an airstrike, the army said"
@@ -253,6 +254,11 @@ class Roles:
             if not s.actors and f.type in AGENTLESS_STATE_TYPES and (
                     patient := _agentless_patient(f.head) or borrowed_patient(f.head)) is not None:
                 self._done_by_the_state(f, s, patient)
+            if not s.actors and (sides := self._fight_between(f)):
+                s.actors, s.recipients, s.reciprocal = list(sides), list(sides), True
+                s.rules += ["actor:between", "recipient:mutual"]
+                self._finish(f, s)
+                return s
             if f.requestee is not None:
                 s.recipients = [a for a in self.ent.phrase(f.requestee) if a not in s.actors]
                 if s.recipients:
@@ -261,6 +267,25 @@ class Roles:
                 self._arguments(f, s)
         self._finish(f, s)
         return s
+
+    def _fight_between(self, f: Frame) -> list[str]:
+        """The two sides of a fight told as "between" them ("fighting between rebels and Malian forces",
+        "clashes between troops and protesters"): each fights the other; else []."""
+        h = f.pred.head
+        if f.type != "ASSAULT" or lemma(h) not in STRUGGLE_WORDS | QUARREL_WORDS:
+            return []
+        sides: list[str] = []
+        for p in children(h):
+            if p.dep_ != "prep" or p.lower_ not in ("between", "among"):
+                continue
+            for g in children(p):
+                if g.dep_ != "pobj":
+                    continue
+                for t in [g] + [c for c in g.conjuncts if c.dep_ == "conj"]:
+                    # each conjunct's own words (the first one's phrase would take in the others)
+                    own = self.ent.at(t) or [a for c in t.lefts for a in self.ent.at(c)] or self.ent.group(t)
+                    sides += [a for a in own if a not in sides]
+        return sides if len(sides) >= 2 else []
 
     def _unknown_attackers(self, f: Frame, s: Sides, weapon) -> None:
         """"Killed by a roadside bomb", "a mine blast near X killed …": an attack told only by its
@@ -409,6 +434,10 @@ class Roles:
             # "Kenya-Uganda talks", "the U.S.-Taliban deal": both are its parties
             s.actors, s.recipients, s.reciprocal = list(dyad), list(dyad), True
             s.rules = [r for r in s.rules if not r.startswith("actor:")] + ["actor:dyad", "recipient:mutual"]
+            return
+        if not s.actors and (fight := self._fight_between(f)):
+            s.actors, s.recipients, s.reciprocal = list(fight), list(fight), True
+            s.rules += ["actor:between", "recipient:mutual"]
             return
         if not s.actors and f.type in SYMMETRIC:
             # "negotiations between Britain and Mauritius": both are its parties

@@ -57,12 +57,6 @@ SECURITY_SECTORS = frozenset(language.table("entities")["security_sectors"])
 # The dashes that join two names into one word ("Kenya-Uganda", "U.S.–China").
 HYPHENS = frozenset({"-", "–"})
 FORMER_WORDS = language.words("entities", "former_words")
-
-
-def held_no_more(title: str) -> bool:
-    """Does the title say the office is held no more ("former deputy secretary of state", "then-president")?"""
-    words = title.casefold().replace("-", " ").split()
-    return bool(words) and words[0] in FORMER_WORDS
 BODY_NOUNS = language.words("entities", "nonstate_body_nouns")   # "rights groups", "aid organisations"
 INSURGENCY_VERBS = language.words("entities", "insurgency_verbs")   # "rebels fighting the army"
 PEOPLE_WORDS = language.words("entities", "agent_nouns") | language.words("entities", "group_nouns") | \
@@ -170,34 +164,40 @@ def main_country(actors) -> Optional[str]:
     return best[0] if best is not None and best[1][0] >= 3 else None
 
 
+def held_no_more(title: str) -> bool:
+    """Does the title say the office is held no more ("former deputy secretary of state", "then-president")?"""
+    words = title.casefold().replace("-", " ").split()
+    return bool(words) and words[0] in FORMER_WORDS
+
+
 UNRESOLVED_THEY = frozenset({"they", "them"})
 
 
-def _plural_subject_before(tok) -> Optional["Token"]:
-    """The plural common noun of a body of people that says what the pronoun did ("Somali officials
-    said they …": officials; the pronoun's clause is what their verb says), else None."""
-    v = tok.head
-    if tok.dep_ not in ("nsubj", "nsubjpass") or v.dep_ != "ccomp":
-        return None
-    subj = next((c for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or subj.i > tok.i or subj.tag_ != "NNS" or subj.pos_ != "NOUN" \
+def _people_subject(v) -> Optional["Token"]:
+    """The verb's subject when it is a plural common noun for a body of people ("officials", "rebels")."""
+    subj = next((c for c in children(v) if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.tag_ != "NNS" or subj.pos_ != "NOUN" \
             or subj.lemma_.lower() not in language.words("entities", "group_nouns"):
         return None
     return subj
+
+
+def _plural_subject_before(tok) -> Optional["Token"]:
+    """The body of people that says what the pronoun did ("Somali officials said they …": officials;
+    the pronoun's clause is what their verb says), else None."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ccomp":
+        return None
+    subj = _people_subject(tok.head.head)
+    return subj if subj is not None and subj.i < tok.i else None
 
 
 def _last_sentence_subject(tok) -> Optional["Token"]:
     """For a "they" that opens its sentence as its subject, the body of people the sentence before
     has as its subject ("Rebels attacked a village. They killed ten soldiers."), else None."""
-    sent = tok.sent
+    sent = sentence(tok)
     if tok.dep_ != "nsubj" or tok.head.dep_ != "ROOT" or tok.i - sent.start > 1 or sent.start == 0:
         return None
-    before = tok.doc[sent.start - 1].sent
-    subj = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or subj.tag_ != "NNS" or subj.pos_ != "NOUN" \
-            or subj.lemma_.lower() not in language.words("entities", "group_nouns"):
-        return None
-    return subj
+    return _people_subject(sentence(tok.doc[sent.start - 1]).root)
 
 
 class Entities:

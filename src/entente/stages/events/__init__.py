@@ -31,7 +31,7 @@ from .draft import Draft
 from .frames import Frame, clause_verb, conditional, frame, in_condition
 from .place import Places
 from .roles import Roles, acts_as_thing
-from .syntax import subject_token
+from .syntax import shares_passive, subject_token
 
 # Conflict acts an official reports of another side are allegations: "the army said the rebels were
 # armed by Peru" is Chile accusing Peru (codebook: ACCUSE).
@@ -257,7 +257,7 @@ def _spoken_reading(analysis: Analysis, ent: Entities, f: Frame, s) -> None:
     doer = subject_token(f.pred.head) if not f.pred.nominal else None
     # (in reported speech "they" is the speakers themselves: "leaders said they would boycott …")
     third_person = doer is not None and doer.pos_ == "PRON" and doer.lower_ not in FIRST_PERSON and f.speech is None
-    passive = _passive(f.pred.head)
+    passive = shares_passive(f.pred.head)
     own_act = theirs <= mine if theirs else not (f.pred.nominal or third_person or passive)
     if f.pred.nominal and not theirs and f.speech is not None and f.pred.head.dep_ in ("nsubj", "nsubjpass"):
         # "said sanctions could follow if Ankara activated the system": a measure the speaker's
@@ -285,16 +285,6 @@ def _spoken_reading(analysis: Analysis, ent: Entities, f: Frame, s) -> None:
         f.rules.insert(0, f"allegation:{cue}")
         s.actors, s.recipients, s.reciprocal = speaker[:1], accused, False
         s.rules.append("actor:speaker")
-
-
-def _passive(v) -> bool:
-    """Is the verb passive, or a conjunct of one that shares its subject ("can be attacked or kidnapped")?"""
-    while True:
-        if any(c.dep_ in ("nsubjpass", "auxpass") for c in children(v)):
-            return True
-        if v.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in children(v)):
-            return False
-        v = v.head
 
 
 ALLEGING_VERBS = language.words("governors", "alleging_verbs")

@@ -9,6 +9,7 @@ from entente.sentences import sentences
 
 from .draft import Draft
 from .frames import Frame
+from .syntax import shares_passive
 
 ANSWER_TYPES = frozenset(t.upper() for t in language.words("events", "answer_types"))
 PROPOSAL_NOUNS = {t: frozenset(ws) for t, ws in language.table("events")["proposal_nouns"].items()}
@@ -97,5 +98,4 @@ def attack_tolls(doc, drafts: list[Draft]) -> list[Draft]:
 
 def _doerless_toll(head) -> bool:
     """"Three soldiers were killed": a toll verb in the passive with no by-phrase."""
-    deps = [c.dep_ for c in children(head)]
-    return head.lemma_.lower() in TOLL_VERBS and ("nsubjpass" in deps or "auxpass" in deps) and "agent" not in deps
+    return head.lemma_.lower() in TOLL_VERBS and shares_passive(head) and not any(c.dep_ == "agent" for c in children(head))

@@ -19,7 +19,7 @@ from entente import doc_cache
 from entente.doc_cache import children
 from entente.ontology import language
 from entente.sentences import sentence, window_start
-from entente.entities import FORMER_WORDS, held_no_more, told_plural
+from entente.entities import FORMER_WORDS, PRIVATE_SECTORS, held_no_more, told_plural
 
 from .syntax import subject_token
 
@@ -58,7 +58,7 @@ def political(ent: "Entities", actor_id: Optional[str]) -> bool:
 
 
 # Sectors and role words of people whose words are commentary, not acts of state.
-COMMENTATOR_SECTORS = frozenset({"EDU", "NGO", "BUS", "MED", "ELI", "CVL", "REL", "HLH"})
+COMMENTATOR_SECTORS = PRIVATE_SECTORS | {"NGO", "ELI"}   # private people, NGOs, former officials
 COMMENTATOR_ROLES = language.words("entities", "commentator_roles")
 
 

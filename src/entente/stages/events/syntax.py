@@ -170,6 +170,16 @@ def tree_distance(a, b) -> int:
     return d + up[x.i]
 
 
+def shares_passive(v) -> bool:
+    """Is the verb passive, or a conjunct of one that shares its subject ("can be attacked or kidnapped")?"""
+    while True:
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in children(v)):
+            return True
+        if v.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in children(v)):
+            return False
+        v = v.head
+
+
 def passive_patient(v) -> Optional[object]:
     for c in children(v):
         if c.dep_ in ("nsubjpass", "nsubj:pass"):

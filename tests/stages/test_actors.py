@@ -784,3 +784,17 @@ def test_the_office_held_now_is_the_role_not_a_former_one(analyse):
                 "Chile's military. Rebels fought then-president Ana Ruiz in 2004.")
     assert _by_name(a, "Juan Ono").role == "prime minister"
     assert _by_name(a, "Ana Ruiz").role.startswith("then-")   # a role held no more
+
+
+@pytest.mark.parametrize("text, head", [
+    ("Ghanaian and Togolese troops attacked the rebels on Monday.", "troops"),
+    ("Togo's president was criticized by U.S., French and Ghanaian diplomats on Monday.", "diplomats"),
+    ("U.N. and Malian soldiers patrolled the town.", "soldiers"),
+])
+def test_nationalities_joined_before_one_noun_are_a_body_of_each_state(analyse, text, head):
+    a = analyse(text)
+    bodies = sorted((x.name, x.country) for x in a.result.actors if x.name.endswith(" " + head))
+    words = text.split(head)[0].replace(",", " ").replace(" and ", " ").split()
+    expected = {"Ghanaian": "GHA", "Togolese": "TGO", "U.S.": "USA", "French": "FRA", "U.N.": "IGO", "Malian": "MLI"}
+    assert bodies == sorted((w + " " + head, expected[w]) for w in words if w in expected)
+    assert len(bodies) >= 2

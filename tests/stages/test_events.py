@@ -1535,3 +1535,19 @@ def test_an_act_its_doer_owns_again_by_a_light_verb_is_told_again(analyse):
     _a, evs = _events(analyse, "Ghana called on Togo to end the violence. Ghana issued its appeal on the anniversary "
                                "of the war.")
     assert len([x for x in _factual(evs) if x[0] == "REQUEST"]) == 1, [(x[0], x[4].reason) for x in evs]
+
+
+def test_criticism_that_names_no_one_criticised_is_no_event(analyse):
+    # codebook: concern about a named party; "any violence" names no doer
+    _a, evs = _events(analyse, "Ghana condemned any violence against civilians on Monday.")
+    _none(evs, "ACCUSE")
+    x = _one(*[_events(analyse, "Ghana condemned Togo on Monday.")[1]], "ACCUSE")
+    assert x[2] == {"TGO"}
+
+
+def test_a_meeting_where_words_were_said_is_only_their_setting(analyse):
+    # no CONSULT from the meeting, and its council is not among the criticised
+    _a, evs = _events(analyse, "Togo's president was criticized by Ghanaian representatives at a U.N. Security "
+                               "Council meeting on Monday.")
+    _none(evs, "CONSULT")
+    assert [(x[1], x[2]) for x in _factual(evs) if x[0] == "ACCUSE"] == [({"GHA"}, {"TGO"})]

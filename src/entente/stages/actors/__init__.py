@@ -132,11 +132,18 @@ def run(analysis: Analysis) -> None:
                 if norm(head.lemma_) in THINGS:
                     sector = None   # "U.S. naval base", "Iranian cargo ship": the state's, not an actor
                 if sector and norm(head.lemma_) not in STATE_HEADS:
-                    name = doc_cache.span_text(doc, m.start, head.i + 1)
                     kind = "organization" if head.text[:1].isupper() else "group"
-                    key = "g:" + norm(name)
                     # "a U.S.-designated terrorist group": designated by the state, not of it
                     country = None if done_by(doc, m) else e.country
+                    if _coordinated_nationality(doc, m, head, by_start):
+                        # "American and British troops": a body of each state, sharing one head
+                        name = doc_cache.span_text(doc, m.start, m.end) + " " + head.text
+                        key = "g:" + norm(name)
+                        reg.get_or_add(key, name=name, kind=kind, country=country, sector=sector)
+                        reg.mention(key, m.start, head.i + 1, m.start, m.end, shared=True)
+                        continue
+                    name = doc_cache.span_text(doc, m.start, head.i + 1)
+                    key = "g:" + norm(name)
                     reg.get_or_add(key, name=name, kind=kind, country=country, sector=sector)
                     reg.mention(key, m.start, head.i + 1)
                     continue
@@ -167,6 +174,13 @@ def run(analysis: Analysis) -> None:
             head = head_noun(doc, m.start, m.end) if e.kind == "igo" else None
             if head is not None and not head.text[:1].isupper() and head.i not in reg.claimed:
                 sector = agent_sector(cb, doc[m.end:head.i + 1])
+                if sector and _coordinated_nationality(doc, m, head, by_start):
+                    # "U.N. and U.S. officials": a body of each, sharing one head
+                    name = doc_cache.span_text(doc, m.start, m.end) + " " + head.text
+                    key = "g:" + norm(name)
+                    reg.get_or_add(key, name=name, kind="group", country="IGO", sector=sector)
+                    reg.mention(key, m.start, head.i + 1, m.start, m.end, shared=True)
+                    continue
                 if sector:   # "UN peacekeepers", "United Nations military personnel"
                     start, country = m.start, "IGO"
                     prev = by_end.get(m.start)
@@ -237,6 +251,17 @@ def run(analysis: Analysis) -> None:
 # NGOs drop out of country sets); others take the country they act in.
 TRANSNATIONAL = frozenset({"NGO", "IGO", "MED", "BUS", "EDU", "REL"})
 DOMESTIC_SECTORS = frozenset(s.upper() for s in language.words("entities", "domestic_sectors"))
+
+
+def _coordinated_nationality(doc, m, head, by_start) -> bool:
+    """Is this state word one of several joined by "and" before one head ("U.S. and French
+    diplomats", "American and British troops")? Then each state has its own body."""
+    root = doc_cache.span_root(doc, m.start, m.end)
+    others = [c for c in children(root) if c.dep_ == "conj"]
+    if root.dep_ == "conj":
+        others.append(root.head)
+    return any(o.i < head.i and by_start.get(o.left_edge.i) is not None
+               and by_start[o.left_edge.i].entry.kind in ("state", "adjective", "igo") for o in others)
 
 
 def _describes_name(head) -> bool:

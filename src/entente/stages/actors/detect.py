@@ -177,6 +177,12 @@ def is_place_use(doc, m: Match) -> bool:
 def head_noun(doc, start: int, end: int):
     """The noun a modifier span (an adjective, a country name used as a modifier) belongs to."""
     root = doc_cache.span_root(doc, start, end)
+    first = root
+    while first.dep_ == "conj" and first.head.i < first.i and first.head.pos_ in ("ADJ", "PROPN"):
+        first = first.head   # "U.S., French and Mexican diplomats": the list's first word hangs on the noun
+    if first is not root and first.dep_ in ("amod", "compound", "nmod") and first.head.i >= end \
+            and first.head.pos_ == "NOUN":
+        return first.head
     if root.dep_ in ("amod", "compound", "nmod", "poss") and root.head.i >= end and root.head.pos_ in ("NOUN", "PROPN"):
         return root.head
     nxt = doc[end] if end < len(doc) else None

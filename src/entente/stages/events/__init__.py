@@ -68,6 +68,10 @@ GOVERNING_VERBS = language.words("governors", "threat") | language.words("govern
 
 # Acts news reports without a doer because the doer is unknown ("a bomb killed five people").
 UNKNOWN_DOER_TYPES = frozenset({"ASSAULT"})
+# Criticism that names no one criticised ("condemned any violence", "voiced concern over the
+# unrest") is no event (codebook: concern about a named party). Praise may be of a deal its own
+# parties reached, so it stays.
+JUDGED_PARTY_TYPES = frozenset({"ACCUSE"})
 
 # Confidence from how the event was found: the trigger's rule family, then how each side was
 # found. Set from the precision of each way on the even dev stories (verbs with a deciding object,
@@ -151,7 +155,8 @@ def run(analysis: Analysis) -> None:
     # An act whose doer the story does not name ("was ousted", "were deported") is not a record of
     # who did what (on the dev stories 2 in 36 such events matched a real one), except an attack,
     # which news reports when no one knows who did it.
-    kept = [d for d in merge.merge(ent, drafts) if d.actors or d.type in UNKNOWN_DOER_TYPES]
+    kept = [d for d in merge.merge(ent, drafts) if (d.actors or d.type in UNKNOWN_DOER_TYPES)
+            and (d.recipients or d.type not in JUDGED_PARTY_TYPES)]
     for d in kept:
         ev = d.to_event(analysis.result.id)
         analysis.result.events.append(ev)

@@ -520,7 +520,9 @@ class Roles:
                 felt_by = c.dep_ == "agent" and f.pred.rule.startswith("adjective:")   # "disappointed by X"
                 if c.dep_ in ("prep",) and (c.lower_ in preps or c.lower_ == "for" and h.pos_ == "NOUN") or felt_by:
                     # "support for Ukraine", "aid for Gaza": for a noun, "for" names who receives it
-                    cands += [g for g in children(c) if g.dep_ == "pobj" and lemma(g) not in SETTING_NOUNS]
+                    # "criticized at a council meeting": the meeting is where, its parties no target
+                    cands += [g for g in children(c) if g.dep_ == "pobj" and lemma(g) not in SETTING_NOUNS
+                              and not (c.lower_ == "at" and lemma(g) in MEETING_NOUNS)]
             for c in cands:
                 if (doers := self._judged_act_doers(f, c)) is not None:
                     # "condemned Hamas's attack on Israel": blamed is who did it, not whom it hit

@@ -123,7 +123,7 @@ def _by_rule(analyse, text: str, etype: str, rule: str):
     # the parse may hang the noun's "in" on the verb: still the pause's object, no AID of its own
     ("The White House confirmed the freeze in aid to Kyiv.", "SANCTION", {"USA"}, {"UKR"}, "nominal:freeze+aid"),
     ("Russia supports the American proposal.", "SUPPORT", {"RUS"}, {"USA"}, "verb:support"),
-    ("Moscow dismissed the report as biased.", "ACCUSE", {"RUS"}, set(), "particle:dismiss+as"),
+    ("Moscow dismissed the U.N. report as biased.", "ACCUSE", {"RUS"}, {"IGO"}, "particle:dismiss+as"),
     ("Kyiv dismissed Moscow's response as a delaying tactic.", "ACCUSE", {"UKR"}, {"RUS"}, "particle:dismiss+as"),
     ("China retaliated against the United States.", "SANCTION", {"CHN"}, {"USA"}, "verb:retaliate"),
     ("Analysts counted the drones Russia has used against Ukraine.", "ASSAULT", {"RUS"}, {"UKR"}, "verb_object:use+drone"),
@@ -1463,6 +1463,9 @@ def test_a_label_on_a_name_is_no_judgement(analyse):
     _none(evs, "ACCUSE")
     _a, evs = _events(analyse, "“Peru is a terrorist state,” the Chilean foreign minister said.")
     _one(evs, "ACCUSE")
+    # the label after the name: "killed 12 ELN terrorists" names whom it killed
+    _a, evs = _events(analyse, "The Chilean army said it killed 12 ELN terrorists on Monday.")
+    _none(evs, "ACCUSE")
 
 
 def test_what_a_protest_is_against_is_its_content(analyse):

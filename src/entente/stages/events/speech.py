@@ -315,11 +315,12 @@ def _alleged(tok) -> bool:
 
 def _label(tok) -> bool:
     """Is the word a label on a name ("suspected smuggler Jon Ruiz", "the militant group
-    Al-Shabab")? It describes whom the story means; it is no judgement of the speaker's."""
+    Al-Shabab", "killed 33 BLA terrorists")? It describes whom the story means; it is no
+    judgement of the speaker's."""
     if tok.pos_ != "NOUN":
         return False
     return tok.dep_ in ("compound", "nmod") and tok.head.pos_ == "PROPN" or any(
-        c.dep_ == "appos" and c.pos_ == "PROPN" for c in children(tok))
+        c.dep_ == "appos" and c.pos_ == "PROPN" or c.dep_ == "compound" and c.text[:1].isupper() for c in children(tok))
 
 
 def _denied(tok) -> bool:

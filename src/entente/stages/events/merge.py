@@ -76,9 +76,20 @@ def same_event(ent: "Entities", x: Draft, y: Draft) -> bool:
     px, py = x.person_actors(ent), y.person_actors(ent)
     if px and py and not (px & py):
         return False   # two speakers' acts are two acts
-    # told again in another sentence: the same word, a noun that names the act ("the warning"), or
-    # a meeting of the same parties
-    return x.lemma == y.lemma or x.nominal or y.nominal or _echo(x) or _echo(y) or (x.type == "CONSULT" and bool(ax | rx))
+    # told again in another sentence: the same word, a noun that names the act ("the warning"), a
+    # meeting of the same parties, or criticism by the same speaker close by (codebook: several
+    # criticisms in one statement are one ACCUSE)
+    return x.lemma == y.lemma or x.nominal or y.nominal or _echo(x) or _echo(y) or (x.type == "CONSULT" and bool(ax | rx)) \
+        or x.type in ONE_STATEMENT_TYPES and _same_speaker(ent, x, y) and _near(x, y)
+
+
+# Types a statement makes once, however many of its sentences tell it.
+ONE_STATEMENT_TYPES = frozenset({"ACCUSE"})
+
+
+def _same_speaker(ent: "Entities", x: Draft, y: Draft) -> bool:
+    px, py = x.person_actors(ent), y.person_actors(ent)
+    return bool(px & py) if px and py else bool(x.actors) and set(x.actors) == set(y.actors)
 
 
 # Owners before an event noun that point back to an act told before ("issued his appeal").

@@ -79,6 +79,7 @@ OPPOSED_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN"})   # what 
 STORY_AIMED = OPPOSED_TYPES   # ... and what anyone does at no named party: at the story's country
 BLAMING_VERBS = language.words("roles", "blaming_verbs")   # "blamed the attack on X": X is blamed
 HOSTILE_ACT_NOUNS = language.words("roles", "hostile_act_nouns")   # "condemned violence against X"
+STATE_POWER_NOUNS = language.words("roles", "state_power_nouns")   # "condemned the arrest of X"
 WEAPON_NOUNS = language.words("roles", "weapon_nouns")   # "killed by a roadside bomb": no one named
 REFERRING_DETS = frozenset({"the", "this", "that", "these", "those"})   # "delayed the tariffs"
 ANTECEDENT_SENTENCES = 3   # how far back a definite object's earlier mention may be
@@ -587,7 +588,18 @@ class Roles:
             # "the brutality of the military": of whom it is ("the killing of protesters" names its victims)
             doers += [a for p in children(noun) if p.dep_ == "prep" and p.lower_ == "of"
                       for g in children(p) if g.dep_ == "pobj" for a in self.ent.phrase(g)]
+        if not doers and lemma(noun) in STATE_POWER_NOUNS:
+            doers = self._state_of_struck(noun)
         return list(dict.fromkeys(doers))
+
+    def _state_of_struck(self, noun) -> list[str]:
+        """The state whose people an arrest or trial struck ("the arrest of Ugandan opposition leader
+        X", "Besigye's detention"): its police and courts did it."""
+        struck = [g for p in children(noun) if p.dep_ == "prep" and p.lower_ == "of"
+                  for g in children(p) if g.dep_ == "pobj"] or [c for c in children(noun) if c.dep_ == "poss"]
+        states = {c for g in struck for a in self.ent.phrase(g)
+                  if self.ent.actor(a).kind != "state" for c in self.ent.countries([a]) if c != "IGO"}
+        return [self.ent.state(states.pop())] if len(states) == 1 else []
 
     def _people_targets(self, f: Frame, s: Sides, cands: list) -> list[str]:
         """"killed 50 militants", "arrested protesters": people named by a plural common noun, of the

@@ -259,7 +259,8 @@ class Entities:
             return []   # an ADJ subject is a tagger slip ("The junta imposed …")
         from entente.ontology import codebook
 
-        left = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod") and c.is_alpha]
+        left = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod") and c.is_alpha
+                and c.lemma_.lower() not in BACKER_PARTICIPLES]   # "Iran-backed militias": militias
         if tok.lemma_.lower() in (nouns or language.words("entities", "group_nouns")):
             sector = codebook.get().agents.get(tok.lemma_.lower())
         elif nouns is None and tok.pos_ == "NOUN" and (sector := self._body_sector(tok, left)):

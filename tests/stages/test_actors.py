@@ -798,3 +798,13 @@ def test_nationalities_joined_before_one_noun_are_a_body_of_each_state(analyse, 
     expected = {"Ghanaian": "GHA", "Togolese": "TGO", "U.S.": "USA", "French": "FRA", "U.N.": "IGO", "Malian": "MLI"}
     assert bodies == sorted((w + " " + head, expected[w]) for w in words if w in expected)
     assert len(bodies) >= 2
+
+
+def test_a_backer_before_a_hyphen_is_neither_the_bodys_country_nor_a_party(analyse):
+    # "U.S.-backed": the state backs the body; the body keeps its own name and country
+    a = analyse("The U.S.-backed Syrian Democratic Forces attacked a convoy on Monday.")
+    assert [(x.name, x.country) for x in a.result.actors if "Forces" in x.name] == [("Syrian Democratic Forces", "SYR")]
+    # split by the tokenizer ("Togo - backed"), the backer is still no party of what the body does
+    a = analyse("Togo-backed rebels attacked a Ghanaian army convoy on Monday.")
+    sides = [a.actor(i).country for e in a.result.events for i in e.actors + e.recipients]
+    assert sides and "TGO" not in sides

@@ -109,6 +109,19 @@ def run(analysis: Analysis) -> None:
             if is_attitude(doc, m):
                 not_actors.append({"start": m.start, "end": m.end, "name": doc_cache.span_text(doc, m.start, m.end), "why": "attitude"})
                 continue   # "anti-Pakistan fighters": an attitude to the state, not the state
+            if done_by(doc, m):
+                # "Iran-backed militias", "a U.S.-designated terrorist group": the state acted on the
+                # body, it is neither the body's country nor a party to what the body does
+                not_actors.append({"start": m.start, "end": m.end, "name": doc_cache.span_text(doc, m.start, m.end), "why": "third party"})
+                head = head_noun(doc, m.start, m.end)
+                if head is not None and head.i not in reg.claimed and not any(i in by_start for i in range(m.end, head.i + 1)):
+                    sector = agent_sector(cb, doc[m.end:head.i + 1])
+                    if sector and norm(head.lemma_) not in THINGS and norm(head.lemma_) not in STATE_HEADS:
+                        name = doc_cache.span_text(doc, m.start, head.i + 1)
+                        reg.get_or_add("g:" + norm(name), name=name, kind="organization" if head.text[:1].isupper() else "group",
+                                       country=None, sector=sector)
+                        reg.mention("g:" + norm(name), m.start, head.i + 1)
+                continue
             inside = inside_place_name(doc, m)
             if inside is not None:
                 not_actors.append({"start": m.start, "end": m.end, "name": inside, "why": "part of a name"})
@@ -133,8 +146,7 @@ def run(analysis: Analysis) -> None:
                     sector = None   # "U.S. naval base", "Iranian cargo ship": the state's, not an actor
                 if sector and norm(head.lemma_) not in STATE_HEADS:
                     kind = "organization" if head.text[:1].isupper() else "group"
-                    # "a U.S.-designated terrorist group": designated by the state, not of it
-                    country = None if done_by(doc, m) else e.country
+                    country = e.country
                     if _coordinated_nationality(doc, m, head, by_start):
                         # "American and British troops": a body of each state, sharing one head
                         name = doc_cache.span_text(doc, m.start, m.end) + " " + head.text
@@ -196,7 +208,8 @@ def run(analysis: Analysis) -> None:
                     reg.mention(key, start, head.i + 1)
                     continue
             prev = by_end.get(m.start)
-            if prev is not None and prev.entry.kind in ("state", "adjective") and not reg.is_claimed(prev.start, prev.end):
+            if prev is not None and prev.entry.kind in ("state", "adjective") and not reg.is_claimed(prev.start, prev.end) \
+                    and not done_by(doc, prev):   # "the U.S.-backed Syrian Democratic Forces" are not the backer's
                 start = prev.start
                 country = country or prev.entry.country
             name = doc_cache.span_text(doc, start, m.end)
@@ -215,8 +228,9 @@ def run(analysis: Analysis) -> None:
     for ent in doc_cache.ents(doc):
         if reg.is_claimed(ent.start, ent.end) or any(i in title_tokens for i in range(ent.start, ent.end)):
             continue
-        if ent.label_ in PLACE_LABELS and any(x["start"] == ent.start and x["why"] == "part of a name" for x in not_actors):
-            continue   # the city of "the Minsk agreements" is no place of the story's
+        if ent.label_ in PLACE_LABELS and any(x["start"] == ent.start and x["why"] in ("part of a name", "third party")
+                                              for x in not_actors):
+            continue   # the city of "the Minsk agreements", the backer of "Iran-backed rebels": no place of the story's
         if ent.label_ == "ORG":
             organisations.ner_org(ctx, reg, ent, by_start)
         elif ent.label_ in PLACE_LABELS:

@@ -107,7 +107,10 @@ def done_by(doc, m: Match) -> bool:
     """Is the name the doer of what a hyphened participle says was done to the noun ("a
     U.S.-designated group", "the U.N.-recognized government"), not the noun's own country?"""
     last = doc[m.end - 1].text
-    return "-" in last[1:] and last.rsplit("-", 1)[1].lower() in DONE_BY_SUFFIXES
+    if "-" in last[1:]:
+        return last.rsplit("-", 1)[1].lower() in DONE_BY_SUFFIXES
+    # the tokenizer may split the hyphen off ("Iran - backed")
+    return m.end + 1 < len(doc) and doc[m.end].text in ("-", "‑") and doc[m.end + 1].lower_ in DONE_BY_SUFFIXES
 
 
 def is_attitude(doc, m: Match) -> bool:

@@ -10,7 +10,7 @@ from entente.doc_cache import children
 from entente.ontology import gazetteer, language
 from entente.ontology.codebook import norm
 
-from .detect import agent_sector
+from .detect import agent_sector, done_by
 from .people import Context
 from .places import place_before
 from .drafts import Drafts
@@ -36,6 +36,9 @@ def ner_org(ctx: Context, reg: Drafts, ent, by_start) -> None:
     s = ent.start
     if ctx.doc[s].lower_ == "the":
         s += 1
+    lead = by_start.get(s)
+    if lead is not None and lead.end < ent.end and done_by(ctx.doc, lead):
+        s = lead.end + (ctx.doc[lead.end].text in ("-", "‑")) * 2   # "U.S.-backed Syrian Democratic Forces": the backer is no part of it
     span = ctx.doc[s:ent.end]
     if not len(span):
         return

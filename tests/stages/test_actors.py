@@ -808,3 +808,9 @@ def test_a_backer_before_a_hyphen_is_neither_the_bodys_country_nor_a_party(analy
     a = analyse("Togo-backed rebels attacked a Ghanaian army convoy on Monday.")
     sides = [a.actor(i).country for e in a.result.events for i in e.actors + e.recipients]
     assert sides and "TGO" not in sides
+
+
+def test_two_armed_groups_the_codebook_lists_apart_stay_two_actors(analyse):
+    a = analyse("Islamic State fighters attacked al-Qaida positions in Syria on Monday.")
+    names = {x.name for x in a.result.actors if x.kind == "organization"}
+    assert {"Islamic State", "al-Qaida"} <= names

@@ -808,6 +808,10 @@ def test_a_backer_before_a_hyphen_is_neither_the_bodys_country_nor_a_party(analy
     a = analyse("Togo-backed rebels attacked a Ghanaian army convoy on Monday.")
     sides = [a.actor(i).country for e in a.result.events for i in e.actors + e.recipients]
     assert sides and "TGO" not in sides
+    # nor is a backer named by "backed by" one of the body's doers
+    a = analyse("Rebels backed by Togo attacked a Ghanaian army convoy on Monday.")
+    doers = [a.actor(i).country for e in a.result.events if e.type == "ASSAULT" for i in e.actors]
+    assert doers and "TGO" not in doers
 
 
 def test_two_armed_groups_the_codebook_lists_apart_stay_two_actors(analyse):

@@ -1572,3 +1572,12 @@ def test_one_speakers_criticisms_close_together_are_one_accusation(analyse):
     assert len([x for x in _factual(evs) if x[0] == "ACCUSE"]) == 1
     _a, evs = _events(analyse, told.format("Ghana's president Kofi Adu"))
     assert len([x for x in _factual(evs) if x[0] == "ACCUSE"]) == 2
+
+
+def test_tariffs_on_goods_bound_for_a_state_are_that_states_each(analyse):
+    # "imports to X and Y": each importing state sets its own tariffs, whatever the parse hangs "to" on
+    _a, evs = _events(analyse, "The vote comes after a probe into Peru's subsidies and 100% tariff hikes on "
+                               "Peruvian copper imports to Chile and Bolivia.")
+    found = sorted((sorted(x[1]), sorted(x[2])) for x in _factual(evs) if x[0] == "SANCTION")
+    assert found == [(["BOL"], ["PER"]), (["CHL"], ["PER"])]
+    assert all("actor:importer" in x[4].reason for x in _factual(evs) if x[0] == "SANCTION")

@@ -179,8 +179,9 @@ def _act_words(f: Frame) -> str:
 
 def _per_caller(ent: Entities, d: Draft) -> list[Draft]:
     """A phone call is between two: "the presidents of A and B told C in phone calls" are a call
-    from each, one event per caller's country."""
-    if not d.code.startswith(PHONE_CODE) or d.reciprocal or not d.recipients:
+    from each, one event per caller's country. Likewise each importing state sets its own tariffs
+    ("tariffs on Chinese exports to the U.S. and Canada")."""
+    if not (d.code.startswith(PHONE_CODE) or "actor:importer" in d.rules) or d.reciprocal or not d.recipients:
         return [d]
     by_country: dict[str, list[str]] = {}
     for a in d.actors:
@@ -189,8 +190,8 @@ def _per_caller(ent: Entities, d: Draft) -> list[Draft]:
             by_country.setdefault(c, []).append(a)
     if len(by_country) < 2 or by_country.keys() & ent.countries(d.recipients):
         return [d]
-    return [dataclasses.replace(d, actors=ids, part=c, rules=d.rules + ["actor:each-caller"])
-            for c, ids in by_country.items()]
+    each = "actor:each-caller" if d.code.startswith(PHONE_CODE) else "actor:each-importer"
+    return [dataclasses.replace(d, actors=ids, part=c, rules=d.rules + [each]) for c, ids in by_country.items()]
 
 
 def _grievance_content(tok, drafts: list[Draft]) -> bool:

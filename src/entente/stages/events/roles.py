@@ -80,6 +80,7 @@ STORY_AIMED = OPPOSED_TYPES   # ... and what anyone does at no named party: at t
 BLAMING_VERBS = language.words("roles", "blaming_verbs")   # "blamed the attack on X": X is blamed
 HOSTILE_ACT_NOUNS = language.words("roles", "hostile_act_nouns")   # "condemned violence against X"
 STATE_POWER_NOUNS = language.words("roles", "state_power_nouns")   # "condemned the arrest of X"
+TRADE_FLOW_NOUNS = language.words("roles", "trade_flow_nouns")   # "tariffs on exports to X"
 WEAPON_NOUNS = language.words("roles", "weapon_nouns")   # "killed by a roadside bomb": no one named
 REFERRING_DETS = frozenset({"the", "this", "that", "these", "those"})   # "delayed the tariffs"
 ANTECEDENT_SENTENCES = 3   # how far back a definite object's earlier mention may be
@@ -425,6 +426,9 @@ class Roles:
         elif mods:
             s.actors = mods
             s.rules.append("actor:modifier")
+        elif f.type == "SANCTION" and (importer := self._importer(n)):
+            s.actors = importer
+            s.rules.append("actor:importer")
         elif f.pred.obj is not None and f.type in OWNED_OBJECT_TYPES:
             # "the pause in U.S. aid": the owner of what the act stops
             s.actors = [a for c in children(f.pred.obj) if c.i < f.pred.obj.i and c.dep_ in ("poss", "compound", "amod")
@@ -480,6 +484,14 @@ class Roles:
                 if s.actors:
                     s.rules.append("actor:verb-subject")
         self._arguments(f, s, heads=heads)
+
+    def _importer(self, n) -> list[str]:
+        """"Tariffs on Chinese exports to the U.S.": the state the goods go to imposes them."""
+        doc = n.doc
+        # "imports to the U.S.": the words follow the goods, wherever the parse hangs the preposition
+        preps = [doc[t.i + 1] for t in noun_phrase(n) if lemma(t) in TRADE_FLOW_NOUNS and t.i + 1 < len(doc)
+                 and doc[t.i + 1].lower_ in ("to", "into") and doc[t.i + 1].dep_ == "prep"]
+        return [a for c in preps for g in children(c) if g.dep_ == "pobj" for a in self.ent.phrase(g)]
 
     # -- arguments --------------------------------------------------------------------------
     def _arguments(self, f: Frame, s: Sides, heads: Optional[list] = None) -> None:

@@ -64,6 +64,9 @@ def _by_rule(analyse, text: str, etype: str, rule: str):
     # taking someone to court is an accusation (CAMEO 115)
     ("Peru filed suit against Chile over the fishing rights.", "ACCUSE", {"PER"}, {"CHL"}, "verb_object:file+suit"),
     ("Peru brought a case against Chile in March.", "ACCUSE", {"PER"}, {"CHL"}, "verb_object:bring+case"),
+    # charging someone with a crime accuses them of it (CAMEO 112)
+    ("Togolese prosecutors charged a Ghanaian journalist with espionage.", "ACCUSE", {"TGO"}, {"GHA"},
+     "particle:charge+with"),
     # a fight "between" two sides is each side's on the other
     ("Thousands fled after fighting between rebels and Ghanaian forces on Monday.", "ASSAULT", {"GHA"}, {"GHA"},
      "actor:between"),

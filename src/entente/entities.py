@@ -58,6 +58,7 @@ SECURITY_SECTORS = frozenset(language.table("entities")["security_sectors"])
 HYPHENS = frozenset({"-", "–"})
 FORMER_WORDS = language.words("entities", "former_words")
 BODY_NOUNS = language.words("entities", "nonstate_body_nouns")   # "rights groups", "aid organisations"
+CROWD_NOUNS = language.words("entities", "crowd_nouns")
 INSURGENCY_VERBS = language.words("entities", "insurgency_verbs")   # "rebels fighting the army"
 PEOPLE_WORDS = language.words("entities", "agent_nouns") | language.words("entities", "group_nouns") | \
     language.words("entities", "crowd_nouns") | language.words("entities", "commentator_roles") | \
@@ -271,7 +272,8 @@ class Entities:
         for a in self.analysis.result.actors:
             if a.kind == "group" and a.name.casefold() == name.casefold():
                 return [a.id]
-        country = (self._fought_country(tok) if sector in OUTSIDER_SECTORS else None) or self._context_country(tok)
+        country = (self._fought_country(tok) if sector in OUTSIDER_SECTORS else None) or \
+            (self._crowd_place(tok) if tok.lemma_.lower() in CROWD_NOUNS else None) or self._context_country(tok)
         new = add_actor(self.analysis, name, "group", country=country, sector=sector)
         self.by_id[new] = self.analysis.actor(new)
         return [new]
@@ -326,6 +328,12 @@ class Entities:
         """The state of the country the story talks about where the token appears (as `group`)."""
         iso = self._context_country(tok)
         return [self.state(iso)] if iso and iso != "IGO" else []
+
+    def _crowd_place(self, tok: "Token") -> Optional[str]:
+        """A crowd is of the place it gathers in ("protesters marched on the Chinese embassy in
+        Manila": Filipinos), the place its sentence names nearest to it."""
+        sent = sentence(tok)
+        return nearest_country(tok.i, [(i, self.place_at[i]) for i in range(sent.start, sent.end) if i in self.place_at])
 
     def _context_country(self, tok: "Token") -> Optional[str]:
         sent = sentence(tok)

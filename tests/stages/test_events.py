@@ -53,6 +53,12 @@ def _by_rule(analyse, text: str, etype: str, rule: str):
 @pytest.mark.parametrize("text, etype, actor, recipient, rule", [
     ("Turkey condemned Israel on Monday.", "ACCUSE", {"TUR"}, {"ISR"}, "verb:condemn"),
     ("Ghana faulted Togo over the border closure.", "ACCUSE", {"GHA"}, {"TGO"}, "verb:fault"),
+    # what a crowd does in the street is a demonstration; a strike is a protest (CAMEO 141, 143)
+    ("Thousands of Ghanaians took to the streets of Accra on Monday.", "PROTEST", {"GHA"}, {"GHA"},
+     "particle:take+to+street"),
+    ("Ghanaian doctors went on strike on Monday.", "PROTEST", {"GHA"}, {"GHA"}, "particle:go+on+strike"),
+    ("Protesters marched on the Togolese embassy in Accra on Monday.", "PROTEST", {"GHA"}, {"TGO"}, "crowd:march"),
+    ("Hundreds of Ghanaian students chanted slogans against Togo.", "PROTEST", {"GHA"}, {"TGO"}, "crowd:chant"),
     ("Ghana pointed a finger at Togo over the border closure.", "ACCUSE", {"GHA"}, {"TGO"}, "verb_object:point+finger"),
     ("Ghana spoke out against Togo's decision on Monday.", "ACCUSE", {"GHA"}, {"TGO"}, "particle:speak+against"),
     # a feeling participle's passive subject feels it; its by-phrase is what it is felt about

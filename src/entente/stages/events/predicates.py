@@ -93,7 +93,7 @@ class Tables:
     def verb_heads(self) -> frozenset:
         """Every (repaired) lemma `verb_predicate` may make an event of: a table's verb, or a verb
         its own rules read (conditional reactions, refusals, stopping, movement)."""
-        return self.verb_lemmas | REACTION_VERBS | DECLINING | STOP_VERBS | MOVEMENT_VERBS
+        return self.verb_lemmas | REACTION_VERBS | DECLINING | STOP_VERBS | MOVEMENT_VERBS | CROWD_VERBS
 
 
 STATE_VERBS = language.words("governors", "state_verbs")   # "soldiers remain accused of …": a passive
@@ -330,7 +330,7 @@ def verb_predicate(tab: Tables, verb) -> Optional[Predicate]:
     if lem in DECLINING and any(c.dep_ == "xcomp" and c.tag_ == "VB" and c.lemma_.lower() not in REFUSAL_BLIND
                                 for c in children(verb)):
         return Predicate(verb, tab.verbs.get("refuse", "120"), f"verb:{lem}", [verb])   # "declined to join the plan"
-    if lem not in tab.verb_lemmas and lem not in STOP_VERBS and lem not in MOVEMENT_VERBS:
+    if lem not in tab.verb_lemmas and lem not in STOP_VERBS and lem not in MOVEMENT_VERBS and lem not in CROWD_VERBS:
         return None
     if verb.lower_ in ADJECTIVE_OBJECTS and any(c.dep_ == "auxpass" for c in children(verb)):
         return adjective_predicate(tab, verb)   # "is committed to peace": a state, named as its adjective is
@@ -375,7 +375,9 @@ def verb_predicate(tab: Tables, verb) -> Optional[Predicate]:
         if key in OBJECTLESS_PARTICLES and any(g.dep_ == "pobj" for g in children(p)):
             continue   # "gave $2 billion in aid": a preposition, no phrasal verb
         nxt = [g for g in children(p) if g.dep_ == "prep"]
-        for k in ([f"{key} {nxt[0].lower_}"] if nxt else []) + [key]:
+        # "took to the streets", "went on strike": the preposition's object makes the phrase
+        told = [f"{key} {lemma(g)}" for g in children(p) if g.dep_ == "pobj"]
+        for k in told + ([f"{key} {nxt[0].lower_}"] if nxt else []) + [key]:
             if k in tab.particles:
                 code = tab.particles[k]
                 if not code:
@@ -407,6 +409,8 @@ def verb_predicate(tab: Tables, verb) -> Optional[Predicate]:
             nc = noun_code(tab, o)
             if nc:
                 return Predicate(verb, nc[0], f"light:{lem}+{nc[2].split(':', 1)[1]}", [verb] + nc[1], obj=o)
+    if lem in CROWD_VERBS and (crowd := _crowd_subject(verb)) is not None:
+        return Predicate(verb, "141", f"crowd:{lem}+{lemma(crowd)}", [verb])
     if lem in MOVEMENT_VERBS and (mover := _moving_force(verb)) is not None:
         return Predicate(verb, "154", f"movement:{lem}+{lemma(mover)}", [verb])
     if verb.dep_ == "conj" and verb.head.pos_ == "ADJ" and verb.tag_ == "VBG" and not objs:
@@ -438,6 +442,22 @@ def _answers_a_condition(verb) -> bool:
 
 
 MOVEMENT_VERBS = language.words("events", "movement_verbs")
+CROWD_VERBS = language.words("events", "crowd_verbs")
+CROWD_NOUNS = language.words("entities", "crowd_nouns")
+
+
+def _crowd_subject(verb):
+    """The verb's subject if it is a crowd ("protesters", "thousands of people"), else None."""
+    subj = next((c for c in children(verb) if c.dep_ == "nsubj"), None)
+    if subj is None and verb.dep_ == "conj":
+        subj = next((c for c in children(verb.head) if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    if lemma(subj) in CROWD_NOUNS:
+        return subj
+    people = [g for p in children(subj) if p.dep_ == "prep" and p.lower_ == "of" for g in children(p) if g.dep_ == "pobj"]
+    return subj if (subj.like_num or lemma(subj) in CROWD_NOUNS) and any(lemma(g) in CROWD_NOUNS or g.ent_type_ == "NORP"
+                                                                          for g in people) else None
 MOVING_FORCES = language.words("events", "moving_forces")
 MOVEMENT_PREPS = language.words("events", "movement_preps")
 

@@ -53,6 +53,10 @@ def _by_rule(analyse, text: str, etype: str, rule: str):
 @pytest.mark.parametrize("text, etype, actor, recipient, rule", [
     ("Turkey condemned Israel on Monday.", "ACCUSE", {"TUR"}, {"ISR"}, "verb:condemn"),
     ("Ghana faulted Togo over the border closure.", "ACCUSE", {"GHA"}, {"TGO"}, "verb:fault"),
+    # striking or hitting a target, opening fire: attacks (CAMEO 190)
+    ("Ghanaian jets struck targets in northern Togo on Monday.", "ASSAULT", {"GHA"}, {"TGO"}, "needs_object:strike+target"),
+    ("Ghanaian drones hit a fuel depot in Togo.", "ASSAULT", {"GHA"}, {"TGO"}, "needs_object:hit+depot"),
+    ("Ghanaian troops opened fire on Togolese soldiers.", "ASSAULT", {"GHA"}, {"TGO"}, "verb_object:open+fire"),
     # what a crowd does in the street is a demonstration; a strike is a protest (CAMEO 141, 143)
     ("Thousands of Ghanaians took to the streets of Accra on Monday.", "PROTEST", {"GHA"}, {"GHA"},
      "particle:take+to+street"),
@@ -1590,3 +1594,13 @@ def test_tariffs_on_goods_bound_for_a_state_are_that_states_each(analyse):
     found = sorted((sorted(x[1]), sorted(x[2])) for x in _factual(evs) if x[0] == "SANCTION")
     assert found == [(["BOL"], ["PER"]), (["CHL"], ["PER"])]
     assert all("actor:importer" in x[4].reason for x in _factual(evs) if x[0] == "SANCTION")
+
+
+def test_a_force_of_nature_does_no_ones_act(analyse):
+    _a, evs = _events(analyse, "Cyclone Freddy hit the town of Blantyre in Malawi on Monday.")
+    assert not _factual(evs), [(x[0], x[4].reason) for x in evs]
+
+
+def test_a_city_the_ner_reads_as_an_organisation_is_still_where_an_attack_struck(analyse):
+    x = _by_rule(analyse, "Russian forces shelled Kharkiv on Sunday.", "ASSAULT", "recipient:place")
+    assert x[:2] == ({"RUS"}, {"UKR"})

@@ -231,7 +231,9 @@ def run(analysis: Analysis) -> None:
         if ent.label_ in PLACE_LABELS and any(x["start"] == ent.start and x["why"] in ("part of a name", "third party")
                                               for x in not_actors):
             continue   # the city of "the Minsk agreements", the backer of "Iran-backed rebels": no place of the story's
-        if ent.label_ == "ORG":
+        if ent.label_ == "ORG" and (p := _misread_place(ent)) is not None:
+            places.append({"start": ent.start, "end": ent.end, "name": ent.text, "country": p.country})
+        elif ent.label_ == "ORG":
             organisations.ner_org(ctx, reg, ent, by_start)
         elif ent.label_ in PLACE_LABELS:
             p = gazetteer.place(ent.text)
@@ -276,6 +278,15 @@ def _coordinated_nationality(doc, m, head, by_start) -> bool:
         others.append(root.head)
     return any(o.i < head.i and by_start.get(o.left_edge.i) is not None
                and by_start[o.left_edge.i].entry.kind in ("state", "adjective", "igo") for o in others)
+
+
+def _misread_place(ent):
+    """A lone name the NER read as an organisation that the gazetteer knows as a city or region
+    ("shelled Kharkiv"), else None."""
+    if len(ent) != 1 or not ent.text[:1].isupper():
+        return None
+    p = gazetteer.place(ent.text)
+    return p if p is not None and p.kind in ("city", "region") else None
 
 
 def _describes_name(head) -> bool:

@@ -124,6 +124,8 @@ def run(analysis: Analysis) -> None:
                 continue   # "the framework reaffirmed the commitment": things do not speak or commit
             if s.inanimate and not s.actors and not f.pred.nominal and not _event_subject(f):
                 continue   # "bushfires continue to burn": a thing that is no event does no act
+            if _natural_hazard(f):
+                continue   # "Cyclone Freddy hit the town": no one's act
             if not warnings.stands(ent, f, s):
                 continue
             _spoken_reading(analysis, ent, f, s)
@@ -212,6 +214,16 @@ def _named_by_participle(f: Frame) -> bool:
     like a noun does, so it may restate an act told before."""
     h, obj = f.pred.head, f.pred.obj
     return f.governor is None and h.dep_ == "amod" and h.tag_ == "VBN" and obj is not None and h.head.i == obj.i
+
+
+NATURAL_HAZARDS = language.words("events", "natural_hazards")
+
+
+def _natural_hazard(f: Frame) -> bool:
+    """Is the clause's subject a force of nature, or named by one ("Cyclone Freddy")?"""
+    subj = subject_token(f.head)
+    return subj is not None and any(t.lemma_.lower() in NATURAL_HAZARDS for t in [subj] + list(children(subj))
+                                    if t.i <= subj.i)
 
 
 def _event_subject(f: Frame) -> bool:

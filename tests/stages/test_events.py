@@ -1604,3 +1604,11 @@ def test_a_force_of_nature_does_no_ones_act(analyse):
 def test_a_city_the_ner_reads_as_an_organisation_is_still_where_an_attack_struck(analyse):
     x = _by_rule(analyse, "Russian forces shelled Kharkiv on Sunday.", "ASSAULT", "recipient:place")
     assert x[:2] == ({"RUS"}, {"UKR"})
+
+
+def test_criticism_of_an_act_told_before_blames_who_did_it(analyse):
+    # "the closure" refers back to "closed its border" two sentences before: its doer is judged
+    _a, evs = _events(analyse, "Togo closed its border with Ghana on Monday. Ghana condemned the closure.")
+    x = [x for x in _factual(evs) if x[0] == "ACCUSE"]
+    assert [(a, r) for _t, a, r, _f, _e in x] == [({"GHA"}, {"TGO"})]
+    assert "recipient:antecedent" in x[0][4].reason

@@ -802,6 +802,12 @@ class Roles:
                 or self.ent.phrase(o):
             return []
         lem, doc = lemma(o), o.doc
+        told_by = {lem, tables().nominalizations.get(lem)}   # "the closure" of "closed its border"
+        for t in reversed(doc[window_start(o, ANTECEDENT_SENTENCES):sentence(o).start]):
+            if t.pos_ == "VERB" and lemma(t) in told_by and (maker := subject_token(t)) is not None \
+                    and (doers := [a for a in self.ent.phrase(maker) if not self.ent.countries([a]) & mine]):
+                # "Togo closed its border … Ghana condemned the closure": who did it is judged
+                return doers
         for t in reversed(doc[window_start(o, ANTECEDENT_SENTENCES):o.i]):
             if t.pos_ == "NOUN" and lemma(t) == lem:
                 heads = [t] + ([t.head] if t.dep_ == "dobj" else [])   # "imposed tariffs on Canada"

@@ -65,6 +65,7 @@ def _by_rule(analyse, text: str, etype: str, rule: str):
     ("Hundreds of Ghanaian students chanted slogans against Togo.", "PROTEST", {"GHA"}, {"TGO"}, "crowd:chant"),
     ("Ghana pointed a finger at Togo over the border closure.", "ACCUSE", {"GHA"}, {"TGO"}, "verb_object:point+finger"),
     ("Ghana spoke out against Togo's decision on Monday.", "ACCUSE", {"GHA"}, {"TGO"}, "particle:speak+against"),
+    ("Ghana voiced its displeasure with Togo.", "ACCUSE", {"GHA"}, {"TGO"}, "verb_object:voice+displeasure"),
     # a feeling participle's passive subject feels it; its by-phrase is what it is felt about
     ("Ghana is deeply disappointed with Togo.", "ACCUSE", {"GHA"}, {"TGO"}, "adjective:disappointed"),
     ("Ghana said it was deeply disappointed by Togo's decision.", "ACCUSE", {"GHA"}, {"TGO"}, "adjective:disappointed"),

@@ -803,7 +803,7 @@ class Roles:
             return []
         lem, doc = lemma(o), o.doc
         told_by = {lem, tables().nominalizations.get(lem)}   # "the closure" of "closed its border"
-        for t in reversed(doc[window_start(o, ANTECEDENT_SENTENCES):sentence(o).start]):
+        for t in reversed(doc[window_start(o, ANTECEDENT_SENTENCES):sentence(o).start] if f.type == "ACCUSE" else []):
             if t.pos_ == "VERB" and lemma(t) in told_by and (maker := subject_token(t)) is not None \
                     and (doers := [a for a in self.ent.phrase(maker) if not self.ent.countries([a]) & mine]):
                 # "Togo closed its border … Ghana condemned the closure": who did it is judged

@@ -66,6 +66,8 @@ def _by_rule(analyse, text: str, etype: str, rule: str):
     ("Ghana pointed a finger at Togo over the border closure.", "ACCUSE", {"GHA"}, {"TGO"}, "verb_object:point+finger"),
     ("Ghana spoke out against Togo's decision on Monday.", "ACCUSE", {"GHA"}, {"TGO"}, "particle:speak+against"),
     ("Ghana voiced its displeasure with Togo.", "ACCUSE", {"GHA"}, {"TGO"}, "verb_object:voice+displeasure"),
+    # forces sent to a country are aimed at it
+    ("Ghana deployed troops to Togo on Monday.", "MOBILIZE", {"GHA"}, {"TGO"}, "recipient:argument"),
     # a feeling participle's passive subject feels it; its by-phrase is what it is felt about
     ("Ghana is deeply disappointed with Togo.", "ACCUSE", {"GHA"}, {"TGO"}, "adjective:disappointed"),
     ("Ghana said it was deeply disappointed by Togo's decision.", "ACCUSE", {"GHA"}, {"TGO"}, "adjective:disappointed"),

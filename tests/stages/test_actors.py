@@ -818,3 +818,11 @@ def test_two_armed_groups_the_codebook_lists_apart_stay_two_actors(analyse):
     a = analyse("Islamic State fighters attacked al-Qaida positions in Syria on Monday.")
     names = {x.name for x in a.result.actors if x.kind == "organization"}
     assert {"Islamic State", "al-Qaida"} <= names
+
+
+def test_an_international_post_takes_no_country_from_the_story_around_it(analyse):
+    # a secretary general of an unnamed body told in a story about Togo is not Togolese
+    a = analyse("The head of a medical charity told the council that his teams in Togo saw violence. "
+                "“The vast majority had been attacked,” said Secretary General Jon Ruiz.")
+    p = _by_name(a, "Jon Ruiz")
+    assert (p.sector, p.country) == ("IGO", None)

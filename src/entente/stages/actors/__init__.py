@@ -371,6 +371,8 @@ def _unplaced_people(doc, reg: Drafts) -> None:
     for d in people:
         if d.posted_to:
             continue   # "Special Envoy for Sudan Tom Hale": where one serves says nothing of one's own
+        if d.sector == "IGO":
+            continue   # "Secretary General Christopher Lockyear": an international post is of no country near it
         first = min(d.mentions, key=lambda m: m.start)
         # what the person's own clauses tell ("who worked for decades in Hong Kong") is where they
         # were, not whose they are

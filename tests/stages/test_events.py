@@ -1615,3 +1615,10 @@ def test_criticism_of_an_act_told_before_blames_who_did_it(analyse):
     x = [x for x in _factual(evs) if x[0] == "ACCUSE"]
     assert [(a, r) for _t, a, r, _f, _e in x] == [({"GHA"}, {"TGO"})]
     assert "recipient:antecedent" in x[0][4].reason
+
+
+def test_criticism_told_as_the_words_of_a_description_has_no_doer(analyse):
+    # the speaker found is the phrase "criticism from legal experts …", words, no one who acts
+    _a, evs = _events(analyse, "Ghana's new constitution is facing criticism from legal experts and political groups "
+                               "arguing that its loopholes could deepen division in the country.")
+    _none(evs, "ACCUSE")

@@ -416,6 +416,7 @@ class Roles:
                 for g in children(c):
                     if g.dep_ == "pobj":
                         by += [a for a in self.ent.phrase(g) if a not in by]
+        by = [a for a in by if self.ent.actor(a).kind != "other"]   # "criticism from …" as a speaker is words, no one
         if by:
             s.actors, s.rules = by, ["actor:by"]
             s.recipients = mods if patient else []

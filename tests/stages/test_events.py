@@ -1622,3 +1622,13 @@ def test_criticism_told_as_the_words_of_a_description_has_no_doer(analyse):
     _a, evs = _events(analyse, "Ghana's new constitution is facing criticism from legal experts and political groups "
                                "arguing that its loopholes could deepen division in the country.")
     _none(evs, "ACCUSE")
+
+
+@pytest.mark.parametrize("text", [
+    "Ghana fears Togolese retaliation.",
+    "Ghana braced for Togolese retaliation on Monday.",
+    "Ghana is taking steps to be prepared for Togolese retaliation.",
+])
+def test_an_act_feared_or_awaited_is_not_done(analyse, text):
+    _a, evs = _events(analyse, text)
+    assert [x[3] for x in evs if x[0] == "SANCTION"] == ["hypothetical"]

@@ -288,6 +288,9 @@ def _nominal(f: Frame) -> Frame:
             owner = next((c for c in children(owner) if c.dep_ == "dobj" and c.i < n.head.i), owner)
         if _asked_or_planned(f, owner):
             return f
+    if _awaited(n):
+        f.factuality = "hypothetical"   # "fears Chinese retaliation", "braced for strikes": awaited, not done
+        return f
     v = clause_verb(n)
     if v is None:
         return f
@@ -321,6 +324,14 @@ def _nominal(f: Frame) -> Frame:
         f.factuality = modality(v)   # "could retaliate with tariffs", "could see tariffs as high as 45%"
     _climb(f, v, nominal=True)
     return f
+
+
+def _awaited(n) -> bool:
+    """Is the event noun what a verb or adjective of awaiting governs ("fears retaliation",
+    "prepared for strikes", "expects an attack")?"""
+    if n.dep_ == "dobj":
+        return lemma(n.head) in gov("anticipation")
+    return n.dep_ == "pobj" and n.head.lower_ in ("for", "of") and lemma(n.head.head) in gov("anticipation")
 
 
 def _asked_or_planned(f: Frame, owner) -> bool:

@@ -1569,7 +1569,7 @@ def test_a_meeting_where_words_were_said_is_only_their_setting(analyse):
     _none(evs, "CONSULT")
     assert [(x[1], x[2]) for x in _factual(evs) if x[0] == "ACCUSE"] == [({"GHA"}, {"TGO"})]
     # a statement issued at a meeting: the meeting is where it was issued
-    _a, evs = _events(analyse, "In a joint statement issued at their security committee meeting in July, Ghana and "
+    _a, evs = _events(analyse, "In a joint statement issued at their Joint Security Committee meeting in July, Ghana and "
                                "Togo condemned Benin.")
     _none(evs, "CONSULT")
 

@@ -68,6 +68,7 @@ def _by_rule(analyse, text: str, etype: str, rule: str):
     ("Ghana voiced its displeasure with Togo.", "ACCUSE", {"GHA"}, {"TGO"}, "verb_object:voice+displeasure"),
     # forces sent to a country are aimed at it
     ("Ghana deployed troops to Togo on Monday.", "MOBILIZE", {"GHA"}, {"TGO"}, "recipient:argument"),
+    ("Ghana activated its standby force on Monday.", "MOBILIZE", {"GHA"}, set(), "verb_object:activate+force"),
     # a feeling participle's passive subject feels it; its by-phrase is what it is felt about
     ("Ghana is deeply disappointed with Togo.", "ACCUSE", {"GHA"}, {"TGO"}, "adjective:disappointed"),
     ("Ghana said it was deeply disappointed by Togo's decision.", "ACCUSE", {"GHA"}, {"TGO"}, "adjective:disappointed"),

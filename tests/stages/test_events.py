@@ -1637,3 +1637,11 @@ def test_criticism_told_as_the_words_of_a_description_has_no_doer(analyse):
 def test_an_act_feared_or_awaited_is_not_done(analyse, text):
     _a, evs = _events(analyse, text)
     assert [x[3] for x in evs if x[0] == "SANCTION"] == ["hypothetical"]
+
+
+def test_a_meeting_said_to_be_at_a_date_and_place_was_held(analyse):
+    # "was in February 2019 in Lome" tells the summit happened, as "took place" does
+    x = _by_rule(analyse, "The second Ghana-Togo summit was in February 2019 in Lome.", "CONSULT", "noun:summit")
+    assert x[0] | x[1] == {"GHA", "TGO"}
+    _a, evs = _events(analyse, "The Ghana-Togo summit is a chance for peace.")
+    _none(evs, "CONSULT")

@@ -381,6 +381,7 @@ def _stands(f: Frame) -> bool:
     # named is told even as the subject of a description
     told = any(c.dep_ == "poss" for c in children(n)) and any(c.dep_ == "prep" for c in children(n))
     told = told or conditional(n.head) is not None   # "sanctions could follow if …": held out, not a topic
+    told = told or _held_when_or_where(n)
     if n.dep_ in ("nsubj", "nsubjpass", "attr") and n.head.lemma_.lower() not in OCCURRENCE_VERBS and not told:
         # "the purchase is a point of tension": a topic, not a report (but "negotiations between
         # X and Y have been going on", "the talks began" report it)
@@ -393,6 +394,20 @@ def _stands(f: Frame) -> bool:
             and not any(c.dep_ in ("poss", "amod", "compound", "prep") for c in children(n)):
         return False
     return True
+
+
+# Entity labels of the date or place a copula puts an event at.
+WHEN_WHERE = frozenset({"DATE", "GPE", "LOC", "FAC"})
+
+
+def _held_when_or_where(n) -> bool:
+    """Is the event noun the subject of "be" with only a date or place after it ("their second
+    summit was in February 2019 in Hanoi")? That tells it happened, as "took place" does."""
+    v = n.head
+    if n.dep_ != "nsubj" or v.lemma_ != "be" or any(c.dep_ in ("attr", "acomp", "neg") for c in children(v)):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "on") and g.dep_ == "pobj" and g.ent_type_ in WHEN_WHERE
+               for c in children(v) for g in children(c))
 
 
 def _timex_values(analysis: Analysis, sent) -> set:

@@ -1645,3 +1645,9 @@ def test_a_meeting_said_to_be_at_a_date_and_place_was_held(analyse):
     assert x[0] | x[1] == {"GHA", "TGO"}
     _a, evs = _events(analyse, "The Ghana-Togo summit is a chance for peace.")
     _none(evs, "CONSULT")
+
+
+def test_what_things_are_made_for_is_not_done(analyse):
+    # "making bombs to carry out attacks": the parse reads the infinitive as a clause under "make"
+    _a, evs = _events(analyse, "Police said the group was making bombs to carry out attacks in Ghana.")
+    assert [x[3] for x in evs if x[0] == "ASSAULT"] == ["planned"]

@@ -469,6 +469,11 @@ def _climb(f: Frame, start, nominal: bool = False) -> None:
         embedded = dep in ("xcomp", "ccomp") or (dep == "advcl" and any(
             m.dep_ == "mark" and m.lower_ == "for" for m in children(x))) or (   # "called for the Taliban to lift"
             dep == "advcl" and glem in INFINITIVE_GOVERNORS and _infinitive(x))   # "looking to Lima to lift": the parse's slip
+        if dep == "ccomp" and _infinitive(x) and any(c.dep_ == "nsubj" for c in children(x)) and f.governor is None \
+                and f.factuality == "asserted" and glem not in INFINITIVE_GOVERNORS | gov("permission") \
+                and glem not in speech_verbs() and not _directive(g, x):
+            f.factuality = "planned"   # "was making bombs to carry out attacks": what the things are for
+            return
         if embedded and glem == "hesitate" and negated(g):
             f.code = coding.intent_code(f.code)
             f.rules.insert(0, "commitment:not-hesitate")

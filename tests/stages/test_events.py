@@ -1651,3 +1651,11 @@ def test_what_things_are_made_for_is_not_done(analyse):
     # "making bombs to carry out attacks": the parse reads the infinitive as a clause under "make"
     _a, evs = _events(analyse, "Police said the group was making bombs to carry out attacks in Ghana.")
     assert [x[3] for x in evs if x[0] == "ASSAULT"] == ["planned"]
+
+
+def test_going_on_doing_is_no_speech(analyse):
+    # "continue" is a speech cue ("'…,' he continued"), but "will continue to support" is the act, to come
+    _a, evs = _events(analyse, "Ghana will continue to support Togo.")
+    assert [x[3] for x in evs if x[0] == "SUPPORT"] == ["planned"]
+    _a, evs = _events(analyse, "Ghana continued to support Togo.")
+    assert [x[3] for x in evs if x[0] == "SUPPORT"] == ["asserted"]

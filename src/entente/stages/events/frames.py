@@ -519,7 +519,8 @@ def _climb(f: Frame, start, nominal: bool = False) -> None:
             if f.factuality == "asserted":
                 f.factuality = "hypothetical"   # "the law allows the government to seize assets": may, not did
             return
-        elif embedded and glem in speech_verbs():
+        elif embedded and glem in speech_verbs() and not (glem in gov("aspect") and _infinitive(x)):
+            # ("continued to support": going on doing, not words; "'…,' he continued" is speech)
             f.speech = g
             if f.factuality == "asserted":
                 f.factuality = "reported"

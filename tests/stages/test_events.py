@@ -1659,3 +1659,8 @@ def test_going_on_doing_is_no_speech(analyse):
     assert [x[3] for x in evs if x[0] == "SUPPORT"] == ["planned"]
     _a, evs = _events(analyse, "Ghana continued to support Togo.")
     assert [x[3] for x in evs if x[0] == "SUPPORT"] == ["asserted"]
+
+
+def test_a_crowd_marching_in_support_backs_its_cause(analyse):
+    _a, evs = _events(analyse, "Ghanaian students marched in Accra in support of Togo.")
+    assert sorted(x[0] for x in _factual(evs)) == ["SUPPORT"]

@@ -409,7 +409,7 @@ def verb_predicate(tab: Tables, verb) -> Optional[Predicate]:
             nc = noun_code(tab, o)
             if nc:
                 return Predicate(verb, nc[0], f"light:{lem}+{nc[2].split(':', 1)[1]}", [verb] + nc[1], obj=o)
-    if lem in CROWD_VERBS and (crowd := _crowd_subject(verb)) is not None:
+    if lem in CROWD_VERBS and (crowd := _crowd_subject(verb)) is not None and not _in_support(verb):
         return Predicate(verb, "141", f"crowd:{lem}+{lemma(crowd)}", [verb])
     if lem in MOVEMENT_VERBS and (mover := _moving_force(verb)) is not None:
         return Predicate(verb, "154", f"movement:{lem}+{lemma(mover)}", [verb])
@@ -444,6 +444,13 @@ def _answers_a_condition(verb) -> bool:
 MOVEMENT_VERBS = language.words("events", "movement_verbs")
 CROWD_VERBS = language.words("events", "crowd_verbs")
 CROWD_NOUNS = language.words("entities", "crowd_nouns")
+
+
+def _in_support(verb) -> bool:
+    """Does the crowd gather "in support of" or "in solidarity with" someone? Then it backs them
+    (the support noun is the event), it does not protest against them."""
+    return any(p.dep_ == "prep" and p.lower_ == "in" and lemma(g) in ("support", "solidarity")
+               for p in children(verb) for g in children(p) if g.dep_ == "pobj")
 
 
 def _crowd_subject(verb):

@@ -63,6 +63,7 @@ def _by_rule(analyse, text: str, etype: str, rule: str):
     ("Ghanaian doctors went on strike on Monday.", "PROTEST", {"GHA"}, {"GHA"}, "particle:go+on+strike"),
     ("Protesters marched on the Togolese embassy in Accra on Monday.", "PROTEST", {"GHA"}, {"TGO"}, "crowd:march"),
     ("Hundreds of Ghanaian students chanted slogans against Togo.", "PROTEST", {"GHA"}, {"TGO"}, "crowd:chant"),
+    ("Ghanaian demonstrators burned Togolese flags in Accra.", "PROTEST", {"GHA"}, {"TGO"}, "verb_object:burn+flag"),
     ("Ghana pointed a finger at Togo over the border closure.", "ACCUSE", {"GHA"}, {"TGO"}, "verb_object:point+finger"),
     ("Ghana spoke out against Togo's decision on Monday.", "ACCUSE", {"GHA"}, {"TGO"}, "particle:speak+against"),
     ("Ghana voiced its displeasure with Togo.", "ACCUSE", {"GHA"}, {"TGO"}, "verb_object:voice+displeasure"),

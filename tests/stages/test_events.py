@@ -70,6 +70,10 @@ def _by_rule(analyse, text: str, etype: str, rule: str):
     # forces sent to a country are aimed at it
     ("Ghana deployed troops to Togo on Monday.", "MOBILIZE", {"GHA"}, {"TGO"}, "recipient:argument"),
     ("Ghana activated its standby force on Monday.", "MOBILIZE", {"GHA"}, set(), "verb_object:activate+force"),
+    ("Ghana called up 6,000 reservists on Monday.", "MOBILIZE", {"GHA"}, set(), "verb_object:call+reservist"),
+    ("Ghanaian and Togolese forces exchanged fire along the border.", "ASSAULT", {"GHA", "TGO"}, {"GHA", "TGO"},
+     "verb_object:exchange+fire"),
+    ("Ghanaian workers walked off the job on Monday.", "PROTEST", {"GHA"}, {"GHA"}, "particle:walk+off+job"),
     # a feeling participle's passive subject feels it; its by-phrase is what it is felt about
     ("Ghana is deeply disappointed with Togo.", "ACCUSE", {"GHA"}, {"TGO"}, "adjective:disappointed"),
     ("Ghana said it was deeply disappointed by Togo's decision.", "ACCUSE", {"GHA"}, {"TGO"}, "adjective:disappointed"),

@@ -1669,3 +1669,10 @@ def test_going_on_doing_is_no_speech(analyse):
 def test_a_crowd_marching_in_support_backs_its_cause(analyse):
     _a, evs = _events(analyse, "Ghanaian students marched in Accra in support of Togo.")
     assert sorted(x[0] for x in _factual(evs)) == ["SUPPORT"]
+
+
+def test_a_compound_event_noun_is_read_across_the_compound_before_it(analyse):
+    # "joint coast guard patrols": the parse hangs "joint" on "guard", the noun is still a joint patrol
+    x = _by_rule(analyse, "Ghana and Togo agreed to expand joint coast guard patrols on Lake Volta.", "AGREE",
+                 "noun:joint+patrol")
+    assert x[0] | x[1] == {"GHA", "TGO"}

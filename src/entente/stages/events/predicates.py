@@ -245,7 +245,11 @@ def object_words(o) -> list[str]:
 def noun_code(tab: Tables, noun) -> Optional[NounCode]:
     """(code, trigger tokens, rule) of an event noun, compounds first ("phone call", "hunger strike")."""
     lem = lemma(noun)
-    for c in children(noun) if lem in tab.compound_heads else ():
+    # the noun's own modifiers, and those of the compound before it ("joint coast guard patrols":
+    # the parse hangs "joint" on "guard")
+    mods = [c for c in children(noun) if c.i < noun.i] + \
+        [c for k in children(noun) if k.dep_ == "compound" and k.i < noun.i for c in k.subtree if c.i < k.i]
+    for c in mods if lem in tab.compound_heads else ():
         if c.dep_ in ("compound", "amod") and c.i < noun.i:
             key = f"{lemma(c)} {lem}"
             if key in tab.compound_nouns:

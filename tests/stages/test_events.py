@@ -71,6 +71,12 @@ def _by_rule(analyse, text: str, etype: str, rule: str):
     ("Ghana deployed troops to Togo on Monday.", "MOBILIZE", {"GHA"}, {"TGO"}, "recipient:argument"),
     ("Ghana activated its standby force on Monday.", "MOBILIZE", {"GHA"}, set(), "verb_object:activate+force"),
     ("Ghana called up 6,000 reservists on Monday.", "MOBILIZE", {"GHA"}, set(), "verb_object:call+reservist"),
+    # a weapons test is a show of force, no attack (codebook: weapons tests are MOBILIZE)
+    ("Ghana test-fired two short-range missiles on Sunday.", "MOBILIZE", {"GHA"}, set(), "verb_object:test-fire+missile"),
+    # handing over remains or captives returns them (CAMEO 0842); approving a loan to someone gives it
+    ("Togolese rebels handed over the remains of two Ghanaian soldiers to Ghana.", "RETREAT", {"TGO"}, {"GHA"},
+     "verb_object:hand+remain"),
+    ("The World Bank approved a $50 million loan to Ghana.", "AID", {"IGO"}, {"GHA"}, "needs_object:approve+loan"),
     ("Ghanaian and Togolese forces exchanged fire along the border.", "ASSAULT", {"GHA", "TGO"}, {"GHA", "TGO"},
      "verb_object:exchange+fire"),
     ("Ghanaian workers walked off the job on Monday.", "PROTEST", {"GHA"}, {"GHA"}, "particle:walk+off+job"),

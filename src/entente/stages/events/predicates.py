@@ -327,6 +327,8 @@ def verb_predicate(tab: Tables, verb) -> Optional[Predicate]:
     if verb.tag_ not in VERB_TAGS or verb.pos_ not in ("VERB", "AUX", "NOUN", "ADJ"):
         return None
     lem = verb_lemma(verb, tab.verb_lemmas)
+    if verb.i >= 2 and verb.doc[verb.i - 1].text == "-" and f"{verb.doc[verb.i - 2].lower_}-{lem}" in tab.verb_lemmas:
+        lem = f"{verb.doc[verb.i - 2].lower_}-{lem}"   # "test-fired missiles": a test, not fire at someone
     if lem in REACTION_VERBS and _answers_a_condition(verb):
         # "if they attack, we will respond": a reply held over another's act is a threat (the
         # frame codes it); "responded to questions" is no event

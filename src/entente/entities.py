@@ -68,6 +68,12 @@ PEOPLE_WORDS = language.words("entities", "agent_nouns") | language.words("entit
 AGENTIVE_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee", "man", "men", "woman", "women")
 
 
+def is_crowd(tok) -> bool:
+    """A collective of people named by a common noun ("hundreds of people", "protesters")."""
+    return tok.lemma_.lower() in CROWD_NOUNS or (
+        tok.like_num and any(c.dep_ == "prep" and c.lower_ == "of" for c in children(tok)))
+
+
 def _people_word(head) -> bool:
     word = head.lemma_.lower()
     return word in PEOPLE_WORDS or word.endswith(AGENTIVE_ENDINGS)

@@ -148,11 +148,7 @@ def run(analysis: Analysis) -> None:
                     kind = "organization" if head.text[:1].isupper() else "group"
                     country = e.country
                     if _coordinated_nationality(doc, m, head, by_start):
-                        # "American and British troops": a body of each state, sharing one head
-                        name = doc_cache.span_text(doc, m.start, m.end) + " " + head.text
-                        key = "g:" + norm(name)
-                        reg.get_or_add(key, name=name, kind=kind, country=country, sector=sector)
-                        reg.mention(key, m.start, head.i + 1, m.start, m.end, shared=True)
+                        _body_of_each(doc, reg, m, head, kind, country, sector)   # "American and British troops"
                         continue
                     name = doc_cache.span_text(doc, m.start, head.i + 1)
                     key = "g:" + norm(name)
@@ -187,11 +183,7 @@ def run(analysis: Analysis) -> None:
             if head is not None and not head.text[:1].isupper() and head.i not in reg.claimed:
                 sector = agent_sector(cb, doc[m.end:head.i + 1])
                 if sector and _coordinated_nationality(doc, m, head, by_start):
-                    # "U.N. and U.S. officials": a body of each, sharing one head
-                    name = doc_cache.span_text(doc, m.start, m.end) + " " + head.text
-                    key = "g:" + norm(name)
-                    reg.get_or_add(key, name=name, kind="group", country="IGO", sector=sector)
-                    reg.mention(key, m.start, head.i + 1, m.start, m.end, shared=True)
+                    _body_of_each(doc, reg, m, head, "group", "IGO", sector)   # "U.N. and U.S. officials"
                     continue
                 if sector:   # "UN peacekeepers", "United Nations military personnel"
                     start, country = m.start, "IGO"
@@ -278,6 +270,15 @@ def _coordinated_nationality(doc, m, head, by_start) -> bool:
         others.append(root.head)
     return any(o.i < head.i and by_start.get(o.left_edge.i) is not None
                and by_start[o.left_edge.i].entry.kind in ("state", "adjective", "igo") for o in others)
+
+
+def _body_of_each(doc, reg: Drafts, m, head, kind: str, country, sector) -> None:
+    """One of several names joined before one head gets a body of its own ("U.S. troops" of "U.S.
+    and French troops"), linked by the name only, so the shared head stays each one's."""
+    name = doc_cache.span_text(doc, m.start, m.end) + " " + head.text
+    key = "g:" + norm(name)
+    reg.get_or_add(key, name=name, kind=kind, country=country, sector=sector)
+    reg.mention(key, m.start, head.i + 1, m.start, m.end, shared=True)
 
 
 def _misread_place(ent):

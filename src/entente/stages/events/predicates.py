@@ -25,6 +25,7 @@ from spacy import symbols
 from entente import doc_cache
 from entente.doc_cache import children, subtree_ids
 from entente.ontology import language
+from entente.entities import is_crowd
 from entente.ontology.plover import HOSTILE
 from entente.sentences import sentence
 
@@ -449,7 +450,6 @@ def _answers_a_condition(verb) -> bool:
 
 MOVEMENT_VERBS = language.words("events", "movement_verbs")
 CROWD_VERBS = language.words("events", "crowd_verbs")
-CROWD_NOUNS = language.words("entities", "crowd_nouns")
 
 
 def _in_support(verb) -> bool:
@@ -464,13 +464,7 @@ def _crowd_subject(verb):
     subj = next((c for c in children(verb) if c.dep_ == "nsubj"), None)
     if subj is None and verb.dep_ == "conj":
         subj = next((c for c in children(verb.head) if c.dep_ == "nsubj"), None)
-    if subj is None:
-        return None
-    if lemma(subj) in CROWD_NOUNS:
-        return subj
-    people = [g for p in children(subj) if p.dep_ == "prep" and p.lower_ == "of" for g in children(p) if g.dep_ == "pobj"]
-    return subj if (subj.like_num or lemma(subj) in CROWD_NOUNS) and any(lemma(g) in CROWD_NOUNS or g.ent_type_ == "NORP"
-                                                                          for g in people) else None
+    return subj if subj is not None and is_crowd(subj) else None
 MOVING_FORCES = language.words("events", "moving_forces")
 MOVEMENT_PREPS = language.words("events", "movement_preps")
 

@@ -17,7 +17,7 @@ from spacy import symbols
 
 from entente import doc_cache
 from entente.doc_cache import children
-from entente.entities import HYPHENS, NONSTATE_SECTORS, OUTSIDER_SECTORS, SECURITY_SECTORS
+from entente.entities import HYPHENS, NONSTATE_SECTORS, OUTSIDER_SECTORS, SECURITY_SECTORS, is_crowd
 from entente.ontology import language
 from entente.ontology.plover import MATERIAL_CONFLICT, SYMMETRIC
 from entente.sentences import sentence, window_start
@@ -235,9 +235,9 @@ class Roles:
                     s.actors = self.ent.group(subj)
                     s.rules.append("actor:group-in-context")
                 elif subj.pos_ == "NOUN" and subj.lemma_.lower() not in language.words("entities", "agent_nouns") \
-                        and not self._crowd(subj):
+                        and not is_crowd(subj):
                     s.inanimate = True
-                elif self._crowd(subj):
+                elif is_crowd(subj):
                     s.actors = self.place_country(f) or self.sentence_places(f)
                     if s.actors:
                         s.rules.append("actor:crowd-place")
@@ -468,7 +468,7 @@ class Roles:
                 s.actors = self.ent.phrase(subj)
                 if s.actors:
                     s.rules.append("actor:clause-subject")
-                elif self._crowd(subj):
+                elif is_crowd(subj):
                     s.actors = self.place_country(f) or self.sentence_places(f)
                     if s.actors:
                         s.rules.append("actor:crowd-place")
@@ -866,11 +866,6 @@ class Roles:
                 return True
         return lemma(f.pred.head) in language.words("roles", "meeting_verbs")
 
-    def _crowd(self, tok) -> bool:
-        """A collective of people named by a common noun ("hundreds of people", "protesters")."""
-        return tok.lemma_.lower() in language.words("entities", "crowd_nouns") or (
-            tok.like_num and any(c.dep_ == "prep" and c.lower_ == "of" for c in children(tok)))
-
     def sentence_places(self, f: Frame) -> list[str]:
         for t in sentence(f.pred.head):
             found = self.ent.place_state(t)
@@ -884,7 +879,7 @@ class Roles:
         if "actor:crowd-place" in s.rules:
             return True
         subj = subject_token(f.head)
-        if subj is not None and (self._crowd(subj) or subj.pos_ == "NOUN" and subj.lemma_.lower() in OUTSIDERS):
+        if subj is not None and (is_crowd(subj) or subj.pos_ == "NOUN" and subj.lemma_.lower() in OUTSIDERS):
             return True
         return not any(self.ent.actor(a).kind == "state" or self.ent.actor(a).sector == "GOV" for a in s.actors)
 

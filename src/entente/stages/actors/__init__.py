@@ -117,10 +117,7 @@ def run(analysis: Analysis) -> None:
                 if head is not None and head.i not in reg.claimed and not any(i in by_start for i in range(m.end, head.i + 1)):
                     sector = agent_sector(cb, doc[m.end:head.i + 1])
                     if sector and norm(head.lemma_) not in THINGS and norm(head.lemma_) not in STATE_HEADS:
-                        name = doc_cache.span_text(doc, m.start, head.i + 1)
-                        reg.get_or_add("g:" + norm(name), name=name, kind="organization" if head.text[:1].isupper() else "group",
-                                       country=None, sector=sector)
-                        reg.mention("g:" + norm(name), m.start, head.i + 1)
+                        _body(doc, reg, m.start, head, None, sector)
                 continue
             inside = inside_place_name(doc, m)
             if inside is not None:
@@ -145,15 +142,9 @@ def run(analysis: Analysis) -> None:
                 if norm(head.lemma_) in THINGS:
                     sector = None   # "U.S. naval base", "Iranian cargo ship": the state's, not an actor
                 if sector and norm(head.lemma_) not in STATE_HEADS:
-                    kind = "organization" if head.text[:1].isupper() else "group"
-                    country = e.country
-                    if _coordinated_nationality(doc, m, head, by_start):
-                        _body_of_each(doc, reg, m, head, kind, country, sector)   # "American and British troops"
-                        continue
-                    name = doc_cache.span_text(doc, m.start, head.i + 1)
-                    key = "g:" + norm(name)
-                    reg.get_or_add(key, name=name, kind=kind, country=country, sector=sector)
-                    reg.mention(key, m.start, head.i + 1)
+                    # "American and British troops": a body of each state, sharing one head
+                    _body(doc, reg, m.start, head, e.country, sector,
+                          each=(m.start, m.end) if _coordinated_nationality(doc, m, head, by_start) else None)
                     continue
                 if sector and norm(head.lemma_) in STATE_HEADS:
                     end = head.i + 1
@@ -183,7 +174,7 @@ def run(analysis: Analysis) -> None:
             if head is not None and not head.text[:1].isupper() and head.i not in reg.claimed:
                 sector = agent_sector(cb, doc[m.end:head.i + 1])
                 if sector and _coordinated_nationality(doc, m, head, by_start):
-                    _body_of_each(doc, reg, m, head, "group", "IGO", sector)   # "U.N. and U.S. officials"
+                    _body(doc, reg, m.start, head, "IGO", sector, each=(m.start, m.end))   # "U.N. and U.S. officials"
                     continue
                 if sector:   # "UN peacekeepers", "United Nations military personnel"
                     start, country = m.start, "IGO"
@@ -272,13 +263,18 @@ def _coordinated_nationality(doc, m, head, by_start) -> bool:
                and by_start[o.left_edge.i].entry.kind in ("state", "adjective", "igo") for o in others)
 
 
-def _body_of_each(doc, reg: Drafts, m, head, kind: str, country, sector) -> None:
-    """One of several names joined before one head gets a body of its own ("U.S. troops" of "U.S.
-    and French troops"), linked by the name only, so the shared head stays each one's."""
-    name = doc_cache.span_text(doc, m.start, m.end) + " " + head.text
+def _body(doc, reg: Drafts, start: int, head, country, sector, each: tuple[int, int] | None = None) -> None:
+    """The body of people a name before a head noun makes ("Kenyan troops", "U.N. peacekeepers"). One
+    of several names joined before one head (`each`, the name's span) gets a body of its own ("U.S.
+    troops" of "U.S. and French troops"), linked by the name only, so the shared head stays each one's."""
+    kind = "organization" if head.text[:1].isupper() else "group"
+    name = doc_cache.span_text(doc, *each) + " " + head.text if each else doc_cache.span_text(doc, start, head.i + 1)
     key = "g:" + norm(name)
     reg.get_or_add(key, name=name, kind=kind, country=country, sector=sector)
-    reg.mention(key, m.start, head.i + 1, m.start, m.end, shared=True)
+    if each:
+        reg.mention(key, start, head.i + 1, each[0], each[1], shared=True)
+    else:
+        reg.mention(key, start, head.i + 1)
 
 
 def _misread_place(ent):

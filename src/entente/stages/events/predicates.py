@@ -450,12 +450,13 @@ def _answers_a_condition(verb) -> bool:
 
 MOVEMENT_VERBS = language.words("events", "movement_verbs")
 CROWD_VERBS = language.words("events", "crowd_verbs")
+BACKING_NOUNS = language.words("events", "backing_nouns")
 
 
 def _in_support(verb) -> bool:
     """Does the crowd gather "in support of" or "in solidarity with" someone? Then it backs them
     (the support noun is the event), it does not protest against them."""
-    return any(p.dep_ == "prep" and p.lower_ == "in" and lemma(g) in ("support", "solidarity")
+    return any(p.dep_ == "prep" and p.lower_ == "in" and lemma(g) in BACKING_NOUNS
                for p in children(verb) for g in children(p) if g.dep_ == "pobj")
 
 

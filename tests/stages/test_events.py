@@ -1682,3 +1682,9 @@ def test_a_compound_event_noun_is_read_across_the_compound_before_it(analyse):
     x = _by_rule(analyse, "Ghana and Togo agreed to expand joint coast guard patrols on Lake Volta.", "AGREE",
                  "noun:joint+patrol")
     assert x[0] | x[1] == {"GHA", "TGO"}
+
+
+def test_an_act_aimed_at_others_left_unnamed_takes_no_party_from_the_sentence(analyse):
+    # codebook: unnamed third parties are left out of country sets
+    _a, evs = _events(analyse, "Ghana called on democratic nations to act against the coercion practised by Togo.")
+    assert [x[2] for x in _factual(evs) if x[0] == "REQUEST"] == [set()]

@@ -710,7 +710,10 @@ class Roles:
             s.recipients = [self.ent.state(c) for c in sorted(actor_countries)][:1]
             s.rules.append("recipient:struck-place")
         if not s.recipients and t in DIRECTED and s.actors and lemma(f.pred.head) not in TOPIC_OBJECT_VERBS \
-                and not s.doerless and not self.about_itself(f, s):
+                and not s.doerless and not self.about_itself(f, s) \
+                and not (t in STORY_AIMED and self._addresses_unnamed(f)):
+            # (not when the act is aimed at others it leaves unnamed: "urged nations to …", "other
+            # democracies have been threatened": unnamed third parties are left out, codebook)
             other = self.sentence_party(f, actor_countries)
             if other:
                 s.recipients = other
@@ -745,7 +748,7 @@ class Roles:
         concerned to …")?"""
         for h in {f.head.i: f.head, f.pred.head.i: f.pred.head}.values():
             for c in children(h):
-                people = [c] if c.dep_ in ("dobj", "dative") else \
+                people = [c] if c.dep_ in ("dobj", "dative", "nsubjpass") else \
                     [g for g in children(c) if g.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ in ("on", "upon") else []
                 if any(lemma(g) in ADDRESSED_NOUNS and not self.ent.phrase(g) for g in people):
                     return True

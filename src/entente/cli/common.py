@@ -115,6 +115,32 @@ def interrupts_deferred() -> Iterator[None]:
             old(signal.SIGINT, None)  # the default handler raises KeyboardInterrupt
 
 
+@contextmanager
+def interrupts_noticed() -> Iterator[list]:
+    """Ctrl-C raises as usual, and is also remembered: one that lands while a library object is
+    being collected (a Dask future's __del__) is swallowed by Python, so a long loop checks the
+    list it gets (`raise_if_interrupted`) and stops at its next item."""
+    hit: list[int] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield hit
+        return
+
+    def noticed(signum, _frame):
+        hit.append(signum)
+        raise KeyboardInterrupt
+
+    old = signal.signal(signal.SIGINT, noticed)
+    try:
+        yield hit
+    finally:
+        signal.signal(signal.SIGINT, old)
+
+
+def raise_if_interrupted(hit: list) -> None:
+    if hit:
+        raise KeyboardInterrupt
+
+
 def show_progress(flag: Optional[bool]) -> bool:
     """--progress/--no-progress; by default a bar when stderr is a terminal."""
     return sys.stderr.isatty() if flag is None else flag

@@ -11,7 +11,8 @@ import typer
 
 from entente.cli import app
 from entente.cli.common import (INPUT_FORMAT, MODEL, PATHS, PROGRESS, PUBLISHED, SCHEDULER, WORKERS, ProblemLog, count_hint,
-                                err, open_stories, pipeline, progress, show_progress)
+                                err, interrupts_noticed, open_stories, pipeline, progress, raise_if_interrupted,
+                                show_progress)
 from entente.clustering import RunClusters
 from entente.errors import InputError
 from entente.model import Document
@@ -119,9 +120,10 @@ def extract(
         spool.close()
 
     try:
-        with progress(show_progress(progress_bar)) as bar:
+        with progress(show_progress(progress_bar)) as bar, interrupts_noticed() as hit:
             task = bar.add_task("extracting", total=total)
             for doc in pipe.process(problems.stories(all_items())):
+                raise_if_interrupted(hit)
                 if run is None:
                     writer.write(doc)
                 else:  # clusters span the run: hold the documents on disk until all are seen

@@ -8,7 +8,8 @@ import typer
 
 from entente.cli import app
 from entente.cli.common import (DB, INPUT_FORMAT, MODEL, PATHS, PROGRESS, PUBLISHED, SCHEDULER, WORKERS, ProblemLog,
-                                count_hint, err, interrupts_deferred, open_stories, pipeline, progress, show_progress)
+                                count_hint, err, interrupts_deferred, interrupts_noticed, open_stories, pipeline, progress,
+                                raise_if_interrupted, show_progress)
 from entente.cli.report import print_summary
 from entente.errors import redact
 from entente.ingest import Problem
@@ -70,11 +71,14 @@ def ingest_into(db: Database, stories: Iterable, model: str, total: Optional[int
 
         pipe = pipeline(model, workers, scheduler)
         try:
-            for pair in pipe.process_pairs(fresh()):
-                batch.append(pair)
-                bar.advance(task)
-                if len(batch) >= BATCH:
-                    write()
+            with interrupts_noticed() as hit:
+                for pair in pipe.process_pairs(fresh()):
+                    raise_if_interrupted(hit)
+                    batch.append(pair)
+                    bar.advance(task)
+                    if len(batch) >= BATCH:
+                        write()
+                raise_if_interrupted(hit)
         finally:
             try:
                 pipe.close()  # workers first: stopping them does not wait for the last write

@@ -24,8 +24,8 @@ from spacy import symbols
 
 from entente import doc_cache
 from entente.doc_cache import children, subtree_ids
-from entente.ontology import language
 from entente.entities import is_crowd
+from entente.ontology import language
 from entente.ontology.plover import HOSTILE
 from entente.sentences import sentence
 
@@ -449,8 +449,18 @@ def _answers_a_condition(verb) -> bool:
 
 
 MOVEMENT_VERBS = language.words("events", "movement_verbs")
+MOVING_FORCES = language.words("events", "moving_forces")
+MOVEMENT_PREPS = language.words("events", "movement_preps")
 CROWD_VERBS = language.words("events", "crowd_verbs")
 BACKING_NOUNS = language.words("events", "backing_nouns")
+
+
+def _own_subject(verb):
+    """The verb's subject, or that of the verb it is coordinated with ("… and sailed into")."""
+    subj = next((c for c in children(verb) if c.dep_ == "nsubj"), None)
+    if subj is None and verb.dep_ == "conj":
+        subj = next((c for c in children(verb.head) if c.dep_ == "nsubj"), None)
+    return subj
 
 
 def _in_support(verb) -> bool:
@@ -462,12 +472,8 @@ def _in_support(verb) -> bool:
 
 def _crowd_subject(verb):
     """The verb's subject if it is a crowd ("protesters", "thousands of people"), else None."""
-    subj = next((c for c in children(verb) if c.dep_ == "nsubj"), None)
-    if subj is None and verb.dep_ == "conj":
-        subj = next((c for c in children(verb.head) if c.dep_ == "nsubj"), None)
+    subj = _own_subject(verb)
     return subj if subj is not None and is_crowd(subj) else None
-MOVING_FORCES = language.words("events", "moving_forces")
-MOVEMENT_PREPS = language.words("events", "movement_preps")
 
 
 def _moving_force(verb):
@@ -475,9 +481,7 @@ def _moving_force(verb):
     Somalia"), if its subject is one; forces moving on in an operation at home go nowhere told."""
     if not any(c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in MOVEMENT_PREPS for c in children(verb)):
         return None
-    subj = next((c for c in children(verb) if c.dep_ == "nsubj"), None)
-    if subj is None and verb.dep_ == "conj":
-        subj = next((c for c in children(verb.head) if c.dep_ == "nsubj"), None)
+    subj = _own_subject(verb)
     return subj if subj is not None and lemma(subj) in MOVING_FORCES else None
 
 
